@@ -1,0 +1,179 @@
+//! Rules that find mentions of days, projects, persons and talks in one document.
+//!
+//! One file per entity kind. Extractors run in a fixed order because later kinds use
+//! earlier ones: persons must not swallow projects, and talks need persons as speakers.
+//! Every mention records the id of the rule that produced it, so any result can be
+//! explained and any rule measured.
+//!
+//! Overlap policy, per kind: among candidates of one kind that overlap, the longest
+//! wins, then the higher-priority rule, then the earliest. Across kinds, a project or a
+//! person inside a talk title still counts as its own mention; a person and a project
+//! never share bytes (a full name beats a context-only project word such as "Julia").
+
+pub mod days;
+pub mod persons;
+pub mod projects;
+pub mod talks;
+
+use crate::input::Document;
+use crate::layout::Layout;
+use crate::rules::{Rules, TalkKind};
+use crate::span::Span;
+use crate::tokenize::Tokens;
+use serde::Serialize;
+
+/// What a mention refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A conference session.
+    Talk,
+    /// A named human.
+    Person,
+    /// Software, a language, protocol or product.
+    Project,
+    /// A conference day marker.
+    Day,
+}
+
+impl EntityKind {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Talk => "talk",
+            EntityKind::Person => "person",
+            EntityKind::Project => "project",
+            EntityKind::Day => "day",
+        }
+    }
+}
+
+/// One place in a document where an entity is named.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// What is mentioned.
+    pub kind: EntityKind,
+    /// The surface form's bytes.
+    pub span: Span,
+    /// The name the rule gives it before alias resolution.
+    pub name: String,
+    /// Id of the rule that produced it, such as `person/given-name`.
+    pub rule: &'static str,
+}
+
+/// A talk as one rule saw it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TalkMention {
+    /// Cleaned title.
+    pub title: String,
+    /// Where the title (or the reference) stands.
+    pub span: Span,
+    /// Session kind.
+    pub kind: TalkKind,
+    /// Speaker names as written.
+    pub speakers: Vec<String>,
+    /// Id of the rule that produced it.
+    pub rule: &'static str,
+    /// A reference ("the ORM panel", "Jesse's talk") that joins an earlier talk when one
+    /// fits, rather than a talk of its own.
+    pub reference: bool,
+}
+
+/// What the extractors found in one document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Extraction {
+    /// Person, project and day mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// Talk mentions, in text order.
+    pub talks: Vec<TalkMention>,
+}
+
+/// Everything a rule may look at.
+pub struct Context<'a> {
+    /// The document's text.
+    pub text: &'a str,
+    /// The document.
+    pub doc: &'a Document,
+    /// Its tokens.
+    pub tokens: &'a Tokens,
+    /// Its headings and day sections.
+    pub layout: &'a Layout,
+    /// Compiled rules.
+    pub rules: &'a Rules,
+}
+
+/// Runs every extractor over one document.
+pub fn extract(ctx: &Context) -> Extraction {
+    let days = days::find(ctx);
+    let projects = projects::find(ctx, &days);
+    let persons = persons::find(ctx, &projects, &days);
+    let talks = talks::find(ctx, &persons, &projects);
+    let mut mentions = days;
+    mentions.extend(projects);
+    mentions.extend(persons);
+    mentions.extend(talks.speakers);
+    mentions.sort_by(|a, b| {
+        (a.span.start, std::cmp::Reverse(a.span.end), a.kind).cmp(&(
+            b.span.start,
+            std::cmp::Reverse(b.span.end),
+            b.kind,
+        ))
+    });
+    mentions.dedup_by(|a, b| a.kind == b.kind && a.span == b.span);
+    Extraction {
+        mentions,
+        talks: talks.talks,
+    }
+}
+
+/// Keeps, among overlapping candidates, the longest, then the earliest; `priority`
+/// breaks ties of equal length (lower wins).
+pub fn resolve_overlaps(
+    mut found: Vec<Mention>,
+    priority: impl Fn(&Mention) -> u8,
+) -> Vec<Mention> {
+    found.sort_by(|a, b| {
+        b.span
+            .len()
+            .cmp(&a.span.len())
+            .then(priority(a).cmp(&priority(b)))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in found {
+        if !kept.iter().any(|k| k.span.overlaps(m.span)) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.span.start);
+    kept
+}
+
+/// Whether any of `spans` overlaps `span`.
+pub fn overlaps_any(spans: &[Mention], span: Span) -> bool {
+    spans.iter().any(|m| m.span.overlaps(span))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::input::{Format, parse};
+    use crate::rules::Rules;
+    use std::sync::LazyLock;
+
+    static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+
+    /// Extracts from a plain-text post with the built-in rules.
+    pub(crate) fn run(text: &str) -> Extraction {
+        let doc = parse("test.txt", text.as_bytes(), Format::Text).expect("text parses");
+        let tokens = crate::tokenize::tokenize(&doc.text);
+        let layout = crate::layout::layout(&doc.text, &tokens, &doc.headings, &RULES);
+        extract(&Context {
+            text: &doc.text,
+            doc: &doc,
+            tokens: &tokens,
+            layout: &layout,
+            rules: &RULES,
+        })
+    }
+}

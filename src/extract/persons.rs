@@ -1,0 +1,576 @@
+//! Person names: capitalized word sequences, confirmed by a given-name lexicon or by the
+//! words around them.
+//!
+//! A name is accepted when it starts with a known given name ("Jesse Noller"), when a cue
+//! says a person stands there ("talk by X", "X's keynote", "thanks X", "X presented"),
+//! or when it is a short form of a full name found elsewhere in the post ("Jesse",
+//! "Noller", a misspelling). Words that are never names (months, weekdays, sentence
+//! openers), places, organisations, conferences and projects are filtered out.
+
+use super::{Context, EntityKind, Mention, overlaps_any, resolve_overlaps};
+use crate::rules::{Rules, fold};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A capitalized name as scanned from the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameSpan {
+    /// The name without honorific or possessive.
+    pub span: Span,
+    /// Each name part ("Kaplan-Moss" is one part; particles are parts too).
+    pub parts: Vec<Span>,
+    /// An honorific ("Dr.", "Mr") stood before it.
+    pub honorific: bool,
+    /// Where the scan stopped, after any possessive.
+    pub end: usize,
+    /// The name was followed by a possessive `'s`.
+    pub possessive: bool,
+}
+
+impl NameSpan {
+    /// Number of capitalized parts (particles and initials excluded).
+    pub fn full_parts(&self, text: &str) -> usize {
+        self.parts
+            .iter()
+            .filter(|p| {
+                let s = p.slice(text);
+                s.chars().next().is_some_and(char::is_uppercase)
+                    && s.trim_end_matches('.').chars().count() > 1
+            })
+            .count()
+    }
+}
+
+/// Words after a name that show a person did something a person does.
+static VERB_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s+\w+ly)?\s+(?:gave|gives|presented|presents|delivered|delivers|spoke|speaks|talked|talks about|discussed|discusses|showed|shows|explained|explains|introduced|introduces|demoed|demonstrated|shared|shares|argued|argues|walked|walks|kicked|opened|closed|led|leads|ran|hosted|hosts|said|says|mentioned|mentions|wants|noted|pointed|told|tells|asked|answered|covered|described|continued|provided|wrote|writes|joined|reminded|suggested|recommended|recalled|highlighted|emphasized|emphasised|stressed|announced|convinced|started|finished|went|took|did|made|helped|organized|organised|thinks|believes|holds|works|received)\b")
+        .expect("verb pattern")
+});
+
+/// Words before a name that show a person stands there.
+static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bby|\bwith|\bthanks?(?: to)?|\bthank you|\bmet(?: up with)?|\bmeet|\bmeeting|\bfeaturing|\bhosted by|\binterview(?:ed)? with|\bspeakers?:?|\bfrom|\bkeynote:|\btalk:|\bdear|\bcongrats(?: to)?|\bcongratulations(?: to)?|\bhi|\bhello|\bsee|\bsaw|\bheard|\blike)\s*,?\s*$")
+        .expect("cue pattern")
+});
+
+/// Finds person mentions, given the projects and days already found.
+pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mention> {
+    let text = ctx.text;
+    let rules = ctx.rules;
+    let blockers: Vec<Span> = rules
+        .blocker_hits(text)
+        .into_iter()
+        .map(|(s, e, _)| Span::new(s, e))
+        .collect();
+    let mut full: Vec<Mention> = Vec::new();
+    let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, has cue)
+    let mut at = 0;
+    while let Some(start) = next_capital(text, at) {
+        let Some(name) = scan_name(text, start, rules) else {
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        at = name.end.max(start + 1);
+        for candidate in split_on_non_names(text, &name, rules) {
+            if blockers.iter().any(|b| b.overlaps(candidate.span))
+                || overlaps_any(days, candidate.span)
+                || blocked_by_project(text, &candidate, projects, rules)
+            {
+                continue;
+            }
+            let candidate = drop_sentence_opener(ctx, candidate);
+            let Some(candidate) = candidate else { continue };
+            let cue = has_cue(text, &candidate);
+            let first = candidate.parts[0].slice(text);
+            let parts = candidate.full_parts(text);
+            if parts >= 2 {
+                let given = rules.is_given_name(first) || rules.is_ambiguous_given_name(first);
+                if given || cue || candidate.honorific {
+                    full.push(Mention {
+                        kind: EntityKind::Person,
+                        span: candidate.span,
+                        name: name_text(text, &candidate),
+                        rule: if given {
+                            "person/given-name"
+                        } else {
+                            "person/cue"
+                        },
+                    });
+                }
+            } else if parts == 1 {
+                singles.push((candidate, cue));
+            }
+        }
+    }
+    let mut found = full;
+    let full_names: Vec<String> = found.iter().map(|m| m.name.clone()).collect();
+    for (single, cue) in singles {
+        let word = single.span.slice(text);
+        let alias = full_names.iter().any(|n| short_form_of(word, n));
+        let strong_cue = cue || single.honorific || possessive_talk(text, &single);
+        if alias || (strong_cue && !rules.is_non_person_word(word)) {
+            found.push(Mention {
+                kind: EntityKind::Person,
+                span: single.span,
+                name: word.to_string(),
+                rule: if alias {
+                    "person/short-form"
+                } else {
+                    "person/cue"
+                },
+            });
+        }
+    }
+    resolve_overlaps(found, |m| u8::from(m.rule != "person/given-name"))
+}
+
+/// Whether `short` is a first name, surname or near spelling of the full name `full`.
+pub fn short_form_of(short: &str, full: &str) -> bool {
+    let short = fold(short);
+    let parts: Vec<String> = full.split_whitespace().map(fold).collect();
+    if parts.len() < 2 {
+        return false;
+    }
+    let first = &parts[0];
+    let last = &parts[parts.len() - 1];
+    short == *first
+        || short == *last
+        || (short.chars().count() >= 4
+            && first.chars().count() >= 4
+            && strsim::damerau_levenshtein(&short, first) == 1
+            && short.chars().next() == first.chars().next())
+}
+
+fn possessive_talk(text: &str, name: &NameSpan) -> bool {
+    static TALK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s+[\w-]+){0,3}?\s+(?:talk|keynote|presentation|tutorial|panel|session|workshop|slides|lightning talk)s?\b")
+            .expect("possessive talk pattern")
+    });
+    name.possessive && TALK_AFTER.is_match(&text[name.end..])
+}
+
+fn has_cue(text: &str, name: &NameSpan) -> bool {
+    let before_start = text[..name.span.start]
+        .char_indices()
+        .rev()
+        .nth(30)
+        .map_or(0, |(i, _)| i);
+    let before = &text[before_start..name.span.start];
+    if name.possessive {
+        return possessive_talk(text, name);
+    }
+    let before_line = before.rsplit('\n').next().unwrap_or(before);
+    CUE_BEFORE.is_match(before_line) || VERB_AFTER.is_match(&text[name.end..])
+}
+
+fn blocked_by_project(text: &str, name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool {
+    projects.iter().any(|p| {
+        if !p.span.overlaps(name.span) {
+            return false;
+        }
+        // A full name starting with a known given name beats a context-only project word.
+        let first = name.parts[0].slice(text);
+        let weak_project = rules
+            .project_named(&p.name)
+            .is_some_and(|i| rules.project(i).context || rules.project(i).exact);
+        !(weak_project && name.full_parts(text) >= 2 && rules.is_given_name(first))
+    })
+}
+
+/// The name's text with parts joined as written but white space folded.
+fn name_text(text: &str, name: &NameSpan) -> String {
+    name.span
+        .slice(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Drops a first part that merely opens the sentence ("Then", "Brilliant") when it is
+/// not a given name; returns `None` if nothing is left.
+fn drop_sentence_opener(ctx: &Context, name: NameSpan) -> Option<NameSpan> {
+    let text = ctx.text;
+    let first = name.parts[0];
+    let opens = ctx
+        .tokens
+        .sentence_at(first.start)
+        .is_some_and(|s| sentence_opener_at(text, ctx.tokens.sentences[s].span.start, first.start));
+    let word = first.slice(text);
+    if !opens
+        || ctx.rules.is_given_name(word)
+        || ctx.rules.is_ambiguous_given_name(word)
+        || name.honorific
+    {
+        return Some(name);
+    }
+    if name.parts.len() == 1 {
+        // A lone sentence-initial word is a person only with a cue after it.
+        return VERB_AFTER.is_match(&text[name.end..]).then_some(name);
+    }
+    let parts = name.parts[1..].to_vec();
+    Some(NameSpan {
+        span: Span::new(parts[0].start, name.span.end),
+        parts,
+        ..name
+    })
+}
+
+/// Whether `at` is the first word of a sentence starting at `sentence_start`, allowing
+/// list markers and opening quotes before it.
+fn sentence_opener_at(text: &str, sentence_start: usize, at: usize) -> bool {
+    text[sentence_start..at]
+        .chars()
+        .all(|c| !c.is_alphanumeric())
+}
+
+/// Splits a scanned sequence at parts that can never be in a name ("Thanks Jacob",
+/// "Keynote Guido"), keeping the pieces that may still be names.
+fn split_on_non_names(text: &str, name: &NameSpan, rules: &Rules) -> Vec<NameSpan> {
+    let mut out = Vec::new();
+    let mut run: Vec<Span> = Vec::new();
+    let flush = |run: &mut Vec<Span>, out: &mut Vec<NameSpan>, last: bool| {
+        // Trailing particles cannot end a name.
+        while run.last().is_some_and(|p| rules.is_particle(p.slice(text))) {
+            run.pop();
+        }
+        if !run.is_empty() {
+            let span = Span::new(run[0].start, run[run.len() - 1].end);
+            out.push(NameSpan {
+                span,
+                parts: std::mem::take(run),
+                honorific: name.honorific && out.is_empty(),
+                end: if last { name.end } else { span.end },
+                possessive: last && name.possessive,
+            });
+        }
+        run.clear();
+    };
+    for (i, part) in name.parts.iter().enumerate() {
+        let word = part.slice(text);
+        let never = rules.is_non_person_word(word)
+            && !(i > 0 && allowed_as_surname(text, &run, word, rules));
+        if never {
+            flush(&mut run, &mut out, false);
+        } else {
+            run.push(*part);
+        }
+    }
+    flush(&mut run, &mut out, true);
+    out
+}
+
+/// "Sarah Day": a word that is usually not a name may still be a surname right after a
+/// known given name, unless it is a calendar word.
+fn allowed_as_surname(text: &str, run: &[Span], word: &str, rules: &Rules) -> bool {
+    const CALENDAR: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    run.len() == 1
+        && rules.is_given_name(run[0].slice(text))
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && !CALENDAR.contains(&word.to_lowercase().as_str())
+        && !matches!(
+            word.to_lowercase().as_str(),
+            "the" | "and" | "of" | "in" | "on" | "at" | "to" | "for" | "talk" | "keynote" | "panel"
+        )
+}
+
+/// Start of the next word that could begin a name, at or after `from`.
+fn next_capital(text: &str, from: usize) -> Option<usize> {
+    let mut prev: Option<char> = text[..from].chars().next_back();
+    for (i, c) in text[from..].char_indices() {
+        let at = from + i;
+        if (c.is_uppercase() || c.is_lowercase() && starts_camel_surname(&text[at..]))
+            && !prev.is_some_and(|p| {
+                p.is_alphanumeric()
+                    || p == '\''
+                    || p == '’'
+                    || p == '_'
+                    || p == '@'
+                    || p == '#'
+                    || p == '/'
+                    || p == '.'
+            })
+        {
+            return Some(at);
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+/// "deGrandis", "McKellar"-style parts start in lower case only with a short prefix.
+fn starts_camel_surname(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    let prefix: String = chars.by_ref().take_while(|c| c.is_lowercase()).collect();
+    let after = rest[prefix.len()..].chars().next();
+    matches!(
+        prefix.as_str(),
+        "de" | "di" | "da" | "du" | "van" | "von" | "le" | "la" | "mc" | "mac" | "o"
+    ) && after.is_some_and(char::is_uppercase)
+}
+
+/// Reads a capitalized name sequence starting at `start`: honorific, parts joined by
+/// single spaces or hyphens, lower-case particles inside, initials, a possessive at the
+/// end. Returns `None` if no name part starts there.
+pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
+    let mut pos = start;
+    let mut honorific = false;
+    if let Some((word, end)) = read_word(text, pos) {
+        if rules.is_honorific(word) {
+            let after = skip_dot_space(text, end)?;
+            if after > end {
+                honorific = true;
+                pos = after;
+            }
+        }
+    }
+    let mut parts: Vec<Span> = Vec::new();
+    let mut possessive = false;
+    let mut end = pos;
+    while let Some((word, word_end)) = read_word(text, pos) {
+        let (word, stripped) = strip_possessive(word);
+        let part_end = pos + word.len();
+        let is_part = is_name_part(word)
+            || (!parts.is_empty()
+                && rules.is_particle(word)
+                && next_is_name_part(text, word_end, rules));
+        if !is_part || parts.len() >= 5 {
+            break;
+        }
+        let mut part_end_with_dot = part_end;
+        if word.chars().count() == 1 && text[part_end..].starts_with('.') {
+            part_end_with_dot += 1; // an initial keeps its dot
+        }
+        parts.push(Span::new(pos, part_end_with_dot));
+        end = part_end_with_dot;
+        if stripped {
+            possessive = true;
+            end = word_end;
+            break;
+        }
+        // Next part: exactly one space (or a no-break space) after this one.
+        let rest = &text[part_end_with_dot..];
+        let gap = if rest.starts_with(' ') || rest.starts_with('\u{a0}') {
+            rest.chars().next().map_or(1, char::len_utf8)
+        } else {
+            break;
+        };
+        let next = part_end_with_dot + gap;
+        if text[next..].starts_with(' ') {
+            break;
+        }
+        pos = next;
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    Some(NameSpan {
+        span: Span::new(parts[0].start, parts[parts.len() - 1].end),
+        parts,
+        honorific,
+        end,
+        possessive,
+    })
+}
+
+fn skip_dot_space(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let after_dot = usize::from(rest.starts_with('.'));
+    let rest2 = &rest[after_dot..];
+    if rest2.starts_with(' ') {
+        Some(end + after_dot + 1)
+    } else {
+        Some(end)
+    }
+}
+
+/// Whether a name part follows, perhaps after more particles ("van der Berg").
+fn next_is_name_part(text: &str, end: usize, rules: &Rules) -> bool {
+    let Some((word, word_end)) = text[end..]
+        .strip_prefix(' ')
+        .and_then(|rest| read_word(text, text.len() - rest.len()))
+    else {
+        return false;
+    };
+    is_name_part(strip_possessive(word).0)
+        || rules.is_particle(word) && next_is_name_part(text, word_end, rules)
+}
+
+/// A word: letters, digits and marks, with inner hyphens and apostrophes.
+fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
+    let rest = &text[pos..];
+    let mut end = 0;
+    let chars: Vec<(usize, char)> = rest.char_indices().take(64).collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let inner = (c == '-' || c == '\'' || c == '’')
+            && k > 0
+            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+        if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || inner {
+            end = i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (end > 0).then(|| (&rest[..end], pos + end))
+}
+
+fn strip_possessive(word: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "'S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return (stem, true);
+            }
+        }
+    }
+    (word, false)
+}
+
+/// A capitalized word with a lower-case letter after the first ("Noller", "O'Reilly",
+/// "Łukasz"), a camel-case surname ("deGrandis", "McKellar"), a single-letter initial,
+/// or a short all-capitals part ("NK").
+fn is_name_part(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest: Vec<char> = chars.collect();
+    if word.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    // "I’d", "They're": contractions, not "O'Neill".
+    if let Some((_, after)) = word.split_once(['\'', '’']) {
+        if matches!(after, "d" | "ll" | "ve" | "re" | "m" | "t" | "s") {
+            return false;
+        }
+    }
+    if first.is_uppercase() {
+        rest.is_empty() || rest.iter().any(|c| c.is_lowercase()) || rest.len() == 1
+    } else {
+        starts_camel_surname(word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::run;
+
+    fn persons(text: &str) -> Vec<String> {
+        let mut names: Vec<String> = run(text)
+            .mentions
+            .into_iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| m.name)
+            .collect();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn scan_cases() {
+        let rules = Rules::builtin();
+        let cases: &[(&str, &str, bool)] = &[
+            ("Jesse Noller’s talk", "Jesse Noller", true),
+            ("Jacob Kaplan-Moss spoke", "Jacob Kaplan-Moss", false),
+            (
+                "Guillaume J. Charmes - Raytracing",
+                "Guillaume J. Charmes",
+                false,
+            ),
+            ("Daan van der Berg gave", "Daan van der Berg", false),
+            ("Paul deGrandis, brain", "Paul deGrandis", false),
+            ("Siân O'Neill and", "Siân O'Neill", false),
+            ("Dr. Sendil Devar - Go", "Sendil Devar", false),
+        ];
+        for (text, want, possessive) in cases {
+            let name = scan_name(text, 0, &rules).unwrap();
+            assert_eq!(name.span.slice(text), *want, "{text}");
+            assert_eq!(name.possessive, *possessive, "{text}");
+        }
+    }
+
+    #[test]
+    fn person_cases() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "given name",
+                "I went to see Jesse Noller talk.",
+                &["Jesse Noller"],
+            ),
+            (
+                "non-ascii",
+                "Then Łukasz Langa showed black.",
+                &["Łukasz Langa"],
+            ),
+            (
+                "sentence opener dropped",
+                "Afterwards Jesse Noller spoke.",
+                &["Jesse Noller"],
+            ),
+            ("month is no person", "In May 2009 we met.", &[]),
+            (
+                "weekday is no person",
+                "On Saturday Morning it rained.",
+                &[],
+            ),
+            (
+                "short form joins",
+                "Jacob Kaplan-Moss spoke. Thanks Jacob!",
+                &["Jacob Kaplan-Moss", "Jacob"],
+            ),
+            (
+                "possessive cue",
+                "Then Guido’s keynote was odd.",
+                &["Guido"],
+            ),
+            (
+                "cue by",
+                "a talk on trees by Ng Swee Meng was long",
+                &["Ng Swee Meng"],
+            ),
+            (
+                "place is no person",
+                "We flew to Salt Lake City on Monday.",
+                &[],
+            ),
+            (
+                "honorific",
+                "Later Dr. Sendil Devar explained it.",
+                &["Sendil Devar"],
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(&persons(text), want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn short_form_cases() {
+        assert!(short_form_of("Jacob", "Jacob Kaplan-Moss"));
+        assert!(short_form_of("Kaplan-Moss", "Jacob Kaplan-Moss"));
+        assert!(short_form_of("Remi", "Remy Sharp"));
+        assert!(short_form_of("Jose", "José Valim"));
+        assert!(!short_form_of("Jack", "Jacob Kaplan-Moss"));
+        assert!(!short_form_of("Jacob", "Jacob"));
+    }
+}

@@ -1,0 +1,371 @@
+//! Projects: software, languages, libraries, protocols and products.
+//!
+//! The gazetteer finds well-known names in one pass. Names that are also everyday words
+//! ("Go", "Rust", "Flight") count only where the sentence reads as software. Projects the
+//! gazetteer lacks are discovered from cues that only software gets: "the X library",
+//! "X's API", "X (a blog application)", CamelCase names, `.js`/`.io` names, inline code
+//! and links to code hosts or package registries.
+
+use super::{Context, EntityKind, Mention, overlaps_any, resolve_overlaps};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static CAMEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+[A-Z][a-z]+[A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)\b")
+        .expect("camel pattern")
+});
+
+static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Za-z][A-Za-z0-9_-]*\.(?:js|io|py|rb|rs|jl|NET)\b").expect("dotted pattern")
+});
+
+/// "the X library", "the multiprocessing module", "the Ella admin".
+static NOUN_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:the|a|an|its|their|our|his|her)\s+((?:[A-Z][\w.+#-]*|[a-z][a-z0-9_]*[a-z0-9])(?:\s+[A-Z][\w.+#-]*){0,2})\s+(framework|library|module|package|gem|crate|plugin|extension|engine|toolkit|compiler|runtime|interpreter|database|admin|API|SDK|CLI|app|application|project|tool)s?\b")
+        .expect("noun cue pattern")
+});
+
+/// "Oebfare (Django blog application)".
+static PAREN_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z][\w.+#-]*)\s*\((?:an?\s+|the\s+)?[^()\n]{0,40}?\b(?:application|app|library|framework|tool|project|engine|database|language|gem|package|module|crate|plugin|CMS)\)")
+        .expect("paren cue pattern")
+});
+
+/// "Flight's API".
+static API_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b([A-Z][\w.+#-]*)(?:'s|’s)\s+(?:API|SDK|CLI|source code|codebase|repo|repository|docs|documentation)\b")
+        .expect("api cue pattern")
+});
+
+static CODE_HOST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[^/\s]+/([A-Za-z0-9_.-]+)|^https?://(?:pypi\.org/project|pypi\.python\.org/pypi|www\.npmjs\.com/package|npmjs\.com/package|crates\.io/crates|rubygems\.org/gems|pkg\.go\.dev/(?:github\.com/[^/]+)?|hex\.pm/packages)/([A-Za-z0-9_.@/-]+?)/?$")
+        .expect("code host pattern")
+});
+
+/// Adjectives and generic words that a noun cue can pick up but that name nothing.
+const GENERIC: &[&str] = &[
+    "new",
+    "old",
+    "same",
+    "whole",
+    "entire",
+    "other",
+    "main",
+    "core",
+    "standard",
+    "first",
+    "second",
+    "last",
+    "next",
+    "own",
+    "best",
+    "great",
+    "good",
+    "small",
+    "big",
+    "little",
+    "simple",
+    "web",
+    "mobile",
+    "open",
+    "source",
+    "python",
+    "official",
+    "popular",
+    "whole",
+    "single",
+    "basic",
+    "default",
+    "local",
+    "actual",
+    "real",
+    "native",
+    "current",
+    "final",
+    "demo",
+    "sample",
+    "example",
+    "test",
+    "testing",
+    "this",
+    "that",
+    "my",
+    "your",
+    "django",
+    "javascript",
+    "ruby",
+    "rust",
+    "go",
+    "java",
+    "node",
+    "blog",
+    "admin",
+    "one",
+    "two",
+];
+
+/// Finds project mentions, given the days already found.
+pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
+    let text = ctx.text;
+    let rules = ctx.rules;
+    let blockers: Vec<Span> = rules
+        .blocker_hits(text)
+        .into_iter()
+        .map(|(s, e, _)| Span::new(s, e))
+        .collect();
+    let mut found: Vec<Mention> = Vec::new();
+    let hits = rules.project_hits(text);
+    // A post that names several unambiguous projects is about software, so an ambiguous
+    // name in it counts unless it heads a longer proper name ("the Rust Belt").
+    let mut plain: Vec<usize> = hits
+        .iter()
+        .filter(|h| !rules.project(h.project).context)
+        .map(|h| h.project)
+        .collect();
+    plain.sort_unstable();
+    plain.dedup();
+    let software_post = plain.len() >= 3;
+    for hit in hits {
+        let span = Span::new(hit.start, hit.end);
+        let entry = rules.project(hit.project);
+        if entry.context
+            && !software_context(ctx, span)
+            && (!software_post || starts_proper_name(text, span))
+        {
+            continue;
+        }
+        if blockers
+            .iter()
+            .any(|b| b.contains(span) && b.len() > span.len())
+        {
+            continue;
+        }
+        found.push(mention(span, entry.name.clone(), "project/gazetteer"));
+    }
+    let mut discovered: Vec<Mention> = Vec::new();
+    let mut add = |span: Span, rule: &'static str| {
+        let surface = span.slice(text);
+        if surface.is_empty()
+            || GENERIC.contains(&surface.to_lowercase().as_str())
+            || rules.is_non_person_word(surface) && !rule.ends_with("link")
+            || rules.is_blocker(surface)
+            || blockers.iter().any(|b| b.overlaps(span))
+            || overlaps_any(days, span)
+        {
+            return;
+        }
+        let name = rules
+            .project_named(surface)
+            .map_or_else(|| surface.to_string(), |i| rules.project(i).name.clone());
+        discovered.push(mention(span, name, rule));
+    };
+    for m in CAMEL.find_iter(text) {
+        if !camel_is_person(text, m.start()) {
+            add(Span::new(m.start(), m.end()), "project/camel-case");
+        }
+    }
+    for m in DOTTED.find_iter(text) {
+        add(Span::new(m.start(), m.end()), "project/dotted-name");
+    }
+    for (re, rule) in [
+        (&*NOUN_CUE, "project/noun-cue"),
+        (&*PAREN_CUE, "project/paren-cue"),
+        (&*API_CUE, "project/api-cue"),
+    ] {
+        for c in re.captures_iter(text) {
+            let g = c.get(1).expect("group 1");
+            let surface = g.as_str();
+            let lower_word = surface.chars().all(|ch| ch.is_lowercase() || ch == '_');
+            if lower_word && !lowercase_ok(c.get(2).map_or("", |n| n.as_str())) {
+                continue;
+            }
+            add(Span::new(g.start(), g.end()), rule);
+        }
+    }
+    for code in &ctx.doc.code_spans {
+        let s = code.slice(text);
+        if s.len() <= 30 && s.chars().all(|c| c.is_alphanumeric() || "_-.".contains(c)) {
+            add(*code, "project/code-span");
+        }
+    }
+    for link in &ctx.doc.links {
+        if let Some(c) = CODE_HOST.captures(&link.target) {
+            let target = c.get(1).or(c.get(2)).map_or("", |g| g.as_str());
+            let target = target
+                .trim_end_matches(".git")
+                .rsplit('/')
+                .next()
+                .unwrap_or("");
+            let shown = link.span.slice(text);
+            if !target.is_empty() && shown.to_lowercase().contains(&target.to_lowercase()) {
+                let at = shown
+                    .to_lowercase()
+                    .find(&target.to_lowercase())
+                    .unwrap_or(0);
+                add(
+                    Span::new(link.span.start + at, link.span.start + at + target.len()),
+                    "project/code-host-link",
+                );
+            }
+        }
+    }
+    found.extend(discovered);
+    resolve_overlaps(found, |m| u8::from(m.rule != "project/gazetteer"))
+}
+
+fn mention(span: Span, name: String, rule: &'static str) -> Mention {
+    Mention {
+        kind: EntityKind::Project,
+        span,
+        name,
+        rule,
+    }
+}
+
+/// Whether a capitalized word follows, making the hit part of a longer name.
+fn starts_proper_name(text: &str, span: Span) -> bool {
+    let rest = &text[span.end..];
+    rest.starts_with(' ') && rest[1..].chars().next().is_some_and(char::is_uppercase)
+        || text[..span.start].ends_with("the ")
+            && rest.starts_with(' ')
+            && rest[1..].chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Lower-case names are taken only before nouns that only software has.
+fn lowercase_ok(noun: &str) -> bool {
+    matches!(
+        noun,
+        "module" | "library" | "package" | "gem" | "crate" | "plugin" | "extension"
+    )
+}
+
+/// "McKellar", "MacDonald", "DeVries": camel case that belongs to a person's surname.
+fn camel_is_person(text: &str, start: usize) -> bool {
+    let word = &text[start..];
+    [
+        "Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'",
+    ]
+    .iter()
+    .any(|p| word.starts_with(p))
+        && text[..start]
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphabetic())
+}
+
+/// Whether the sentence around `span` is about software: a cue word, another
+/// unambiguous project, or code.
+pub fn software_context(ctx: &Context, span: Span) -> bool {
+    let text = ctx.text;
+    if ctx.doc.code_spans.iter().any(|c| c.contains(span))
+        || ctx.doc.links.iter().any(|l| l.span.contains(span))
+    {
+        return true;
+    }
+    let Some(s) = ctx.tokens.sentence_at(span.start) else {
+        return false;
+    };
+    let sentence = ctx.tokens.sentences[s].span;
+    // "Go to the talk": an everyday verb at the start of a sentence.
+    let before = &text[sentence.start..span.start];
+    let after = &text[span.end..sentence.end.max(span.end)];
+    if before.chars().all(|c| !c.is_alphanumeric()) && after.starts_with(" to ") {
+        return false;
+    }
+    let words = ctx.tokens.sentence_words(s);
+    if words
+        .iter()
+        .filter(|w| !w.span.overlaps(span))
+        .any(|w| ctx.rules.is_software_cue(w.span.slice(text)))
+    {
+        return true;
+    }
+    ctx.rules
+        .project_hits(sentence.slice(text))
+        .iter()
+        .filter(|h| sentence.start + h.start != span.start)
+        .any(|h| {
+            // An unambiguous project, or a second ambiguous one ("Rust and Cargo").
+            let p = ctx.rules.project(h.project);
+            !p.context
+                || p.name
+                    != ctx
+                        .rules
+                        .project_named(span.slice(text))
+                        .map_or("", |i| ctx.rules.project(i).name.as_str())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::EntityKind;
+    use crate::extract::tests::run;
+
+    fn projects(text: &str) -> Vec<String> {
+        let mut names: Vec<String> = run(text)
+            .mentions
+            .into_iter()
+            .filter(|m| m.kind == EntityKind::Project)
+            .map(|m| m.name)
+            .collect();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn project_cases() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "gazetteer",
+                "We used Django and PostgreSQL.",
+                &["Django", "PostgreSQL"],
+            ),
+            (
+                "alias",
+                "Everything runs on k8s and Postgres.",
+                &["Kubernetes", "PostgreSQL"],
+            ),
+            (
+                "punctuated names",
+                "Node.js, C++ and .NET code",
+                &["Node.js", "C++", ".NET"],
+            ),
+            ("go as a verb", "Go to the talk after lunch.", &[]),
+            (
+                "go as a language",
+                "The Go community loves its compiler.",
+                &["Go"],
+            ),
+            (
+                "rust belt",
+                "We drove through the Rust Belt on Monday.",
+                &[],
+            ),
+            (
+                "camel case",
+                "We tried CherryPy after lunch.",
+                &["CherryPy"],
+            ),
+            (
+                "noun cue",
+                "He showed the Ella admin and the multiprocessing module.",
+                &["Ella", "multiprocessing"],
+            ),
+            (
+                "paren cue",
+                "dinner about Oebfare(Django blog application) was fun",
+                &["Oebfare", "Django"],
+            ),
+            (
+                "conference is not a project",
+                "PyCon and DjangoCon were fun.",
+                &[],
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(&projects(text), want, "case {name}");
+        }
+    }
+}

@@ -1,0 +1,1316 @@
+//! Talks: titles, kinds and speakers.
+//!
+//! Recaps name talks in two broad ways, and each has its rules here:
+//! - structure: list lines ("Speaker - Title", "Title — Speaker"), a title line over a
+//!   speaker line, a heading whose paragraph describes a talk;
+//! - prose: quoted titles or link texts in talk context (“Introduction to CherryPy”),
+//!   possessives ("Jesse Noller's multiprocessing talk"), "talk by X", "X gave a talk on
+//!   Y", "the Eve Online talk", "an open space on Y", "the best talk was T by X".
+//!
+//! Rules report what they saw; `resolve` merges repeated references into one talk.
+
+use super::persons::scan_name;
+use super::{Context, EntityKind, Mention, TalkMention};
+use crate::layout::looks_like_heading;
+use crate::rules::TalkKind;
+use crate::span::Span;
+use crate::tokenize::trim_span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Talks found, and persons found only because they stand in a speaker slot.
+pub struct Found {
+    /// Talk mentions in text order.
+    pub talks: Vec<TalkMention>,
+    /// Speaker names that the person rules had not already found.
+    pub speakers: Vec<Mention>,
+}
+
+const KIND_WORDS: &str = r"(?:lightning talk|open space|openspace|unconference session|birds of a feather session|bof session|panel discussion|keynote|talk|panel|tutorial|workshop|presentation|session|lecture|keynote address|bof|sprint)";
+
+/// Words before a kind noun that describe it without naming it.
+const ADJECTIVES: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "last",
+    "next",
+    "final",
+    "opening",
+    "closing",
+    "great",
+    "good",
+    "best",
+    "favorite",
+    "favourite",
+    "interesting",
+    "amazing",
+    "awesome",
+    "excellent",
+    "fantastic",
+    "nice",
+    "cool",
+    "fun",
+    "funny",
+    "entertaining",
+    "inspiring",
+    "informative",
+    "technical",
+    "whole",
+    "entire",
+    "other",
+    "same",
+    "main",
+    "morning",
+    "afternoon",
+    "evening",
+    "short",
+    "long",
+    "brief",
+    "quick",
+    "full",
+    "new",
+    "old",
+    "only",
+    "very",
+    "really",
+    "most",
+    "more",
+    "many",
+    "few",
+    "several",
+    "two",
+    "three",
+    "some",
+    "any",
+    "each",
+    "every",
+    "one",
+    "this",
+    "that",
+    "these",
+    "those",
+    "my",
+    "his",
+    "her",
+    "their",
+    "our",
+    "your",
+    "its",
+    "official",
+    "recorded",
+    "live",
+    "lightning",
+    "plenary",
+    "invited",
+    "hallway",
+    "previous",
+    "earlier",
+    "later",
+    "following",
+    "latest",
+    "big",
+    "small",
+    "solid",
+    "wonderful",
+    "brilliant",
+    "thoughtful",
+    "moving",
+    "hilarious",
+    "humorous",
+    "eye-opening",
+    "mind-blowing",
+    "fascinating",
+    "insightful",
+    "packed",
+    "crowded",
+    "popular",
+    "standing",
+    "excellent",
+    "another",
+    "a",
+    "an",
+    "the",
+    "well",
+    "received",
+    "well-received",
+    "keynote",
+    "great",
+    "stellar",
+    "superb",
+    "terrific",
+    "incredible",
+    "enjoyable",
+    "engaging",
+    "deep",
+    "practical",
+    "personal",
+    "emotional",
+    "powerful",
+    "honest",
+    "candid",
+    "excited",
+    "highly",
+    "particularly",
+    "especially",
+    "pretty",
+    "quite",
+    "so",
+    "too",
+    "also",
+    "then",
+    "all",
+    "weird",
+    "odd",
+    "strange",
+    "surprising",
+    "beginner",
+    "advanced",
+    "introductory",
+    "sponsor",
+    "sponsored",
+    "invited",
+    "ending",
+    "starting",
+    "day's",
+    "conference",
+    "conference's",
+];
+
+/// Clause breaks that end an unquoted topic.
+static TOPIC_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[,;:()\[\]!?]|\.(?:\s|$)|\s[-–—]\s|\s(?:which|where|but|and then|and it|and I|and was|and how|that was|who|while|because|so that|though|although|before|after|with (?:a|an|the|some|lots|many|plenty|great|his|her|their)\b|including)\b)")
+        .expect("topic end pattern")
+});
+
+/// Finds talk mentions.
+pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
+    let mut finder = Finder {
+        ctx,
+        persons,
+        projects,
+        talks: Vec::new(),
+        speakers: Vec::new(),
+        used_lines: Vec::new(),
+    };
+    finder.list_lines();
+    finder.title_over_speaker();
+    finder.heading_talks();
+    finder.quoted_titles();
+    finder.possessives();
+    finder.by_phrases();
+    finder.subject_verbs();
+    finder.described_titles();
+    finder.references();
+    finder.talks.sort_by_key(|t| t.span.start);
+    Found {
+        talks: finder.talks,
+        speakers: finder.speakers,
+    }
+}
+
+struct Finder<'a, 'c> {
+    ctx: &'a Context<'c>,
+    persons: &'a [Mention],
+    projects: &'a [Mention],
+    talks: Vec<TalkMention>,
+    speakers: Vec<Mention>,
+    used_lines: Vec<usize>,
+}
+
+/// A names list as read from the text: "Sig Cox, Jeanine Adkisson".
+struct Names {
+    names: Vec<(String, Span)>,
+    end: usize,
+}
+
+impl Finder<'_, '_> {
+    fn text(&self) -> &str {
+        self.ctx.text
+    }
+
+    /// Reads one person name at `at` (after white space): a person already found there,
+    /// or a capitalized name that a speaker slot makes a person.
+    fn name_at(&self, at: usize, require_full: bool) -> Option<(String, Span, usize, bool)> {
+        let text = self.text();
+        let start = at + (text[at..].len() - text[at..].trim_start_matches([' ', '\u{a0}']).len());
+        let name = scan_name(text, start, self.ctx.rules)?;
+        if let Some(p) = self
+            .persons
+            .iter()
+            .find(|p| p.span.start == name.span.start)
+        {
+            let end = if p.span.end == name.span.end {
+                name.end
+            } else {
+                p.span.end
+            };
+            return Some((
+                p.name.clone(),
+                p.span,
+                end,
+                name.possessive && p.span.end == name.span.end,
+            ));
+        }
+        let rules = self.ctx.rules;
+        let parts: Vec<&str> = name.parts.iter().map(|p| p.slice(text)).collect();
+        let first = parts[0];
+        let full = name.full_parts(text);
+        let ok = full >= 1
+            && (full >= 2 || !require_full)
+            && parts
+                .iter()
+                .all(|p| !rules.is_non_person_word(p) || rules.is_particle(p))
+            && !rules.is_blocker(name.span.slice(text))
+            && !self.projects.iter().any(|p| p.span.overlaps(name.span))
+            && (full >= 2
+                || rules.is_given_name(first)
+                || rules.is_ambiguous_given_name(first)
+                || !require_full);
+        ok.then(|| {
+            let s = name
+                .span
+                .slice(text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            (s, name.span, name.end, name.possessive)
+        })
+    }
+
+    /// Reads "A, B and C" at `at`.
+    fn names_at(&self, at: usize, require_full: bool) -> Option<Names> {
+        let text = self.text();
+        let mut names = Vec::new();
+        let mut pos = at;
+        loop {
+            let (name, span, end, _) = self.name_at(pos, require_full)?;
+            names.push((name, span));
+            pos = end;
+            let rest = &text[pos..];
+            let sep = [", and ", " and ", ", & ", " & ", ", "]
+                .iter()
+                .find(|s| rest.starts_with(**s));
+            match sep {
+                Some(sep) if self.name_at(pos + sep.len(), require_full).is_some() => {
+                    pos += sep.len()
+                }
+                _ => break,
+            }
+        }
+        Some(Names { names, end: pos })
+    }
+
+    fn push(
+        &mut self,
+        title: &str,
+        span: Span,
+        kind: TalkKind,
+        speakers: &[(String, Span)],
+        rule: &'static str,
+        reference: bool,
+    ) {
+        let title = clean_title(title);
+        if title.is_empty() || title.split_whitespace().count() > 25 {
+            return;
+        }
+        for (name, s) in speakers {
+            if !self.persons.iter().any(|p| p.span == *s) {
+                self.speakers.push(Mention {
+                    kind: EntityKind::Person,
+                    span: *s,
+                    name: name.clone(),
+                    rule: "person/speaker",
+                });
+            }
+        }
+        self.talks.push(TalkMention {
+            kind: if kind == TalkKind::Talk {
+                kind_of(self.ctx, &title).unwrap_or(kind)
+            } else {
+                kind
+            },
+            title,
+            span,
+            speakers: speakers.iter().map(|(n, _)| n.clone()).collect(),
+            rule,
+            reference,
+        });
+    }
+
+    fn covered(&self, span: Span) -> bool {
+        self.talks.iter().any(|t| t.span.overlaps(span))
+    }
+
+    /// "Speaker - Title", "Title — Speaker", "Speaker: Title" lines, and the other lines
+    /// of a block where most lines have that shape.
+    fn list_lines(&mut self) {
+        let ctx = self.ctx;
+        let text = ctx.text;
+        for p in &ctx.tokens.paragraphs {
+            let mut matched: Vec<usize> = Vec::new();
+            let lines = p.first_line..p.end_line;
+            for i in lines.clone() {
+                let Some(line) = trim_span(text, ctx.tokens.lines[i].span) else {
+                    continue;
+                };
+                let body = strip_list_marker(text, line);
+                if let Some((title, names)) = self.split_line(body) {
+                    let kind = kind_of(ctx, title.slice(text)).unwrap_or(TalkKind::Talk);
+                    self.push(
+                        title.slice(text),
+                        title,
+                        kind,
+                        &names,
+                        "talk/list-line",
+                        false,
+                    );
+                    matched.push(i);
+                }
+            }
+            let standalone = p.end_line - p.first_line == 1;
+            if matched.len() >= 2 && !standalone {
+                for i in lines {
+                    if matched.contains(&i) {
+                        continue;
+                    }
+                    let Some(line) = trim_span(text, ctx.tokens.lines[i].span) else {
+                        continue;
+                    };
+                    let body = strip_list_marker(text, line);
+                    let s = body.slice(text);
+                    if !s.ends_with(':')
+                        && ctx.rules.day_marker.find(s).is_none()
+                        && s.split_whitespace().count() <= 12
+                    {
+                        self.push(s, body, TalkKind::Talk, &[], "talk/list-block", false);
+                        matched.push(i);
+                    }
+                }
+            }
+            self.used_lines.extend(matched);
+        }
+    }
+
+    /// Splits a line into title and speakers when one side is wholly a list of names.
+    fn split_line(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
+        let text = self.text();
+        let s = line.slice(text);
+        if s.split_whitespace().count() > 30 || s.starts_with(['“', '"', '‘']) {
+            return None;
+        }
+        const SEPS: [&str; 6] = [" - ", " – ", " — ", " -- ", ": ", " | "];
+        // Speaker first.
+        if let Some(names) = self.names_at(line.start, true) {
+            let mut rest = names.end;
+            if text[rest..].starts_with(',') {
+                rest += 1;
+            }
+            if let Some(sep) = SEPS.iter().find(|sep| {
+                text[rest..line.end].starts_with(**sep)
+                    || (text[rest..line.end].starts_with(sep.trim_start()) && sep.starts_with(':'))
+            }) {
+                let sep_len = if text[rest..].starts_with(*sep) {
+                    sep.len()
+                } else {
+                    sep.trim_start().len()
+                };
+                let title = trim_span(text, Span::new(rest + sep_len, line.end))?;
+                if title
+                    .slice(text)
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_lowercase())
+                {
+                    return Some((title, names.names));
+                }
+            }
+        }
+        // Title first: "Title — Speaker" or "Title by Speaker", on a line that reads as
+        // a title rather than a sentence.
+        let list_item = text[..line.start].ends_with("- ") || text[..line.start].ends_with("* ");
+        if !(list_item || looks_like_heading(s) || mostly_capitalized(s)) {
+            return None;
+        }
+        for sep in [" — ", " – ", " - ", " -- ", " by "] {
+            let Some(at) = s.rfind(sep) else { continue };
+            let names_start = line.start + at + sep.len();
+            let Some(names) = self.names_at(names_start, true) else {
+                continue;
+            };
+            let tail = text[names.end..line.end].trim();
+            let tail_ok = tail.is_empty()
+                || tail.starts_with('(')
+                || tail.starts_with(',') && tail.len() < 40;
+            if tail_ok && at > 0 {
+                let title = trim_span(text, Span::new(line.start, line.start + at))?;
+                return Some((title, names.names));
+            }
+        }
+        None
+    }
+
+    /// A title line over a line that holds only speaker names; where a post does this
+    /// twice or more, a title over a user name ("jam1garner") is a talk too.
+    fn title_over_speaker(&mut self) {
+        let ctx = self.ctx;
+        let text = ctx.text;
+        let lines: Vec<(usize, Span)> = ctx
+            .tokens
+            .lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| trim_span(text, l.span).map(|s| (i, s)))
+            .collect();
+        let mut handles: Vec<(usize, Span)> = Vec::new();
+        let mut pairs = 0;
+        for w in lines.windows(2) {
+            let ((i, title), (j, speaker)) = (w[0], w[1]);
+            if self.used_lines.contains(&i) || self.used_lines.contains(&j) || j > i + 2 {
+                continue;
+            }
+            let t = title.slice(text);
+            if !looks_like_heading(t)
+                || ctx.rules.day_marker.find(t).is_some_and(|m| m.start() < 12)
+                || t.ends_with(':')
+            {
+                continue;
+            }
+            let sp = speaker.slice(text).trim_end_matches('.');
+            let speaker_body = Span::new(speaker.start, speaker.start + sp.len());
+            if self
+                .names_at(speaker.start, false)
+                .is_some_and(|n| n.names.len() > 1 || self.name_at(speaker.start, true).is_some())
+            {
+                let names = self.names_at(speaker.start, false).expect("checked");
+                if names.end == speaker_body.end
+                    && self
+                        .names_at(title.start, false)
+                        .is_none_or(|n| n.end != title.end)
+                {
+                    self.push(
+                        t,
+                        title,
+                        TalkKind::Talk,
+                        &names.names,
+                        "talk/title-over-speaker",
+                        false,
+                    );
+                    self.used_lines.extend([i, j]);
+                    pairs += 1;
+                    continue;
+                }
+            }
+            let handle = !sp.contains(' ')
+                && sp.len() <= 30
+                && (sp.chars().any(|c| c.is_ascii_digit())
+                    || sp.starts_with('@')
+                    || sp
+                        .chars()
+                        .all(|c| c.is_lowercase() || c.is_ascii_digit() || c == '_'));
+            if handle {
+                handles.push((i, title));
+            }
+        }
+        if pairs >= 2 {
+            for (i, title) in handles {
+                self.push(
+                    title.slice(text),
+                    title,
+                    TalkKind::Talk,
+                    &[],
+                    "talk/title-over-handle",
+                    false,
+                );
+                self.used_lines.push(i);
+            }
+        }
+    }
+
+    /// A heading whose next paragraph opens by describing a talk.
+    fn heading_talks(&mut self) {
+        static CUE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:talk|keynote|presentation|presented|presenting|spoke|speaker|gave a|panel|tutorial|workshop|lecture|session)\b")
+                .expect("heading cue")
+        });
+        static GENERIC: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)highlight|\b(?:talks|keynotes|sessions|workshops|tutorials|panels|sprints|introduction|overview|summary|conclusions?|wrap[- ]?up|thanks|takeaways|my talk|the venue|venue|food|party|parties|hallway track|recap|notes|agenda|schedule)\b")
+                .expect("generic heading")
+        });
+        let ctx = self.ctx;
+        let text = ctx.text;
+        for h in &ctx.layout.headings {
+            let s = h.span.slice(text);
+            if self.used_lines.contains(&h.line)
+                || h.line == 0 && ctx.layout.headings.len() > 1
+                || h.level == Some(1)
+                || ctx.rules.day_marker.find(s).is_some_and(|m| m.start() < 20)
+                || GENERIC.is_match(s)
+                || ctx
+                    .rules
+                    .blocker_hits(s)
+                    .iter()
+                    .any(|b| b.2 == crate::rules::Blocker::Conference)
+                || s.split_whitespace().count() > 14
+                || s.ends_with(':')
+                || self.covered(h.span)
+            {
+                continue;
+            }
+            let Some(next) = ctx
+                .tokens
+                .paragraphs
+                .iter()
+                .find(|p| p.span.start > h.span.end)
+            else {
+                continue;
+            };
+            if ctx
+                .layout
+                .headings
+                .iter()
+                .any(|o| o.span.start == next.span.start)
+            {
+                continue;
+            }
+            let sentences: Vec<Span> = ctx
+                .tokens
+                .sentences
+                .iter()
+                .filter(|x| next.span.contains(x.span))
+                .take(2)
+                .map(|x| x.span)
+                .collect();
+            let Some(window) = sentences
+                .first()
+                .map(|f| Span::new(f.start, sentences.last().map_or(f.end, |l| l.end)))
+            else {
+                continue;
+            };
+            if !CUE.is_match(window.slice(text)) {
+                continue;
+            }
+            let mut speakers: Vec<(String, Span)> = Vec::new();
+            if let Some(by) = s.rfind(" by ") {
+                if let Some(names) = self.names_at(h.span.start + by + 4, false) {
+                    speakers = names.names;
+                }
+            }
+            if speakers.is_empty() {
+                if let Some(p) = self.persons.iter().find(|p| window.contains(p.span)) {
+                    speakers.push((p.name.clone(), p.span));
+                }
+            }
+            let kind = kind_of(ctx, s).unwrap_or(TalkKind::Talk);
+            self.push(s, h.span, kind, &speakers, "talk/heading", false);
+            self.used_lines.push(h.line);
+        }
+    }
+
+    /// Quoted titles and link texts that stand where a talk is named.
+    fn quoted_titles(&mut self) {
+        static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?:\b(?:went|go|going|goes|headed|head|heading|moved?|off|on|over|back|then|next|stopped|dropped|popped|ran|run|snuck|sneaked|made it|got)\s+(?:in\s+)?(?:on\s+)?(?:in)?to(?:\s+(?:the|a|an|see))?\s*|\b(?:attended|attend|attending|saw|see|seeing|caught|catch|watched|watch|watching|heard|hear|enjoyed|loved|liked|missed|skipped|recommend|recommended|gave|giving|presented|presenting|delivered|deliver|for|was|were|is)\s+(?:the\s+|a\s+|an\s+|my\s+|his\s+|her\s+|their\s+)?|\b(?:talk|talks|keynote|panel|session|tutorial|presentation|workshop|lecture|titled|entitled|called|named|row|lightning talk)\s*(?:on|about|,|:|-|–)?\s*(?:was|is)?\s*(?:the\s+)?|(?:’s|'s)\s+(?:talk|keynote|presentation|tutorial|panel|session)\s+(?:on|about|called|titled|entitled)\s*)$")
+                .expect("quote left cue")
+        });
+        static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"(?i)^[\s,]*(?:(?:a|an|the)\s+)?(?:{KIND_WORDS}s?\b|(?:by|from|with)\s+\p{{Lu}}|(?:was|is)\s+(?:a|an|the|my|really|very|great|good|amazing|interesting|fantastic|excellent|informative|fun|entertaining|awesome)\b)"))
+                .expect("quote right cue")
+        });
+        static REJECT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?:\b(?:said|say|says|saying|asked|ask|asking|question|told|tell|quote|phrase|words?|like|as|called it|mantra|motto|slogan|tagline|message|answer|joked|reminded us|replied|tweeted|wrote)\b[^“”\x22]{0,12})$")
+                .expect("quote reject cue")
+        });
+        let ctx = self.ctx;
+        let text = ctx.text;
+        let mut candidates: Vec<(Span, Span)> = ctx
+            .tokens
+            .quotes
+            .iter()
+            .map(|q| (q.inner, q.outer))
+            .collect();
+        candidates.extend(ctx.doc.links.iter().map(|l| (l.span, l.span)));
+        candidates.sort_by_key(|c| c.0.start);
+        let mut accepted_outer: Vec<Span> = Vec::new();
+        for (inner, outer) in candidates {
+            let title = inner.slice(text).trim();
+            let words = title.split_whitespace().count();
+            if words == 0 || words > 20 || self.covered(outer) || title.contains('\n') {
+                continue;
+            }
+            let line_start = text[..outer.start].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[line_start..outer.start];
+            let after = &text[outer.end
+                ..text[outer.end..]
+                    .find('\n')
+                    .map_or(text.len(), |i| outer.end + i)];
+            let chained = accepted_outer.last().is_some_and(|prev| {
+                prev.end <= outer.start
+                    && matches!(
+                        text[prev.end..outer.start].trim(),
+                        "," | "and" | ", and" | "&" | "or" | ", or"
+                    )
+            });
+            let starts_line = before.trim_start_matches(['-', '*', '•', ' ']).is_empty();
+            let cue = BEFORE.is_match(before)
+                || AFTER.is_match(after)
+                || chained
+                || starts_line && AFTER.is_match(after);
+            let first = title.chars().next().unwrap_or(' ');
+            let question = title.ends_with('?') && words > 8;
+            if !cue
+                || REJECT_BEFORE.is_match(before) && !chained
+                || question
+                || !(first.is_uppercase() || first.is_numeric() || chained)
+            {
+                continue;
+            }
+            accepted_outer.push(outer);
+            let mut speakers: Vec<(String, Span)> = Vec::new();
+            static BY: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(&format!(r"^[\s,]*(?:(?:a|an|the)\s+)?(?:{KIND_WORDS}\s+)?(?:(?:given|presented|delivered|led|hosted)\s+)?(?:by|from|with)\s+"))
+                    .expect("by pattern")
+            });
+            if let Some(m) = BY.find(after) {
+                if let Some(names) = self.names_at(outer.end + m.end(), false) {
+                    speakers = names.names;
+                }
+            }
+            if speakers.is_empty() {
+                speakers = self.possessive_before(line_start, outer.start);
+            }
+            let kind = kind_after(after)
+                .or_else(|| kind_of(ctx, title))
+                .unwrap_or(TalkKind::Talk);
+            self.push(title, inner, kind, &speakers, "talk/quoted-title", false);
+        }
+    }
+
+    /// "Jacob Kaplan-Moss’s talk on “…”" and "Jesse Noller gave a talk titled “…”".
+    fn possessive_before(&self, line_start: usize, quote_start: usize) -> Vec<(String, Span)> {
+        static POSS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"(?i)(?:’s|'s)(?:\s+[\w-]+){{0,2}}?\s+{KIND_WORDS}\s*(?:on|about|called|titled|entitled|,)?\s*$")).expect("poss")
+        });
+        static SUBJ: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"(?i)\s(?:gave|gives|presented|presents|delivered|did|had)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{KIND_WORDS}\s*(?:on|about|called|titled|entitled|,)?\s*$|\s(?:presented|presents|talked about|spoke about|spoke on)\s*$")).expect("subj")
+        });
+        let text = self.text();
+        let before = &text[line_start..quote_start];
+        let sentence_start = self
+            .ctx
+            .tokens
+            .sentence_at(quote_start)
+            .map_or(line_start, |s| {
+                self.ctx.tokens.sentences[s].span.start.max(line_start)
+            });
+        let window = &text[sentence_start..quote_start];
+        if let Some(m) = POSS.find(before) {
+            let at = line_start + m.start();
+            if let Some(p) = self
+                .persons
+                .iter()
+                .rev()
+                .find(|p| p.span.end == at && p.span.start >= sentence_start)
+            {
+                return vec![(p.name.clone(), p.span)];
+            }
+        }
+        if SUBJ.is_match(window) {
+            if let Some(names) = self.names_at(sentence_start, false) {
+                return names.names;
+            }
+        }
+        Vec::new()
+    }
+
+    /// "Jesse Noller’s mutliprocessing talk", "Guido’s keynote", "Ian’s talk on stuff".
+    fn possessives(&mut self) {
+        static RE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"(?i)^(?:’s|'s)\s+((?:[\w.+#-]+\s+){{0,4}}?){KIND_WORDS}s?\b(?:\s+(?:on|about|covering|discussing|which (?:discussed|covered|was about)|in which (?:he|she|they) (?:discussed|talked about|covered))\s+(.+))?"))
+                .expect("possessive pattern")
+        });
+        let ctx = self.ctx;
+        let text = ctx.text;
+        for p in self.persons {
+            let rest_end = ctx
+                .tokens
+                .sentence_at(p.span.start)
+                .map_or(text.len(), |s| {
+                    ctx.tokens.sentences[s].span.end.max(p.span.end)
+                });
+            let rest = &text[p.span.end..rest_end];
+            let Some(c) = RE.captures(rest) else { continue };
+            let whole = c.get(0).expect("match");
+            let span = Span::new(p.span.start, p.span.end + whole.end());
+            if self.covered(span) {
+                continue;
+            }
+            let mods: Vec<&str> = c
+                .get(1)
+                .map_or("", |m| m.as_str())
+                .split_whitespace()
+                .collect();
+            let kind_word = kind_word_in(whole.as_str());
+            let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
+            let new = mods.iter().any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "second" | "third" | "another" | "other" | "next" | "last"
+                )
+            });
+            let topic: Vec<&str> = mods
+                .iter()
+                .skip_while(|w| ADJECTIVES.contains(&w.to_lowercase().as_str()))
+                .copied()
+                .collect();
+            let tail = c.get(2).map(|m| topic_until_break(m.as_str()));
+            let (title, reference) = if !topic.is_empty() {
+                (topic.join(" "), false)
+            } else if let Some(t) =
+                tail.filter(|t| !t.is_empty() && !t.starts_with(['“', '"', '‘']))
+            {
+                (t.to_string(), false)
+            } else if tail.is_some_and(|t| t.starts_with(['“', '"', '‘'])) {
+                continue; // the quoted-title rule has it
+            } else {
+                (kind_word.clone(), !new)
+            };
+            self.push(
+                &title,
+                span,
+                kind,
+                &[(p.name.clone(), p.span)],
+                "talk/possessive",
+                reference && !new,
+            );
+        }
+    }
+
+    /// "a keynote delivered by X", "talk about variants by X", "introduction to Y by X".
+    fn by_phrases(&mut self) {
+        static RE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"(?i)\b(?:({KIND_WORDS})(?:\s+(?:on|about)\s+([^,.;:()]{{2,80}}?))?|((?:introduction|intro|walk ?through|overview|tour|deep dive|look)\s+(?:to|of|through|into|at)\s+[^,.;:()]{{2,80}}?))\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+"))
+                .expect("by pattern")
+        });
+        let ctx = self.ctx;
+        let text = ctx.text;
+        for c in RE.captures_iter(text) {
+            let whole = c.get(0).expect("match");
+            let Some(names) = self.names_at(whole.end(), false) else {
+                continue;
+            };
+            let span = Span::new(whole.start(), names.end);
+            if self.covered(span) {
+                continue;
+            }
+            // "the talk by X titled “…”" is the quoted rule's.
+            if text[names.end..]
+                .trim_start_matches([',', ' '])
+                .to_lowercase()
+                .starts_with(['“', '"'])
+                || starts_with_titled(&text[names.end..])
+            {
+                continue;
+            }
+            let (title, kind, reference) = if let Some(phrase) = c.get(3) {
+                (phrase.as_str().to_string(), TalkKind::Talk, false)
+            } else {
+                let kind_word = c.get(1).map_or("talk", |m| m.as_str());
+                let kind = kind_of(ctx, kind_word).unwrap_or(TalkKind::Talk);
+                match c.get(2) {
+                    Some(topic) => (topic.as_str().to_string(), kind, false),
+                    None => (kind_word.to_lowercase(), kind, true),
+                }
+            };
+            self.push(
+                &title,
+                span,
+                kind,
+                &names.names,
+                "talk/by-phrase",
+                reference,
+            );
+        }
+    }
+
+    /// "Chris McCord gave a great talk on Y", "Jamie Winsor talked about Y".
+    fn subject_verbs(&mut self) {
+        static RE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"(?i)^(?:\s+\w+ly)?\s+(?:(?:gave|gives|delivered|delivers|presented|presents|did|had|kicked off [^.]{{0,60}}? with)\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){{0,3}}?){KIND_WORDS}(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?|(?:talked|spoke|speaks|talks|lectured)\s+(?:about|on)\s+(.+)|(?:discussed|presented|introduced|explained|demoed|showed)\s+(.+))"))
+                .expect("subject verb pattern")
+        });
+        let ctx = self.ctx;
+        let text = ctx.text;
+        for s in &ctx.tokens.sentences {
+            let body = s.span.slice(text);
+            let lead = body.len()
+                - body
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .len();
+            let mut at = s.span.start + lead;
+            // Skip an opening adverbial: "Then,", "Finally,", "Later that day,".
+            if let Some(comma) = body[lead..].find(", ") {
+                let opener = &body[lead..lead + comma];
+                let person_first = self.persons.iter().any(|p| p.span.start == at);
+                if opener.split_whitespace().count() <= 4 && !person_first {
+                    at = s.span.start + lead + comma + 2;
+                }
+            }
+            // "Then Nadia Haddad gave …": a word or two may stand before the subject.
+            if self
+                .name_at(at, false)
+                .is_none_or(|n| !self.persons.iter().any(|p| p.span == n.1))
+            {
+                if let Some(p) = self.persons.iter().find(|p| {
+                    p.span.start > at
+                        && p.span.start < s.span.end
+                        && text[at..p.span.start].split_whitespace().count() <= 2
+                }) {
+                    at = p.span.start;
+                }
+            }
+            let Some(names) = self.names_at(at, false) else {
+                continue;
+            };
+            if !names
+                .names
+                .iter()
+                .all(|(_, sp)| self.persons.iter().any(|p| p.span == *sp))
+            {
+                continue;
+            }
+            let rest = &text[names.end..s.span.end];
+            let Some(c) = RE.captures(rest) else { continue };
+            let span = Span::new(at, names.end + c.get(0).expect("m").end());
+            if self.covered(Span::new(
+                at,
+                names.end + c.get(0).expect("m").end().min(rest.len()),
+            )) {
+                continue;
+            }
+            let quoted = |m: Option<regex::Match>| {
+                m.is_some_and(|m| m.as_str().trim_start().starts_with(['“', '"', '‘']))
+            };
+            if quoted(c.get(2)) || quoted(c.get(3)) || quoted(c.get(4)) {
+                continue;
+            }
+            let kind_word = kind_word_in(c.get(0).expect("m").as_str());
+            let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
+            let mods: Vec<&str> = c
+                .get(1)
+                .map_or("", |m| m.as_str())
+                .split_whitespace()
+                .collect();
+            let new = mods
+                .iter()
+                .any(|w| matches!(w.to_lowercase().as_str(), "second" | "another" | "third"));
+            let topic = c
+                .get(2)
+                .or(c.get(3))
+                .or(c.get(4))
+                .map(|m| topic_until_break(m.as_str()).to_string());
+            let (title, reference) = match topic.filter(|t| t.split_whitespace().count() >= 2) {
+                Some(t) => (t, !new),
+                None if c.get(4).is_some() => continue,
+                None => (kind_word, !new),
+            };
+            self.push(
+                &title,
+                span,
+                kind,
+                &names.names,
+                "talk/subject-verb",
+                reference,
+            );
+        }
+    }
+
+    /// "My favorite talk was Title by Speaker." and "The talk was by X called Title."
+    fn described_titles(&mut self) {
+        static RE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"(?i)\b{KIND_WORDS}\b[^.!?]{{0,60}}?\b(?:was|is)\s+(?:by\s+(?-i:(\p{{Lu}}[^.,;]{{1,60}}?))\s+(?:called|titled|entitled)\s+(?-i:(\p{{Lu}}.{{2,150}}?))|(?-i:(\p{{Lu}}.{{2,150}}?))(?:\s+by\s+(?-i:(\p{{Lu}}[^.,;]{{1,60}})))?)[.!]?$"))
+                .expect("described pattern")
+        });
+        let ctx = self.ctx;
+        let text = ctx.text;
+        for s in &ctx.tokens.sentences {
+            let body = s.span.slice(text);
+            let Some(c) = RE.captures(body) else { continue };
+            let (title, names_at) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+                (Some(n), Some(t), _, _) => (t, Some(n.start())),
+                (_, _, Some(t), n) => (t, n.map(|n| n.start())),
+                _ => continue,
+            };
+            let span = Span::new(s.span.start + title.start(), s.span.start + title.end());
+            if self.covered(span) || title.as_str().starts_with(['“', '"']) {
+                continue;
+            }
+            let speakers = match names_at {
+                Some(at) => match self.names_at(s.span.start + at, false) {
+                    Some(n) => n.names,
+                    None => continue,
+                },
+                None => Vec::new(),
+            };
+            let t = title.as_str();
+            // A described title reads like a title: mostly capitalized words or a colon.
+            let words: Vec<&str> = t.split_whitespace().collect();
+            let caps = words
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                .count();
+            if words.len() > 2 && caps * 2 < words.len() && !t.contains(':') {
+                continue;
+            }
+            if words.len() <= 3 && self.persons.iter().any(|p| span.contains(p.span)) {
+                continue;
+            }
+            self.push(
+                t,
+                span,
+                TalkKind::Talk,
+                &speakers,
+                "talk/described-title",
+                false,
+            );
+        }
+    }
+
+    /// "the Eve Online talk", "the testing tools panel", "an open space on podcasting",
+    /// "a Django Birds of a Feather session".
+    fn references(&mut self) {
+        static BOF: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:(\p{Lu}[\w.+#-]*)\s+)?birds of a feather\b(?:\s+(?:session|meeting|meetup))?(?:\s+(?:on|about)\s+([^,.;()]{2,60}))?").expect("bof")
+        });
+        static KIND_ON: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)\s+(?:on|about)\s+([^,.;:()]{2,80})").expect("kind on")
+        });
+        static THE_X_KIND: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"(?i)\b(?:the|a|an|my|our|this|that|his|her|their)\s+((?:[\w.+#’'-]+\s+){{1,4}}?)({KIND_WORDS})\b")).expect("the x kind")
+        });
+        let ctx = self.ctx;
+        let text = ctx.text;
+        for c in BOF.captures_iter(text) {
+            let whole = c.get(0).expect("m");
+            let span = Span::new(whole.start(), whole.end());
+            if self.covered(span) {
+                continue;
+            }
+            let head = c
+                .get(1)
+                .map(|m| m.as_str())
+                .filter(|w| !ADJECTIVES.contains(&w.to_lowercase().as_str()));
+            let mut title = format!(
+                "{}Birds of a Feather",
+                head.map(|h| format!("{h} ")).unwrap_or_default()
+            );
+            if let Some(topic) = c.get(2) {
+                title = format!("{title} on {}", topic_until_break(topic.as_str()));
+            }
+            self.push(&title, span, TalkKind::Bof, &[], "talk/bof", false);
+        }
+        for c in KIND_ON.captures_iter(text) {
+            let whole = c.get(0).expect("m");
+            let kind_word = c.get(1).expect("kind").as_str();
+            let topic = topic_until_break(c.get(2).expect("topic").as_str());
+            let span = Span::new(whole.start(), whole.start() + kind_word.len());
+            if self.covered(span) || topic.is_empty() || topic.starts_with(['“', '"']) {
+                continue;
+            }
+            let kind = kind_of(ctx, kind_word).unwrap_or(TalkKind::Talk);
+            let title = if kind == TalkKind::Lightning {
+                topic.to_string()
+            } else {
+                format!("{kind_word} on {topic}")
+            };
+            let mut speakers = Vec::new();
+            let after = c.get(2).expect("topic").start() + topic.len();
+            if let Some(rest) = text[after..].strip_prefix(" with ") {
+                let _ = rest;
+                if let Some(n) = self.names_at(after + 6, false) {
+                    speakers = n.names;
+                }
+            }
+            self.push(&title, span, kind, &speakers, "talk/kind-on-topic", false);
+        }
+        for c in THE_X_KIND.captures_iter(text) {
+            let mods_m = c.get(1).expect("mods");
+            let kind_m = c.get(2).expect("kind");
+            let span = Span::new(mods_m.start(), kind_m.end());
+            if self.covered(span) {
+                continue;
+            }
+            let mods: Vec<&str> = mods_m.as_str().split_whitespace().collect();
+            let topic: Vec<&str> = mods
+                .iter()
+                .skip_while(|w| ADJECTIVES.contains(&w.to_lowercase().as_str()))
+                .copied()
+                .collect();
+            if topic.is_empty()
+                || topic.iter().any(|w| {
+                    ADJECTIVES.contains(&w.to_lowercase().as_str())
+                        && !w.chars().next().is_some_and(char::is_uppercase)
+                })
+            {
+                continue;
+            }
+            let kind = kind_of(ctx, kind_m.as_str()).unwrap_or(TalkKind::Talk);
+            let capitalized = topic.iter().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            });
+            let topic_start = mods_m.start() + mods_m.as_str().find(topic[0]).unwrap_or(0);
+            let topic_span = Span::new(topic_start, mods_m.end());
+            let names_project = self.projects.iter().any(|p| topic_span.contains(p.span));
+            let lowercase_ok = matches!(
+                kind,
+                TalkKind::Panel
+                    | TalkKind::Tutorial
+                    | TalkKind::Workshop
+                    | TalkKind::OpenSpace
+                    | TalkKind::Bof
+            );
+            if !(capitalized || names_project || lowercase_ok)
+                || self.persons.iter().any(|p| topic_span.overlaps(p.span))
+            {
+                continue;
+            }
+            if topic.iter().any(|w| w.ends_with("’s") || w.ends_with("'s")) || topic.len() > 4 {
+                continue;
+            }
+            let mut title = topic.join(" ");
+            if matches!(
+                kind,
+                TalkKind::Panel | TalkKind::Tutorial | TalkKind::Workshop
+            ) {
+                title = format!("{title} {}", kind_m.as_str());
+            }
+            self.push(&title, span, kind, &[], "talk/the-x-talk", true);
+        }
+    }
+}
+
+/// Whether most words of a line start with a capital, as titles do.
+fn mostly_capitalized(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().filter(|w| w.len() > 3).collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    !words.is_empty() && caps * 3 >= words.len() * 2
+}
+
+fn starts_with_titled(rest: &str) -> bool {
+    let r = rest.trim_start_matches([',', ' ']).to_lowercase();
+    r.starts_with("titled") || r.starts_with("entitled") || r.starts_with("called")
+}
+
+/// The kind noun inside a matched phrase.
+fn kind_word_in(phrase: &str) -> String {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind word"));
+    RE.find(phrase)
+        .map_or_else(|| "talk".to_string(), |m| m.as_str().to_lowercase())
+}
+
+fn kind_after(after: &str) -> Option<TalkKind> {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)^[\s,]*(?:(?:a|an|the)\s+)?({KIND_WORDS})\b"))
+            .expect("kind after")
+    });
+    RE.captures(after).and_then(|c| {
+        TalkKind::parse(match c[1].to_lowercase().as_str() {
+            "lightning talk" => "lightning",
+            "open space" | "openspace" | "unconference session" => "open space",
+            "keynote" | "keynote address" => "keynote",
+            "panel" | "panel discussion" => "panel",
+            "tutorial" => "tutorial",
+            "workshop" => "workshop",
+            "birds of a feather session" | "bof" | "bof session" => "bof",
+            "sprint" => "sprint",
+            _ => "talk",
+        })
+    })
+}
+
+/// The session kind a phrase names, from the rule pack's cue words.
+pub fn kind_of(ctx: &Context, phrase: &str) -> Option<TalkKind> {
+    let lower = phrase.to_lowercase();
+    ctx.rules
+        .talk_kinds()
+        .iter()
+        .find(|(cue, _)| {
+            lower
+                .match_indices(cue.as_str())
+                .any(|(i, _)| crate::rules::on_word_boundaries(&lower, i, i + cue.len()))
+        })
+        .map(|(_, k)| *k)
+        .filter(|k| *k != TalkKind::Talk)
+}
+
+/// The topic words up to the first clause break.
+fn topic_until_break(s: &str) -> &str {
+    let end = TOPIC_END.find(s).map_or(s.len(), |m| m.start());
+    s[..end].trim()
+}
+
+/// Removes a leading list marker ("- ", "* ", "1. ").
+fn strip_list_marker(text: &str, line: Span) -> Span {
+    let s = line.slice(text);
+    let trimmed = s.trim_start_matches(['-', '*', '•', '+']).trim_start();
+    let numbered = trimmed
+        .split_once(". ")
+        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        .map_or(trimmed, |(_, rest)| rest);
+    Span::new(line.end - numbered.len(), line.end)
+}
+
+/// Trims quotes, trailing punctuation and white space from a title.
+pub fn clean_title(title: &str) -> String {
+    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let t = t.trim_matches(|c: char| {
+        matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '\'') || c.is_whitespace()
+    });
+    let t = t.trim_end_matches(['.', ',', ';', ':', '!']).trim();
+    t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
+        .trim()
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::run;
+
+    fn talks(text: &str) -> Vec<(String, Vec<String>)> {
+        run(text)
+            .talks
+            .into_iter()
+            .map(|t| (t.title, t.speakers))
+            .collect()
+    }
+
+    fn titles(text: &str) -> Vec<String> {
+        talks(text).into_iter().map(|t| t.0).collect()
+    }
+
+    #[test]
+    fn talk_cases() {
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a [&'a str])]);
+        let cases: &[Case] = &[
+            (
+                "quoted after go-verb",
+                "Next, on to “Introduction to CherryPy” with friends.",
+                &[("Introduction to CherryPy", &[])],
+            ),
+            (
+                "quoted then talk",
+                "After that I went to the \"Twisted, AMQP, and Thrift\" talk.",
+                &[("Twisted, AMQP, and Thrift", &[])],
+            ),
+            (
+                "quoted by speaker",
+                "“African Polyphony” by Chris Ford",
+                &[("African Polyphony", &["Chris Ford"])],
+            ),
+            (
+                "quote as speech is not a talk",
+                "He said “libraries are good when you fumble”.",
+                &[],
+            ),
+            (
+                "possessive topic",
+                "Then we heard Jesse Noller’s multiprocessing talk.",
+                &[("multiprocessing", &["Jesse Noller"])],
+            ),
+            (
+                "possessive keynote",
+                "Then came Guido’s keynote, which was odd.",
+                &[("keynote", &["Guido"])],
+            ),
+            (
+                "possessive on",
+                "Ian Bicking’s talk on packaging, was great.",
+                &[("packaging", &["Ian Bicking"])],
+            ),
+            (
+                "keynote by",
+                "The day began with a keynote delivered by Luis Miguel Sanchez, a founder.",
+                &[("keynote", &["Luis Miguel Sanchez"])],
+            ),
+            (
+                "subject gave talk on",
+                "Chris McCord gave a great talk on the path Phoenix is taking.",
+                &[("the path Phoenix is taking", &["Chris McCord"])],
+            ),
+            (
+                "talked about",
+                "Finally, Bhasker Kode talked about why instrumenting code matters.",
+                &[("why instrumenting code matters", &["Bhasker Kode"])],
+            ),
+            (
+                "the x talk",
+                "After this I went to the Eve Online talk, then left.",
+                &[("Eve Online", &[])],
+            ),
+            (
+                "open space",
+                "I went to an open space on podcasting where I learned.",
+                &[("open space on podcasting", &[])],
+            ),
+            (
+                "bof",
+                "We had a Django Birds of a Feather session, which was fun.",
+                &[("Django Birds of a Feather", &[])],
+            ),
+            ("go to is no talk", "Go to the talk after lunch.", &[]),
+        ];
+        for (name, text, want) in cases {
+            let got = talks(text);
+            let want: Vec<(String, Vec<String>)> = want
+                .iter()
+                .map(|(t, s)| (t.to_string(), s.iter().map(|x| x.to_string()).collect()))
+                .collect();
+            assert_eq!(got, want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn list_line_shapes() {
+        let text = "Day 1:\nNiket Patel - Joy of Single Purpose Services in Go\nShiju Varghese - Building RESTful Services\nSpeaker Q&A";
+        let got = talks(text);
+        assert_eq!(got.len(), 3);
+        assert_eq!(
+            got[0],
+            (
+                "Joy of Single Purpose Services in Go".to_string(),
+                vec!["Niket Patel".to_string()]
+            )
+        );
+        assert_eq!(got[2].0, "Speaker Q&A");
+    }
+
+    #[test]
+    fn title_over_speaker_lines() {
+        let text = "Error Handling Isn't All About Errors\n\nJane Lusby\n\nI found it helpful.\n\nRust for Non-Systems Programmers\n\nRebecca Turner\n\nVery relevant.";
+        assert_eq!(
+            titles(text),
+            [
+                "Error Handling Isn't All About Errors",
+                "Rust for Non-Systems Programmers"
+            ]
+        );
+    }
+
+    #[test]
+    fn clean_title_cases() {
+        assert_eq!(
+            clean_title("“Why Elixir Should Take Over the World.”"),
+            "Why Elixir Should Take Over the World"
+        );
+        assert_eq!(clean_title("  Panel:  Python VMs "), "Panel: Python VMs");
+    }
+}

@@ -1,0 +1,694 @@
+//! Rule data: gazetteers, name lists and cue words, compiled once into immutable matchers.
+//!
+//! The data lives as plain files under `rules/` and is embedded at build time, so the
+//! binary works anywhere; a user's TOML rule pack (`--rules FILE`) adds or overrides
+//! entries without a rebuild. [`Rules`] is `Send + Sync` and shared by every worker.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+use thiserror::Error;
+
+const PROJECTS: &str = include_str!("../rules/projects.tsv");
+const GIVEN_NAMES: &str = include_str!("../rules/given_names.txt");
+const PARTICLES: &str = include_str!("../rules/surname_particles.txt");
+const HONORIFICS: &str = include_str!("../rules/honorifics.txt");
+const NON_PERSON_WORDS: &str = include_str!("../rules/non_person_words.txt");
+const PLACES: &str = include_str!("../rules/places.txt");
+const ORGANISATIONS: &str = include_str!("../rules/organisations.txt");
+const CONFERENCES: &str = include_str!("../rules/conferences.txt");
+const TALK_KINDS: &str = include_str!("../rules/talk_kinds.tsv");
+const SOFTWARE_CUES: &str = include_str!("../rules/software_cues.txt");
+
+/// A problem with rule data.
+#[derive(Debug, Error)]
+pub enum RulesError {
+    /// A user rule pack is not valid TOML of the documented shape.
+    #[error("rule pack is not valid: {0}")]
+    Pack(#[from] toml::de::Error),
+    /// A rule pack names a talk kind recap does not know.
+    #[error(
+        "unknown talk kind {0:?} (known: talk, keynote, panel, tutorial, lightning, open space, bof, sprint, workshop, poster)"
+    )]
+    UnknownKind(String),
+    /// A pattern could not be compiled.
+    #[error("pattern could not be compiled: {0}")]
+    Pattern(String),
+}
+
+/// The kind of a conference session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TalkKind {
+    /// An ordinary talk or presentation.
+    Talk,
+    /// A keynote.
+    Keynote,
+    /// A panel discussion.
+    Panel,
+    /// A tutorial.
+    Tutorial,
+    /// A workshop.
+    Workshop,
+    /// A lightning talk.
+    Lightning,
+    /// An open space or unconference session.
+    OpenSpace,
+    /// A Birds of a Feather session.
+    Bof,
+    /// A sprint.
+    Sprint,
+    /// A poster.
+    Poster,
+}
+
+impl TalkKind {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TalkKind::Talk => "talk",
+            TalkKind::Keynote => "keynote",
+            TalkKind::Panel => "panel",
+            TalkKind::Tutorial => "tutorial",
+            TalkKind::Workshop => "workshop",
+            TalkKind::Lightning => "lightning",
+            TalkKind::OpenSpace => "open space",
+            TalkKind::Bof => "bof",
+            TalkKind::Sprint => "sprint",
+            TalkKind::Poster => "poster",
+        }
+    }
+
+    /// Parses a report name back into a kind.
+    pub fn parse(name: &str) -> Option<TalkKind> {
+        Some(match name.trim().to_lowercase().as_str() {
+            "talk" => TalkKind::Talk,
+            "keynote" => TalkKind::Keynote,
+            "panel" => TalkKind::Panel,
+            "tutorial" => TalkKind::Tutorial,
+            "workshop" => TalkKind::Workshop,
+            "lightning" => TalkKind::Lightning,
+            "open space" | "openspace" | "open-space" => TalkKind::OpenSpace,
+            "bof" => TalkKind::Bof,
+            "sprint" => TalkKind::Sprint,
+            "poster" => TalkKind::Poster,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for TalkKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One gazetteer project.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProjectEntry {
+    /// Canonical name with canonical casing.
+    pub name: String,
+    /// language, framework, library, module, database, tool, platform, protocol, product, os.
+    pub category: String,
+    /// Other surface forms of the same project.
+    pub aliases: Vec<String>,
+    /// Match only with exactly the listed casing.
+    pub exact: bool,
+    /// Count only where the sentence reads as software.
+    pub context: bool,
+}
+
+/// A user rule pack, as written in TOML.
+///
+/// ```toml
+/// given_names = ["Honza"]
+/// non_person_words = ["Gopher"]
+/// organisations = ["Acme Corp"]
+/// places = ["Amelia Island"]
+/// conferences = ["PyGotham"]
+/// software_cues = ["plugin"]
+///
+/// [[project]]
+/// name = "Oebfare"
+/// category = "product"
+/// aliases = ["oebfare"]
+/// flags = []            # "exact", "context"
+///
+/// [[talk_kind]]
+/// surface = "fireside chat"
+/// kind = "panel"
+/// ```
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulePack {
+    /// Projects to add; an entry whose name is already known replaces it.
+    #[serde(default)]
+    pub project: Vec<PackProject>,
+    /// Given names to add.
+    #[serde(default)]
+    pub given_names: Vec<String>,
+    /// Capitalized words that are never part of a person's name.
+    #[serde(default)]
+    pub non_person_words: Vec<String>,
+    /// Place names.
+    #[serde(default)]
+    pub places: Vec<String>,
+    /// Companies and organisations (neither projects nor persons).
+    #[serde(default)]
+    pub organisations: Vec<String>,
+    /// Conference and event names.
+    #[serde(default)]
+    pub conferences: Vec<String>,
+    /// Words that mark a software context.
+    #[serde(default)]
+    pub software_cues: Vec<String>,
+    /// Session kind cue words.
+    #[serde(default)]
+    pub talk_kind: Vec<PackTalkKind>,
+}
+
+/// A project in a user rule pack.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackProject {
+    /// Canonical name.
+    pub name: String,
+    /// Category; defaults to "product".
+    #[serde(default)]
+    pub category: Option<String>,
+    /// Other surface forms.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// "exact" and/or "context".
+    #[serde(default)]
+    pub flags: Vec<String>,
+}
+
+/// A session kind cue in a user rule pack.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackTalkKind {
+    /// The cue as written, e.g. "fireside chat".
+    pub surface: String,
+    /// One of the kinds in [`TalkKind`].
+    pub kind: String,
+}
+
+impl RulePack {
+    /// Parses a TOML rule pack.
+    ///
+    /// # Errors
+    /// When the text is not TOML of the documented shape.
+    pub fn from_toml(text: &str) -> Result<RulePack, RulesError> {
+        Ok(toml::from_str(text)?)
+    }
+}
+
+/// Where a capitalized phrase is known not to be a person or project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Blocker {
+    /// A city, region or country.
+    Place,
+    /// A company, foundation or community.
+    Organisation,
+    /// A conference or event.
+    Conference,
+}
+
+/// Compiled rules, shared read-only by every worker.
+pub struct Rules {
+    projects: Vec<ProjectEntry>,
+    /// Surface patterns matched ignoring ASCII case; value: project index.
+    project_folded: AhoCorasick,
+    project_folded_ids: Vec<usize>,
+    /// Surface patterns matched with exact case.
+    project_exact: AhoCorasick,
+    project_exact_ids: Vec<usize>,
+    project_by_folded_name: HashMap<String, usize>,
+    given_names: HashSet<String>,
+    ambiguous_given_names: HashSet<String>,
+    particles: HashSet<String>,
+    honorifics: HashSet<String>,
+    non_person_words: HashSet<String>,
+    blockers: AhoCorasick,
+    blocker_kinds: Vec<Blocker>,
+    blocker_names: HashSet<String>,
+    talk_kinds: Vec<(String, TalkKind)>,
+    software_cues: HashSet<String>,
+    /// Day markers: "Day One", "day 2", "Day 1 & 2", weekdays, calendar dates.
+    pub day_marker: Regex,
+}
+
+/// A gazetteer hit in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ProjectHit {
+    /// Byte range of the surface form.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Index into [`Rules::project`].
+    pub project: usize,
+}
+
+impl Rules {
+    /// The built-in rules.
+    pub fn builtin() -> Rules {
+        Rules::with_pack(RulePack::default()).expect("built-in rule data compiles")
+    }
+
+    /// The built-in rules extended by a user pack.
+    ///
+    /// # Errors
+    /// When the pack names an unknown talk kind or a pattern cannot be compiled.
+    pub fn with_pack(pack: RulePack) -> Result<Rules, RulesError> {
+        let mut projects = parse_projects(PROJECTS);
+        for p in pack.project {
+            let entry = ProjectEntry {
+                category: p.category.unwrap_or_else(|| "product".to_string()),
+                exact: p.flags.iter().any(|f| f == "exact"),
+                context: p.flags.iter().any(|f| f == "context"),
+                aliases: p.aliases,
+                name: p.name,
+            };
+            match projects.iter_mut().find(|e| e.name == entry.name) {
+                Some(existing) => *existing = entry,
+                None => projects.push(entry),
+            }
+        }
+        let mut folded_patterns = Vec::new();
+        let mut folded_ids = Vec::new();
+        let mut exact_patterns = Vec::new();
+        let mut exact_ids = Vec::new();
+        let mut by_name = HashMap::new();
+        for (i, p) in projects.iter().enumerate() {
+            by_name.insert(p.name.to_lowercase(), i);
+            for surface in std::iter::once(&p.name).chain(&p.aliases) {
+                if p.exact {
+                    exact_patterns.push(surface.clone());
+                    exact_ids.push(i);
+                } else {
+                    folded_patterns.push(surface.clone());
+                    folded_ids.push(i);
+                }
+            }
+        }
+        let build = |patterns: &[String], fold: bool| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(fold)
+                .build(patterns)
+                .map_err(|e| RulesError::Pattern(e.to_string()))
+        };
+
+        let mut given = HashSet::new();
+        let mut ambiguous = HashSet::new();
+        let mut in_ambiguous = false;
+        for line in GIVEN_NAMES.lines() {
+            let line = line.trim();
+            if line.starts_with('#') {
+                in_ambiguous = line.to_lowercase().contains("ambiguous");
+                continue;
+            }
+            if line.is_empty() {
+                continue;
+            }
+            if in_ambiguous {
+                ambiguous.insert(fold(line));
+            } else {
+                given.insert(fold(line));
+            }
+        }
+        given.extend(pack.given_names.iter().map(|n| fold(n)));
+
+        let mut blocker_patterns = Vec::new();
+        let mut blocker_kinds = Vec::new();
+        let mut push_blockers = |text: &str, extra: &[String], kind: Blocker| {
+            for name in data_lines(text)
+                .flat_map(|l| l.split('|').map(str::trim).collect::<Vec<_>>())
+                .chain(extra.iter().map(String::as_str))
+            {
+                if !name.is_empty() {
+                    blocker_patterns.push(name.to_string());
+                    blocker_kinds.push(kind);
+                }
+            }
+        };
+        push_blockers(PLACES, &pack.places, Blocker::Place);
+        push_blockers(ORGANISATIONS, &pack.organisations, Blocker::Organisation);
+        push_blockers(CONFERENCES, &pack.conferences, Blocker::Conference);
+        let blocker_names = blocker_patterns.iter().map(|n| n.to_lowercase()).collect();
+        let blockers = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&blocker_patterns)
+            .map_err(|e| RulesError::Pattern(e.to_string()))?;
+
+        let mut talk_kinds: Vec<(String, TalkKind)> = Vec::new();
+        for line in data_lines(TALK_KINDS) {
+            let mut cols = line.split('\t');
+            if let (Some(surface), Some(kind)) = (cols.next(), cols.next()) {
+                if let Some(kind) = TalkKind::parse(kind) {
+                    talk_kinds.push((surface.trim().to_lowercase(), kind));
+                }
+            }
+        }
+        for k in pack.talk_kind {
+            let kind = TalkKind::parse(&k.kind).ok_or(RulesError::UnknownKind(k.kind))?;
+            talk_kinds.push((k.surface.to_lowercase(), kind));
+        }
+        // Longest cue first, so "lightning talk" wins over "talk".
+        talk_kinds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        talk_kinds.dedup_by(|a, b| a.0 == b.0);
+
+        Ok(Rules {
+            project_folded: build(&folded_patterns, true)?,
+            project_folded_ids: folded_ids,
+            project_exact: build(&exact_patterns, false)?,
+            project_exact_ids: exact_ids,
+            project_by_folded_name: by_name,
+            projects,
+            given_names: given,
+            ambiguous_given_names: ambiguous,
+            particles: word_set(PARTICLES, &[]),
+            honorifics: word_set(HONORIFICS, &[]),
+            non_person_words: word_set(NON_PERSON_WORDS, &pack.non_person_words),
+            blockers,
+            blocker_kinds,
+            blocker_names,
+            talk_kinds,
+            software_cues: word_set(SOFTWARE_CUES, &pack.software_cues),
+            day_marker: Regex::new(DAY_MARKER).map_err(|e| RulesError::Pattern(e.to_string()))?,
+        })
+    }
+
+    /// The project at `index`.
+    pub fn project(&self, index: usize) -> &ProjectEntry {
+        &self.projects[index]
+    }
+
+    /// The gazetteer project named `name` (any case).
+    pub fn project_named(&self, name: &str) -> Option<usize> {
+        self.project_by_folded_name
+            .get(&name.to_lowercase())
+            .copied()
+    }
+
+    /// Every gazetteer hit in `text` on word boundaries, in text order, longest first
+    /// where two start together.
+    pub fn project_hits(&self, text: &str) -> Vec<ProjectHit> {
+        let mut hits: Vec<ProjectHit> = Vec::new();
+        let mut collect = |ac: &AhoCorasick, ids: &[usize]| {
+            for m in ac.find_iter(text) {
+                if on_word_boundaries(text, m.start(), m.end()) {
+                    hits.push(ProjectHit {
+                        start: m.start(),
+                        end: m.end(),
+                        project: ids[m.pattern().as_usize()],
+                    });
+                }
+            }
+        };
+        collect(&self.project_folded, &self.project_folded_ids);
+        collect(&self.project_exact, &self.project_exact_ids);
+        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        hits
+    }
+
+    /// Places, organisations and conferences named in `text` (exact case, whole words).
+    pub fn blocker_hits(&self, text: &str) -> Vec<(usize, usize, Blocker)> {
+        self.blockers
+            .find_iter(text)
+            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
+            .map(|m| {
+                (
+                    m.start(),
+                    m.end(),
+                    self.blocker_kinds[m.pattern().as_usize()],
+                )
+            })
+            .collect()
+    }
+
+    /// Whether `phrase` is a known place, organisation or conference (any case).
+    pub fn is_blocker(&self, phrase: &str) -> bool {
+        self.blocker_names.contains(&phrase.to_lowercase())
+    }
+
+    /// Whether `word` is a known, unambiguous given name.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(&fold(word))
+    }
+
+    /// Whether `word` is a given name that is also an everyday word ("Will", "May").
+    pub fn is_ambiguous_given_name(&self, word: &str) -> bool {
+        self.ambiguous_given_names.contains(&fold(word))
+    }
+
+    /// Whether `word` is a lower-case name particle ("van", "de", "bin").
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
+    }
+
+    /// Whether `word` is an honorific ("Dr", "Mr").
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` is a capitalized word that never belongs to a person's name.
+    pub fn is_non_person_word(&self, word: &str) -> bool {
+        self.non_person_words.contains(&word.to_lowercase())
+    }
+
+    /// Whether `word` marks a software context.
+    pub fn is_software_cue(&self, word: &str) -> bool {
+        self.software_cues.contains(&word.to_lowercase())
+    }
+
+    /// Session kind cues, longest first.
+    pub fn talk_kinds(&self) -> &[(String, TalkKind)] {
+        &self.talk_kinds
+    }
+}
+
+/// Whether `text[start..end]` is a whole word: no letter or digit joins it on either side.
+///
+/// A name that itself begins or ends with punctuation (".NET", "C++") is bounded by that
+/// punctuation, so only the inner side needs a letter check.
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return false;
+    }
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let joins = |c: Option<char>, edge: Option<char>| {
+        c.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            && edge.is_some_and(|e| e.is_alphanumeric())
+    };
+    let after_joins = joins(after, last)
+        || (after == Some('+') && last == Some('+'))
+        || (after == Some('.')
+            && text[end..]
+                .chars()
+                .nth(1)
+                .is_some_and(|c| c.is_alphanumeric()));
+    // "js" in "Node.js" is part of a larger name, not a word of its own.
+    let before_joins = joins(before, first)
+        || (before == Some('.')
+            && text[..start - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric));
+    !before_joins && !after_joins
+}
+
+/// Lower-case form with diacritics removed, for matching names written either way.
+pub fn fold(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ł' => 'l',
+            'ø' => 'o',
+            'đ' => 'd',
+            'ß' => 's',
+            'æ' => 'a',
+            'œ' => 'o',
+            'ı' => 'i',
+            '’' => '\'',
+            other => other,
+        })
+        .collect()
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+fn word_set(text: &str, extra: &[String]) -> HashSet<String> {
+    data_lines(text)
+        .map(|l| l.trim().trim_end_matches('.').to_lowercase())
+        .chain(extra.iter().map(|w| w.to_lowercase()))
+        .collect()
+}
+
+fn parse_projects(text: &str) -> Vec<ProjectEntry> {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut out: Vec<ProjectEntry> = Vec::new();
+    for line in data_lines(text) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let name = cols[0].trim();
+        if name.is_empty() {
+            continue;
+        }
+        let flags = cols.get(3).copied().unwrap_or("");
+        let entry = ProjectEntry {
+            name: name.to_string(),
+            category: cols.get(1).map_or("product", |c| c.trim()).to_string(),
+            aliases: cols
+                .get(2)
+                .map(|a| {
+                    a.split('|')
+                        .map(str::trim)
+                        .filter(|a| !a.is_empty())
+                        .map(String::from)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            exact: flags.split(',').any(|f| f.trim() == "exact"),
+            context: flags.split(',').any(|f| f.trim() == "context"),
+        };
+        match seen.get(name) {
+            Some(&i) => out[i] = entry,
+            None => {
+                seen.insert(name.to_string(), out.len());
+                out.push(entry);
+            }
+        }
+    }
+    out
+}
+
+/// Day markers as people write them.
+const DAY_MARKER: &str = r"(?x)
+    \b(?:
+        (?i:day\s+(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b
+            (?:\s*(?:&|and|-|–|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b)?)
+      | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+      | (?:January|February|March|April|May|June|July|August|September|October|November|December
+          |Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sep\.?|Sept\.?|Oct\.?|Nov\.?|Dec\.?)
+          \s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\b(?:,?\s+\d{4}\b)?
+      | \d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)
+          (?:\s+\d{4})?\b
+      | \d{4}-\d{2}-\d{2}\b
+    )";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_are_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Rules>();
+    }
+
+    #[test]
+    fn builtin_rules_compile_and_hold_data() {
+        let rules = Rules::builtin();
+        assert!(rules.projects.len() >= 300);
+        assert!(rules.is_given_name("Jacob"));
+        assert!(rules.is_given_name("Łukasz"));
+        assert!(
+            rules.is_given_name("lukasz"),
+            "diacritics fold for matching"
+        );
+        assert!(rules.is_non_person_word("Monday"));
+        assert!(rules.is_particle("van"));
+        assert!(rules.is_honorific("Dr"));
+    }
+
+    #[test]
+    fn word_boundary_cases() {
+        let cases: &[(&str, &str, bool)] = &[
+            ("Node.js rocks", "Node.js", true),
+            ("I like C++ a lot", "C++", true),
+            ("using .NET today", ".NET", true),
+            ("Pythons Gil", "Python", false),
+            ("CPython", "Python", false),
+            ("Python.", "Python", true),
+            ("scikit-learn is", "scikit-learn", true),
+            ("Django's ORM", "Django", true),
+        ];
+        for (text, word, want) in cases {
+            let start = text.find(word).unwrap();
+            assert_eq!(
+                on_word_boundaries(text, start, start + word.len()),
+                *want,
+                "{word} in {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn day_marker_cases() {
+        let rules = Rules::builtin();
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Day One", Some("Day One")),
+            ("on day two we", Some("day two")),
+            ("Day 1 & 2 -- Talks", Some("Day 1 & 2")),
+            ("Saturday morning", Some("Saturday")),
+            ("March 27, 2009 was", Some("March 27, 2009")),
+            ("27 March 2009", Some("27 March 2009")),
+            ("2009-03-27", Some("2009-03-27")),
+            ("May 2009", None),
+            ("a daytime thing", None),
+        ];
+        for (text, want) in cases {
+            let got = rules.day_marker.find(text).map(|m| m.as_str());
+            assert_eq!(got, *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn pack_adds_and_overrides() {
+        let pack = RulePack::from_toml(
+            r#"
+            given_names = ["Zyxw"]
+            [[project]]
+            name = "Frobnicator"
+            aliases = ["frob"]
+            [[talk_kind]]
+            surface = "fireside chat"
+            kind = "panel"
+            "#,
+        )
+        .unwrap();
+        let rules = Rules::with_pack(pack).unwrap();
+        assert!(rules.is_given_name("Zyxw"));
+        let hits = rules.project_hits("we used frob and Frobnicator");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(rules.project(hits[0].project).name, "Frobnicator");
+        assert!(
+            rules
+                .talk_kinds()
+                .iter()
+                .any(|(s, k)| s == "fireside chat" && *k == TalkKind::Panel)
+        );
+    }
+
+    #[test]
+    fn pack_rejects_unknown_kind_and_fields() {
+        let bad_kind =
+            RulePack::from_toml("[[talk_kind]]\nsurface = \"x\"\nkind = \"dance\"").unwrap();
+        assert!(matches!(
+            Rules::with_pack(bad_kind),
+            Err(RulesError::UnknownKind(_))
+        ));
+        assert!(RulePack::from_toml("colour = 1").is_err());
+    }
+}

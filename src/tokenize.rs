@@ -1,0 +1,511 @@
+//! Splitting a document's text into lines, paragraphs, sentences, words and quote spans.
+//!
+//! Recaps are written in many shapes (hard-wrapped text, one-line-per-talk lists, headings
+//! on their own line), so lines are kept as a unit of their own: structured rules read
+//! lines, prose rules read sentences. Every unit is a [`Span`] into the original text.
+
+use crate::span::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A line of text without its line terminator.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// The line's bytes, without `\n`.
+    pub span: Span,
+    /// Index of the paragraph holding the line, `None` for a blank line.
+    pub paragraph: Option<usize>,
+}
+
+impl Line {
+    /// Whether the line holds nothing but white space.
+    pub fn is_blank(&self) -> bool {
+        self.paragraph.is_none()
+    }
+}
+
+/// A run of non-blank lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// From the first byte of the first line to the last byte of the last line.
+    pub span: Span,
+    /// Index of the first line in [`Tokens::lines`].
+    pub first_line: usize,
+    /// One past the index of the last line.
+    pub end_line: usize,
+}
+
+/// A sentence, never crossing a paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// The sentence, trimmed of surrounding white space.
+    pub span: Span,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+    /// Index of its first word in [`Tokens::words`]; words run to the next sentence's.
+    pub first_word: usize,
+}
+
+/// A word as Unicode word segmentation (UAX #29) sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// The word's bytes.
+    pub span: Span,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+/// Text between a pair of matching quotation marks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted text, without the marks.
+    pub inner: Span,
+    /// The quoted text with its marks.
+    pub outer: Span,
+}
+
+/// Everything the tokenizer found, in text order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Tokens {
+    /// Every line, blank ones included.
+    pub lines: Vec<Line>,
+    /// Runs of non-blank lines.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Words, in order.
+    pub words: Vec<Token>,
+    /// Quote spans, in order; quotes never nest and never cross a paragraph.
+    pub quotes: Vec<Quote>,
+}
+
+impl Tokens {
+    /// The sentence holding byte `offset` (the last one starting at or before it).
+    pub fn sentence_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= offset);
+        i.checked_sub(1)
+    }
+
+    /// The paragraph holding byte `offset`.
+    pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
+        let i = self.paragraphs.partition_point(|p| p.span.start <= offset);
+        i.checked_sub(1).filter(|&i| {
+            offset
+                < self.paragraphs[i]
+                    .span
+                    .end
+                    .max(self.paragraphs[i].span.start + 1)
+        })
+    }
+
+    /// The line holding byte `offset`.
+    pub fn line_at(&self, offset: usize) -> usize {
+        let i = self.lines.partition_point(|l| l.span.start <= offset);
+        i.saturating_sub(1)
+    }
+
+    /// Words of sentence `index`.
+    pub fn sentence_words(&self, index: usize) -> &[Token] {
+        let start = self.sentences[index].first_word;
+        let end = self
+            .sentences
+            .get(index + 1)
+            .map_or(self.words.len(), |s| s.first_word);
+        &self.words[start..end]
+    }
+}
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "e.g", "i.e", "cf", "approx",
+    "no", "vol", "fig", "inc", "ltd", "co", "mt", "ft", "gen", "rev", "sen", "rep", "gov", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// Tokenizes `text`.
+pub fn tokenize(text: &str) -> Tokens {
+    let mut tokens = Tokens {
+        lines: split_lines(text),
+        ..Tokens::default()
+    };
+    let mut paragraph: Option<usize> = None;
+    for i in 0..tokens.lines.len() {
+        if text[tokens.lines[i].span.start..tokens.lines[i].span.end]
+            .trim()
+            .is_empty()
+        {
+            paragraph = None;
+            continue;
+        }
+        let index = match paragraph {
+            Some(p) => p,
+            None => {
+                tokens.paragraphs.push(Paragraph {
+                    span: tokens.lines[i].span,
+                    first_line: i,
+                    end_line: i,
+                });
+                tokens.paragraphs.len() - 1
+            }
+        };
+        paragraph = Some(index);
+        tokens.lines[i].paragraph = Some(index);
+        let p = &mut tokens.paragraphs[index];
+        p.span.end = tokens.lines[i].span.end;
+        p.end_line = i + 1;
+    }
+    for p in 0..tokens.paragraphs.len() {
+        for unit in sentence_units(text, &tokens, p) {
+            split_sentences(text, unit, p, &mut tokens);
+        }
+    }
+    tokens.quotes = find_quotes(text, &tokens.paragraphs);
+    tokens
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            lines.push(Line {
+                span: Span::new(start, i),
+                paragraph: None,
+            });
+            start = i + 1;
+        }
+    }
+    if start < text.len() {
+        lines.push(Line {
+            span: Span::new(start, text.len()),
+            paragraph: None,
+        });
+    }
+    lines
+}
+
+/// Groups a paragraph's lines into runs that read as continuous prose.
+///
+/// A line break ends a sentence unless the text plainly runs on: the next line starts in
+/// lower case, or this one ends on a comma or a word that cannot end a sentence. This keeps
+/// "Title\nSpeaker" lines apart while joining hard-wrapped prose.
+fn sentence_units(text: &str, tokens: &Tokens, paragraph: usize) -> Vec<Span> {
+    let p = &tokens.paragraphs[paragraph];
+    let mut units: Vec<Span> = Vec::new();
+    let mut current: Option<Span> = None;
+    for line in &tokens.lines[p.first_line..p.end_line] {
+        let span = line.span;
+        current = Some(match current {
+            Some(prev) if runs_on(prev.slice(text), span.slice(text)) => {
+                Span::new(prev.start, span.end)
+            }
+            Some(prev) => {
+                units.push(prev);
+                span
+            }
+            None => span,
+        });
+    }
+    units.extend(current);
+    units
+}
+
+fn runs_on(previous: &str, next: &str) -> bool {
+    let next = next.trim_start();
+    if next.starts_with("- ") || next.starts_with("* ") || next.starts_with("• ") {
+        return false;
+    }
+    let previous = previous.trim_end();
+    if previous.len() < 40 {
+        return false;
+    }
+    if next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || c == '(')
+    {
+        return true;
+    }
+    if previous.ends_with(',') || previous.ends_with(';') {
+        return true;
+    }
+    let last = previous
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(
+        last,
+        "and"
+            | "or"
+            | "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "in"
+            | "with"
+            | "by"
+            | "on"
+            | "for"
+            | "at"
+    )
+}
+
+fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens) {
+    // Line breaks inside a unit are soft: UAX #29 would end a sentence at each one, so
+    // the segmenter sees spaces (same byte length, same offsets).
+    let unit_text = unit.slice(text).replace('\n', " ");
+    let mut pieces: Vec<Span> = Vec::new();
+    for (offset, sentence) in unit_text.split_sentence_bound_indices() {
+        let start = unit.start + offset;
+        let span = Span::new(start, start + sentence.len());
+        match pieces.last_mut() {
+            Some(last) if ends_with_abbreviation(last.slice(text)) => last.end = span.end,
+            _ => pieces.push(span),
+        }
+    }
+    for piece in pieces {
+        let Some(span) = trim_span(text, piece) else {
+            continue;
+        };
+        let sentence = tokens.sentences.len();
+        tokens.sentences.push(Sentence {
+            span,
+            paragraph,
+            first_word: tokens.words.len(),
+        });
+        for (offset, _) in span.slice(text).unicode_word_indices() {
+            let start = span.start + offset;
+            let word = span.slice(text)[offset..]
+                .unicode_words()
+                .next()
+                .unwrap_or("");
+            tokens.words.push(Token {
+                span: Span::new(start, start + word.len()),
+                sentence,
+                paragraph,
+            });
+        }
+    }
+}
+
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let trimmed = sentence.trim_end();
+    let Some(stem) = trimmed.strip_suffix('.') else {
+        return false;
+    };
+    let last = stem
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let mut chars = last.chars();
+    let single_initial =
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    single_initial || ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+}
+
+/// `span` without leading and trailing white space, or `None` if nothing is left.
+pub fn trim_span(text: &str, span: Span) -> Option<Span> {
+    let s = span.slice(text);
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end().len();
+    (start < end).then(|| Span::new(start, end))
+}
+
+/// Finds quoted spans: curly double and single quotes, guillemets, and straight double
+/// quotes paired within a paragraph. A closing `’` is only a quote mark where it is not
+/// an apostrophe (followed by a letter).
+fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
+    let mut quotes = Vec::new();
+    for p in paragraphs {
+        let body = p.span.slice(text);
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (at, c) = chars[i];
+            let closer: Option<char> = match c {
+                '“' => Some('”'),
+                '„' => Some('“'),
+                '«' => Some('»'),
+                '"' => Some('"'),
+                '‘' if opens(&chars, i) => Some('’'),
+                '\'' if opens(&chars, i) => Some('\''),
+                _ => None,
+            };
+            let Some(closer) = closer else {
+                i += 1;
+                continue;
+            };
+            let close = (i + 1..chars.len()).find(|&j| {
+                chars[j].1 == closer
+                    && (!matches!(closer, '’' | '\'')
+                        || !chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric()))
+                    && (closer != '"' || c != '"' || chars[j - 1].1 != '\n')
+            });
+            match close {
+                Some(j) if j > i + 1 => {
+                    let start = p.span.start + at + c.len_utf8();
+                    let end = p.span.start + chars[j].0;
+                    quotes.push(Quote {
+                        inner: Span::new(start, end),
+                        outer: Span::new(p.span.start + at, end + closer.len_utf8()),
+                    });
+                    i = j + 1;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    quotes
+}
+
+/// Whether a single quote mark at `i` opens a quotation rather than being an apostrophe.
+fn opens(chars: &[(usize, char)], i: usize) -> bool {
+    let before_ok = i == 0 || !chars[i - 1].1.is_alphanumeric();
+    let after_ok = chars.get(i + 1).is_some_and(|&(_, c)| c.is_alphanumeric());
+    before_ok && after_ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .sentences
+            .iter()
+            .map(|s| s.span.slice(text))
+            .collect()
+    }
+
+    fn quotes(text: &str) -> Vec<&str> {
+        tokenize(text)
+            .quotes
+            .iter()
+            .map(|q| q.inner.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_lines() {
+        let text = "Day One\n\nFirst para line one.\nline two.\n\n\nLast.";
+        let t = tokenize(text);
+        let paras: Vec<&str> = t.paragraphs.iter().map(|p| p.span.slice(text)).collect();
+        assert_eq!(
+            paras,
+            ["Day One", "First para line one.\nline two.", "Last."]
+        );
+        assert!(t.lines[1].is_blank());
+    }
+
+    #[test]
+    fn sentence_cases() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "plain",
+                "I went. Then I left!",
+                &["I went.", "Then I left!"],
+            ),
+            (
+                "honorific",
+                "Mr. Ng spoke. Dr. Who too.",
+                &["Mr. Ng spoke.", "Dr. Who too."],
+            ),
+            (
+                "initial",
+                "Guillaume J. Charmes talked.",
+                &["Guillaume J. Charmes talked."],
+            ),
+            (
+                "title line then speaker line",
+                "Teaching Python: The Hard Parts\nElana Hashman\nI loved it.",
+                &[
+                    "Teaching Python: The Hard Parts",
+                    "Elana Hashman",
+                    "I loved it.",
+                ],
+            ),
+            (
+                "hard wrapped prose joins",
+                "After lunch I went to see the talk that everyone was raving about,\nwhich was great.",
+                &[
+                    "After lunch I went to see the talk that everyone was raving about,\nwhich was great.",
+                ],
+            ),
+            (
+                "list items stay apart",
+                "Talks:\n- One\n- Two",
+                &["Talks:", "- One", "- Two"],
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(&sentences(text), want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn words_know_their_sentence_and_paragraph() {
+        let text = "Łukasz spoke. José listened.\n\nNext day.";
+        let t = tokenize(text);
+        let words: Vec<(&str, usize, usize)> = t
+            .words
+            .iter()
+            .map(|w| (w.span.slice(text), w.sentence, w.paragraph))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("Łukasz", 0, 0),
+                ("spoke", 0, 0),
+                ("José", 1, 0),
+                ("listened", 1, 0),
+                ("Next", 2, 1),
+                ("day", 2, 1)
+            ]
+        );
+        assert_eq!(t.sentence_words(1).len(), 2);
+        assert_eq!(t.sentence_at(text.find("José").unwrap()), Some(1));
+    }
+
+    #[test]
+    fn quote_cases() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "curly",
+                "on to “Introduction to CherryPy” with",
+                &["Introduction to CherryPy"],
+            ),
+            (
+                "straight",
+                r#"the "Twisted" talk and "AMQP""#,
+                &["Twisted", "AMQP"],
+            ),
+            ("single curly", "the ‘Pinax’ talk", &["Pinax"]),
+            (
+                "apostrophe is not a quote",
+                "Guido’s keynote and Jesse’s talk",
+                &[],
+            ),
+            (
+                "possessive inside quote",
+                "“Django’s design decisions”",
+                &["Django’s design decisions"],
+            ),
+            ("unclosed", "he said “never", &[]),
+            (
+                "guillemets",
+                "«Rust en production»",
+                &["Rust en production"],
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(&quotes(text), want, "case {name}");
+        }
+    }
+
+    #[test]
+    fn quotes_do_not_cross_paragraphs() {
+        assert!(quotes("a \"b\n\nc\" d").is_empty());
+    }
+}
