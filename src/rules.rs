@@ -578,7 +578,10 @@ const DAY_MARKER: &str = r"(?x)
     \b(?:
         (?i:day\s+(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b
             (?:\s*(?:&|and|-|–|to)\s*(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\b)?)
+      | (?i:(?:tutorial|sprint|workshop|training)\s+days?)\b
       | (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
+          (?:,?\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2}(?:st|nd|rd|th)?
+              |\d{1,2}(?:st|nd|rd|th)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December))\b)?
       | (?:January|February|March|April|May|June|July|August|September|October|November|December
           |Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sep\.?|Sept\.?|Oct\.?|Nov\.?|Dec\.?)
           \s+\d{1,2}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\b(?:,?\s+\d{4}\b)?
@@ -642,6 +645,8 @@ mod tests {
             ("on day two we", Some("day two")),
             ("Day 1 & 2 -- Talks", Some("Day 1 & 2")),
             ("Saturday morning", Some("Saturday")),
+            ("Friday, May 3 was", Some("Friday, May 3")),
+            ("Tutorial day", Some("Tutorial day")),
             ("March 27, 2009 was", Some("March 27, 2009")),
             ("27 March 2009", Some("27 March 2009")),
             ("2009-03-27", Some("2009-03-27")),

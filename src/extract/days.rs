@@ -19,7 +19,10 @@ pub fn find(ctx: &Context) -> Vec<Mention> {
                 "day/heading"
             } else if surface.to_lowercase().starts_with("day") {
                 "day/number"
-            } else if surface.ends_with("day") {
+            } else if surface.starts_with(|c: char| c.is_uppercase())
+                && surface.contains("day")
+                && !surface.to_lowercase().contains(" day")
+            {
                 "day/weekday"
             } else {
                 "day/date"

@@ -79,6 +79,7 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
             {
                 continue;
             }
+            let candidate = drop_trailing_project(text, candidate, projects);
             let candidate = drop_sentence_opener(ctx, candidate);
             let Some(candidate) = candidate else { continue };
             let cue = has_cue(text, &candidate);
@@ -185,6 +186,23 @@ fn name_text(text: &str, name: &NameSpan) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// "Freddie Cole Dash": a project name right after a full name is not part of it.
+fn drop_trailing_project(text: &str, name: NameSpan, projects: &[Mention]) -> NameSpan {
+    let last = name.parts[name.parts.len() - 1];
+    let is_project = projects.iter().any(|p| p.span == last);
+    if !is_project || name.full_parts(text) < 3 {
+        return name;
+    }
+    let parts = name.parts[..name.parts.len() - 1].to_vec();
+    NameSpan {
+        span: Span::new(parts[0].start, parts[parts.len() - 1].end),
+        end: parts[parts.len() - 1].end,
+        possessive: false,
+        parts,
+        ..name
+    }
 }
 
 /// Drops a first part that merely opens the sentence ("Then", "Brilliant") when it is

@@ -181,7 +181,7 @@ const ADJECTIVES: &[&str] = &[
 
 /// Clause breaks that end an unquoted topic.
 static TOPIC_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[,;:()\[\]!?]|\.(?:\s|$)|\s[-–—]\s|\s(?:which|where|but|and then|and it|and I|and was|and how|that was|who|while|because|so that|though|although|before|after|with (?:a|an|the|some|lots|many|plenty|great|his|her|their)\b|including)\b)")
+    Regex::new(r"(?:[,;:()\[\]!?]|\.(?:\s|$)|\s[-–—]\s|\swith\s+\p{Lu}|\s(?:which|where|but|and then|and it|and I|and was|and how|that was|who|while|because|so that|though|although|before|after|with (?:a|an|the|some|lots|many|plenty|great|his|her|their)\b|including)\b)")
         .expect("topic end pattern")
 });
 
@@ -202,6 +202,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
     finder.possessives();
     finder.by_phrases();
     finder.subject_verbs();
+    finder.described_sessions();
     finder.described_titles();
     finder.references();
     finder.talks.sort_by_key(|t| t.span.start);
@@ -612,7 +613,7 @@ impl Finder<'_, '_> {
     /// Quoted titles and link texts that stand where a talk is named.
     fn quoted_titles(&mut self) {
         static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?:\b(?:went|go|going|goes|headed|head|heading|moved?|off|on|over|back|then|next|stopped|dropped|popped|ran|run|snuck|sneaked|made it|got)\s+(?:in\s+)?(?:on\s+)?(?:in)?to(?:\s+(?:the|a|an|see))?\s*|\b(?:attended|attend|attending|saw|see|seeing|caught|catch|watched|watch|watching|heard|hear|enjoyed|loved|liked|missed|skipped|recommend|recommended|gave|giving|presented|presenting|delivered|deliver|for|was|were|is)\s+(?:the\s+|a\s+|an\s+|my\s+|his\s+|her\s+|their\s+)?|\b(?:talk|talks|keynote|panel|session|tutorial|presentation|workshop|lecture|titled|entitled|called|named|row|lightning talk)\s*(?:on|about|,|:|-|–)?\s*(?:was|is)?\s*(?:the\s+)?|(?:’s|'s)\s+(?:talk|keynote|presentation|tutorial|panel|session)\s+(?:on|about|called|titled|entitled)\s*)$")
+            Regex::new(r"(?i)(?:\b(?:went|go|going|goes|headed|head|heading|moved?|off|on|over|back|then|next|stopped|dropped|popped|ran|run|snuck|sneaked|made it|got)\s+(?:in\s+)?(?:on\s+)?(?:in)?to(?:\s+(?:the|a|an|see))?\s*|\b(?:attended|attend|attending|saw|see|seeing|caught|catch|watched|watch|watching|heard|hear|enjoyed|loved|liked|missed|skipped|recommend|recommended|gave|giving|presented|presenting|delivered|deliver|for|was|were|is)\s+(?:the\s+|a\s+|an\s+|my\s+|his\s+|her\s+|their\s+)?|\b(?:talk|talks|keynote|panel|session|tutorial|presentation|workshop|lecture|titled|entitled|called|named|row|lightning talk)\s*(?:on|about|,|:|-|–)?\s*(?:was|is)?\s*(?:the\s+)?|(?:’s|'s)\s+(?:talk|keynote|presentation|tutorial|panel|session)\s+(?:on|about|called|titled|entitled)\s*|\b(?:keynote|talk|session)\s+was\s+\p{Lu}[\w’'-]*(?:\s+\p{Lu}[\w’'-]*){0,3}\s+(?:with|on|about)\s*)$")
                 .expect("quote left cue")
         });
         static AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -681,6 +682,12 @@ impl Finder<'_, '_> {
             if speakers.is_empty() {
                 speakers = self.possessive_before(line_start, outer.start);
             }
+            if speakers.is_empty() {
+                speakers = self.pronoun_owner(outer.start).into_iter().collect();
+            }
+            if speakers.is_empty() {
+                speakers = self.subject_before(outer.start).into_iter().collect();
+            }
             let kind = kind_after(after)
                 .or_else(|| kind_of(ctx, title))
                 .unwrap_or(TalkKind::Talk);
@@ -723,6 +730,125 @@ impl Finder<'_, '_> {
             }
         }
         Vec::new()
+    }
+
+    /// "Her talk, “…”": the person the pronoun points back to, the last one named in
+    /// this sentence or the one before.
+    fn pronoun_owner(&self, quote_start: usize) -> Option<(String, Span)> {
+        static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"(?i)(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{KIND_WORDS}\s*(?:,|:|on|about|called|titled|entitled|was)?\s*$"))
+                .expect("pronoun pattern")
+        });
+        let tokens = self.ctx.tokens;
+        let s = tokens.sentence_at(quote_start)?;
+        let sentence = tokens.sentences[s].span;
+        if !PRONOUN.is_match(&self.text()[sentence.start..quote_start]) {
+            return None;
+        }
+        let from = tokens.sentences[s.saturating_sub(1)].span.start;
+        self.persons
+            .iter()
+            .rev()
+            .find(|p| p.span.start >= from && p.span.end <= quote_start)
+            .map(|p| (p.name.clone(), p.span))
+    }
+
+    /// "Ravi gave “…”", "Pieter followed with “…”": the person the sentence opens with,
+    /// when a verb of presenting joins them to the title.
+    fn subject_before(&self, quote_start: usize) -> Option<(String, Span)> {
+        static VERB: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^\s*(?:\w+ly\s+)?(?:then\s+)?(?:gave|gives|presented|presents|delivered|followed|opened|closed|kicked off|started|spoke|talked|ran|led|did|showed|walked us through|was back with|returned with)[^.!?]{0,40}$")
+                .expect("subject verb pattern")
+        });
+        let tokens = self.ctx.tokens;
+        let s = tokens.sentence_at(quote_start)?;
+        let sentence = tokens.sentences[s].span;
+        let text = self.text();
+        // "… was Adaeze Okonkwo with “…”": the name right before the title.
+        if let Some(p) = self
+            .persons
+            .iter()
+            .rev()
+            .find(|p| p.span.end <= quote_start && p.span.start >= sentence.start)
+        {
+            let between = text[p.span.end..quote_start].trim();
+            if matches!(
+                between,
+                "with"
+                    | "on"
+                    | "about"
+                    | "presenting"
+                    | "and her talk"
+                    | "and his talk"
+                    | "and their talk"
+            ) {
+                return Some((p.name.clone(), p.span));
+            }
+        }
+        let p = self.persons.iter().find(|p| {
+            p.span.start >= sentence.start
+                && p.span.end <= quote_start
+                && text[sentence.start..p.span.start]
+                    .split_whitespace()
+                    .count()
+                    <= 2
+        })?;
+        VERB.is_match(&text[p.span.end..quote_start])
+            .then(|| (p.name.clone(), p.span))
+    }
+
+    /// "The opening keynote was by X", "The closing keynote came from X".
+    fn described_sessions(&mut self) {
+        static RE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?:the|a|an)\s+((?:opening|closing|morning|afternoon|evening|final|first|second|last)\s+)?(keynote|talk|session|presentation)\s+(?:was\s+(?:given\s+|delivered\s+|presented\s+)?(?:by\s+)?|came\s+from\s+|came\s+courtesy\s+of\s+)")
+                .expect("described session pattern")
+        });
+        static THEN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(
+                r"^\s*(?:with|on|about|talking about|,? who (?:talked|spoke) (?:about|on))\s+",
+            )
+            .expect("then title")
+        });
+        let ctx = self.ctx;
+        let text = ctx.text;
+        for c in RE.captures_iter(text) {
+            let whole = c.get(0).expect("m");
+            let Some(names) = self.names_at(whole.end(), false) else {
+                continue;
+            };
+            if !names
+                .names
+                .iter()
+                .all(|(_, sp)| self.persons.iter().any(|p| p.span == *sp))
+            {
+                continue;
+            }
+            let span = Span::new(whole.start(), names.end);
+            if self.covered(span) {
+                continue;
+            }
+            let kind_word = c.get(2).expect("kind").as_str().to_lowercase();
+            let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
+            let rest = &text[names.end..];
+            if let Some(m) = THEN_TITLE.find(rest) {
+                if rest[m.end()..].starts_with(['“', '"']) {
+                    continue; // the quoted-title rule takes it, with this speaker
+                }
+            }
+            let adjective = c.get(1).map(|m| m.as_str().trim().to_lowercase());
+            let title = match &adjective {
+                Some(a) if kind == TalkKind::Keynote => format!("{a} {kind_word}"),
+                _ => kind_word,
+            };
+            self.push(
+                &title,
+                span,
+                kind,
+                &names.names,
+                "talk/described-session",
+                adjective.is_none(),
+            );
+        }
     }
 
     /// "Jesse Noller’s mutliprocessing talk", "Guido’s keynote", "Ian’s talk on stuff".
@@ -881,6 +1007,9 @@ impl Finder<'_, '_> {
             {
                 continue;
             }
+            if names.end > s.span.end {
+                continue;
+            }
             let rest = &text[names.end..s.span.end];
             let Some(c) = RE.captures(rest) else { continue };
             let span = Span::new(at, names.end + c.get(0).expect("m").end());
@@ -954,6 +1083,9 @@ impl Finder<'_, '_> {
                 },
                 None => Vec::new(),
             };
+            if self.persons.iter().any(|p| p.span.start == span.start) {
+                continue; // "The keynote was Ada Lovelace with …": a speaker, not a title
+            }
             let t = title.as_str();
             // A described title reads like a title: mostly capitalized words or a colon.
             let words: Vec<&str> = t.split_whitespace().collect();
@@ -1027,8 +1159,7 @@ impl Finder<'_, '_> {
             };
             let mut speakers = Vec::new();
             let after = c.get(2).expect("topic").start() + topic.len();
-            if let Some(rest) = text[after..].strip_prefix(" with ") {
-                let _ = rest;
+            if text[after..].starts_with(" with ") {
                 if let Some(n) = self.names_at(after + 6, false) {
                     speakers = n.names;
                 }

@@ -93,7 +93,9 @@ pub(crate) fn convert(src: &str) -> Converted {
             // Other inline tags are dropped; their content arrives as ordinary text.
             Event::InlineHtml(html) if is_br(&html) => out.line_break(),
             Event::InlineHtml(_) | Event::FootnoteReference(_) | Event::TaskListMarker(_) => {}
-            Event::SoftBreak => out.space(),
+            // A soft break keeps its line: recap's tokenizer decides whether the lines
+            // run on as prose or stand apart as "Title — Speaker" over a description.
+            Event::SoftBreak => out.line_break(),
             Event::HardBreak => out.line_break(),
             Event::Rule => out.block(),
         }
@@ -168,7 +170,11 @@ mod tests {
         .headings(&[("The GIL and asyncio", 1)])
         .code(&["asyncio"]),
         Case::new("paragraph separation", "a\n\n\n\nb\n\n   c", "a\n\nb\n\nc"),
-        Case::new("soft break", "one\ntwo\n  three", "one two three"),
+        Case::new(
+            "soft break keeps the line",
+            "one\ntwo\n  three",
+            "one\ntwo\nthree",
+        ),
         Case::new(
             "hard breaks",
             "one  \ntwo\\\nthree<br>four <br/> five",
@@ -276,7 +282,7 @@ mod tests {
             "| Time | Talk |\n|---|---|\n| 10:00 | **Keynote** |\n| | Lunch |",
             "Time | Talk\n\n10:00 | Keynote\n\nLunch",
         ),
-        Case::new("blockquotes", "> a\n> b\n\n> c\n>\n> d", "a b\n\nc\n\nd"),
+        Case::new("blockquotes", "> a\n> b\n\n> c\n>\n> d", "a\nb\n\nc\n\nd"),
         Case::new("footnotes", "Text[^1].\n\n[^1]: Note.", "Text.\n\nNote."),
         Case::new("rule", "a\n\n***\n\nb", "a\n\nb"),
         Case::new("empty", "", ""),

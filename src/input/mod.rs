@@ -119,7 +119,8 @@ use std::path::{Path, PathBuf};
 const POST_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "html", "htm", "text"];
 
 /// Expands the command line's paths into posts: files as given, directories walked
-/// recursively in sorted order (hidden entries skipped, only post extensions taken),
+/// recursively in sorted order (hidden entries and README/LICENSE-style files skipped,
+/// only post extensions taken),
 /// `-` as standard input. Paths that do not exist, and directories holding no post,
 /// are errors naming the path; the rest is still returned.
 pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
@@ -150,7 +151,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() && has_post_extension(e.path()) => {
+                Ok(e)
+                    if e.file_type().is_file()
+                        && has_post_extension(e.path())
+                        && !is_project_file(e.path()) =>
+                {
                     sources.push(Source::File(e.into_path()));
                 }
                 Ok(_) => {}
@@ -173,6 +178,18 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
         }
     }
     (sources, errors)
+}
+
+/// README, LICENSE and the like describe a folder of posts; they are not posts.
+fn is_project_file(path: &Path) -> bool {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_uppercase())
+        .unwrap_or_default();
+    matches!(
+        stem.as_str(),
+        "README" | "LICENSE" | "LICENCE" | "CHANGELOG" | "CONTRIBUTING" | "COPYING" | "NOTICE"
+    )
 }
 
 fn has_post_extension(path: &Path) -> bool {
