@@ -368,12 +368,9 @@ fn merge_talks(
     talks
         .into_iter()
         .map(|(t, _)| t)
-        // A bare "talk" with nobody attached names nothing.
-        .filter(|t| {
-            !(t.speakers.is_empty()
-                && content_words(&t.title).is_empty()
-                && t.kind == TalkKind::Talk)
-        })
+        // A bare "talk" names no session a reader could find; a bare "keynote" with its
+        // speaker does.
+        .filter(|t| !(content_words(&t.title).is_empty() && t.kind == TalkKind::Talk))
         .collect()
 }
 

@@ -107,6 +107,11 @@ pub fn extract(ctx: &Context) -> Extraction {
     let days = days::find(ctx);
     let projects = projects::find(ctx, &days);
     let persons = persons::find(ctx, &projects, &days);
+    // A full name beats a project word inside it ("Julia Evans").
+    let projects: Vec<Mention> = projects
+        .into_iter()
+        .filter(|p| !overlaps_any(&persons, p.span))
+        .collect();
     let talks = talks::find(ctx, &persons, &projects);
     let mut mentions = days;
     mentions.extend(projects);

@@ -35,7 +35,7 @@ impl NameSpan {
             .iter()
             .filter(|p| {
                 let s = p.slice(text);
-                s.chars().next().is_some_and(char::is_uppercase)
+                (s.chars().next().is_some_and(char::is_uppercase) || starts_camel_surname(s))
                     && s.trim_end_matches('.').chars().count() > 1
             })
             .count()
@@ -64,6 +64,7 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
         .map(|(s, e, _)| Span::new(s, e))
         .collect();
     let mut full: Vec<Mention> = Vec::new();
+    let mut rejected_full: Vec<NameSpan> = Vec::new();
     let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, has cue)
     let mut at = 0;
     while let Some(start) = next_capital(text, at) {
@@ -73,8 +74,10 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
         };
         at = name.end.max(start + 1);
         for candidate in split_on_non_names(text, &name, rules) {
-            if blockers.iter().any(|b| b.overlaps(candidate.span))
-                || overlaps_any(days, candidate.span)
+            let given_first = rules.is_given_name(candidate.parts[0].slice(text));
+            if blockers.iter().any(|b| {
+                b.overlaps(candidate.span) && !(given_first && b.start > candidate.parts[0].end)
+            }) || overlaps_any(days, candidate.span)
                 || blocked_by_project(text, &candidate, projects, rules)
             {
                 continue;
@@ -98,6 +101,8 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
                             "person/cue"
                         },
                     });
+                } else {
+                    rejected_full.push(candidate);
                 }
             } else if parts == 1 {
                 singles.push((candidate, cue));
@@ -105,11 +110,41 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
         }
     }
     let mut found = full;
+    // "Ajey Gore, Gautam Rege and Karan Misra": a full name listed beside a person.
+    loop {
+        let before = found.len();
+        rejected_full.retain(|c: &NameSpan| {
+            let listed = found.iter().any(|p| {
+                let (a, b) = if p.span.end <= c.span.start {
+                    (p.span.end, c.span.start)
+                } else {
+                    (c.span.end, p.span.start)
+                };
+                a <= b && matches!(text[a..b].trim(), "," | "and" | ", and" | "&")
+            });
+            if listed {
+                found.push(Mention {
+                    kind: EntityKind::Person,
+                    span: c.span,
+                    name: name_text(text, c),
+                    rule: "person/listed",
+                });
+            }
+            !listed
+        });
+        if found.len() == before {
+            break;
+        }
+    }
     let full_names: Vec<String> = found.iter().map(|m| m.name.clone()).collect();
     for (single, cue) in singles {
         let word = single.span.slice(text);
         let alias = full_names.iter().any(|n| short_form_of(word, n));
-        let strong_cue = cue || single.honorific || possessive_talk(text, &single);
+        // A lone unknown word needs more than "by X": organisations stand there too.
+        let given = rules.is_given_name(word) || rules.is_ambiguous_given_name(word);
+        let strong_cue = (cue && (given || VERB_AFTER.is_match(&text[single.end..])))
+            || single.honorific
+            || possessive_talk(text, &single);
         if alias || (strong_cue && !rules.is_non_person_word(word)) {
             found.push(Mention {
                 kind: EntityKind::Person,
@@ -225,6 +260,12 @@ fn drop_sentence_opener(ctx: &Context, name: NameSpan) -> Option<NameSpan> {
     if name.parts.len() == 1 {
         // A lone sentence-initial word is a person only with a cue after it.
         return VERB_AFTER.is_match(&text[name.end..]).then_some(name);
+    }
+    // "Afterwards Jesse Noller": drop the opener only when a given name follows it;
+    // "Yeshwanth Kumar" at the start of a sentence is a name of its own.
+    let second = name.parts[1].slice(text);
+    if !(ctx.rules.is_given_name(second) || ctx.rules.is_non_person_word(word)) {
+        return Some(name);
     }
     let parts = name.parts[1..].to_vec();
     Some(NameSpan {

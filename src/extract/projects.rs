@@ -243,6 +243,14 @@ fn lowercase_ok(noun: &str) -> bool {
 /// "McKellar", "MacDonald", "DeVries": camel case that belongs to a person's surname.
 fn camel_is_person(text: &str, start: usize) -> bool {
     let word = &text[start..];
+    let lower_prefix = [
+        "de", "di", "da", "du", "van", "von", "le", "la", "mc", "mac",
+    ]
+    .iter()
+    .any(|p| word.starts_with(p) && word[p.len()..].starts_with(|c: char| c.is_uppercase()));
+    if lower_prefix {
+        return true; // "Paul deGrandis"
+    }
     [
         "Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'",
     ]

@@ -419,12 +419,7 @@ impl Finder<'_, '_> {
                     sep.trim_start().len()
                 };
                 let title = trim_span(text, Span::new(rest + sep_len, line.end))?;
-                if title
-                    .slice(text)
-                    .chars()
-                    .next()
-                    .is_some_and(|c| !c.is_lowercase())
-                {
+                if title.slice(text).split_whitespace().count() <= 14 {
                     return Some((title, names.names));
                 }
             }
@@ -772,16 +767,25 @@ impl Finder<'_, '_> {
             .find(|p| p.span.end <= quote_start && p.span.start >= sentence.start)
         {
             let between = text[p.span.end..quote_start].trim();
-            if matches!(
-                between,
-                "with"
-                    | "on"
-                    | "about"
-                    | "presenting"
-                    | "and her talk"
-                    | "and his talk"
-                    | "and their talk"
-            ) {
+            let by_named = text[sentence.start..p.span.start]
+                .trim_end()
+                .ends_with(" by")
+                && matches!(
+                    between,
+                    "entitled" | "titled" | "called" | ", entitled" | ", titled" | ", called"
+                );
+            if by_named
+                || matches!(
+                    between,
+                    "with"
+                        | "on"
+                        | "about"
+                        | "presenting"
+                        | "and her talk"
+                        | "and his talk"
+                        | "and their talk"
+                )
+            {
                 return Some((p.name.clone(), p.span));
             }
         }
