@@ -168,6 +168,18 @@ pub(crate) mod tests {
 
     static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
 
+    /// Names of one kind found in a plain-text post, in order, repeats folded.
+    pub(crate) fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
+        let mut names: Vec<String> = run(text)
+            .mentions
+            .into_iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| m.name)
+            .collect();
+        names.dedup();
+        names
+    }
+
     /// Extracts from a plain-text post with the built-in rules.
     pub(crate) fn run(text: &str) -> Extraction {
         let doc = parse("test.txt", text.as_bytes(), Format::Text).expect("text parses");

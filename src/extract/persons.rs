@@ -532,17 +532,10 @@ fn is_name_part(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::tests::run;
+    use crate::extract::tests::names_of;
 
     fn persons(text: &str) -> Vec<String> {
-        let mut names: Vec<String> = run(text)
-            .mentions
-            .into_iter()
-            .filter(|m| m.kind == EntityKind::Person)
-            .map(|m| m.name)
-            .collect();
-        names.dedup();
-        names
+        names_of(text, EntityKind::Person)
     }
 
     #[test]

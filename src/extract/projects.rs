@@ -309,17 +309,10 @@ pub fn software_context(ctx: &Context, span: Span) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::extract::EntityKind;
-    use crate::extract::tests::run;
+    use crate::extract::tests::names_of;
 
     fn projects(text: &str) -> Vec<String> {
-        let mut names: Vec<String> = run(text)
-            .mentions
-            .into_iter()
-            .filter(|m| m.kind == EntityKind::Project)
-            .map(|m| m.name)
-            .collect();
-        names.dedup();
-        names
+        names_of(text, EntityKind::Project)
     }
 
     #[test]
