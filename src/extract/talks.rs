@@ -731,7 +731,7 @@ impl Finder<'_, '_> {
     /// this sentence or the one before.
     fn pronoun_owner(&self, quote_start: usize) -> Option<(String, Span)> {
         static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{KIND_WORDS}\s*(?:,|:|on|about|called|titled|entitled|was)?\s*$"))
+            Regex::new(&format!(r"(?i)\b(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{KIND_WORDS}\s*(?:,|:|on|about|called|titled|entitled|was)?\s*$"))
                 .expect("pronoun pattern")
         });
         let tokens = self.ctx.tokens;
@@ -752,7 +752,7 @@ impl Finder<'_, '_> {
     /// when a verb of presenting joins them to the title.
     fn subject_before(&self, quote_start: usize) -> Option<(String, Span)> {
         static VERB: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^\s*(?:\w+ly\s+)?(?:then\s+)?(?:gave|gives|presented|presents|delivered|followed|opened|closed|kicked off|started|spoke|talked|ran|led|did|showed|walked us through|was back with|returned with)[^.!?]{0,40}$")
+            Regex::new(r"(?i)^\s*(?:\w+ly\s+)?(?:then\s+)?(?:gave|gives|presented|presents|delivered|followed|opened|closed|kicked off|started|spoke|talked|ran|led|did|showed|walked us through|was back with|returned with)\b[^.!?]{0,40}$")
                 .expect("subject verb pattern")
         });
         let tokens = self.ctx.tokens;
@@ -804,7 +804,7 @@ impl Finder<'_, '_> {
     /// "The opening keynote was by X", "The closing keynote came from X".
     fn described_sessions(&mut self) {
         static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?:the|a|an)\s+((?:opening|closing|morning|afternoon|evening|final|first|second|last)\s+)?(keynote|talk|session|presentation)\s+(?:was\s+(?:given\s+|delivered\s+|presented\s+)?(?:by\s+)?|came\s+from\s+|came\s+courtesy\s+of\s+)")
+            Regex::new(r"(?i)\b(?:the|a|an)\s+((?:opening|closing|morning|afternoon|evening|final|first|second|last)\s+)?(keynote|talk|session|presentation)\s+(?:was\s+(?:given\s+|delivered\s+|presented\s+)?(?:by\s+)?|came\s+from\s+|came\s+courtesy\s+of\s+)")
                 .expect("described session pattern")
         });
         static THEN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
