@@ -311,7 +311,18 @@ fn merge_talks(
                     || speakers.is_empty()
                     || t.speakers.iter().any(|s| speakers.contains(s)))
         });
-        let joins = same_title.or_else(|| {
+        // A titled talk after a bare reference to it ("The opening keynote was by X.
+        // Her talk, “T”, …") takes the reference's place.
+        let replaces = same_title.or_else(|| {
+            (strength == 0 && !speakers.is_empty()).then(|| {
+                talks.iter().rposition(|(t, s)| {
+                    *s == 2
+                        && (t.day == day || t.day.is_none())
+                        && t.speakers.iter().any(|x| speakers.contains(x))
+                })
+            })?
+        });
+        let joins = replaces.or_else(|| {
             if strength == 0 {
                 return None;
             }

@@ -113,8 +113,10 @@ pub fn extract(ctx: &Context) -> Extraction {
         .filter(|p| !overlaps_any(&persons, p.span))
         .collect();
     let talks = talks::find(ctx, &persons, &projects);
+    let topics = projects::talk_topics(ctx, &talks.talks, &projects, &persons);
     let mut mentions = days;
     mentions.extend(projects);
+    mentions.extend(topics);
     mentions.extend(persons);
     mentions.extend(talks.speakers);
     mentions.sort_by(|a, b| {

@@ -22,7 +22,7 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "the X library", "the multiprocessing module", "the Ella admin".
 static NOUN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:the|a|an|its|their|our|his|her)\s+((?:[A-Z][\w.+#-]*|[a-z][a-z0-9_]*[a-z0-9])(?:\s+[A-Z][\w.+#-]*){0,2})\s+(framework|library|module|package|gem|crate|plugin|extension|engine|toolkit|compiler|runtime|interpreter|database|admin|API|SDK|CLI|app|application|project|tool)s?\b")
+    Regex::new(r"\b(?:the|a|an|its|their|our|his|her)[ \t]+((?:[A-Z][\w.+#-]*|[a-z][a-z0-9_]*[a-z0-9])(?:[ \t]+[A-Z][\w.+#-]*){0,2})[ \t]+(framework|library|module|package|gem|crate|plugin|extension|engine|toolkit|compiler|runtime|interpreter|database|admin|API|SDK|CLI|app|application|project|tool)s?\b")
         .expect("noun cue pattern")
 });
 
@@ -175,17 +175,41 @@ pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
     ] {
         for c in re.captures_iter(text) {
             let g = c.get(1).expect("group 1");
-            let surface = g.as_str();
+            let mut span = Span::new(g.start(), g.end());
+            // "a large Express app": a lower-case adjective before a name is no part of it.
+            if let Some((first, _)) = g.as_str().split_once([' ', '\t']) {
+                if first.chars().all(char::is_lowercase) {
+                    span.start += first.len() + 1;
+                }
+            }
+            // "a Sprockets-heavy app": the name without its suffix.
+            if let Some((base, suffix)) = span.slice(text).rsplit_once('-') {
+                if suffix.chars().all(char::is_lowercase)
+                    && !base.is_empty()
+                    && base.chars().next().is_some_and(char::is_uppercase)
+                {
+                    span.end = span.start + base.len();
+                }
+            }
+            let surface = span.slice(text);
             let lower_word = surface.chars().all(|ch| ch.is_lowercase() || ch == '_');
             if lower_word && !lowercase_ok(c.get(2).map_or("", |n| n.as_str())) {
                 continue;
             }
-            add(Span::new(g.start(), g.end()), rule);
+            add(span, rule);
         }
     }
+    // Inline code is mostly identifiers (`time.sleep`, `setUp`); a hyphenated lower-case
+    // name (`pytest-asyncio`, `django-debug-toolbar`) is a package.
     for code in &ctx.doc.code_spans {
         let s = code.slice(text);
-        if s.len() <= 30 && s.chars().all(|c| c.is_alphanumeric() || "_-.".contains(c)) {
+        let package = s.len() <= 40
+            && s.contains('-')
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !s.starts_with('-')
+            && !s.ends_with('-');
+        if package {
             add(*code, "project/code-span");
         }
     }
@@ -212,6 +236,52 @@ pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
     }
     found.extend(discovered);
     resolve_overlaps(found, |m| u8::from(m.rule != "project/gazetteer"))
+}
+
+/// A talk named by nothing but a proper name ("the “Pinax” talk", "the Eve Online
+/// talk") is about that thing, and in a recap that thing is nearly always software.
+pub fn talk_topics(
+    ctx: &Context,
+    talks: &[super::TalkMention],
+    projects: &[Mention],
+    persons: &[Mention],
+) -> Vec<Mention> {
+    let text = ctx.text;
+    let rules = ctx.rules;
+    let mut out: Vec<Mention> = Vec::new();
+    for t in talks {
+        if !matches!(t.rule, "talk/quoted-title" | "talk/the-x-talk") || !t.speakers.is_empty() {
+            continue;
+        }
+        let words: Vec<&str> = t.title.split_whitespace().collect();
+        let proper = |w: &&str| {
+            let mut c = w.chars();
+            c.next().is_some_and(char::is_uppercase) && c.any(char::is_lowercase)
+        };
+        if words.is_empty() || words.len() > 2 || !words.iter().all(proper) {
+            continue;
+        }
+        let Some(at) = t.span.slice(text).find(t.title.as_str()) else {
+            continue;
+        };
+        let span = Span::new(t.span.start + at, t.span.start + at + t.title.len());
+        let known_word = words.iter().any(|w| {
+            rules.is_non_person_word(w)
+                || rules.is_given_name(w)
+                || rules.is_ambiguous_given_name(w)
+        });
+        if known_word
+            || rules.is_blocker(&t.title)
+            || crate::extract::talks::kind_of(ctx, &t.title).is_some()
+            || overlaps_any(projects, span)
+            || overlaps_any(persons, span)
+            || overlaps_any(&out, span)
+        {
+            continue;
+        }
+        out.push(mention(span, t.title.clone(), "project/talk-topic"));
+    }
+    out
 }
 
 fn mention(span: Span, name: String, rule: &'static str) -> Mention {
@@ -362,6 +432,22 @@ mod tests {
             (
                 "conference is not a project",
                 "PyCon and DjangoCon were fun.",
+                &[],
+            ),
+            (
+                "adjective is no part of a name",
+                "They run a large Frobly app.",
+                &["Frobly"],
+            ),
+            (
+                "suffix is no part of a name",
+                "It was a Sprockets-heavy app.",
+                &["Sprockets"],
+            ),
+            ("talk topic", "I went to the “Pinax” talk.", &["Pinax"]),
+            (
+                "talk topic needs a proper name",
+                "I went to the “Testing” talk.",
                 &[],
             ),
         ];
