@@ -188,7 +188,23 @@ pub fn looks_like_heading(line: &str) -> bool {
         && line.len() <= 110
         && !line.ends_with(['.', ',', ';'])
         && !line.starts_with("- ")
+        && !starts_like_a_sentence(line)
+        && !line.chars().any(is_pictograph)
         && first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '“' || c == '"')
+}
+
+/// "I'm kidding with the title": a first-person aside, not a heading.
+fn starts_like_a_sentence(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "I" | "I'm" | "I’m" | "I've" | "I’ve" | "I'd" | "I’d" | "We" | "We're" | "We’re"
+    )
+}
+
+/// Emoji and other pictographs appear in asides, not in headings.
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1F300}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}')
 }
 
 #[cfg(test)]

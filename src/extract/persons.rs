@@ -263,8 +263,13 @@ fn drop_sentence_opener(ctx: &Context, name: NameSpan) -> Option<NameSpan> {
     }
     // "Afterwards Jesse Noller": drop the opener only when a given name follows it;
     // "Yeshwanth Kumar" at the start of a sentence is a name of its own.
-    let second = name.parts[1].slice(text);
-    if !(ctx.rules.is_given_name(second) || ctx.rules.is_non_person_word(word)) {
+    // "Afterwards Jesse Noller": drop an opener that is an everyday word; keep an
+    // unknown one, which may well be a given name ("Yeshwanth Kumar talked …").
+    let everyday = ctx.rules.is_non_person_word(word)
+        || ["ly", "ed", "ing"]
+            .iter()
+            .any(|s| word.to_lowercase().ends_with(s));
+    if !everyday {
         return Some(name);
     }
     let parts = name.parts[1..].to_vec();
@@ -395,7 +400,15 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
     let mut pos = start;
     let mut honorific = false;
     if let Some((word, end)) = read_word(text, pos) {
-        if rules.is_honorific(word) {
+        // A short honorific needs its dot ("Sig. Rossi", not "Sig Cox"), except the
+        // forms people write without one.
+        let dotted = text[end..].starts_with('.');
+        let dotless_ok = word.chars().count() > 4
+            || matches!(
+                word,
+                "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Sir" | "Herr" | "Frau" | "Miss"
+            );
+        if rules.is_honorific(word) && (dotted || dotless_ok) {
             let after = skip_dot_space(text, end)?;
             if after > end {
                 honorific = true;

@@ -202,6 +202,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         used_lines: Vec::new(),
     };
     finder.list_lines();
+    finder.introduced_lists();
     finder.title_over_speaker();
     finder.heading_talks();
     finder.quoted_titles();
@@ -440,6 +441,55 @@ impl Finder<'_, '_> {
             }
         }
         Some((line, Vec::new()))
+    }
+
+    /// "Talks I saw:" over a list: each item opens with a talk title, often followed by
+    /// the writer's note ("GStreamer for tiny devices: to discover …").
+    fn introduced_lists(&mut self) {
+        static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:talks|sessions|presentations|keynotes|panels|workshops|tutorials|conferences|lectures)\b[^:]*:\s*$")
+                .expect("intro pattern")
+        });
+        static NOT_TALKS: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:tools?|sites?|links?|resources?|takeaways?|lessons?|notes?|tips?|books?|slides|videos)\b")
+                .expect("not talks pattern")
+        });
+        static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:\s(?:to|because|since|as|where|which|so)\s|:\s+\p{Ll}|:\s+I\b|\.\s|\.$|\s[-–—]\s)")
+                .expect("note pattern")
+        });
+        let ctx = self.ctx;
+        let text = ctx.text;
+        let lines = &ctx.tokens.lines;
+        let mut intro_ok = false;
+        for (i, line) in lines.iter().enumerate() {
+            let Some(span) = trim_span(text, line.span) else {
+                continue; // blank lines keep the intro in force
+            };
+            let body = strip_list_marker(text, span);
+            let is_item = body.start != span.start;
+            if !is_item {
+                let l = span.slice(text);
+                intro_ok = INTRO.is_match(l) && !NOT_TALKS.is_match(l);
+                continue;
+            }
+            if !intro_ok || self.used_lines.contains(&i) || self.covered(body) {
+                continue;
+            }
+            let item = body.slice(text);
+            let cut = NOTE.find(item).map_or(item.len(), |m| m.start());
+            let title = item[..cut].trim();
+            let starts_well = title
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+            if starts_well && (1..=12).contains(&title.split_whitespace().count()) {
+                let span = Span::new(body.start, body.start + title.len());
+                let kind = kind_of(ctx, title).unwrap_or(TalkKind::Talk);
+                self.push(title, span, kind, &[], "talk/introduced-list", false);
+                self.used_lines.push(i);
+            }
+        }
     }
 
     /// Splits a line into title and speakers when one side is wholly a list of names.
@@ -720,7 +770,8 @@ impl Finder<'_, '_> {
                 || chained
                 || adjacent_speaker.is_some();
             let first = title.chars().next().unwrap_or(' ');
-            let question = title.ends_with('?') && words > 8;
+            // A long question is something someone asked; "CAT!" is an exclamation.
+            let question = title.ends_with('?') && words > 8 || title.ends_with('!') && words <= 2;
             if !cue
                 || REJECT_BEFORE.is_match(before) && !chained
                 || question
@@ -1202,7 +1253,7 @@ impl Finder<'_, '_> {
             Regex::new(r"(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)\s+(?:on|about)\s+([^,.;:()]{2,80})").expect("kind on")
         });
         static THE_X_KIND: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)\b(?:the|a|an|my|our|this|that|his|her|their)\s+((?:[\w+#’'-]+(?:\.\w+)*\s+){{1,4}}?)({KIND_WORDS})\b")).expect("the x kind")
+            Regex::new(&format!(r"(?i)\b(?:the|my|our|this|that|his|her|their)\s+((?:[\w+#’'-]+(?:\.\w+)*\s+){{1,4}}?)({KIND_WORDS})\b")).expect("the x kind")
         });
         let ctx = self.ctx;
         let text = ctx.text;
@@ -1591,6 +1642,12 @@ mod tests {
             )
         );
         assert_eq!(got[2].0, "Speaker Q&A");
+    }
+
+    #[test]
+    fn introduced_list_items() {
+        let text = "Some talks I saw:\n\n- Streams at Sea: to learn about backpressure.\n- Tizen:RT because it is small.\n\nTools he used:\n\n- OpenCV for images";
+        assert_eq!(titles(text), ["Streams at Sea", "Tizen:RT"]);
     }
 
     #[test]
