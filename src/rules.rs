@@ -222,6 +222,8 @@ pub struct Rules {
     /// Surface patterns matched ignoring ASCII case; value: project index.
     project_folded: AhoCorasick,
     project_folded_ids: Vec<usize>,
+    /// Each folded pattern as listed, and whether it is an alias.
+    folded_surfaces: Vec<(String, bool)>,
     /// Surface patterns matched with exact case.
     project_exact: AhoCorasick,
     project_exact_ids: Vec<usize>,
@@ -278,6 +280,7 @@ impl Rules {
         }
         let mut folded_patterns = Vec::new();
         let mut folded_ids = Vec::new();
+        let mut folded_surfaces = Vec::new();
         let mut exact_patterns = Vec::new();
         let mut exact_ids = Vec::new();
         let mut by_name = HashMap::new();
@@ -289,6 +292,7 @@ impl Rules {
                     exact_ids.push(i);
                 } else {
                     folded_patterns.push(surface.clone());
+                    folded_surfaces.push((surface.clone(), *surface != p.name));
                     folded_ids.push(i);
                 }
             }
@@ -363,6 +367,7 @@ impl Rules {
         Ok(Rules {
             project_folded: build(&folded_patterns, true)?,
             project_folded_ids: folded_ids,
+            folded_surfaces,
             project_exact: build(&exact_patterns, false)?,
             project_exact_ids: exact_ids,
             project_by_folded_name: by_name,
@@ -397,19 +402,34 @@ impl Rules {
     /// where two start together.
     pub fn project_hits(&self, text: &str) -> Vec<ProjectHit> {
         let mut hits: Vec<ProjectHit> = Vec::new();
-        let mut collect = |ac: &AhoCorasick, ids: &[usize]| {
+        let mut collect = |ac: &AhoCorasick, ids: &[usize], listed: Option<&[(String, bool)]>| {
             for m in ac.find_iter(text) {
-                if on_word_boundaries(text, m.start(), m.end()) {
+                let index = m.pattern().as_usize();
+                let surface = &text[m.start()..m.end()];
+                // "python" is Python, but "iceberg" is not Apache Iceberg: a lower-case
+                // surface may stand for a capitalized name, not for a capitalized alias.
+                let lowered_alias = listed.is_some_and(|listed| {
+                    let (pattern, alias) = &listed[index];
+                    *alias
+                        && surface != pattern
+                        && !surface.chars().any(char::is_uppercase)
+                        && pattern.chars().any(char::is_uppercase)
+                });
+                if !lowered_alias && on_word_boundaries(text, m.start(), m.end()) {
                     hits.push(ProjectHit {
                         start: m.start(),
                         end: m.end(),
-                        project: ids[m.pattern().as_usize()],
+                        project: ids[index],
                     });
                 }
             }
         };
-        collect(&self.project_folded, &self.project_folded_ids);
-        collect(&self.project_exact, &self.project_exact_ids);
+        collect(
+            &self.project_folded,
+            &self.project_folded_ids,
+            Some(&self.folded_surfaces),
+        );
+        collect(&self.project_exact, &self.project_exact_ids, None);
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         hits
     }

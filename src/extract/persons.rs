@@ -78,7 +78,14 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
             if blockers.iter().any(|b| {
                 b.overlaps(candidate.span) && !(given_first && b.start > candidate.parts[0].end)
             }) || overlaps_any(days, candidate.span)
-                || blocked_by_project(text, &candidate, projects, rules)
+            {
+                continue;
+            }
+            // A lone word that is also an ambiguous project ("Julia") may still be the
+            // short form of a full name; that is decided once full names are known.
+            let blocked = blocked_by_project(text, &candidate, projects, rules);
+            if blocked
+                && !(candidate.parts.len() == 1 && weak_project_at(&candidate, projects, rules))
             {
                 continue;
             }
@@ -105,7 +112,7 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
                     rejected_full.push(candidate);
                 }
             } else if parts == 1 {
-                singles.push((candidate, cue));
+                singles.push((candidate, cue && !blocked));
             }
         }
     }
@@ -140,6 +147,9 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
     for (single, cue) in singles {
         let word = single.span.slice(text);
         let alias = full_names.iter().any(|n| short_form_of(word, n));
+        if !alias && weak_project_at(&single, projects, rules) {
+            continue;
+        }
         // A lone unknown word needs more than "by X": organisations stand there too.
         let given = rules.is_given_name(word) || rules.is_ambiguous_given_name(word);
         let strong_cue = (cue && (given || VERB_AFTER.is_match(&text[single.end..])))
@@ -211,6 +221,16 @@ fn blocked_by_project(text: &str, name: &NameSpan, projects: &[Mention], rules: 
             .project_named(&p.name)
             .is_some_and(|i| rules.project(i).context || rules.project(i).exact);
         !(weak_project && name.full_parts(text) >= 2 && rules.is_given_name(first))
+    })
+}
+
+/// Whether a context-only project ("Julia", "Ruby") covers the name.
+fn weak_project_at(name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool {
+    projects.iter().any(|p| {
+        p.span.overlaps(name.span)
+            && rules
+                .project_named(&p.name)
+                .is_some_and(|i| rules.project(i).context || rules.project(i).exact)
     })
 }
 

@@ -20,6 +20,18 @@ static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[A-Za-z][A-Za-z0-9_-]*\.(?:js|io|py|rb|rs|jl|NET)\b").expect("dotted pattern")
 });
 
+/// "sponsored by HRToolbox", "works at FitBit": a company stands there.
+static ORG_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:sponsored|organi[sz]ed|funded|hosted|acquired|founded|run) by|works? (?:at|for)|worked (?:at|for)|employed (?:at|by)|joined)\s+$")
+        .expect("org before pattern")
+});
+
+/// "CloudNative London meetup": a community, not software.
+static GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s+\p{Lu}\w*)?\s+(?i:meetups?|user groups?|conference|summit|foundation|community|group|team)\b")
+        .expect("group after pattern")
+});
+
 /// "the X library", "the multiprocessing module", "the Ella admin".
 static NOUN_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:the|a|an|its|their|our|his|her)[ \t]+((?:[A-Z][\w.+#-]*|[a-z][a-z0-9_]*[a-z0-9])(?:[ \t]+[A-Z][\w.+#-]*){0,2})[ \t]+(framework|library|module|package|gem|crate|plugin|extension|engine|toolkit|compiler|runtime|interpreter|database|admin|API|SDK|CLI|app|application|project|tool)s?\b")
@@ -129,9 +141,11 @@ pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
     for hit in hits {
         let span = Span::new(hit.start, hit.end);
         let entry = rules.project(hit.project);
+        // A lower-case everyday word ("clap") needs a software sentence of its own.
+        let capitalized = span.slice(text).starts_with(char::is_uppercase);
         if entry.context
-            && !software_context(ctx, span)
-            && (!software_post || starts_proper_name(text, span))
+            && !software_context(ctx, span, hit.project)
+            && (!software_post || !capitalized || starts_proper_name(text, span))
         {
             continue;
         }
@@ -161,7 +175,8 @@ pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
         discovered.push(mention(span, name, rule));
     };
     for m in CAMEL.find_iter(text) {
-        if !camel_is_person(text, m.start()) {
+        let org = ORG_BEFORE.is_match(&text[..m.start()]) || GROUP_AFTER.is_match(&text[m.end()..]);
+        if !org && !camel_is_person(text, m.start()) {
             add(Span::new(m.start(), m.end()), "project/camel-case");
         }
     }
@@ -295,6 +310,20 @@ fn mention(span: Span, name: String, rule: &'static str) -> Mention {
 
 /// Whether a capitalized word follows, making the hit part of a longer name.
 fn starts_proper_name(text: &str, span: Span) -> bool {
+    // "a Monolith Iceberg": a capitalized word right before, inside a sentence.
+    let before = text[..span.start].trim_end_matches(' ');
+    let mut previous = before.rsplit(' ');
+    let last = previous.next().unwrap_or("");
+    let opener = previous
+        .next()
+        .is_none_or(|w| w.ends_with(['.', '!', '?', ':', '\n']));
+    if text[..span.start].ends_with(' ')
+        && !opener
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && last.chars().all(char::is_alphabetic)
+    {
+        return true;
+    }
     let rest = &text[span.end..];
     rest.starts_with(' ') && rest[1..].chars().next().is_some_and(char::is_uppercase)
         || text[..span.start].ends_with("the ")
@@ -333,9 +362,9 @@ fn camel_is_person(text: &str, start: usize) -> bool {
             .is_some_and(|c| c.is_alphabetic())
 }
 
-/// Whether the sentence around `span` is about software: a cue word, another
-/// unambiguous project, or code.
-pub fn software_context(ctx: &Context, span: Span) -> bool {
+/// Whether the sentence around `span` (a hit of `project`) is about software: a cue
+/// word, another project, or code.
+pub fn software_context(ctx: &Context, span: Span, project: usize) -> bool {
     let text = ctx.text;
     if ctx.doc.code_spans.iter().any(|c| c.contains(span))
         || ctx.doc.links.iter().any(|l| l.span.contains(span))
@@ -364,16 +393,8 @@ pub fn software_context(ctx: &Context, span: Span) -> bool {
         .project_hits(sentence.slice(text))
         .iter()
         .filter(|h| sentence.start + h.start != span.start)
-        .any(|h| {
-            // An unambiguous project, or a second ambiguous one ("Rust and Cargo").
-            let p = ctx.rules.project(h.project);
-            !p.context
-                || p.name
-                    != ctx
-                        .rules
-                        .project_named(span.slice(text))
-                        .map_or("", |i| ctx.rules.project(i).name.as_str())
-        })
+        // An unambiguous project, or a second ambiguous one ("Rust and Cargo").
+        .any(|h| !ctx.rules.project(h.project).context || h.project != project)
 }
 
 #[cfg(test)]
