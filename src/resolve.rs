@@ -5,7 +5,7 @@
 //! within a post: the canonical person is the most complete form (a speaker's spelling
 //! first when two are equally complete), and a talk reference joins the talk it refers to.
 
-use crate::extract::persons::short_form_of;
+use crate::extract::persons::FoldedName;
 use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold};
@@ -188,20 +188,26 @@ fn person_clusters(extraction: &Extraction, speakers: &[&str]) -> BTreeMap<Strin
     let mut canon: BTreeMap<String, String> = BTreeMap::new();
     let mut full: Vec<&str> = names.iter().copied().filter(|n| parts(n) >= 2).collect();
     full.sort_by(|a, b| rank(b).cmp(&rank(a)).then(a.cmp(b)));
-    let mut heads: Vec<&str> = Vec::new();
+    let mut heads: Vec<(&str, FoldedName)> = Vec::new();
     for n in &full {
-        match heads.iter().find(|h| same_person(h, n)) {
+        let folded = FoldedName::new(n);
+        match heads.iter().find(|h| same_person(&h.1, &folded)) {
             Some(h) => {
-                canon.insert(n.to_string(), h.to_string());
+                canon.insert(n.to_string(), h.0.to_string());
             }
             None => {
-                heads.push(n);
+                heads.push((n, folded));
                 canon.insert(n.to_string(), n.to_string());
             }
         }
     }
     for n in names.iter().filter(|n| parts(n) == 1) {
-        let matches: Vec<&&str> = heads.iter().filter(|h| short_form_of(n, h)).collect();
+        let short = fold(n);
+        let matches: Vec<&str> = heads
+            .iter()
+            .filter(|h| h.1.has_short_form(&short))
+            .map(|h| h.0)
+            .collect();
         let target = if matches.len() == 1 {
             matches[0].to_string()
         } else {
@@ -215,16 +221,15 @@ fn person_clusters(extraction: &Extraction, speakers: &[&str]) -> BTreeMap<Strin
 /// Whether two full names are one person: equal once folded, one extends the other
 /// ("Francesc Campoy" / "Francesc Campoy Flores"), or the same first name with a surname
 /// a slip of the keyboard away ("Kaplan-Moss" / "Kalpan-Moss").
-fn same_person(a: &str, b: &str) -> bool {
-    let fa: Vec<String> = a.split_whitespace().map(fold).collect();
-    let fb: Vec<String> = b.split_whitespace().map(fold).collect();
+fn same_person(a: &FoldedName, b: &FoldedName) -> bool {
+    let (fa, fb) = (&a.parts, &b.parts);
     if fa == fb {
         return true;
     }
     let (long, short) = if fa.len() >= fb.len() {
-        (&fa, &fb)
+        (fa, fb)
     } else {
-        (&fb, &fa)
+        (fb, fa)
     };
     if short.len() >= 2 && long.starts_with(short) {
         return true;
@@ -291,7 +296,8 @@ fn merge_talks(
             .section_at(span.start)
             .map(|i| crate::extract::days::normalize(layout.sections[i].label.slice(text)))
     };
-    let mut talks: Vec<(Talk, u8)> = Vec::new();
+    // Each talk with its title strength and its folded title and words, computed once.
+    let mut talks: Vec<(Talk, u8, String, Vec<String>)> = Vec::new();
     for m in mentions {
         let speakers: Vec<String> = m
             .speakers
@@ -300,13 +306,14 @@ fn merge_talks(
             .collect();
         let day = day_of(m.span);
         let words = content_words(&m.title);
+        let folded = fold(&m.title);
         let strength = if m.reference {
             2
         } else {
             title_strength(m.rule)
         };
-        let same_title = talks.iter().position(|(t, _)| {
-            fold(&t.title) == fold(&m.title)
+        let same_title = talks.iter().position(|(t, _, title, _)| {
+            *title == folded
                 && (t.speakers.is_empty()
                     || speakers.is_empty()
                     || t.speakers.iter().any(|s| speakers.contains(s)))
@@ -315,7 +322,7 @@ fn merge_talks(
         // Her talk, “T”, …") takes the reference's place.
         let replaces = same_title.or_else(|| {
             (strength == 0 && !speakers.is_empty()).then(|| {
-                talks.iter().rposition(|(t, s)| {
+                talks.iter().rposition(|(t, s, _, _)| {
                     *s == 2
                         && (t.day == day || t.day.is_none())
                         && t.speakers.iter().any(|x| speakers.contains(x))
@@ -326,11 +333,10 @@ fn merge_talks(
             if strength == 0 {
                 return None;
             }
-            talks.iter().rposition(|(t, _)| {
+            talks.iter().rposition(|(t, _, _, tw)| {
                 let same_day = t.day == day || t.day.is_none() || day.is_none();
                 let shared_speaker =
                     !speakers.is_empty() && t.speakers.iter().any(|s| speakers.contains(s));
-                let tw = content_words(&t.title);
                 let contained = !words.is_empty()
                     && !tw.is_empty()
                     && (words.iter().all(|w| tw.contains(w))
@@ -343,7 +349,7 @@ fn merge_talks(
         });
         match joins {
             Some(i) => {
-                let (t, s) = &mut talks[i];
+                let (t, s, title, title_words) = &mut talks[i];
                 t.mentions += 1;
                 for sp in speakers {
                     if !t.speakers.contains(&sp) {
@@ -354,6 +360,8 @@ fn merge_talks(
                     t.title = m.title.clone();
                     t.rule = m.rule;
                     *s = strength;
+                    *title = folded;
+                    *title_words = words;
                 }
                 if t.day.is_none() {
                     t.day = day;
@@ -373,12 +381,14 @@ fn merge_talks(
                     mentions: 1,
                 },
                 strength,
+                folded,
+                words,
             )),
         }
     }
     talks
         .into_iter()
-        .map(|(t, _)| t)
+        .map(|(t, ..)| t)
         // A bare "talk" names no session a reader could find; a bare "keynote" with its
         // speaker does.
         .filter(|t| !(content_words(&t.title).is_empty() && t.kind == TalkKind::Talk))
@@ -399,7 +409,8 @@ mod tests {
             ("Ana Lima", "Ana Lins", false),
         ];
         for (a, b, want) in cases {
-            assert_eq!(same_person(a, b), want, "{a} / {b}");
+            let (fa, fb) = (FoldedName::new(a), FoldedName::new(b));
+            assert_eq!(same_person(&fa, &fb), want, "{a} / {b}");
         }
     }
 

@@ -143,10 +143,11 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
             break;
         }
     }
-    let full_names: Vec<String> = found.iter().map(|m| m.name.clone()).collect();
+    let full_names: Vec<FoldedName> = found.iter().map(|m| FoldedName::new(&m.name)).collect();
     for (single, cue) in singles {
         let word = single.span.slice(text);
-        let alias = full_names.iter().any(|n| short_form_of(word, n));
+        let folded = fold(word);
+        let alias = full_names.iter().any(|n| n.has_short_form(&folded));
         if !alias && weak_project_at(&single, projects, rules) {
             continue;
         }
@@ -173,19 +174,40 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
 
 /// Whether `short` is a first name, surname or near spelling of the full name `full`.
 pub fn short_form_of(short: &str, full: &str) -> bool {
-    let short = fold(short);
-    let parts: Vec<String> = full.split_whitespace().map(fold).collect();
-    if parts.len() < 2 {
-        return false;
+    FoldedName::new(full).has_short_form(&fold(short))
+}
+
+/// A name folded once (case and diacritics), because a post compares every short form
+/// with every full name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoldedName {
+    /// The folded parts, in order.
+    pub parts: Vec<String>,
+}
+
+impl FoldedName {
+    /// Folds `name`.
+    pub fn new(name: &str) -> FoldedName {
+        FoldedName {
+            parts: name.split_whitespace().map(fold).collect(),
+        }
     }
-    let first = &parts[0];
-    let last = &parts[parts.len() - 1];
-    short == *first
-        || short == *last
-        || (short.chars().count() >= 4
-            && first.chars().count() >= 4
-            && strsim::damerau_levenshtein(&short, first) == 1
-            && short.chars().next() == first.chars().next())
+
+    /// Whether the folded word `short` is this full name's first name, surname, or a
+    /// first name one slip of the keyboard away ("Remi" for "Remy").
+    pub fn has_short_form(&self, short: &str) -> bool {
+        if self.parts.len() < 2 {
+            return false;
+        }
+        let first = &self.parts[0];
+        let last = &self.parts[self.parts.len() - 1];
+        short == first
+            || short == last
+            || (short.chars().count() >= 4
+                && first.chars().count() >= 4
+                && short.chars().next() == first.chars().next()
+                && strsim::damerau_levenshtein(short, first) == 1)
+    }
 }
 
 fn possessive_talk(text: &str, name: &NameSpan) -> bool {

@@ -1191,26 +1191,61 @@ impl Finder<'_, '_> {
 
     /// "My favorite talk was Title by Speaker." and "The talk was by X called Title."
     fn described_titles(&mut self) {
-        static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)\b{KIND_WORDS}\b[^.!?]{{0,60}}?\b(?:was|is)\s+(?:by\s+(?-i:(\p{{Lu}}[^.,;]{{1,60}}?))\s+(?:called|titled|entitled)\s+(?-i:(\p{{Lu}}.{{2,150}}?))|(?-i:(\p{{Lu}}.{{2,150}}?))(?:\s+by\s+(?-i:(\p{{Lu}}[^.,;]{{1,60}})))?)[.!]?$"))
-                .expect("described pattern")
-        });
+        static KIND: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind"));
+        static VERB: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^[^.!?]{0,60}?\b(?:was|is)\s+").expect("verb"));
+        static NAMED: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\s+(?:called|titled|entitled)\s+").expect("named"));
         let ctx = self.ctx;
         let text = ctx.text;
         for s in &ctx.tokens.sentences {
             let body = s.span.slice(text);
-            let Some(c) = RE.captures(body) else { continue };
-            let (title, names_at) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
-                (Some(n), Some(t), _, _) => (t, Some(n.start())),
-                (_, _, Some(t), n) => (t, n.map(|n| n.start())),
-                _ => continue,
+            // Plain scanning rather than one large pattern: the large pattern's automaton
+            // did not fit the regex cache and dominated the run time.
+            let Some(kind) = KIND.find(body) else {
+                continue;
             };
-            let span = Span::new(s.span.start + title.start(), s.span.start + title.end());
-            if self.covered(span) || title.as_str().starts_with(['“', '"']) {
+            let Some(verb) = VERB.find(&body[kind.end()..]) else {
+                continue;
+            };
+            let rest_start = kind.end() + verb.end();
+            let rest = body[rest_start..].trim_end_matches(['.', '!']);
+            let (title, names_at) = if rest.starts_with("by ") {
+                let at = s.span.start + rest_start + 3;
+                let Some(names) = self.names_at(at, false) else {
+                    continue;
+                };
+                let Some(named) = NAMED.find(&text[names.end..s.span.end]) else {
+                    continue;
+                };
+                let title_start = names.end + named.end() - s.span.start;
+                (Span::new(title_start, rest_start + rest.len()), Some(at))
+            } else {
+                let by = rest.rfind(" by ").filter(|&i| {
+                    let at = s.span.start + rest_start + i + 4;
+                    self.names_at(at, false)
+                        .is_some_and(|n| n.end == s.span.start + rest_start + rest.len())
+                });
+                match by {
+                    Some(i) => (
+                        Span::new(rest_start, rest_start + i),
+                        Some(s.span.start + rest_start + i + 4),
+                    ),
+                    None => (Span::new(rest_start, rest_start + rest.len()), None),
+                }
+            };
+            let t = title.slice(body);
+            let first = t.chars().next();
+            if !first.is_some_and(|c| c.is_uppercase()) || !(3..=150).contains(&t.len()) {
+                continue;
+            }
+            let span = Span::new(s.span.start + title.start, s.span.start + title.end);
+            if self.covered(span) || t.starts_with(['“', '"']) {
                 continue;
             }
             let speakers = match names_at {
-                Some(at) => match self.names_at(s.span.start + at, false) {
+                Some(at) => match self.names_at(at, false) {
                     Some(n) => n.names,
                     None => continue,
                 },
@@ -1219,7 +1254,6 @@ impl Finder<'_, '_> {
             if self.persons.iter().any(|p| p.span.start == span.start) {
                 continue; // "The keynote was Ada Lovelace with …": a speaker, not a title
             }
-            let t = title.as_str();
             // A described title reads like a title: mostly capitalized words or a colon.
             let words: Vec<&str> = t.split_whitespace().collect();
             let caps = words
