@@ -1,12 +1,15 @@
 //! The command line: the only place that knows about clap.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use recap::input::ByteSize;
+use recap::report::csv::Formulas;
 use std::path::PathBuf;
 
 /// Mine conference recap posts for talks, persons, projects and days.
 ///
-/// Exit status: 0 when every input was read, 1 when any input could not be read (the
-/// others are still analyzed and reported), 2 for a usage error.
+/// Exit status: 0 when every input was read (empty files are reported but are no error),
+/// 1 when any input could not be read, was binary or too large (the others are still
+/// analyzed and reported), 2 for a usage error.
 #[derive(Debug, Parser)]
 #[command(name = "recap", version, about, long_about = None)]
 pub struct Cli {
@@ -24,6 +27,12 @@ pub enum Command {
         /// Where the reports go (created if missing).
         #[arg(long, short)]
         out: PathBuf,
+        /// Link each talk to this official schedule (CSV with title, speakers, date, kind;
+        /// or JSON), write links.csv and schedule.json too, and print the links.
+        #[arg(long, value_name = "FILE")]
+        schedule: Option<PathBuf>,
+        #[command(flatten)]
+        csv: CsvOptions,
         #[command(flatten)]
         common: Common,
     },
@@ -32,6 +41,11 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = TalkFormat::Table)]
         format: TalkFormat,
+        /// Show each talk's entry in this official schedule (CSV or JSON) beside it.
+        #[arg(long, value_name = "FILE")]
+        schedule: Option<PathBuf>,
+        #[command(flatten)]
+        csv: CsvOptions,
         #[command(flatten)]
         common: Common,
     },
@@ -46,6 +60,15 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// List names, inline code and link targets near talk and person cues that no rule
+    /// claimed, most widespread first: candidates for a rule pack.
+    Unknowns {
+        /// Show at most this many rows.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[command(flatten)]
+        common: Common,
+    },
     /// Show every mention in the posts with the rule that found it.
     Explain {
         /// Only mentions of entities whose name contains this text (any case).
@@ -54,6 +77,33 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Compare attendees' recaps of one conference: print the attendee × talk matrix and
+    /// write matrix.csv, similarity.csv, consensus.csv, keyness.csv and compare.json.
+    Compare {
+        /// Where the reports go (created if missing).
+        #[arg(long, short)]
+        out: PathBuf,
+        /// One attendee per post, or per folder of posts.
+        #[arg(long, value_enum, default_value_t = GroupByArg::Post)]
+        group_by: GroupByArg,
+        /// Link talks to this official schedule (CSV or JSON) and match them by it; also
+        /// writes links.csv and schedule.json.
+        #[arg(long, value_name = "FILE")]
+        schedule: Option<PathBuf>,
+        #[command(flatten)]
+        csv: CsvOptions,
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+/// How `recap compare` groups posts into attendees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum GroupByArg {
+    /// One attendee per post.
+    Post,
+    /// One attendee per folder: an attendee's several posts.
+    Dir,
 }
 
 /// Options every command takes.
@@ -71,6 +121,30 @@ pub struct Common {
     /// Print no warnings about unreadable inputs.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Skip inputs larger than this, such as 50MB, 64MiB or 1048576 (bytes).
+    #[arg(long, value_name = "SIZE", default_value_t = ByteSize::DEFAULT_MAX_FILE)]
+    pub max_file_size: ByteSize,
+}
+
+/// Options of commands that write CSV.
+#[derive(Debug, Args)]
+pub struct CsvOptions {
+    /// Write CSV cells exactly as found. By default a text cell starting with =, +, -, @,
+    /// tab or carriage return gets a leading ' so that a spreadsheet shows it instead of
+    /// running it as a formula.
+    #[arg(long)]
+    pub raw_csv: bool,
+}
+
+impl CsvOptions {
+    /// What the CSV writer does with formula-like cells.
+    pub fn formulas(&self) -> Formulas {
+        if self.raw_csv {
+            Formulas::Raw
+        } else {
+            Formulas::Neutralize
+        }
+    }
 }
 
 /// Formats of `recap talks`.
@@ -98,5 +172,21 @@ mod tests {
     fn threads_must_be_positive() {
         assert!(Cli::try_parse_from(["recap", "talks", "x", "--threads", "0"]).is_err());
         assert!(Cli::try_parse_from(["recap", "talks", "x", "--threads", "2"]).is_ok());
+    }
+
+    #[test]
+    fn max_file_size_takes_units() {
+        let size = |args: &[&str]| match Cli::try_parse_from(args).map(|cli| cli.command) {
+            Ok(Command::Explain { common, .. }) => Ok(common.max_file_size),
+            Ok(other) => panic!("{other:?}"),
+            Err(e) => Err(e),
+        };
+        assert_eq!(
+            size(&["recap", "explain", "x"]).unwrap(),
+            ByteSize(20 << 20)
+        );
+        let given = ["recap", "explain", "x", "--max-file-size", "50MB"];
+        assert_eq!(size(&given).unwrap(), ByteSize(50_000_000));
+        assert!(size(&["recap", "explain", "x", "--max-file-size", "lots"]).is_err());
     }
 }

@@ -25,6 +25,7 @@
 #![deny(missing_docs)]
 
 pub mod aggregate;
+pub mod compare;
 pub mod eval;
 pub mod extract;
 pub mod input;
@@ -33,5 +34,7 @@ pub mod pipeline;
 pub mod report;
 pub mod resolve;
 pub mod rules;
+pub mod schedule;
 pub mod span;
 pub mod tokenize;
+pub mod unknowns;

@@ -10,6 +10,7 @@ use recap::input;
 use recap::pipeline::{self, Outcome};
 use recap::report::{Report, csv, json, rows::TalkRow, table};
 use recap::rules::{RulePack, Rules};
+use recap::unknowns;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -35,10 +36,22 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Analyze { out, common } => {
+        Command::Analyze {
+            out,
+            schedule,
+            csv,
+            common,
+        } => {
+            let schedule = load_schedule(schedule.as_deref())?;
             let outcomes = analyze_inputs(&common)?;
             let aggregates = pipeline::corpus_aggregates(&outcomes);
-            Report::build(&outcomes, &aggregates).write(&out)?;
+            Report::build(&outcomes, &aggregates).write(&out, csv.formulas())?;
+            if let Some(s) = &schedule {
+                let links = recap::schedule::link_all(&outcomes, s);
+                recap::schedule::write_reports(&out, &links, s, csv.formulas())?;
+                let note = recap::schedule::closing_note(&links, s);
+                std::io::stdout().write_all(note.as_bytes())?;
+            }
             if !common.quiet {
                 let read = outcomes
                     .iter()
@@ -52,11 +65,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(exit_code(&outcomes))
         }
-        Command::Talks { format, common } => {
+        Command::Talks {
+            format,
+            schedule,
+            csv: csv_options,
+            common,
+        } => {
+            let schedule = load_schedule(schedule.as_deref())?;
             let outcomes = analyze_inputs(&common)?;
+            if let Some(s) = &schedule {
+                let bytes = linked_talks(&outcomes, s, format, csv_options.formulas())?;
+                std::io::stdout().write_all(&bytes)?;
+                return Ok(exit_code(&outcomes));
+            }
             let bytes = match format {
                 TalkFormat::Table => table::talks_table(&outcomes).into_bytes(),
-                TalkFormat::Csv => csv::to_csv(&talk_rows(&outcomes))?,
+                TalkFormat::Csv => csv::to_csv(&talk_rows(&outcomes), csv_options.formulas())?,
                 TalkFormat::Json => {
                     let report = Report::build(&outcomes, &Default::default());
                     json::to_json(&report.json.documents)?
@@ -96,6 +120,43 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             std::io::stdout().write_all(out.as_bytes())?;
             Ok(exit_code(&outcomes))
+        }
+        Command::Unknowns { limit, common } => {
+            let rules = load_rules(&common)?;
+            let (sources, errors) = input::discover(&common.paths);
+            let mut per_document = Vec::new();
+            for source in &sources {
+                match input::load(source, common.max_file_size) {
+                    Ok(doc) => per_document.push(unknowns::find(&doc, &rules)),
+                    Err(e) if !common.quiet => eprintln!("recap: {e}"),
+                    Err(_) => {}
+                }
+            }
+            for e in &errors {
+                if !common.quiet {
+                    eprintln!("recap: {e}");
+                }
+            }
+            let mut out = format!(
+                "{:<7} {:>5} {:>5}  {:<32} example\n",
+                "kind", "docs", "uses", "text"
+            );
+            for r in unknowns::rank(&per_document).iter().take(limit) {
+                out.push_str(&format!(
+                    "{:<7} {:>5} {:>5}  {:<32} {}\n",
+                    r.kind.as_str(),
+                    r.documents,
+                    r.count,
+                    r.text,
+                    r.example
+                ));
+            }
+            std::io::stdout().write_all(out.as_bytes())?;
+            Ok(if errors.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Command::Explain { entity, common } => {
             let outcomes = analyze_inputs(&common)?;
@@ -141,12 +202,88 @@ fn run(cli: Cli) -> Result<ExitCode> {
             std::io::stdout().write_all(out.as_bytes())?;
             Ok(exit_code(&outcomes))
         }
+        Command::Compare {
+            out,
+            group_by,
+            schedule,
+            csv,
+            common,
+        } => {
+            let schedule = load_schedule(schedule.as_deref())?;
+            let outcomes = analyze_inputs(&common)?;
+            compare(&outcomes, group_by, schedule.as_ref(), &out, csv.formulas())?;
+            if !common.quiet {
+                eprintln!("recap: comparison reports in {}", out.display());
+            }
+            Ok(exit_code(&outcomes))
+        }
     }
 }
 
-/// Loads the rules, reads and analyzes every input, and reports unreadable inputs.
-fn analyze_inputs(common: &Common) -> Result<Vec<Outcome>> {
-    let rules = match &common.rules {
+/// Reads the `--schedule` file, if one is given.
+fn load_schedule(path: Option<&Path>) -> Result<Option<recap::schedule::Schedule>> {
+    path.map(recap::schedule::Schedule::load).transpose()
+}
+
+/// `recap talks --schedule`: the talks with their schedule entries.
+fn linked_talks(
+    outcomes: &[Outcome],
+    schedule: &recap::schedule::Schedule,
+    format: TalkFormat,
+    formulas: csv::Formulas,
+) -> Result<Vec<u8>> {
+    use recap::schedule as sched;
+    let links = sched::link_all(outcomes, schedule);
+    Ok(match format {
+        TalkFormat::Table => {
+            let mut out = sched::linked_talks_table(outcomes, &links, schedule);
+            out.push_str(&sched::closing_note(&links, schedule));
+            out.into_bytes()
+        }
+        TalkFormat::Csv => csv::to_csv(&sched::link_rows(&links, schedule), formulas)?,
+        TalkFormat::Json => {
+            let report = Report::build(outcomes, &Default::default());
+            let mut documents = serde_json::to_value(&report.json.documents)?;
+            sched::annotate_documents(&mut documents, &links, schedule);
+            json::to_json(&documents)?
+        }
+    })
+}
+
+/// `recap compare`: prints the matrix and writes the comparison reports.
+fn compare(
+    outcomes: &[Outcome],
+    group_by: cli::GroupByArg,
+    schedule: Option<&recap::schedule::Schedule>,
+    out: &Path,
+    formulas: csv::Formulas,
+) -> Result<()> {
+    use recap::compare::{Comparison, GroupBy};
+    let posts: Vec<&pipeline::Analysis> = outcomes
+        .iter()
+        .filter_map(|o| match o {
+            Outcome::Analyzed(a) => Some(a.as_ref()),
+            Outcome::Failed(_) => None,
+        })
+        .collect();
+    let group_by = match group_by {
+        cli::GroupByArg::Post => GroupBy::Post,
+        cli::GroupByArg::Dir => GroupBy::Dir,
+    };
+    let comparison = Comparison::build(&posts, group_by, schedule);
+    comparison.write(out, formulas)?;
+    let mut text = comparison.render();
+    if let Some((s, links)) = &comparison.schedule {
+        text.push('\n');
+        text.push_str(&recap::schedule::closing_note(links, s));
+    }
+    std::io::stdout().write_all(text.as_bytes())?;
+    Ok(())
+}
+
+/// The built-in rules, extended by `--rules` when given.
+fn load_rules(common: &Common) -> Result<Rules> {
+    Ok(match &common.rules {
         None => Rules::builtin(),
         Some(path) => {
             let text = std::fs::read_to_string(path)
@@ -156,13 +293,22 @@ fn analyze_inputs(common: &Common) -> Result<Vec<Outcome>> {
             })?;
             Rules::with_pack(pack).with_context(|| format!("rule pack {}", path.display()))?
         }
-    };
+    })
+}
+
+/// Loads the rules, reads and analyzes every input, and reports unreadable inputs.
+fn analyze_inputs(common: &Common) -> Result<Vec<Outcome>> {
+    let rules = load_rules(common)?;
     let (sources, errors) = input::discover(&common.paths);
     let threads = common.threads.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
         usize::from,
     );
-    let outcomes = pipeline::run(&sources, errors, &rules, threads);
+    let options = pipeline::RunOptions {
+        threads,
+        max_file_size: common.max_file_size,
+    };
+    let outcomes = pipeline::run(&sources, errors, &rules, &options);
     if !common.quiet {
         for o in &outcomes {
             match o {
@@ -179,7 +325,10 @@ fn analyze_inputs(common: &Common) -> Result<Vec<Outcome>> {
 }
 
 fn exit_code(outcomes: &[Outcome]) -> ExitCode {
-    if outcomes.iter().any(|o| matches!(o, Outcome::Failed(_))) {
+    if outcomes
+        .iter()
+        .any(|o| matches!(o, Outcome::Failed(e) if e.is_error()))
+    {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -6,7 +6,7 @@
 
 use crate::aggregate::{Aggregates, EntityKey, Window};
 use crate::extract::{self, Context, EntityKind};
-use crate::input::{self, Document, Format, InputError, Source};
+use crate::input::{self, ByteSize, Document, Format, InputError, Source};
 use crate::layout;
 use crate::resolve::{self, Entity, Talk};
 use crate::rules::Rules;
@@ -139,7 +139,8 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
 pub enum Outcome {
     /// Read and analyzed.
     Analyzed(Box<Analysis>),
-    /// Could not be read.
+    /// Not analyzed: unreadable, not text, too large or empty (see
+    /// [`input::SkipKind`]).
     Failed(InputError),
 }
 
@@ -153,23 +154,35 @@ impl Outcome {
     }
 }
 
-/// Reads and analyzes every source on `threads` threads (1 runs on this thread), and
-/// returns the outcomes sorted by path, with `errors` from discovery among them.
+/// How a run reads its inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RunOptions {
+    /// Worker threads; 1 runs on the calling thread.
+    pub threads: usize,
+    /// Inputs larger than this are skipped unread.
+    pub max_file_size: ByteSize,
+}
+
+/// Reads and analyzes every source, and returns the outcomes sorted by path, with
+/// `errors` from discovery among them.
 pub fn run(
     sources: &[Source],
     errors: Vec<InputError>,
     rules: &Rules,
-    threads: usize,
+    options: &RunOptions,
 ) -> Vec<Outcome> {
-    let work = |source: &Source| match input::load(source) {
+    let work = |source: &Source| match input::load(source, options.max_file_size) {
         Ok(doc) => Outcome::Analyzed(Box::new(analyze(&doc, rules))),
         Err(e) => Outcome::Failed(e),
     };
-    let mut outcomes: Vec<Outcome> = if threads <= 1 {
+    let mut outcomes: Vec<Outcome> = if options.threads <= 1 {
         sources.iter().map(work).collect()
     } else {
         use rayon::prelude::*;
-        match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        match rayon::ThreadPoolBuilder::new()
+            .num_threads(options.threads)
+            .build()
+        {
             Ok(pool) => pool.install(|| sources.par_iter().map(work).collect()),
             Err(_) => sources.iter().map(work).collect(),
         }

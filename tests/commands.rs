@@ -120,3 +120,25 @@ fn rule_pack_adds_projects() {
     let stderr = String::from_utf8_lossy(&failed.get_output().stderr).into_owned();
     assert!(stderr.contains("bad.toml"), "{stderr}");
 }
+
+#[test]
+fn unknowns_lists_unclaimed_names_near_cues() {
+    let dir = tempfile::tempdir().unwrap();
+    let post = dir.path().join("p.txt");
+    std::fs::write(
+        &post,
+        "Composing containers on Megam Zorbl was the theme of the talk.\n\nThe talk used Megam Zorbl again.\n",
+    )
+    .unwrap();
+    let out = recap().arg("unknowns").arg(&post).assert().success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let row = stdout
+        .lines()
+        .find(|l| l.contains("Megam Zorbl"))
+        .expect("candidate listed");
+    assert!(row.starts_with("phrase"), "{row}");
+    assert!(
+        row.contains("    1     2  "),
+        "one document, two uses: {row}"
+    );
+}

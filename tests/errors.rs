@@ -21,7 +21,7 @@ fn missing_file_is_reported_and_others_still_processed() {
     );
     let documents = read(&out, "documents.csv");
     assert!(
-        documents.contains("nope.txt,,error,no such file or directory"),
+        documents.contains("nope.txt,,skipped,no such file or directory"),
         "{documents}"
     );
     assert!(documents.contains("harbour-days.txt,txt,ok"), "{documents}");
@@ -91,7 +91,7 @@ fn binary_file_is_skipped_with_reason() {
         .code(1);
     let documents = read(&out, "documents.csv");
     assert!(
-        documents.contains("blob.txt,,error,\"binary file"),
+        documents.contains("blob.txt,,skipped,\"binary file"),
         "{documents}"
     );
 }

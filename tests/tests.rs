@@ -4,5 +4,8 @@ mod util;
 
 mod analyze;
 mod commands;
+mod compare;
 mod errors;
+mod hostile;
 mod properties;
+mod schedule;

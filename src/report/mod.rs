@@ -1,9 +1,9 @@
 //! Reports: rows built once from the analyses, then written in each format.
 //!
-//! Every report file is written to a temporary file in the output folder and renamed
-//! into place, so a failed run never leaves a half-written report behind and an earlier
-//! report stays intact until its replacement is complete.
+//! The six files are replaced together (see [`atomic`]), so a failed run never leaves a
+//! half-written report, or a mix of old and new ones, behind.
 
+pub mod atomic;
 pub mod csv;
 pub mod json;
 pub mod rows;
@@ -13,8 +13,10 @@ use crate::aggregate::Aggregates;
 use crate::input::Format;
 use crate::pipeline::{Analysis, Outcome};
 use rows::*;
-use std::io::Write;
 use std::path::Path;
+
+/// The `status` of an input that was not analyzed, in `documents.csv` and `report.json`.
+const SKIPPED: &str = "skipped";
 
 /// All report rows of one run.
 pub struct Report {
@@ -61,7 +63,7 @@ impl Report {
                     documents.push(DocumentRow {
                         path: e.path.clone(),
                         format: String::new(),
-                        status: "error".into(),
+                        status: SKIPPED.into(),
                         reason: e.message.clone(),
                         bytes: 0,
                         words: 0,
@@ -74,7 +76,7 @@ impl Report {
                     });
                     json_docs.push(JsonDocument {
                         path: e.path.clone(),
-                        status: "error".into(),
+                        status: SKIPPED.into(),
                         reason: e.message.clone(),
                         talks: Vec::new(),
                         entities: Vec::new(),
@@ -204,41 +206,32 @@ impl Report {
     /// # Errors
     /// When the folder cannot be created or a file cannot be written; reports already in
     /// `dir` are then left as they were.
-    pub fn write(&self, dir: &Path) -> anyhow::Result<()> {
+    pub fn write(&self, dir: &Path, formulas: csv::Formulas) -> anyhow::Result<()> {
+        self.write_with(dir, formulas, &mut atomic::write_and_sync)
+    }
+
+    /// [`Report::write`], with `write` filling each temporary file: the seam through
+    /// which a test makes one report's write fail.
+    ///
+    /// # Errors
+    /// As [`Report::write`].
+    pub fn write_with(
+        &self,
+        dir: &Path,
+        formulas: csv::Formulas,
+        write: &mut atomic::WriteFn<'_>,
+    ) -> anyhow::Result<()> {
         use anyhow::Context as _;
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create output folder {}", dir.display()))?;
-        let files: Vec<(&str, Vec<u8>)> = vec![
-            ("documents.csv", csv::to_csv(&self.documents)?),
-            ("mentions.csv", csv::to_csv(&self.mentions)?),
-            ("entities.csv", csv::to_csv(&self.entities)?),
-            ("talks.csv", csv::to_csv(&self.talks)?),
-            ("cooccurrence.csv", csv::to_csv(&self.pairs)?),
+        let files = [
+            ("documents.csv", csv::to_csv(&self.documents, formulas)?),
+            ("mentions.csv", csv::to_csv(&self.mentions, formulas)?),
+            ("entities.csv", csv::to_csv(&self.entities, formulas)?),
+            ("talks.csv", csv::to_csv(&self.talks, formulas)?),
+            ("cooccurrence.csv", csv::to_csv(&self.pairs, formulas)?),
             ("report.json", json::to_json(&self.json)?),
         ];
-        for (name, bytes) in files {
-            write_atomically(&dir.join(name), &bytes)
-                .with_context(|| format!("cannot write {}", dir.join(name).display()))?;
-        }
-        Ok(())
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("cannot create output folder {}", dir.display()))?;
+        atomic::replace_all(dir, &files, write)
     }
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map_or_else(|| "report".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

@@ -9,7 +9,7 @@ pub fn talks_table(outcomes: &[Outcome]) -> String {
     for o in outcomes {
         match o {
             Outcome::Failed(e) => {
-                let _ = writeln!(out, "{}\n  (not read: {})\n", e.path, e.message);
+                let _ = writeln!(out, "{}\n  (not analyzed: {})\n", e.path, e.message);
             }
             Outcome::Analyzed(a) => write_post(&mut out, a),
         }
