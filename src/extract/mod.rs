@@ -182,6 +182,44 @@ pub(crate) mod tests {
         names
     }
 
+    #[test]
+    fn overlap_policy_longest_then_priority_then_earliest() {
+        let m = |start, end, rule| Mention {
+            kind: EntityKind::Project,
+            span: Span::new(start, end),
+            name: String::new(),
+            rule,
+        };
+        let kept = resolve_overlaps(
+            vec![
+                m(0, 4, "b"),
+                m(0, 9, "b"),
+                m(10, 14, "b"),
+                m(10, 14, "a"),
+                m(12, 16, "a"),
+            ],
+            |x| u8::from(x.rule != "a"),
+        );
+        let got: Vec<(usize, usize, &str)> = kept
+            .iter()
+            .map(|k| (k.span.start, k.span.end, k.rule))
+            .collect();
+        // Longest wins (0..9); among equals the higher priority (10..14 "a"); the
+        // later overlapping one (12..16) loses to the earlier.
+        assert_eq!(got, [(0, 9, "b"), (10, 14, "a")]);
+    }
+
+    #[test]
+    fn project_inside_a_talk_title_still_counts() {
+        let e = run("Next, on to “Introduction to CherryPy” with friends.");
+        assert_eq!(e.talks.len(), 1);
+        assert!(
+            e.mentions
+                .iter()
+                .any(|m| m.kind == EntityKind::Project && m.name == "CherryPy")
+        );
+    }
+
     /// Extracts from a plain-text post with the built-in rules.
     pub(crate) fn run(text: &str) -> Extraction {
         let doc = parse("test.txt", text.as_bytes(), Format::Text).expect("text parses");
