@@ -956,18 +956,9 @@ fn cluster(members: &[Member], scores: &BTreeMap<(usize, usize), f64>) -> Vec<Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
 
     fn talk(title: &str, kind: TalkKind, speakers: &[&str], day: Option<&str>) -> Talk {
-        Talk {
-            title: title.to_string(),
-            kind,
-            speakers: speakers.iter().map(|s| s.to_string()).collect(),
-            day: day.map(str::to_string),
-            span: Span::new(0, 0),
-            rule: "test",
-            mentions: 1,
-        }
+        Talk::for_test(title, kind, speakers, day)
     }
 
     #[test]

@@ -46,6 +46,27 @@ pub struct Talk {
     pub mentions: usize,
 }
 
+#[cfg(test)]
+impl Talk {
+    /// A talk as later stages' tests need one: no position, no rule.
+    pub(crate) fn for_test(
+        title: &str,
+        kind: TalkKind,
+        speakers: &[&str],
+        day: Option<&str>,
+    ) -> Talk {
+        Talk {
+            title: title.to_string(),
+            kind,
+            speakers: speakers.iter().map(|s| s.to_string()).collect(),
+            day: day.map(str::to_string),
+            span: Span::new(0, 0),
+            rule: "test",
+            mentions: 1,
+        }
+    }
+}
+
 /// A document's entities and talks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Resolved {

@@ -1069,18 +1069,9 @@ pub fn annotate_documents(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
 
     fn talk(title: &str, kind: TalkKind, speakers: &[&str], day: Option<&str>) -> Talk {
-        Talk {
-            title: title.to_string(),
-            kind,
-            speakers: speakers.iter().map(|s| s.to_string()).collect(),
-            day: day.map(str::to_string),
-            span: Span::new(0, 0),
-            rule: "test",
-            mentions: 1,
-        }
+        Talk::for_test(title, kind, speakers, day)
     }
 
     const CSV: &str = "title,speakers,date,kind,extra\n\
