@@ -125,11 +125,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let rules = load_rules(&common)?;
             let (sources, errors) = input::discover(&common.paths);
             let mut per_document = Vec::new();
+            let mut lost = errors.iter().any(|e| e.is_error());
             for source in &sources {
                 match input::load(source, common.max_file_size) {
                     Ok(doc) => per_document.push(unknowns::find(&doc, &rules)),
-                    Err(e) if !common.quiet => eprintln!("recap: {e}"),
-                    Err(_) => {}
+                    Err(e) => {
+                        lost |= e.is_error();
+                        if !common.quiet {
+                            eprintln!("recap: {e}");
+                        }
+                    }
                 }
             }
             for e in &errors {
@@ -152,7 +157,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ));
             }
             std::io::stdout().write_all(out.as_bytes())?;
-            Ok(if errors.is_empty() {
+            Ok(if !lost {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(1)

@@ -275,12 +275,10 @@ fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens
             paragraph,
             first_word: tokens.words.len(),
         });
-        for (offset, _) in span.slice(text).unicode_word_indices() {
+        // The word comes with its offset: looking it up again from the offset would
+        // rescan the rest of the sentence for every word.
+        for (offset, word) in span.slice(text).unicode_word_indices() {
             let start = span.start + offset;
-            let word = span.slice(text)[offset..]
-                .unicode_words()
-                .next()
-                .unwrap_or("");
             tokens.words.push(Token {
                 span: Span::new(start, start + word.len()),
                 sentence,
