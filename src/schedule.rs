@@ -990,19 +990,8 @@ pub fn linked_talks_table(
             a.path,
             a.talks.len()
         );
-        let mut days: Vec<Option<&str>> = Vec::new();
-        for t in &a.talks {
-            if !days.contains(&t.day.as_deref()) {
-                days.push(t.day.as_deref());
-            }
-        }
-        let width = a
-            .talks
-            .iter()
-            .map(|t| t.kind.as_str().len())
-            .max()
-            .unwrap_or(4);
-        for day in days {
+        let width = crate::report::table::kind_width(&a.talks);
+        for day in crate::report::table::days_in_order(&a.talks) {
             let _ = writeln!(out, "  {}", day.unwrap_or("(no day)"));
             for (i, t) in a.talks.iter().enumerate() {
                 if t.day.as_deref() != day {
