@@ -59,7 +59,7 @@ impl Layout {
 /// Headings that end the day-by-day part of a post.
 static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:conclusions?|wrap[- ]?up|summary|final thoughts|closing thoughts|(?:conference |key )?takeaways?|(?:special )?thanks|acknowledge?ments?|in closing|overall|epilogue|resources|links|slides|slide decks|tl;?dr|what'?s next|until next (?:time|year)|back at the hotel)\b",
+        r"(?i)^(?:conclusions?|wrap[- ]?up|summary|final thoughts|closing thoughts|(?:conference |key )?takeaways?|(?:special )?thanks|acknowledge?ments?|in closing|overall|epilogue|resources|links|slides|slide decks|tl;?dr|what'?s next|until next (?:time|year))\b",
     )
     .expect("closing heading pattern")
 });
