@@ -6,7 +6,7 @@
 //! (`speakers` a string or a list). [`link`] ties each talk of a post to at most one entry:
 //!
 //! ```text
-//! score    = evidence × kind × day × conflict
+//! score    = evidence × kind × day × conflict × slot
 //! evidence = 1 − (1 − T) × (1 − 0.9·S·f') × (1 − KD·f)
 //! ```
 //!
@@ -17,7 +17,9 @@
 //!   0 when unknown;
 //! - `KD`, kind-and-day evidence: when the post and the entry are the same kind of session
 //!   and that kind is not a plain talk (a keynote, a panel, a tutorial…), 0.6 if the post's
-//!   day falls on the entry's date, 0.3 if the day is unknown; 0 otherwise;
+//!   day falls on the entry's date, 0.3 if the day is unknown (0.6 when the entry is the
+//!   only one of that kind the talk's day and slot allow, or the only one of those whose
+//!   title names the talk's slot); 0 otherwise;
 //! - `f`, title support: a post title that names a subject the official title does not
 //!   share speaks against the entry, so the other evidence counts less: `f = 1` for a
 //!   generic title or when `T ≥ 0.5`, else `f = 0.5 + 2T²` (from 0.5 with no word in
@@ -30,7 +32,9 @@
 //! - `day`, 0.6 when the post's day maps onto other dates than the entry's, else 1
 //!   (see [`days`] for how "Day Two", "Saturday" or "May 4" map onto dates; a schedule
 //!   without dates leaves every day neutral);
-//! - `conflict`, 0.4 when both name speakers and none match, else 1.
+//! - `conflict`, 0.4 when both name speakers and none match, else 1;
+//! - `slot`, the part of the day and place in it ("morning", "closing") that both titles
+//!   name ([`similarity::Slot`]): agreeing adds 0.25 of evidence, differing costs × 0.7.
 //!
 //! Links are made one to one, best score first, from pairs scoring at least
 //! [`THRESHOLD`]; a talk whose best free entry ties (within [`TIE_MARGIN`]) with another
@@ -353,7 +357,8 @@ pub struct Components {
     #[serde(serialize_with = "ser_day")]
     pub day: DayCheck,
     /// The entry is the only one of the talk's special kind that its day and slot allow
-    /// (the one keynote on that day, or in an undated programme).
+    /// (the one keynote on that day, or in an undated programme), or the only one of
+    /// those whose title names the talk's slot (the one "Closing Keynote").
     pub sole: bool,
     /// Part of the day ("morning") and place in the day ("opening", "closing") against
     /// the entry's title.
@@ -520,7 +525,9 @@ pub fn link(talks: &[Talk], day_labels: &[String], schedule: &Schedule) -> Vec<L
                 .zip(&schedule.variants)
                 .map(|(e, ev)| components_of(t, &tv, e, ev, &days, &schedule.weights))
                 .collect();
-            // The one entry of the talk's special kind that its day and slot allow.
+            // The one entry of the talk's special kind that its day and slot allow, or
+            // else the one of those whose title names the talk's slot ("the opening
+            // keynote" and one "Opening Keynote: …").
             let allowed: Vec<usize> = row
                 .iter()
                 .enumerate()
@@ -531,7 +538,14 @@ pub fn link(talks: &[Talk], day_labels: &[String], schedule: &Schedule) -> Vec<L
                 })
                 .map(|(i, _)| i)
                 .collect();
+            let agreeing: Vec<usize> = allowed
+                .iter()
+                .copied()
+                .filter(|&i| row[i].slot == SlotCheck::Agrees)
+                .collect();
             if let [only] = allowed[..] {
+                row[only].sole = true;
+            } else if let [only] = agreeing[..] {
                 row[only].sole = true;
             }
             row.into_iter().map(|c| (c.score(), c)).collect()
