@@ -33,7 +33,7 @@ use crate::resolve::Talk;
 use crate::rules::{TalkKind, fold};
 use crate::schedule::days::{Date, DayCheck, DayMap, label_date, label_day_numbers, label_weekday};
 use crate::schedule::similarity::{
-    Weights, is_generic, kind_agreement, name_match, title_variants, title_words,
+    SlotCheck, Weights, is_generic, kind_agreement, name_match, title_variants, title_words,
     variants_similarity,
 };
 use crate::schedule::{self, Components, JsonOfficial, PostLinks, Schedule, THRESHOLD};
@@ -245,6 +245,8 @@ pub fn pair_components(x: &PairSide, y: &PairSide, weights: &Weights) -> Compone
         same_specific_kind: x.kind == y.kind && x.kind != TalkKind::Talk,
         generic_title: xv.is_empty() || yv.is_empty(),
         day: pair_day(x.day.as_deref(), x_dates, y.day.as_deref(), y_dates),
+        sole: false,
+        slot: SlotCheck::Unknown,
     }
 }
 

@@ -6,7 +6,7 @@
 //! (`speakers` a string or a list). [`link`] ties each talk of a post to at most one entry:
 //!
 //! ```text
-//! score    = evidence × kind × day × conflict
+//! score    = evidence × kind × day × conflict × slot
 //! evidence = 1 − (1 − T) × (1 − 0.9·S·f') × (1 − KD·f)
 //! ```
 //!
@@ -17,7 +17,9 @@
 //!   0 when unknown;
 //! - `KD`, kind-and-day evidence: when the post and the entry are the same kind of session
 //!   and that kind is not a plain talk (a keynote, a panel, a tutorial…), 0.6 if the post's
-//!   day falls on the entry's date, 0.3 if the day is unknown; 0 otherwise;
+//!   day falls on the entry's date, 0.3 if the day is unknown (0.6 when the entry is the
+//!   only one of that kind the talk's day and slot allow, or the only one of those whose
+//!   title names the talk's slot); 0 otherwise;
 //! - `f`, title support: a post title that names a subject the official title does not
 //!   share speaks against the entry, so the other evidence counts less: `f = 1` for a
 //!   generic title or when `T ≥ 0.5`, else `f = 0.5 + 2T²` (from 0.5 with no word in
@@ -30,7 +32,9 @@
 //! - `day`, 0.6 when the post's day maps onto other dates than the entry's, else 1
 //!   (see [`days`] for how "Day Two", "Saturday" or "May 4" map onto dates; a schedule
 //!   without dates leaves every day neutral);
-//! - `conflict`, 0.4 when both name speakers and none match, else 1.
+//! - `conflict`, 0.4 when both name speakers and none match, else 1;
+//! - `slot`, the part of the day and place in it ("morning", "closing") that both titles
+//!   name ([`similarity::Slot`]): agreeing adds 0.25 of evidence, differing costs × 0.7.
 //!
 //! Links are made one to one, best score first, from pairs scoring at least
 //! [`THRESHOLD`]; a talk whose best free entry ties (within [`TIE_MARGIN`]) with another
@@ -50,7 +54,7 @@ use crate::resolve::Talk;
 use crate::rules::TalkKind;
 use days::{Date, DayCheck, DayMap};
 use serde::{Deserialize, Serialize};
-use similarity::Weights;
+use similarity::{Slot, SlotCheck, Weights};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -59,6 +63,14 @@ pub const THRESHOLD: f64 = 0.5;
 
 /// Two candidates closer than this are a tie.
 pub const TIE_MARGIN: f64 = 0.01;
+
+/// Evidence from a post and an entry placed in the same slot ("closing keynote" and
+/// "Closing Keynote: …").
+const SLOT_EVIDENCE: f64 = 0.25;
+
+/// Factor for a post and an entry placed in different slots ("morning" against
+/// "Afternoon Lightning Talks").
+const SLOT_CONFLICT: f64 = 0.7;
 
 /// Version of the layout of `links.csv` and `schedule.json`.
 pub const SCHEMA_VERSION: &str = "1";
@@ -344,6 +356,18 @@ pub struct Components {
     /// Day against date.
     #[serde(serialize_with = "ser_day")]
     pub day: DayCheck,
+    /// The entry is the only one of the talk's special kind that its day and slot allow
+    /// (the one keynote on that day, or in an undated programme), or the only one of
+    /// those whose title names the talk's slot (the one "Closing Keynote").
+    pub sole: bool,
+    /// Part of the day ("morning") and place in the day ("opening", "closing") against
+    /// the entry's title.
+    #[serde(serialize_with = "ser_slot")]
+    pub slot: SlotCheck,
+}
+
+fn ser_slot<S: serde::Serializer>(c: &SlotCheck, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(c.as_str())
 }
 
 fn ser_day<S: serde::Serializer>(d: &DayCheck, s: S) -> Result<S::Ok, S::Error> {
@@ -357,6 +381,7 @@ impl Components {
         let kd = if self.same_specific_kind {
             match self.day {
                 DayCheck::Consistent => 0.6,
+                DayCheck::Neutral if self.sole => 0.6,
                 DayCheck::Neutral => 0.3,
                 DayCheck::Inconsistent => 0.0,
             }
@@ -373,22 +398,30 @@ impl Components {
         } else {
             support
         };
-        let evidence =
+        let mut evidence =
             1.0 - (1.0 - self.title) * (1.0 - 0.9 * s * speaker_support) * (1.0 - kd * support);
+        let slot = match self.slot {
+            SlotCheck::Agrees => {
+                evidence = 1.0 - (1.0 - evidence) * (1.0 - SLOT_EVIDENCE);
+                1.0
+            }
+            SlotCheck::Conflicts => SLOT_CONFLICT,
+            SlotCheck::Unknown => 1.0,
+        };
         let day = if self.day == DayCheck::Inconsistent {
             0.6
         } else {
             1.0
         };
         let conflict = if self.speakers == Some(0.0) { 0.4 } else { 1.0 };
-        evidence * self.kind * day * conflict
+        evidence * self.kind * day * conflict * slot
     }
 }
 
 /// The components of a post's talk against one entry.
 pub fn components(talk: &Talk, entry: &Entry, days: &DayMap, weights: &Weights) -> Components {
     let (tv, ev) = (
-        similarity::title_variants(&talk.title),
+        similarity::post_title_variants(&talk.title),
         similarity::title_variants(&entry.title),
     );
     components_of(talk, &tv, entry, &ev, days, weights)
@@ -403,13 +436,31 @@ fn components_of(
     days: &DayMap,
     weights: &Weights,
 ) -> Components {
+    let mut talk_slot = Slot::of(&talk.title);
+    let mut entry_slot = Slot::of(&entry.title);
+    // An undated entry whose title names a weekday ("Morning Lightning Talks (Saturday)")
+    // is checked against the post's weekday as a dated one is against its day.
+    let talk_weekday = talk
+        .day
+        .as_deref()
+        .and_then(days::label_weekday)
+        .or(talk_slot.weekday);
+    let day = match (entry.date, entry_slot.weekday, talk_weekday) {
+        (None, Some(e), Some(t)) if e == t => DayCheck::Consistent,
+        (None, Some(_), Some(_)) => DayCheck::Inconsistent,
+        _ => days.check(talk.day.as_deref(), entry.date),
+    };
+    talk_slot.weekday = None;
+    entry_slot.weekday = None;
     Components {
         title: similarity::variants_similarity(talk_variants, entry_variants, weights),
         speakers: similarity::speaker_overlap(&talk.speakers, &entry.speakers, &entry.title),
         kind: similarity::kind_agreement(talk.kind, entry.kind),
         same_specific_kind: entry.kind == Some(talk.kind) && talk.kind != TalkKind::Talk,
         generic_title: talk_variants.is_empty(),
-        day: days.check(talk.day.as_deref(), entry.date),
+        day,
+        sole: false,
+        slot: talk_slot.check(&entry_slot),
     }
 }
 
@@ -467,16 +518,37 @@ pub fn link(talks: &[Talk], day_labels: &[String], schedule: &Schedule) -> Vec<L
     let scored: Vec<Vec<(f64, Components)>> = talks
         .iter()
         .map(|t| {
-            let tv = similarity::title_variants(&t.title);
-            schedule
+            let tv = similarity::post_title_variants(&t.title);
+            let mut row: Vec<Components> = schedule
                 .entries
                 .iter()
                 .zip(&schedule.variants)
-                .map(|(e, ev)| {
-                    let c = components_of(t, &tv, e, ev, &days, &schedule.weights);
-                    (c.score(), c)
+                .map(|(e, ev)| components_of(t, &tv, e, ev, &days, &schedule.weights))
+                .collect();
+            // The one entry of the talk's special kind that its day and slot allow, or
+            // else the one of those whose title names the talk's slot ("the opening
+            // keynote" and one "Opening Keynote: …").
+            let allowed: Vec<usize> = row
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.same_specific_kind
+                        && c.day != DayCheck::Inconsistent
+                        && c.slot != SlotCheck::Conflicts
                 })
-                .collect()
+                .map(|(i, _)| i)
+                .collect();
+            let agreeing: Vec<usize> = allowed
+                .iter()
+                .copied()
+                .filter(|&i| row[i].slot == SlotCheck::Agrees)
+                .collect();
+            if let [only] = allowed[..] {
+                row[only].sole = true;
+            } else if let [only] = agreeing[..] {
+                row[only].sole = true;
+            }
+            row.into_iter().map(|c| (c.score(), c)).collect()
         })
         .collect();
     let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
@@ -1130,6 +1202,8 @@ mod tests {
             same_specific_kind: false,
             generic_title: false,
             day: DayCheck::Neutral,
+            sole: false,
+            slot: SlotCheck::Unknown,
         };
         assert!((c.score() - 0.8).abs() < 1e-9);
         // Speakers conflict: × 0.4.
@@ -1147,6 +1221,8 @@ mod tests {
             same_specific_kind: true,
             generic_title: true,
             day: DayCheck::Consistent,
+            sole: false,
+            slot: SlotCheck::Unknown,
         };
         assert!((c3.score() - 0.78).abs() < 1e-9);
         // A talk titled by a subject the entry does not share, by the same speaker:
@@ -1158,6 +1234,8 @@ mod tests {
             same_specific_kind: false,
             generic_title: false,
             day: DayCheck::Neutral,
+            sole: false,
+            slot: SlotCheck::Unknown,
         };
         assert!((c5.score() - 0.7284).abs() < 1e-9);
         // The same with no title overlap at all is no link: 1 − (1 − 0.45) = 0.45.
@@ -1169,6 +1247,29 @@ mod tests {
             ..c3
         };
         assert!((c4.score() - 0.45 * 0.6).abs() < 1e-9);
+        // A generic keynote with no speaker and no date, the programme's one keynote:
+        // kind and uniqueness alone, 0.6.
+        let c7 = Components {
+            speakers: None,
+            day: DayCheck::Neutral,
+            sole: true,
+            ..c3
+        };
+        assert!((c7.score() - 0.6).abs() < 1e-9);
+        // Not the only one: 0.3.
+        let c8 = Components { sole: false, ..c7 };
+        assert!((c8.score() - 0.3).abs() < 1e-9);
+        // The same slot adds evidence: 1 − 0.4 × 0.75 = 0.7; another slot costs × 0.7.
+        let c9 = Components {
+            slot: SlotCheck::Agrees,
+            ..c7
+        };
+        assert!((c9.score() - 0.7).abs() < 1e-9);
+        let c10 = Components {
+            slot: SlotCheck::Conflicts,
+            ..c7
+        };
+        assert!((c10.score() - 0.42).abs() < 1e-9);
     }
 
     #[test]
@@ -1214,6 +1315,99 @@ mod tests {
                 (LinkStatus::Unlinked, None),
             ]
         );
+    }
+
+    #[test]
+    fn an_unnamed_keynote_links_to_the_only_keynote_of_an_undated_programme() {
+        let s = Schedule::from_csv(
+            "s.csv",
+            "title,speakers,date,kind\n\
+             Keynote: Harbour Lights: Ana Ruiz and Bo Lind,,,keynote\n\
+             Plenary: Morning Lightning Talks,,,lightning\n\
+             Plenary: Morning Lightning Talks (Saturday),,,lightning\n\
+             Plenary: Afternoon Lightning Talks,,,lightning\n\
+             Parsing Ferry Logs,,,talk\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let labels: Vec<String> = ["Day One", "Saturday"].map(String::from).to_vec();
+        let talks = vec![
+            talk(
+                "keynote by the creators",
+                TalkKind::Keynote,
+                &[],
+                Some("Day One"),
+            ),
+            // Another person's keynote: the names in the entry's title conflict.
+            talk("keynote", TalkKind::Keynote, &["Guido"], Some("Day One")),
+            // A weekday in an undated entry's title against the post's day.
+            talk(
+                "lightning talks",
+                TalkKind::Lightning,
+                &[],
+                Some("Saturday"),
+            ),
+            // Two morning sessions, on a day the undated programme cannot place: no
+            // link.
+            talk(
+                "morning lightning talks",
+                TalkKind::Lightning,
+                &[],
+                Some("Day One"),
+            ),
+        ];
+        let links = link(&talks, &labels, &s);
+        let got: Vec<(LinkStatus, Option<&str>)> = links
+            .iter()
+            .map(|l| (l.status, l.linked().map(|e| s.entries[e].title.as_str())))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    LinkStatus::Linked,
+                    Some("Keynote: Harbour Lights: Ana Ruiz and Bo Lind")
+                ),
+                (LinkStatus::Unlinked, None),
+                (
+                    LinkStatus::Linked,
+                    Some("Plenary: Morning Lightning Talks (Saturday)")
+                ),
+                (LinkStatus::Unlinked, None),
+            ]
+        );
+        assert!((links[0].score - 0.6).abs() < 1e-9);
+        assert!(links[0].components.unwrap().sole);
+    }
+
+    #[test]
+    fn the_slot_breaks_a_tie_between_keynotes_of_one_day() {
+        let s = schedule();
+        let labels = vec!["Saturday".to_string()];
+        // Two keynotes on Saturday 2030-06-08; "closing" agrees with neither title, so
+        // it stays a tie; "Small Tools" is its subject here.
+        let talks = vec![talk(
+            "closing keynote",
+            TalkKind::Keynote,
+            &[],
+            Some("Saturday"),
+        )];
+        assert_eq!(link(&talks, &labels, &s)[0].status, LinkStatus::Ambiguous);
+        let s = Schedule::from_csv(
+            "s.csv",
+            "title,speakers,date,kind\n\
+             Opening Keynote: Small Tools,Oskar Lindgren,2030-06-08,keynote\n\
+             Closing Keynote: Borrowed Time,Wen Hsu,2030-06-08,keynote\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let links = link(&talks, &labels, &s);
+        assert_eq!(links[0].status, LinkStatus::Linked);
+        assert_eq!(
+            s.entries[links[0].entry.unwrap()].title,
+            "Closing Keynote: Borrowed Time"
+        );
+        assert!((links[0].score - 0.7).abs() < 1e-9);
     }
 
     #[test]

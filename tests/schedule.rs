@@ -264,3 +264,81 @@ fn a_schedule_without_a_column_is_refused_by_name() {
         "{stderr}"
     );
 }
+
+/// `tests/fixtures/schedule/harbourfest.csv` is an undated programme whose keynotes and
+/// lightning sessions are told apart only by their titles; `harbourfest.txt` names its
+/// keynotes without a speaker and mentions lightning talks:
+///
+/// | the post says | expected entry |
+/// | --- | --- |
+/// | the keynote, by the founders of Driftwood (Friday) | Keynote: Driftwood at Ten: … |
+/// | “Knots and Splices in Pure Python” by Hana Oduya | the same |
+/// | a lightning talk about rope physics, speaker not named | none: no session of its own |
+/// | the lightning talks in the afternoon | not a talk: a bare collective |
+/// | the opening keynote was packed (Saturday) | Opening Keynote: Charting Quiet Waters |
+/// | Marta Lund's talk on sailing past legacy code | Sailing Past Legacy Code |
+/// | “Docs for Deckhands” | none: not in the programme |
+/// | the closing keynote (Saturday) | Closing Keynote: What the Tide Leaves |
+#[test]
+fn unnamed_keynotes_link_by_kind_and_slot_and_the_rest_stay_unlinked() {
+    let dir = fixtures().join("schedule");
+    let out = recap()
+        .args(["talks", "--format", "csv", "--schedule"])
+        .arg(dir.join("harbourfest.csv"))
+        .arg(dir.join("harbourfest.txt"))
+        .assert()
+        .success();
+    let csv = stdout_of(out);
+    let links = links_of(&csv);
+    let got: Vec<(&str, &str, &str)> = links
+        .iter()
+        .map(|(t, s, o)| (t.as_str(), s.as_str(), o.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "keynote by the founders of Driftwood",
+                "linked",
+                "Keynote: Driftwood at Ten: Ilse Marr and Tomas Reyes"
+            ),
+            (
+                "Knots and Splices in Pure Python",
+                "linked",
+                "Knots and Splices in Pure Python"
+            ),
+            ("rope physics", "unlinked", ""),
+            (
+                "opening keynote",
+                "linked",
+                "Opening Keynote: Charting Quiet Waters"
+            ),
+            (
+                "sailing past legacy code",
+                "linked",
+                "Sailing Past Legacy Code"
+            ),
+            ("Docs for Deckhands", "unlinked", ""),
+            (
+                "closing keynote",
+                "linked",
+                "Closing Keynote: What the Tide Leaves"
+            ),
+        ],
+        "{csv}"
+    );
+    // The closing note lists each link with its score.
+    let note = stdout_of(
+        recap()
+            .args(["talks", "--schedule"])
+            .arg(dir.join("harbourfest.csv"))
+            .arg(dir.join("harbourfest.txt"))
+            .assert()
+            .success(),
+    );
+    assert!(note.contains("5 of 7 talks linked"), "{note}");
+    assert!(
+        note.contains("0.70  closing keynote  →  Closing Keynote: What the Tide Leaves"),
+        "{note}"
+    );
+}

@@ -212,6 +212,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
     finder.described_sessions();
     finder.described_titles();
     finder.references();
+    finder.unnamed_keynotes();
     finder.talks.sort_by_key(|t| t.span.start);
     Found {
         talks: finder.talks,
@@ -1391,6 +1392,243 @@ impl Finder<'_, '_> {
     }
 }
 
+/// Nouns that say who gave a session without naming anyone: "the keynote, by the
+/// creators", "a keynote from the core team".
+pub(crate) const GROUP_NOUNS: &[&str] = &[
+    "creators",
+    "founders",
+    "co-founders",
+    "cofounders",
+    "authors",
+    "makers",
+    "inventors",
+    "designers",
+    "developers",
+    "maintainers",
+    "engineers",
+    "editors",
+    "team",
+    "folks",
+    "people",
+    "crew",
+    "staff",
+    "hosts",
+    "organizers",
+    "organisers",
+    "committee",
+    "board",
+    "foundation",
+    "leads",
+    "leaders",
+    "members",
+    "duo",
+];
+
+/// Adjectives that tell one keynote from another ("the closing keynote").
+const KEYNOTE_ADJECTIVES: &str =
+    "opening|closing|morning|afternoon|evening|final|first|second|last";
+
+impl Finder<'_, '_> {
+    /// Keynotes a post describes without naming a speaker: "the keynote, by the creators
+    /// of X", "a keynote from the core team", "The closing keynote was a thoughtful talk
+    /// …", "Reddit's keynote". The gold convention keeps these as talks with no speakers;
+    /// a bare collective ("the keynotes") is not one.
+    fn unnamed_keynotes(&mut self) {
+        static BY_GROUP: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(
+                r"(?i)(?-u:\b)(?:the|a|an)\s+(?:({KEYNOTE_ADJECTIVES})\s+)?keynote(?:\s+address)?\s*,?\s+(by|from)\s+the\s+"
+            ))
+            .expect("keynote by group pattern")
+        });
+        static QUALIFIED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(
+                r"(?i)(?-u:\b)the\s+({KEYNOTE_ADJECTIVES})\s+keynote\s+(?:was|is|came|began|started|ran|went|had|left|felt)(?-u:\b)"
+            ))
+            .expect("qualified keynote pattern")
+        });
+        static OWNED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(
+                r"(?i)(?:’s|'s)\s+(?:({KEYNOTE_ADJECTIVES})\s+)?keynote(?-u:\b)"
+            ))
+            .expect("owned keynote pattern")
+        });
+        let ctx = self.ctx;
+        let text = ctx.text;
+        for c in BY_GROUP.captures_iter(text) {
+            let whole = c.get(0).expect("m");
+            let Some(end) = group_phrase_end(text, whole.end()) else {
+                continue;
+            };
+            let span = Span::new(whole.start(), end);
+            if self.covered(span) {
+                continue;
+            }
+            let adjective = c.get(1).map(|m| format!("{} ", m.as_str().to_lowercase()));
+            let title = format!(
+                "{}keynote {} the {}",
+                adjective.unwrap_or_default(),
+                c[2].to_lowercase(),
+                &text[whole.end()..end]
+            );
+            self.push(
+                &title,
+                span,
+                TalkKind::Keynote,
+                &[],
+                "talk/unnamed-keynote",
+                false,
+            );
+        }
+        for c in QUALIFIED.captures_iter(text) {
+            let whole = c.get(0).expect("m");
+            let span = Span::new(whole.start(), whole.end());
+            if self.covered(span) {
+                continue;
+            }
+            // "The closing keynote was Ada Lovelace on …": a full name right after the
+            // verb, followed by what it was about, is the speaker.
+            static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"^(?:\s+(?:on|about|with|talking|who)(?-u:)|\s*[,.;:]|\s*$)")
+                    .expect("after name pattern")
+            });
+            let at = whole.end()
+                + if text[whole.end()..].starts_with(" by ") {
+                    3
+                } else {
+                    0
+                };
+            let speakers = self
+                .names_at(at, true)
+                .filter(|n| AFTER_NAME.is_match(&text[n.end..]))
+                .map(|n| n.names)
+                .unwrap_or_default();
+            let sentence_end = ctx
+                .tokens
+                .sentence_at(whole.start())
+                .map_or(text.len(), |s| ctx.tokens.sentences[s].span.end);
+            let named_later = self
+                .persons
+                .iter()
+                .any(|p| p.span.start >= whole.end() && p.span.start < sentence_end);
+            if speakers.is_empty() && named_later {
+                continue; // a person in the same sentence may be the speaker: unsure
+            }
+            let title = format!("{} keynote", c[1].to_lowercase());
+            let reference = !speakers.is_empty();
+            self.push(
+                &title,
+                span,
+                TalkKind::Keynote,
+                &speakers,
+                "talk/unnamed-keynote",
+                reference,
+            );
+        }
+        for c in OWNED.captures_iter(text) {
+            let whole = c.get(0).expect("m");
+            // The owner is a project or an organisation, not a person (the possessive
+            // rule has those).
+            let owner = self
+                .projects
+                .iter()
+                .find(|p| p.span.end == whole.start())
+                .map(|p| p.span)
+                .or_else(|| self.organisation_before(whole.start()));
+            let Some(owner) = owner else { continue };
+            if self.persons.iter().any(|p| p.span.overlaps(owner)) {
+                continue;
+            }
+            let span = Span::new(owner.start, whole.end());
+            if self.covered(span) {
+                continue;
+            }
+            let title = span.slice(text).to_string();
+            self.push(
+                &title,
+                span,
+                TalkKind::Keynote,
+                &[],
+                "talk/unnamed-keynote",
+                false,
+            );
+        }
+    }
+
+    /// An organisation's name that ends at `end` ("Mozilla" in "Mozilla's keynote").
+    fn organisation_before(&self, end: usize) -> Option<Span> {
+        let text = self.text();
+        let line_start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+        let mut from = end.saturating_sub(60).max(line_start);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        self.ctx
+            .rules
+            .blocker_hits(&text[from..end])
+            .into_iter()
+            .find(|&(s, e, kind)| {
+                kind == crate::rules::Blocker::Organisation && from + e == end && s < e
+            })
+            .map(|(s, e, _)| Span::new(from + s, from + e))
+    }
+}
+
+/// The end of "creators of Reddit" or "core team" at `at`: up to three lower-case words
+/// ending in a [`GROUP_NOUNS`] word, then optionally "of" or "behind" and up to three
+/// capitalized words.
+fn group_phrase_end(text: &str, at: usize) -> Option<usize> {
+    let word_end = |from: usize| {
+        text[from..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .map_or(text.len(), |i| from + i)
+    };
+    let mut pos = at;
+    let mut end = None;
+    for _ in 0..3 {
+        let e = word_end(pos);
+        let word = &text[pos..e];
+        if word.is_empty() || !word.chars().all(|c| c.is_lowercase() || c == '-') {
+            break;
+        }
+        if GROUP_NOUNS.contains(&word) {
+            end = Some(e);
+            break;
+        }
+        if !text[e..].starts_with(' ') {
+            break;
+        }
+        pos = e + 1;
+    }
+    let mut end = end?;
+    for link in [" of ", " behind "] {
+        if !text[end..].starts_with(link) {
+            continue;
+        }
+        let mut pos = end + link.len();
+        let mut last = None;
+        for _ in 0..3 {
+            let e = text[pos..]
+                .find(|c: char| {
+                    c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '!' | '?')
+                })
+                .map_or(text.len(), |i| pos + i);
+            let word = text[pos..e].trim_end_matches('.');
+            if !word.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            last = Some(pos + word.len());
+            if e != pos + word.len() || !text[e..].starts_with(' ') {
+                break;
+            }
+            pos = e + 1;
+        }
+        if let Some(l) = last {
+            end = l;
+        }
+    }
+    Some(end)
+}
+
 /// Whether most words of a line start with a capital, as titles do.
 fn mostly_capitalized(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().filter(|w| w.len() > 3).collect();
@@ -1694,6 +1932,72 @@ mod tests {
                 "Rust for Non-Systems Programmers"
             ]
         );
+    }
+
+    #[test]
+    fn keynotes_without_a_named_speaker() {
+        type Case<'a> = (&'a str, &'a str, &'a [(&'a str, &'a [&'a str])]);
+        let cases: &[Case] = &[
+            (
+                "by a group",
+                "After lunch was the keynote, by the creators of Lumen. They took questions.",
+                &[("keynote by the creators of Lumen", &[])],
+            ),
+            (
+                "from a group",
+                "The day opened with a keynote from the core team, taking turns on stage.",
+                &[("keynote from the core team", &[])],
+            ),
+            (
+                "qualified subject",
+                "The closing keynote was a quiet talk about care. I took no notes.",
+                &[("closing keynote", &[])],
+            ),
+            (
+                "qualified, with a name after the verb",
+                "The closing keynote was Ines Okafor on the human side of errors.",
+                &[("closing keynote", &["Ines Okafor"])],
+            ),
+            (
+                "qualified and packed",
+                "The morning keynote was packed, so I watched from the overflow room.",
+                &[("morning keynote", &[])],
+            ),
+            (
+                "an organisation's keynote",
+                "Mozilla's keynote was about the open web.",
+                &[("Mozilla's keynote", &[])],
+            ),
+            (
+                "a collective is no talk",
+                "The Tuesday keynotes were a blur.",
+                &[],
+            ),
+            (
+                "a room is no talk",
+                "Lines for the keynote hall were long.",
+                &[],
+            ),
+            (
+                "a group noun must end the phrase",
+                "It was the keynote from the back row, sadly.",
+                &[],
+            ),
+        ];
+        for (name, text, want) in cases {
+            let got = talks(text);
+            let want: Vec<(String, Vec<String>)> = want
+                .iter()
+                .map(|(t, s)| (t.to_string(), s.iter().map(|x| x.to_string()).collect()))
+                .collect();
+            assert_eq!(got, want, "case {name}");
+        }
+        let kinds: Vec<TalkKind> = run("The morning keynote was packed.")
+            .talks
+            .iter()
+            .map(|t| t.kind)
+            .collect();
+        assert_eq!(kinds, [TalkKind::Keynote]);
     }
 
     #[test]

@@ -26,7 +26,8 @@
 //! ("python" at a Python conference) counts for less than a rare one.
 
 use crate::rules::{TalkKind, fold};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
 
 /// Words that carry no meaning in a title.
 const STOP: &[&str] = &[
@@ -156,6 +157,127 @@ pub fn title_variants(title: &str) -> Vec<Vec<String>> {
         }
     }
     out
+}
+
+/// A post's title without the words that say who gave it rather than what it was about:
+/// "keynote by the creators of Reddit" → "keynote of Reddit", "keynote from the core team"
+/// → "keynote". The phrase is "by" or "from", "the", then up to three lower-case words
+/// ending in a group noun ("creators", "team", "maintainers"); a name after it ("of
+/// Reddit") stays, since official titles often carry it.
+pub fn strip_credit(title: &str) -> String {
+    for link in [" by the ", " from the "] {
+        let Some(at) = title.find(link) else { continue };
+        let rest = &title[at + link.len()..];
+        let mut consumed = 0;
+        for word in rest.split(' ').take(3) {
+            if word.is_empty() || !word.chars().all(|c| c.is_lowercase() || c == '-') {
+                break;
+            }
+            consumed += word.len() + 1;
+            if crate::extract::talks::GROUP_NOUNS.contains(&word) {
+                let tail = rest.get(consumed - 1..).unwrap_or("");
+                return format!("{}{tail}", &title[..at]);
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// [`title_variants`] of a post's title, after [`strip_credit`].
+pub fn post_title_variants(title: &str) -> Vec<Vec<String>> {
+    title_variants(&strip_credit(title))
+}
+
+/// Where in the conference a title places its session: the part of the day ("morning",
+/// "afternoon", "evening"), its place in the day ("opening", "closing", "final") and a
+/// weekday ("Saturday").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Slot {
+    /// 1 morning, 2 afternoon, 3 evening.
+    pub part: Option<u8>,
+    /// 1 opening, 2 closing.
+    pub order: Option<u8>,
+    /// 0 = Monday.
+    pub weekday: Option<u32>,
+}
+
+impl Slot {
+    /// The slot a title names.
+    pub fn of(title: &str) -> Slot {
+        let folded = fold(title);
+        const WEEKDAYS: [&str; 7] = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+        let mut slot = Slot::default();
+        for w in folded.split(|c: char| !c.is_alphanumeric()) {
+            if let Some(i) = WEEKDAYS.iter().position(|d| *d == w) {
+                slot.weekday = Some(i as u32);
+            }
+            match w {
+                "morning" => slot.part = Some(1),
+                "afternoon" => slot.part = Some(2),
+                "evening" => slot.part = Some(3),
+                "opening" => slot.order = Some(1),
+                "closing" | "final" => slot.order = Some(2),
+                _ => {}
+            }
+        }
+        slot
+    }
+
+    /// Whether two slots agree: [`SlotCheck::Conflicts`] when both name a part of the
+    /// day, a place in the day or a weekday and those differ, [`SlotCheck::Agrees`] when
+    /// they name the same one and nothing conflicts, else [`SlotCheck::Unknown`]. (The
+    /// linker compares weekdays as days, and clears them before this check.)
+    pub fn check(&self, other: &Slot) -> SlotCheck {
+        let pairs = [
+            (self.part.map(u32::from), other.part.map(u32::from)),
+            (self.order.map(u32::from), other.order.map(u32::from)),
+            (self.weekday, other.weekday),
+        ];
+        let mut agrees = false;
+        for (a, b) in pairs {
+            if let (Some(a), Some(b)) = (a, b) {
+                if a != b {
+                    return SlotCheck::Conflicts;
+                }
+                agrees = true;
+            }
+        }
+        if agrees {
+            SlotCheck::Agrees
+        } else {
+            SlotCheck::Unknown
+        }
+    }
+}
+
+/// Whether a post's session and an entry sit in the same slot ([`Slot::check`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SlotCheck {
+    /// Both name the same part of the day, place in the day or weekday.
+    Agrees,
+    /// They name different ones.
+    Conflicts,
+    /// One of them names none.
+    Unknown,
+}
+
+impl SlotCheck {
+    /// The name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SlotCheck::Agrees => "agrees",
+            SlotCheck::Conflicts => "conflicts",
+            SlotCheck::Unknown => "unknown",
+        }
+    }
 }
 
 fn split_sentences(s: &str) -> Vec<&str> {
@@ -337,6 +459,53 @@ pub fn name_match(post: &str, official: &str) -> f64 {
     }
 }
 
+/// Given names that are no common word (the built-in list before its ambiguous part).
+static GIVEN_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    let mut names = HashSet::new();
+    let mut ambiguous = false;
+    for line in include_str!("../../rules/given_names.txt").lines() {
+        let line = line.trim();
+        if line.starts_with('#') {
+            ambiguous = line.to_lowercase().contains("ambiguous");
+        } else if !line.is_empty() && !ambiguous {
+            names.insert(fold(line));
+        }
+    }
+    names
+});
+
+/// The speakers an entry's title lists after a colon, when that part is nothing but one
+/// or more names: "Keynote: Reddit: Steve Huffman and Alexis Ohanian" → Steve Huffman,
+/// Alexis Ohanian. A name is two to four words that start with a known given name and
+/// end with a capitalized word.
+pub fn title_names(title: &str) -> Vec<String> {
+    for part in title.split(':').skip(1) {
+        let names: Vec<&str> = part
+            .split(" and ")
+            .flat_map(|p| p.split(" & "))
+            .flat_map(|p| p.split(", "))
+            .map(|p| p.trim().trim_end_matches(','))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let is_name = |n: &&str| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            (2..=4).contains(&words.len())
+                && GIVEN_NAMES.contains(&fold(words[0]))
+                && cap(words[0])
+                && cap(words[words.len() - 1])
+                && words.iter().all(|w| {
+                    w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’'))
+                })
+        };
+        if !names.is_empty() && names.iter().all(is_name) {
+            return names.into_iter().map(str::to_string).collect();
+        }
+    }
+    Vec::new()
+}
+
 /// Share of the post's speakers found among the scheduled speakers, each counted by its
 /// best [`name_match`]. `None` (unknown) when the post names no speaker, or when the
 /// schedule names none and the official title does not contain a post speaker's name
@@ -345,6 +514,13 @@ pub fn speaker_overlap(post: &[String], official: &[String], official_title: &st
     if post.is_empty() {
         return None;
     }
+    let in_title;
+    let official = if official.is_empty() {
+        in_title = title_names(official_title);
+        &in_title[..]
+    } else {
+        official
+    };
     if official.is_empty() {
         let title = format!(" {} ", name_tokens(official_title).join(" "));
         let found: Vec<f64> = post
@@ -413,6 +589,69 @@ pub fn kind_agreement(post: TalkKind, official: Option<TalkKind>) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credit_is_not_a_subject() {
+        assert_eq!(strip_credit("keynote by the creators"), "keynote");
+        assert_eq!(
+            strip_credit("keynote by the creators of Reddit"),
+            "keynote of Reddit"
+        );
+        assert_eq!(strip_credit("keynote from the core team"), "keynote");
+        // Not a group: the title stays.
+        assert_eq!(
+            strip_credit("notes from the field trip"),
+            "notes from the field trip"
+        );
+        assert!(post_title_variants("keynote by the creators").is_empty());
+        assert_eq!(
+            post_title_variants("keynote by the creators of Reddit"),
+            vec![vec!["reddit".to_string()]]
+        );
+    }
+
+    #[test]
+    fn names_in_titles() {
+        assert_eq!(
+            title_names("Keynote: Reddit: Steve Huffman and Alexis Ohanian"),
+            ["Steve Huffman", "Alexis Ohanian"]
+        );
+        assert!(title_names("Python 401: Some Advanced Topics").is_empty());
+        assert!(title_names("Plenary: Morning Lightning Talks").is_empty());
+        assert!(title_names("Designing a web framework: Django's design decisions").is_empty());
+        assert!(title_names("Keynote: Big Data and Small Teams").is_empty());
+        assert!(title_names("Keynote: Python in the Classroom, Ten Years On").is_empty());
+        assert_eq!(title_names("Keynote: Ruth Amsel"), ["Ruth Amsel"]);
+    }
+
+    #[test]
+    fn slots() {
+        let s = |t: &str| Slot::of(t);
+        assert_eq!(
+            s("morning keynote").check(&s("Keynote: X")),
+            SlotCheck::Unknown
+        );
+        assert_eq!(
+            s("closing keynote").check(&s("Closing Keynote: X")),
+            SlotCheck::Agrees
+        );
+        assert_eq!(
+            s("opening keynote").check(&s("Closing Keynote: X")),
+            SlotCheck::Conflicts
+        );
+        assert_eq!(
+            s("Saturday").check(&s("Plenary: Morning Lightning Talks (Saturday)")),
+            SlotCheck::Agrees
+        );
+        assert_eq!(
+            s("Friday").check(&s("Plenary: Morning Lightning Talks (Saturday)")),
+            SlotCheck::Conflicts
+        );
+        assert_eq!(
+            s("final keynote").check(&s("Closing Keynote: X")),
+            SlotCheck::Agrees
+        );
+    }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-3
@@ -563,10 +802,17 @@ mod tests {
                 Some(0.0),
             ),
             (
-                "unknown schedule speakers",
+                "speakers named in the title",
                 s(&["Guido"]),
                 s(&[]),
                 "Keynote: Reddit: Steve Huffman and Alexis Ohanian",
+                Some(0.0),
+            ),
+            (
+                "unknown schedule speakers",
+                s(&["Guido"]),
+                s(&[]),
+                "Keynote: The Road Ahead",
                 None,
             ),
             (
