@@ -41,22 +41,45 @@ impl Progress {
         self.files += 1;
         self.bytes += bytes;
         if self.bar.is_none() && self.enabled && self.started.elapsed() >= DELAY {
+            // Started where the run is, so elapsed time counts from the start of the
+            // run, not from the moment the bar appears.
             let bar = ProgressBar::with_draw_target(
                 Some(self.total_bytes),
                 ProgressDrawTarget::stderr_with_hz(4),
-            );
-            let style = ProgressStyle::with_template(
-                "{elapsed_precise} [{bar:30}] {msg} {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} ETA {eta}",
             )
-            .expect("the template is valid")
-            .progress_chars("=> ");
+            .with_elapsed(self.started.elapsed())
+            .with_position(self.bytes.min(self.total_bytes));
+            let style = ProgressStyle::with_template("{elapsed} [{wide_bar}] {msg}")
+                .expect("the template is valid")
+                .progress_chars("=> ");
             bar.set_style(style);
             self.bar = Some(bar);
         }
         if let Some(bar) = &self.bar {
-            bar.set_message(format!("{}/{} files", self.files, self.total_files));
+            bar.set_message(self.status());
             bar.set_position(self.bytes.min(self.total_bytes));
         }
+    }
+
+    /// Files and megabytes done, and the rate and time left over the whole run so far
+    /// (steadier than a rate over the last few files, which vary in size).
+    fn status(&self) -> String {
+        let mb = |bytes: u64| bytes as f64 / 1e6;
+        let seconds = self.started.elapsed().as_secs_f64().max(1e-3);
+        let rate = mb(self.bytes) / seconds;
+        let left = if rate > 0.0 {
+            let eta = (mb(self.total_bytes.saturating_sub(self.bytes)) / rate).round() as u64;
+            format!("{}:{:02}", eta / 60, eta % 60)
+        } else {
+            "?".into()
+        };
+        format!(
+            "{}/{} files, {:.1}/{:.1} MB, {rate:.2} MB/s, ETA {left}",
+            self.files,
+            self.total_files,
+            mb(self.bytes),
+            mb(self.total_bytes)
+        )
     }
 
     /// Prints a line on standard error above the bar.
