@@ -1,8 +1,13 @@
 //! Corpus counts: mentions and documents per entity, and co-occurrence of entities within
 //! a sentence and within a paragraph.
 //!
-//! Everything here is a sum, so per-document aggregates merge in any order into the same
-//! result; sorted maps make the output the same for any thread count.
+//! Everything here is a sum, so documents can be added in any order and give the same
+//! result; every listing is sorted by key, so the output is the same for any thread count
+//! and any input order.
+//!
+//! Entities are interned: each `(kind, name)` is stored once and counted by a small id,
+//! so a pair costs two ids, not two names. Ids are given in the order entities are first
+//! seen and never leak out: listings sort by the entities themselves.
 //!
 //! Association is NPMI (normalized pointwise mutual information) over windows:
 //! `p(x) = windows holding x / all windows`, `p(x,y) = windows holding both / all
@@ -10,7 +15,8 @@
 //! through 0 (independent) to 1 (only ever together). A pair counts once per window.
 
 use crate::extract::EntityKind;
-use std::collections::{BTreeMap, BTreeSet};
+use crate::record::DocumentRecord;
+use std::collections::{BTreeSet, HashMap};
 
 /// An entity across the corpus: kind and canonical name.
 pub type EntityKey = (EntityKind, String);
@@ -25,6 +31,9 @@ pub enum Window {
 }
 
 impl Window {
+    /// Both kinds, in report order.
+    pub const ALL: [Window; 2] = [Window::Sentence, Window::Paragraph];
+
     /// The name used in reports.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -48,102 +57,168 @@ pub struct EntityStats {
 }
 
 /// Window counts for one window kind.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct WindowStats {
+#[derive(Clone, Debug, Default)]
+struct WindowStats {
     /// All windows, with or without entities.
-    pub windows: u64,
-    /// Windows holding each entity.
-    pub holding: BTreeMap<EntityKey, u64>,
-    /// Windows holding each unordered pair (smaller key first).
-    pub pairs: BTreeMap<(EntityKey, EntityKey), u64>,
+    windows: u64,
+    /// Windows holding each entity, by id.
+    holding: Vec<u64>,
+    /// Windows holding each unordered pair of ids (the smaller entity first).
+    pairs: HashMap<(u32, u32), u64>,
 }
 
-/// Corpus-wide, mergeable counts.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Corpus-wide counts.
+#[derive(Clone, Debug, Default)]
 pub struct Aggregates {
-    /// Per entity.
-    pub entities: BTreeMap<EntityKey, EntityStats>,
-    /// Per window kind.
-    pub windows: BTreeMap<Window, WindowStats>,
+    /// Entity of each id.
+    keys: Vec<EntityKey>,
+    /// Id of each entity, by kind (see [`kind_slot`]) then name.
+    ids: [HashMap<String, u32>; 4],
+    /// Counts of each id.
+    stats: Vec<EntityStats>,
+    /// Per window kind, in [`Window::ALL`] order.
+    windows: [WindowStats; 2],
+    /// Scratch: (window index, entity) pairs of the document being added.
+    slots: Vec<(usize, u32)>,
+}
+
+fn kind_slot(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Talk => 0,
+        EntityKind::Person => 1,
+        EntityKind::Project => 2,
+        EntityKind::Day => 3,
+    }
 }
 
 impl Aggregates {
-    /// Counts one document: `groups` lists, for each window of each kind, the entities
-    /// mentioned in it (duplicates allowed).
-    pub fn add_windows(&mut self, window: Window, groups: &[Vec<EntityKey>]) {
-        let stats = self.windows.entry(window).or_default();
-        for group in groups {
-            stats.windows += 1;
-            let set: BTreeSet<&EntityKey> = group.iter().collect();
-            for key in &set {
-                *stats.holding.entry((*key).clone()).or_default() += 1;
+    /// The id of an entity, new if it was never seen.
+    fn intern(&mut self, kind: EntityKind, name: &str) -> u32 {
+        let map = &mut self.ids[kind_slot(kind)];
+        if let Some(&id) = map.get(name) {
+            return id;
+        }
+        let id = u32::try_from(self.keys.len()).expect("fewer than 2^32 entities");
+        map.insert(name.to_string(), id);
+        self.keys.push((kind, name.to_string()));
+        self.stats.push(EntityStats::default());
+        for w in &mut self.windows {
+            w.holding.push(0);
+        }
+        id
+    }
+
+    /// Adds one document: its entities, and its sentences and paragraphs as windows
+    /// holding the entities its mentions name.
+    pub fn add_document(&mut self, doc: &DocumentRecord) {
+        for e in &doc.entities {
+            let id = self.intern(e.kind, &e.name) as usize;
+            let stats = &mut self.stats[id];
+            stats.mentions += e.mentions as u64;
+            stats.documents += 1;
+            stats.talks_given += e.talks_given as u64;
+            for alias in &e.aliases {
+                if !stats.aliases.contains(alias) {
+                    stats.aliases.insert(alias.clone());
+                }
             }
-            let keys: Vec<&EntityKey> = set.into_iter().collect();
-            for (i, a) in keys.iter().enumerate() {
-                for b in &keys[i + 1..] {
-                    *stats.pairs.entry(((*a).clone(), (*b).clone())).or_default() += 1;
+        }
+        for (w, window) in Window::ALL.into_iter().enumerate() {
+            let count = match window {
+                Window::Sentence => doc.sentences,
+                Window::Paragraph => doc.paragraphs,
+            };
+            let mut slots = std::mem::take(&mut self.slots);
+            slots.clear();
+            for m in &doc.mentions {
+                let slot = match window {
+                    Window::Sentence => m.sentence,
+                    Window::Paragraph => m.paragraph,
+                };
+                if let Some(i) = slot.filter(|&i| i < count) {
+                    slots.push((i, self.intern(m.kind, &m.entity)));
+                }
+            }
+            self.add_windows(w, count, &mut slots);
+            self.slots = slots;
+        }
+    }
+
+    /// Counts `count` windows of kind `w`; `slots` lists each (window, entity) found in
+    /// them, duplicates allowed.
+    fn add_windows(&mut self, w: usize, count: usize, slots: &mut [(usize, u32)]) {
+        slots.sort_unstable();
+        let keys = &self.keys;
+        let stats = &mut self.windows[w];
+        stats.windows += count as u64;
+        let mut group: Vec<u32> = Vec::new();
+        let mut rest = &slots[..];
+        while let Some(&(window, _)) = rest.first() {
+            let end = rest
+                .iter()
+                .position(|s| s.0 != window)
+                .unwrap_or(rest.len());
+            group.clear();
+            group.extend(rest[..end].iter().map(|s| s.1));
+            group.dedup();
+            rest = &rest[end..];
+            group.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
+            for (i, &a) in group.iter().enumerate() {
+                stats.holding[a as usize] += 1;
+                for &b in &group[i + 1..] {
+                    *stats.pairs.entry((a, b)).or_default() += 1;
                 }
             }
         }
     }
 
-    /// Adds another aggregate into this one.
-    pub fn merge(&mut self, other: Aggregates) {
-        for (key, s) in other.entities {
-            let e = self.entities.entry(key).or_default();
-            e.mentions += s.mentions;
-            e.documents += s.documents;
-            e.talks_given += s.talks_given;
-            e.aliases.extend(s.aliases);
-        }
-        for (window, s) in other.windows {
-            let w = self.windows.entry(window).or_default();
-            w.windows += s.windows;
-            for (k, n) in s.holding {
-                *w.holding.entry(k).or_default() += n;
-            }
-            for (k, n) in s.pairs {
-                *w.pairs.entry(k).or_default() += n;
-            }
-        }
+    /// Every entity with its counts, sorted by kind and name.
+    pub fn entities(&self) -> Vec<(&EntityKey, &EntityStats)> {
+        // An id interned only from a mention (a partial can name an entity its document
+        // does not list) counts in windows but is no entity of the corpus.
+        let mut out: Vec<(&EntityKey, &EntityStats)> = self
+            .keys
+            .iter()
+            .zip(&self.stats)
+            .filter(|(_, s)| s.documents > 0)
+            .collect();
+        out.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        out
     }
 
     /// Co-occurring pairs with their count and NPMI, sorted by window, then count
     /// (highest first), then names.
-    pub fn cooccurrence(&self) -> Vec<Pair> {
+    pub fn cooccurrence(&self) -> Vec<Pair<'_>> {
         let mut out = Vec::new();
-        for (window, s) in &self.windows {
-            for ((a, b), &count) in &s.pairs {
+        for (window, s) in Window::ALL.into_iter().zip(&self.windows) {
+            let start = out.len();
+            for (&(a, b), &count) in &s.pairs {
+                let (a, b) = (a as usize, b as usize);
                 out.push(Pair {
-                    window: *window,
-                    a: a.clone(),
-                    b: b.clone(),
+                    window,
+                    a: &self.keys[a],
+                    b: &self.keys[b],
                     count,
                     npmi: npmi(count, s.holding[a], s.holding[b], s.windows),
                 });
             }
+            out[start..].sort_unstable_by(|x, y| {
+                (std::cmp::Reverse(x.count), x.a, x.b).cmp(&(std::cmp::Reverse(y.count), y.a, y.b))
+            });
         }
-        out.sort_by(|x, y| {
-            (x.window, std::cmp::Reverse(x.count), &x.a, &x.b).cmp(&(
-                y.window,
-                std::cmp::Reverse(y.count),
-                &y.a,
-                &y.b,
-            ))
-        });
         out
     }
 }
 
 /// One co-occurring pair.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Pair {
+pub struct Pair<'a> {
     /// Window kind.
     pub window: Window,
     /// First entity (the smaller key).
-    pub a: EntityKey,
+    pub a: &'a EntityKey,
     /// Second entity.
-    pub b: EntityKey,
+    pub b: &'a EntityKey,
     /// Windows holding both.
     pub count: u64,
     /// Normalized PMI, rounded to 4 decimals.
@@ -170,42 +245,102 @@ pub fn npmi(both: u64, x: u64, y: u64, windows: u64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::record::{EntityRecord, MentionRecord};
+    use std::borrow::Cow;
 
-    fn key(name: &str) -> EntityKey {
-        (EntityKind::Project, name.to_string())
+    /// A document whose sentence `i` names the projects of `sentences[i]`, all in one
+    /// paragraph.
+    fn doc(sentences: &[&[&str]]) -> DocumentRecord {
+        let mut names: Vec<&str> = sentences.iter().flat_map(|s| s.iter().copied()).collect();
+        names.sort();
+        names.dedup();
+        DocumentRecord {
+            path: "p.txt".into(),
+            format: "txt".into(),
+            status: "ok".into(),
+            reason: String::new(),
+            lost: false,
+            bytes: 0,
+            words: 0,
+            sentences: sentences.len(),
+            paragraphs: 1,
+            mentions: sentences
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| {
+                    s.iter().map(move |name| MentionRecord {
+                        kind: EntityKind::Project,
+                        surface: name.to_string(),
+                        entity: name.to_string(),
+                        start: 0,
+                        end: 0,
+                        sentence: Some(i),
+                        paragraph: Some(0),
+                        day: None,
+                        rule: Cow::Borrowed("test"),
+                    })
+                })
+                .collect(),
+            talks: Vec::new(),
+            entities: names
+                .iter()
+                .map(|n| EntityRecord {
+                    kind: EntityKind::Project,
+                    name: n.to_string(),
+                    aliases: Vec::new(),
+                    mentions: 1,
+                    talks_given: 0,
+                })
+                .collect(),
+        }
+    }
+
+    /// Everything an aggregate says, in report order.
+    fn listing(a: &Aggregates) -> Vec<String> {
+        let mut out: Vec<String> = a
+            .entities()
+            .iter()
+            .map(|(k, s)| format!("{} {} {}", k.1, s.mentions, s.documents))
+            .collect();
+        out.extend(a.cooccurrence().iter().map(|p| {
+            format!(
+                "{} {} {} {} {}",
+                p.window.as_str(),
+                p.a.1,
+                p.b.1,
+                p.count,
+                p.npmi
+            )
+        }));
+        out
     }
 
     #[test]
     fn pairs_count_once_per_window() {
         let mut a = Aggregates::default();
-        a.add_windows(
-            Window::Sentence,
-            &[
-                vec![key("Django"), key("Python"), key("Django")],
-                vec![key("Python")],
-                vec![],
-            ],
+        a.add_document(&doc(&[&["Python", "Django", "Django"], &["Python"], &[]]));
+        assert_eq!(a.windows[0].windows, 3);
+        assert_eq!(
+            listing(&a),
+            [
+                "Django 1 1",
+                "Python 1 1",
+                "sentence Django Python 1 0.3691",
+                "paragraph Django Python 1 1"
+            ]
         );
-        let s = &a.windows[&Window::Sentence];
-        assert_eq!(s.windows, 3);
-        assert_eq!(s.holding[&key("Python")], 2);
-        assert_eq!(s.pairs[&(key("Django"), key("Python"))], 1);
     }
 
     #[test]
-    fn merge_is_order_independent() {
-        let mut x = Aggregates::default();
-        x.add_windows(Window::Paragraph, &[vec![key("A"), key("B")]]);
-        let mut y = Aggregates::default();
-        y.add_windows(
-            Window::Paragraph,
-            &[vec![key("B"), key("C")], vec![key("A")]],
-        );
-        let mut xy = x.clone();
-        xy.merge(y.clone());
-        let mut yx = y;
-        yx.merge(x);
-        assert_eq!(xy, yx);
+    fn documents_add_in_any_order() {
+        let (x, y) = (doc(&[&["B", "A"]]), doc(&[&["C", "B"], &["A"]]));
+        let mut xy = Aggregates::default();
+        xy.add_document(&x);
+        xy.add_document(&y);
+        let mut yx = Aggregates::default();
+        yx.add_document(&y);
+        yx.add_document(&x);
+        assert_eq!(listing(&xy), listing(&yx));
     }
 
     #[test]

@@ -25,11 +25,15 @@ pub enum Command {
     /// cooccurrence.csv and report.json.
     Analyze {
         /// Where the reports go (created if missing).
-        #[arg(long, short)]
-        out: PathBuf,
+        #[arg(long, short, required_unless_present = "partial")]
+        out: Option<PathBuf>,
+        /// Also (or instead) write the run as a partial to this file (`-` for standard
+        /// output), for `recap merge`.
+        #[arg(long, value_name = "FILE")]
+        partial: Option<PathBuf>,
         /// Link each talk to this official schedule (CSV with title, speakers, date, kind;
         /// or JSON), write links.csv and schedule.json too, and print the links.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", requires = "out")]
         schedule: Option<PathBuf>,
         #[command(flatten)]
         csv: CsvOptions,
@@ -77,6 +81,33 @@ pub enum Command {
         #[command(flatten)]
         common: Common,
     },
+    /// Merge partials (from `analyze --partial` or `map`) into the reports of one run over
+    /// all their posts.
+    Merge {
+        /// Partial files (several streams one after the other are fine), `-` for standard
+        /// input.
+        #[arg(required = true, value_name = "PARTIAL")]
+        partials: Vec<PathBuf>,
+        /// Where the reports go (created if missing).
+        #[arg(long, short, required_unless_present = "partial")]
+        out: Option<PathBuf>,
+        /// Also (or instead) write the merged partial to this file (`-` for standard
+        /// output).
+        #[arg(long, value_name = "FILE")]
+        partial: Option<PathBuf>,
+        /// Print no warnings.
+        #[arg(long, short)]
+        quiet: bool,
+        #[command(flatten)]
+        csv: CsvOptions,
+    },
+    /// Read posts as JSON Lines on standard input ({"path": …, "text": …, "format": …},
+    /// format optional) and write their partial to standard output: a mapper for
+    /// Hadoop Streaming or Spark, with `merge` to combine the parts.
+    Map {
+        #[command(flatten)]
+        run: RunArgs,
+    },
     /// Compare attendees' recaps of one conference: print the attendee × talk matrix and
     /// write matrix.csv, similarity.csv, consensus.csv, keyness.csv and compare.json.
     Compare {
@@ -106,19 +137,26 @@ pub enum GroupByArg {
     Dir,
 }
 
-/// Options every command takes.
+/// Options every command that reads posts takes.
 #[derive(Debug, Args)]
 pub struct Common {
     /// Posts: files, folders (walked recursively) or `-` for standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// How posts are analyzed.
+#[derive(Debug, Args)]
+pub struct RunArgs {
     /// Worker threads (default: all cores). Output is the same for any number.
     #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
     /// A TOML rule pack that adds to or overrides the built-in rules.
     #[arg(long)]
     pub rules: Option<PathBuf>,
-    /// Print no warnings about unreadable inputs.
+    /// Print no warnings about unreadable inputs, and no progress bar.
     #[arg(long, short)]
     pub quiet: bool,
     /// Skip inputs larger than this, such as 50MB, 64MiB or 1048576 (bytes).
@@ -169,6 +207,18 @@ mod tests {
     }
 
     #[test]
+    fn analyze_needs_out_or_partial_and_schedule_needs_out() {
+        let parse = |args: &[&str]| Cli::try_parse_from(args).map(|_| ());
+        assert!(parse(&["recap", "analyze", "x"]).is_err());
+        assert!(parse(&["recap", "analyze", "x", "--out", "o"]).is_ok());
+        assert!(parse(&["recap", "analyze", "x", "--partial", "p"]).is_ok());
+        assert!(parse(&["recap", "analyze", "x", "--partial", "p", "--schedule", "s"]).is_err());
+        assert!(parse(&["recap", "merge", "p"]).is_err());
+        assert!(parse(&["recap", "merge", "p", "q", "--out", "o"]).is_ok());
+        assert!(parse(&["recap", "map", "-j", "2"]).is_ok());
+    }
+
+    #[test]
     fn threads_must_be_positive() {
         assert!(Cli::try_parse_from(["recap", "talks", "x", "--threads", "0"]).is_err());
         assert!(Cli::try_parse_from(["recap", "talks", "x", "--threads", "2"]).is_ok());
@@ -177,7 +227,7 @@ mod tests {
     #[test]
     fn max_file_size_takes_units() {
         let size = |args: &[&str]| match Cli::try_parse_from(args).map(|cli| cli.command) {
-            Ok(Command::Explain { common, .. }) => Ok(common.max_file_size),
+            Ok(Command::Explain { common, .. }) => Ok(common.run.max_file_size),
             Ok(other) => panic!("{other:?}"),
             Err(e) => Err(e),
         };

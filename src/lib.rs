@@ -7,7 +7,9 @@
 //! paragraphs, quotes, headings, day sections) → [`extract`] (rules → mentions) →
 //! [`resolve`] (aliases → entities, one talk per session) → [`aggregate`] (corpus counts,
 //! co-occurrence) → [`report`] (CSV, JSON, tables). [`pipeline`] joins the stages and is
-//! the only place that runs threads. Rule data lives in `rules/` and is compiled once into
+//! the only place that runs threads; `analyze` streams documents through it, keeping only
+//! each document's [`record`] until its rows are written. [`partial`] saves a run's records
+//! so that runs over parts of a corpus merge into the reports of one. Rule data lives in `rules/` and is compiled once into
 //! [`rules::Rules`].
 //!
 //! # Example
@@ -30,7 +32,9 @@ pub mod eval;
 pub mod extract;
 pub mod input;
 pub mod layout;
+pub mod partial;
 pub mod pipeline;
+pub mod record;
 pub mod report;
 pub mod resolve;
 pub mod rules;

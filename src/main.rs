@@ -1,18 +1,23 @@
 //! The `recap` binary: parse the command line, run the pipeline, report.
 
 mod cli;
+mod progress;
 
 use anyhow::{Context as _, Result};
 use clap::Parser;
-use cli::{Cli, Command, Common, TalkFormat};
+use cli::{Cli, Command, Common, RunArgs, TalkFormat};
+use progress::Progress;
+use recap::aggregate::Aggregates;
 use recap::eval::{self, Gold, Score};
-use recap::input;
-use recap::pipeline::{self, Outcome};
-use recap::report::{Report, csv, json, rows::TalkRow, table};
+use recap::input::{self, Source};
+use recap::partial::{MapInputs, PartialWriter};
+use recap::pipeline::{self, Input, Outcome};
+use recap::record::DocumentRecord;
+use recap::report::{Report, RunWriter, csv, json, table};
 use recap::rules::{RulePack, Rules};
 use recap::unknowns;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -38,33 +43,31 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Analyze {
             out,
+            partial,
             schedule,
             csv,
             common,
-        } => {
-            let schedule = load_schedule(schedule.as_deref())?;
-            let outcomes = analyze_inputs(&common)?;
-            let aggregates = pipeline::corpus_aggregates(&outcomes);
-            Report::build(&outcomes, &aggregates).write(&out, csv.formulas())?;
-            if let Some(s) = &schedule {
-                let links = recap::schedule::link_all(&outcomes, s);
-                recap::schedule::write_reports(&out, &links, s, csv.formulas())?;
-                let note = recap::schedule::closing_note(&links, s);
-                std::io::stdout().write_all(note.as_bytes())?;
-            }
-            if !common.quiet {
-                let read = outcomes
-                    .iter()
-                    .filter(|o| matches!(o, Outcome::Analyzed(_)))
-                    .count();
-                eprintln!(
-                    "recap: analyzed {read} of {} inputs; reports in {}",
-                    outcomes.len(),
-                    out.display()
-                );
-            }
-            Ok(exit_code(&outcomes))
-        }
+        } => analyze(
+            &common,
+            out.as_deref(),
+            partial.as_deref(),
+            schedule.as_deref(),
+            csv.formulas(),
+        ),
+        Command::Merge {
+            partials,
+            out,
+            partial,
+            quiet,
+            csv,
+        } => merge(
+            &partials,
+            out.as_deref(),
+            partial.as_deref(),
+            quiet,
+            csv.formulas(),
+        ),
+        Command::Map { run } => map(&run),
         Command::Talks {
             format,
             schedule,
@@ -80,10 +83,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             let bytes = match format {
                 TalkFormat::Table => table::talks_table(&outcomes).into_bytes(),
-                TalkFormat::Csv => csv::to_csv(&talk_rows(&outcomes), csv_options.formulas())?,
+                TalkFormat::Csv => talk_rows(&outcomes, csv_options.formulas())?,
                 TalkFormat::Json => {
-                    let report = Report::build(&outcomes, &Default::default());
-                    json::to_json(&report.json.documents)?
+                    let records = pipeline::records(&outcomes);
+                    let none = Aggregates::default();
+                    json::to_json(&Report::build(&records, &none).json.documents)?
                 }
             };
             std::io::stdout().write_all(&bytes)?;
@@ -122,23 +126,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(exit_code(&outcomes))
         }
         Command::Unknowns { limit, common } => {
-            let rules = load_rules(&common)?;
+            let rules = load_rules(&common.run)?;
             let (sources, errors) = input::discover(&common.paths);
             let mut per_document = Vec::new();
             let mut lost = errors.iter().any(|e| e.is_error());
             for source in &sources {
-                match input::load(source, common.max_file_size) {
+                match input::load(source, common.run.max_file_size) {
                     Ok(doc) => per_document.push(unknowns::find(&doc, &rules)),
                     Err(e) => {
                         lost |= e.is_error();
-                        if !common.quiet {
+                        if !common.run.quiet {
                             eprintln!("recap: {e}");
                         }
                     }
                 }
             }
             for e in &errors {
-                if !common.quiet {
+                if !common.run.quiet {
                     eprintln!("recap: {e}");
                 }
             }
@@ -217,7 +221,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let schedule = load_schedule(schedule.as_deref())?;
             let outcomes = analyze_inputs(&common)?;
             compare(&outcomes, group_by, schedule.as_ref(), &out, csv.formulas())?;
-            if !common.quiet {
+            if !common.run.quiet {
                 eprintln!("recap: comparison reports in {}", out.display());
             }
             Ok(exit_code(&outcomes))
@@ -247,7 +251,9 @@ fn linked_talks(
         }
         TalkFormat::Csv => csv::to_csv(&sched::link_rows(&links, schedule), formulas)?,
         TalkFormat::Json => {
-            let report = Report::build(outcomes, &Default::default());
+            let records = pipeline::records(outcomes);
+            let none = Aggregates::default();
+            let report = Report::build(&records, &none);
             let mut documents = serde_json::to_value(&report.json.documents)?;
             sched::annotate_documents(&mut documents, &links, schedule);
             json::to_json(&documents)?
@@ -286,8 +292,181 @@ fn compare(
     Ok(())
 }
 
+/// `recap analyze`: reads and analyzes the posts a few at a time, in path order, writing
+/// each one's rows as it comes, so memory holds the corpus counts and little else.
+fn analyze(
+    common: &Common,
+    out: Option<&Path>,
+    partial: Option<&Path>,
+    schedule: Option<&Path>,
+    formulas: csv::Formulas,
+) -> Result<ExitCode> {
+    let schedule = load_schedule(schedule)?;
+    let rules = load_rules(&common.run)?;
+    let (sources, errors) = input::discover(&common.paths);
+    let plan = pipeline::plan(&sources, errors);
+    let sizes: Vec<u64> = plan
+        .iter()
+        .map(|i| match i {
+            Input::Source(Source::File(p)) => std::fs::metadata(p).map_or(0, |m| m.len()),
+            _ => 0,
+        })
+        .collect();
+    let inputs = plan.len();
+    let mut progress = Progress::new(common.run.quiet, inputs, sizes.iter().sum());
+    let mut writer = RunWriter::create(out, partial, formulas)?;
+    let mut links = Vec::new();
+    let mut read = 0;
+    let link = |a: &pipeline::Analysis| schedule.as_ref().map(|s| recap::schedule::link_post(a, s));
+    let mut done = 0;
+    pipeline::stream(
+        plan,
+        &rules,
+        &run_options(&common.run),
+        &link,
+        &mut |outcome, linked| {
+            progress.step(sizes[done]);
+            done += 1;
+            if !common.run.quiet {
+                for line in messages(&outcome) {
+                    progress.message(&line);
+                }
+            }
+            read += usize::from(matches!(outcome, Outcome::Analyzed(_)));
+            links.extend(linked.flatten());
+            writer.document(&DocumentRecord::from_outcome(outcome))
+        },
+    )?;
+    progress.finish();
+    let lost = writer.lost();
+    let extra = match &schedule {
+        Some(s) => recap::schedule::report_files(&links, s, formulas)?,
+        None => Vec::new(),
+    };
+    writer.finish(&extra)?;
+    if let Some(s) = &schedule {
+        let note = recap::schedule::closing_note(&links, s);
+        if partial.is_some_and(|p| p.as_os_str() == "-") {
+            if !common.run.quiet {
+                eprint!("{note}");
+            }
+        } else {
+            std::io::stdout().write_all(note.as_bytes())?;
+        }
+    }
+    if !common.run.quiet {
+        let mut wrote = Vec::new();
+        if let Some(out) = out {
+            wrote.push(format!("reports in {}", out.display()));
+        }
+        if let Some(p) = partial.filter(|p| p.as_os_str() != "-") {
+            wrote.push(format!("partial in {}", p.display()));
+        }
+        let wrote = if wrote.is_empty() {
+            String::new()
+        } else {
+            format!("; {}", wrote.join(", "))
+        };
+        eprintln!("recap: analyzed {read} of {inputs} inputs{wrote}");
+    }
+    Ok(if lost {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `recap merge`: the reports of one run over all the partials' posts.
+fn merge(
+    partials: &[PathBuf],
+    out: Option<&Path>,
+    partial: Option<&Path>,
+    quiet: bool,
+    formulas: csv::Formulas,
+) -> Result<ExitCode> {
+    let merge = recap::partial::Merge::scan(partials)?;
+    let mut writer = RunWriter::create(out, partial, formulas)?;
+    merge.write(&mut writer, &mut |warning| {
+        if !quiet {
+            eprintln!("recap: warning: {warning}");
+        }
+    })?;
+    let (documents, lost) = (writer.documents(), writer.lost());
+    writer.finish(&[])?;
+    if !quiet {
+        if let Some(out) = out {
+            eprintln!(
+                "recap: merged {documents} documents from {} partials; reports in {}",
+                partials.len(),
+                out.display()
+            );
+        }
+    }
+    Ok(if lost {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `recap map`: posts as JSON Lines on standard input, their partial on standard output.
+/// A bad line is named on standard error and recorded as a skipped document; the exit
+/// status stays 0 so a streaming job keeps going (`merge` reports the loss).
+fn map(run: &RunArgs) -> Result<ExitCode> {
+    let rules = load_rules(run)?;
+    let inputs = MapInputs::new(std::io::stdin().lock());
+    let mut partial = PartialWriter::new();
+    let mut stdout = std::io::stdout().lock();
+    pipeline::stream(
+        inputs,
+        &rules,
+        &run_options(run),
+        &|_| (),
+        &mut |outcome, _| {
+            if !run.quiet {
+                for line in messages(&outcome) {
+                    eprintln!("{line}");
+                }
+            }
+            partial.document(&DocumentRecord::from_outcome(outcome))?;
+            if partial.pending() >= 64 << 10 {
+                stdout.write_all(&partial.take())?;
+            }
+            Ok(())
+        },
+    )?;
+    partial.end();
+    stdout.write_all(&partial.take())?;
+    stdout.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What an outcome has to say on standard error: why it was skipped, or its warnings.
+fn messages(outcome: &Outcome) -> Vec<String> {
+    match outcome {
+        Outcome::Failed(e) => vec![format!("recap: {e}")],
+        Outcome::Analyzed(a) => a
+            .warnings
+            .iter()
+            .map(|w| format!("recap: {}: warning: {w}", a.path))
+            .collect(),
+    }
+}
+
+/// Threads and size limit of a run.
+fn run_options(run: &RunArgs) -> pipeline::RunOptions {
+    let threads = run.threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        usize::from,
+    );
+    pipeline::RunOptions {
+        threads,
+        max_file_size: run.max_file_size,
+    }
+}
+
 /// The built-in rules, extended by `--rules` when given.
-fn load_rules(common: &Common) -> Result<Rules> {
+fn load_rules(common: &RunArgs) -> Result<Rules> {
     Ok(match &common.rules {
         None => Rules::builtin(),
         Some(path) => {
@@ -303,27 +482,12 @@ fn load_rules(common: &Common) -> Result<Rules> {
 
 /// Loads the rules, reads and analyzes every input, and reports unreadable inputs.
 fn analyze_inputs(common: &Common) -> Result<Vec<Outcome>> {
-    let rules = load_rules(common)?;
+    let rules = load_rules(&common.run)?;
     let (sources, errors) = input::discover(&common.paths);
-    let threads = common.threads.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        usize::from,
-    );
-    let options = pipeline::RunOptions {
-        threads,
-        max_file_size: common.max_file_size,
-    };
-    let outcomes = pipeline::run(&sources, errors, &rules, &options);
-    if !common.quiet {
-        for o in &outcomes {
-            match o {
-                Outcome::Failed(e) => eprintln!("recap: {e}"),
-                Outcome::Analyzed(a) => {
-                    for w in &a.warnings {
-                        eprintln!("recap: {}: warning: {w}", a.path);
-                    }
-                }
-            }
+    let outcomes = pipeline::run(&sources, errors, &rules, &run_options(&common.run));
+    if !common.run.quiet {
+        for line in outcomes.iter().flat_map(messages) {
+            eprintln!("{line}");
         }
     }
     Ok(outcomes)
@@ -340,8 +504,11 @@ fn exit_code(outcomes: &[Outcome]) -> ExitCode {
     }
 }
 
-fn talk_rows(outcomes: &[Outcome]) -> Vec<TalkRow> {
-    Report::build(outcomes, &Default::default()).talks
+/// The rows of talks.csv.
+fn talk_rows(outcomes: &[Outcome], formulas: csv::Formulas) -> Result<Vec<u8>> {
+    let records = pipeline::records(outcomes);
+    let none = Aggregates::default();
+    csv::to_csv(&Report::build(&records, &none).talks, formulas)
 }
 
 /// The gold file for a post: `GOLD/STEM.json`.

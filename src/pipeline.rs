@@ -4,10 +4,11 @@
 //! place that uses threads (rayon over documents), and it sorts results by path so that
 //! reports are the same whatever the thread count or the order of the inputs.
 
-use crate::aggregate::{Aggregates, EntityKey, Window};
+use crate::aggregate::Aggregates;
 use crate::extract::{self, Context, EntityKind};
-use crate::input::{self, ByteSize, Document, Format, InputError, Source};
+use crate::input::{self, ByteSize, Document, Format, InputError, SkipKind, Source};
 use crate::layout;
+use crate::record::DocumentRecord;
 use crate::resolve::{self, Entity, Talk};
 use crate::rules::Rules;
 use crate::span::Span;
@@ -57,8 +58,6 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// Talks in text order.
     pub talks: Vec<Talk>,
-    /// Counts for the corpus.
-    pub aggregates: Aggregates,
 }
 
 /// Analyzes one document.
@@ -92,33 +91,6 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
             rule: m.rule,
         })
         .collect();
-    let mut aggregates = Aggregates::default();
-    for e in &resolved.entities {
-        let stats = aggregates
-            .entities
-            .entry((e.kind, e.name.clone()))
-            .or_default();
-        stats.mentions += e.mentions as u64;
-        stats.documents += 1;
-        stats.talks_given += e.talks_given as u64;
-        stats.aliases.extend(e.aliases.iter().cloned());
-    }
-    for (window, count) in [
-        (Window::Sentence, tokens.sentences.len()),
-        (Window::Paragraph, tokens.paragraphs.len()),
-    ] {
-        let mut groups: Vec<Vec<EntityKey>> = vec![Vec::new(); count];
-        for m in &mentions {
-            let slot = match window {
-                Window::Sentence => m.sentence,
-                Window::Paragraph => m.paragraph,
-            };
-            if let Some(g) = slot.and_then(|i| groups.get_mut(i)) {
-                g.push((m.kind, m.entity.clone()));
-            }
-        }
-        aggregates.add_windows(window, &groups);
-    }
     Analysis {
         path: doc.path.clone(),
         format: doc.format,
@@ -130,7 +102,6 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
         mentions,
         entities: resolved.entities,
         talks: resolved.talks,
-        aggregates,
     }
 }
 
@@ -163,43 +134,222 @@ pub struct RunOptions {
     pub max_file_size: ByteSize,
 }
 
+/// One input of a run.
+#[derive(Clone, Debug)]
+pub enum Input {
+    /// A file or standard input, read when its turn comes.
+    Source(Source),
+    /// A post handed over as text (`recap map`).
+    Text {
+        /// Path shown in reports.
+        path: String,
+        /// The post.
+        text: String,
+        /// Its markup.
+        format: Format,
+    },
+    /// An input already known to be unreadable (from discovery).
+    Failed(InputError),
+}
+
+impl Input {
+    /// The path shown in reports.
+    pub fn path(&self) -> String {
+        match self {
+            Input::Source(s) => s.display(),
+            Input::Text { path, .. } => path.clone(),
+            Input::Failed(e) => e.path.clone(),
+        }
+    }
+}
+
+/// The inputs of a run in the order of their reports: sorted by path, each path once (a
+/// source before a discovery error of the same path, the first of equal sources), so
+/// that reports do not depend on the order paths were given in.
+pub fn plan(sources: &[Source], errors: Vec<InputError>) -> Vec<Input> {
+    let mut items: Vec<(String, Input)> = sources
+        .iter()
+        .map(|s| (s.display(), Input::Source(s.clone())))
+        .chain(
+            errors
+                .into_iter()
+                .map(|e| (e.path.clone(), Input::Failed(e))),
+        )
+        .collect();
+    items.sort_by(|a, b| a.0.cmp(&b.0));
+    items.dedup_by(|a, b| a.0 == b.0);
+    items.into_iter().map(|(_, input)| input).collect()
+}
+
+/// Reads and analyzes one input.
+fn process(input: Input, rules: &Rules, options: &RunOptions) -> Outcome {
+    let doc = match input {
+        Input::Failed(e) => return Outcome::Failed(e),
+        Input::Source(source) => input::load(&source, options.max_file_size),
+        Input::Text { path, text, format } => from_text(path, &text, format, options),
+    };
+    match doc {
+        Ok(doc) => Outcome::Analyzed(Box::new(analyze(&doc, rules))),
+        Err(e) => Outcome::Failed(e),
+    }
+}
+
+/// A post handed over as text, checked as a file would be: size, then content.
+fn from_text(
+    path: String,
+    text: &str,
+    format: Format,
+    options: &RunOptions,
+) -> Result<Document, InputError> {
+    let limit = options.max_file_size;
+    let size = text.len() as u64;
+    if size > limit.0 {
+        return Err(InputError {
+            message: format!(
+                "text is {}, over the --max-file-size limit of {limit}, skipped (to read it, pass --max-file-size {}MiB)",
+                ByteSize(size),
+                size.div_ceil(1 << 20).max(1)
+            ),
+            path,
+            kind: SkipKind::TooLarge,
+        });
+    }
+    let doc = input::parse(&path, text.as_bytes(), format)?;
+    if doc.text.trim().is_empty() {
+        return Err(InputError {
+            path,
+            kind: SkipKind::Empty,
+            message: if text.is_empty() {
+                "empty file, skipped".into()
+            } else {
+                "empty file (no text: only whitespace, invisible characters or markup), skipped"
+                    .into()
+            },
+        });
+    }
+    Ok(doc)
+}
+
+/// What a run produced for one input: its outcome, and what `extra` made of its
+/// analysis.
+type Produced<X> = (Outcome, Option<X>);
+
+/// Reads and analyzes `inputs` on `options.threads` threads, and hands each outcome to
+/// `sink` in input order, with what `extra` computed from its analysis (on the worker
+/// thread).
+///
+/// At most a few documents per thread are in flight or waiting for their turn, so memory
+/// does not grow with the number of inputs: whatever `sink` keeps is all that stays.
+/// `inputs` is drawn on the calling thread as room frees up, and `sink` runs there too,
+/// so the order it sees never depends on the thread count.
+///
+/// # Errors
+/// The first error of `sink`, after which no more outcomes are produced.
+pub fn stream<X: Send>(
+    inputs: impl IntoIterator<Item = Input>,
+    rules: &Rules,
+    options: &RunOptions,
+    extra: &(dyn Fn(&Analysis) -> X + Sync),
+    sink: &mut dyn FnMut(Outcome, Option<X>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let work = |input: Input| -> Produced<X> {
+        let outcome = process(input, rules, options);
+        let x = match &outcome {
+            Outcome::Analyzed(a) => Some(extra(a)),
+            Outcome::Failed(_) => None,
+        };
+        (outcome, x)
+    };
+    let pool = (options.threads > 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(options.threads)
+                .build()
+                .ok()
+        })
+        .flatten();
+    let Some(pool) = pool else {
+        for input in inputs {
+            let (outcome, x) = work(input);
+            sink(outcome, x)?;
+        }
+        return Ok(());
+    };
+    let window = 4 * options.threads + 4;
+    type Sent<X> = (usize, std::thread::Result<Produced<X>>);
+    let (tx, rx) = std::sync::mpsc::channel::<Sent<X>>();
+    pool.in_place_scope(|scope| {
+        let work = &work;
+        let mut inputs = inputs.into_iter();
+        let mut waiting: std::collections::BTreeMap<usize, Produced<X>> = Default::default();
+        let (mut sent, mut done, mut exhausted) = (0usize, 0usize, false);
+        loop {
+            while !exhausted && sent - done < window {
+                match inputs.next() {
+                    Some(input) => {
+                        let (tx, i) = (tx.clone(), sent);
+                        scope.spawn(move |_| {
+                            let result =
+                                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                                    work(input)
+                                }));
+                            let _ = tx.send((i, result));
+                        });
+                        sent += 1;
+                    }
+                    None => exhausted = true,
+                }
+            }
+            if done == sent {
+                return Ok(());
+            }
+            let (outcome, x) = loop {
+                if let Some(next) = waiting.remove(&done) {
+                    break next;
+                }
+                let (i, result) = rx.recv().expect("every job sends its result");
+                match result {
+                    Ok(produced) => {
+                        waiting.insert(i, produced);
+                    }
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            };
+            done += 1;
+            sink(outcome, x)?;
+        }
+    })
+}
+
 /// Reads and analyzes every source, and returns the outcomes sorted by path, with
-/// `errors` from discovery among them.
+/// `errors` from discovery among them. Everything is kept: for the commands that show
+/// posts one by one; `analyze` streams instead (see [`stream`]).
 pub fn run(
     sources: &[Source],
     errors: Vec<InputError>,
     rules: &Rules,
     options: &RunOptions,
 ) -> Vec<Outcome> {
-    let work = |source: &Source| match input::load(source, options.max_file_size) {
-        Ok(doc) => Outcome::Analyzed(Box::new(analyze(&doc, rules))),
-        Err(e) => Outcome::Failed(e),
+    let mut outcomes = Vec::new();
+    let collect = &mut |outcome, _| {
+        outcomes.push(outcome);
+        Ok(())
     };
-    let mut outcomes: Vec<Outcome> = if options.threads <= 1 {
-        sources.iter().map(work).collect()
-    } else {
-        use rayon::prelude::*;
-        match rayon::ThreadPoolBuilder::new()
-            .num_threads(options.threads)
-            .build()
-        {
-            Ok(pool) => pool.install(|| sources.par_iter().map(work).collect()),
-            Err(_) => sources.iter().map(work).collect(),
-        }
-    };
-    outcomes.extend(errors.into_iter().map(Outcome::Failed));
-    outcomes.sort_by(|a, b| a.path().cmp(b.path()));
-    outcomes.dedup_by(|a, b| a.path() == b.path());
+    stream(plan(sources, errors), rules, options, &|_| (), collect)
+        .expect("collecting outcomes cannot fail");
     outcomes
 }
 
-/// The corpus aggregate of every analyzed outcome.
-pub fn corpus_aggregates(outcomes: &[Outcome]) -> Aggregates {
+/// The records of outcomes, in their order.
+pub fn records(outcomes: &[Outcome]) -> Vec<DocumentRecord> {
+    outcomes.iter().map(DocumentRecord::of).collect()
+}
+
+/// The corpus aggregate of records.
+pub fn corpus_aggregates(records: &[DocumentRecord]) -> Aggregates {
     let mut total = Aggregates::default();
-    for o in outcomes {
-        if let Outcome::Analyzed(a) = o {
-            total.merge(a.aggregates.clone());
-        }
+    for r in records {
+        total.add_document(r);
     }
     total
 }

@@ -9,8 +9,9 @@ use crate::util::{REPORTS, fixtures, post, read, recap};
 use proptest::prelude::*;
 use recap::input::{self, ByteSize};
 use recap::pipeline::{self, RunOptions};
-use recap::report::csv::{Formulas, to_csv};
-use recap::report::{Report, atomic, json};
+use recap::record::DocumentRecord;
+use recap::report::csv::Formulas;
+use recap::report::{REPORT_FILES, Report, RunWriter, atomic};
 use recap::rules::Rules;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -565,14 +566,28 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
-fn report_of(paths: &[PathBuf]) -> Report {
+/// The records of a run over `paths`.
+fn records_of(paths: &[PathBuf]) -> Vec<DocumentRecord> {
     let (sources, errors) = input::discover(paths);
     let options = RunOptions {
         threads: 1,
         max_file_size: ByteSize::DEFAULT_MAX_FILE,
     };
-    let outcomes = pipeline::run(&sources, errors, &RULES, &options);
-    Report::build(&outcomes, &pipeline::corpus_aggregates(&outcomes))
+    pipeline::records(&pipeline::run(&sources, errors, &RULES, &options))
+}
+
+/// Writes the reports of `records` into `out` as `recap analyze` does, filling the
+/// temporary files with `write`.
+fn write_reports(
+    out: &Path,
+    records: &[DocumentRecord],
+    write: Box<atomic::WriteFn<'_>>,
+) -> anyhow::Result<()> {
+    let mut run = RunWriter::create_with(Some(out), None, Formulas::Neutralize, write)?;
+    for r in records {
+        run.document(r)?;
+    }
+    run.finish(&[])
 }
 
 #[test]
@@ -581,13 +596,12 @@ fn a_run_failing_mid_write_leaves_the_earlier_reports_byte_identical() {
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
     std::fs::write(out.join("notes.txt"), "the user's own file").unwrap();
-    report_of(&[fixtures().join("posts")])
-        .write(&out, Formulas::Neutralize)
-        .unwrap();
+    let first = records_of(&[fixtures().join("posts")]);
+    write_reports(&out, &first, Box::new(atomic::write_only)).unwrap();
     let before = snapshot(&out);
     assert_eq!(before.len(), REPORTS.len() + 1);
 
-    let next = report_of(&[post("harbour-days.txt")]);
+    let next = records_of(&[post("harbour-days.txt")]);
     let mut calls = 0;
     let mut crash_on_third = |file: &mut File, bytes: &[u8]| {
         calls += 1;
@@ -595,11 +609,9 @@ fn a_run_failing_mid_write_leaves_the_earlier_reports_byte_identical() {
             file.write_all(&bytes[..bytes.len() / 2])?;
             return Err(std::io::Error::other("simulated crash"));
         }
-        atomic::write_and_sync(file, bytes)
+        atomic::write_only(file, bytes)
     };
-    let err = next
-        .write_with(&out, Formulas::Neutralize, &mut crash_on_third)
-        .unwrap_err();
+    let err = write_reports(&out, &next, Box::new(&mut crash_on_third)).unwrap_err();
     assert!(
         err.to_string().contains("entities.csv: simulated crash"),
         "{err}"
@@ -611,7 +623,7 @@ fn a_run_failing_mid_write_leaves_the_earlier_reports_byte_identical() {
     );
 
     // The same report written without a failure does replace them.
-    next.write(&out, Formulas::Neutralize).unwrap();
+    write_reports(&out, &next, Box::new(atomic::write_only)).unwrap();
     let after = snapshot(&out);
     assert_ne!(after["documents.csv"], before["documents.csv"]);
     assert_eq!(after["notes.txt"], before["notes.txt"]);
@@ -644,23 +656,30 @@ fn fifty_megabytes_on_one_line() {
     );
 }
 
-/// Every report of a run, serialized, in a fixed order.
+/// Every report of a run, serialized, in a fixed order: as `recap analyze` streams them,
+/// after checking that they are byte for byte those of the whole run held in memory.
 fn rendered(sources: &[input::Source], threads: usize) -> Vec<Vec<u8>> {
     let options = RunOptions {
         threads,
         max_file_size: ByteSize::DEFAULT_MAX_FILE,
     };
     let outcomes = pipeline::run(sources, Vec::new(), &RULES, &options);
-    let report = Report::build(&outcomes, &pipeline::corpus_aggregates(&outcomes));
-    let f = Formulas::Neutralize;
-    vec![
-        to_csv(&report.documents, f).unwrap(),
-        to_csv(&report.mentions, f).unwrap(),
-        to_csv(&report.entities, f).unwrap(),
-        to_csv(&report.talks, f).unwrap(),
-        to_csv(&report.pairs, f).unwrap(),
-        json::to_json(&report.json).unwrap(),
-    ]
+    let records = pipeline::records(&outcomes);
+    let aggregates = pipeline::corpus_aggregates(&records);
+    let in_memory = Report::build(&records, &aggregates)
+        .files(Formulas::Neutralize)
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_reports(dir.path(), &records, Box::new(atomic::write_only)).unwrap();
+    let streamed: Vec<Vec<u8>> = REPORT_FILES
+        .iter()
+        .map(|name| std::fs::read(dir.path().join(name)).unwrap())
+        .collect();
+    assert_eq!(
+        streamed, in_memory,
+        "streamed reports differ from the in-memory ones"
+    );
+    streamed
 }
 
 /// A post's bytes: recap-like pieces, now and then raw bytes that may not be text.

@@ -7,5 +7,6 @@ mod commands;
 mod compare;
 mod errors;
 mod hostile;
+mod partial;
 mod properties;
 mod schedule;

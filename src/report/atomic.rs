@@ -49,6 +49,85 @@ pub fn replace_all(
         write(&mut file, bytes)
             .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", target.display()))?;
     }
+    rename_all(&mut temps)
+}
+
+/// Writes bytes into a temporary file as they come, without syncing: what
+/// [`Staged`] uses by default, syncing each file once at [`Staged::commit`].
+pub fn write_only(file: &mut File, bytes: &[u8]) -> io::Result<()> {
+    file.write_all(bytes)
+}
+
+/// A set of files written a piece at a time, then put in place together by
+/// [`Staged::commit`], or not at all: dropping it before removes its temporary files and
+/// leaves every target as it was. Each temporary file sits beside its target, so the
+/// targets may be in different folders.
+pub struct Staged<'w> {
+    temps: Temps,
+    files: Vec<File>,
+    write: Box<WriteFn<'w>>,
+}
+
+impl<'w> Staged<'w> {
+    /// An empty set, filling its temporary files with `write` (see [`write_only`]).
+    pub fn new(write: Box<WriteFn<'w>>) -> Staged<'w> {
+        Staged {
+            temps: Temps(Vec::new()),
+            files: Vec::new(),
+            write,
+        }
+    }
+
+    /// Adds `target`, whose folder must exist, and returns its index for
+    /// [`Staged::write`].
+    ///
+    /// # Errors
+    /// When the temporary file cannot be created; the message names the target.
+    pub fn add(&mut self, target: &Path) -> anyhow::Result<usize> {
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (tmp, file) = create_temp(dir, &name).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot create a temporary file for {}: {e}",
+                target.display()
+            )
+        })?;
+        self.temps.0.push((tmp, target.to_path_buf()));
+        self.files.push(file);
+        Ok(self.files.len() - 1)
+    }
+
+    /// Appends bytes to the file at `index`.
+    ///
+    /// # Errors
+    /// When they cannot be written; the message names the target.
+    pub fn write(&mut self, index: usize, bytes: &[u8]) -> anyhow::Result<()> {
+        (self.write)(&mut self.files[index], bytes)
+            .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", self.temps.0[index].1.display()))
+    }
+
+    /// Flushes every file to disk and renames each over its target.
+    ///
+    /// # Errors
+    /// When a file cannot be synced or a target replaced; the message names it.
+    pub fn commit(mut self) -> anyhow::Result<()> {
+        for (file, (_, target)) in self.files.iter().zip(&self.temps.0) {
+            file.sync_all()
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", target.display()))?;
+        }
+        self.files.clear();
+        rename_all(&mut self.temps)
+    }
+}
+
+/// Renames each temporary file over its target, once none of the targets is a folder.
+fn rename_all(temps: &mut Temps) -> anyhow::Result<()> {
     if let Some((_, target)) = temps.0.iter().find(|(_, target)| target.is_dir()) {
         anyhow::bail!(
             "cannot replace {}: it is a folder (move it away and run again)",

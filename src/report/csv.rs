@@ -27,17 +27,44 @@ pub enum Formulas {
 /// # Errors
 /// When a row cannot be serialized.
 pub fn to_csv<T: CsvRow>(rows: &[T], formulas: Formulas) -> anyhow::Result<Vec<u8>> {
+    let mut out = header::<T>()?;
+    append(&mut out, rows, formulas)?;
+    Ok(out)
+}
+
+/// The header line of a CSV report.
+///
+/// # Errors
+/// When it cannot be serialized.
+pub fn header<T: CsvRow>() -> anyhow::Result<Vec<u8>> {
     let mut w = ::csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());
     w.write_record(T::COLUMNS)?;
+    w.into_inner().map_err(|e| anyhow::anyhow!(e.to_string()))
+}
+
+/// Appends rows (no header) to `out`: what [`to_csv`] writes after its header, so a
+/// report can be written a few rows at a time.
+///
+/// # Errors
+/// When a row cannot be serialized.
+pub fn append<'r, T: CsvRow + 'r>(
+    out: &mut Vec<u8>,
+    rows: impl IntoIterator<Item = &'r T>,
+    formulas: Formulas,
+) -> anyhow::Result<()> {
+    let mut w = ::csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(out);
     for row in rows {
         match formulas {
             Formulas::Neutralize => w.serialize(Neutral(row))?,
             Formulas::Raw => w.serialize(row)?,
         }
     }
-    w.into_inner().map_err(|e| anyhow::anyhow!(e.to_string()))
+    w.flush()?;
+    Ok(())
 }
 
 /// `text` as a spreadsheet will not run it. A lone trigger character (`-`, the path of
@@ -227,13 +254,13 @@ mod tests {
     use super::*;
     use crate::report::rows::PairRow;
 
-    fn pair(entity_a: &str, npmi: f64) -> PairRow {
+    fn pair(entity_a: &str, npmi: f64) -> PairRow<'_> {
         PairRow {
             window: "sentence",
             kind_a: "project",
-            entity_a: entity_a.to_string(),
+            entity_a,
             kind_b: "person",
-            entity_b: "@scope/pkg".to_string(),
+            entity_b: "@scope/pkg",
             count: 2,
             npmi,
         }

@@ -1,7 +1,10 @@
-//! Reports: rows built once from the analyses, then written in each format.
+//! Reports: rows made from each document's record, then written in each format.
 //!
-//! The six files are replaced together (see [`atomic`]), so a failed run never leaves a
-//! half-written report, or a mix of old and new ones, behind.
+//! [`ReportWriter`] writes a run's six reports a document at a time, so a run keeps no
+//! more than one document's rows and the corpus counts. The six files (and any others of
+//! the run, such as the schedule reports) are replaced together (see [`atomic`]), so a
+//! failed run never leaves a half-written report, or a mix of old and new ones, behind.
+//! [`Report`] holds every row at once, for commands that print a few posts.
 
 pub mod atomic;
 pub mod csv;
@@ -10,228 +13,361 @@ pub mod rows;
 pub mod table;
 
 use crate::aggregate::Aggregates;
-use crate::input::Format;
-use crate::pipeline::{Analysis, Outcome};
+use crate::record::DocumentRecord;
+use anyhow::Context as _;
+use json::ArrayWriter;
 use rows::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// The `status` of an input that was not analyzed, in `documents.csv` and `report.json`.
-const SKIPPED: &str = "skipped";
+/// The six reports of `recap analyze`, in the order they are written.
+pub const REPORT_FILES: [&str; 6] = [
+    "documents.csv",
+    "mentions.csv",
+    "entities.csv",
+    "talks.csv",
+    "cooccurrence.csv",
+    "report.json",
+];
 
-/// All report rows of one run.
-pub struct Report {
+const DOCUMENTS: usize = 0;
+const MENTIONS: usize = 1;
+const ENTITIES: usize = 2;
+const TALKS: usize = 3;
+const PAIRS: usize = 4;
+const JSON: usize = 5;
+
+/// Bytes a report gathers before they go to its temporary file.
+const FLUSH_AT: usize = 256 << 10;
+
+/// Corpus rows written to a report in one go.
+const CHUNK: usize = 1024;
+
+/// All report rows of a run, in memory.
+pub struct Report<'a> {
     /// `documents.csv`.
-    pub documents: Vec<DocumentRow>,
+    pub documents: Vec<DocumentRow<'a>>,
     /// `mentions.csv`.
-    pub mentions: Vec<MentionRow>,
+    pub mentions: Vec<MentionRow<'a>>,
     /// `entities.csv`.
-    pub entities: Vec<EntityRow>,
+    pub entities: Vec<EntityRow<'a>>,
     /// `talks.csv`.
-    pub talks: Vec<TalkRow>,
+    pub talks: Vec<TalkRow<'a>>,
     /// `cooccurrence.csv`.
-    pub pairs: Vec<PairRow>,
+    pub pairs: Vec<PairRow<'a>>,
     /// `report.json`.
-    pub json: JsonReport,
+    pub json: JsonReport<'a>,
 }
 
-fn format_name(f: Format) -> &'static str {
-    match f {
-        Format::Text => "txt",
-        Format::Markdown => "markdown",
-        Format::Html => "html",
-    }
-}
-
-fn status(a: &Analysis) -> (String, String) {
-    if a.warnings.is_empty() {
-        ("ok".into(), String::new())
-    } else {
-        ("warning".into(), a.warnings.join("; "))
-    }
-}
-
-impl Report {
-    /// Builds every row from the outcomes of a run and their corpus aggregate.
-    pub fn build(outcomes: &[Outcome], aggregates: &Aggregates) -> Report {
+impl<'a> Report<'a> {
+    /// Builds every row from the records of a run and their corpus aggregate.
+    pub fn build(records: &'a [DocumentRecord], aggregates: &'a Aggregates) -> Report<'a> {
         let mut documents = Vec::new();
         let mut mentions = Vec::new();
         let mut talks = Vec::new();
         let mut json_docs = Vec::new();
-        for o in outcomes {
-            match o {
-                Outcome::Failed(e) => {
-                    documents.push(DocumentRow {
-                        path: e.path.clone(),
-                        format: String::new(),
-                        status: SKIPPED.into(),
-                        reason: e.message.clone(),
-                        bytes: 0,
-                        words: 0,
-                        sentences: 0,
-                        paragraphs: 0,
-                        talks: 0,
-                        persons: 0,
-                        projects: 0,
-                        days: 0,
-                    });
-                    json_docs.push(JsonDocument {
-                        path: e.path.clone(),
-                        status: SKIPPED.into(),
-                        reason: e.message.clone(),
-                        talks: Vec::new(),
-                        entities: Vec::new(),
-                    });
-                }
-                Outcome::Analyzed(a) => {
-                    let (status, reason) = status(a);
-                    let count = |k| a.entities.iter().filter(|e| e.kind == k).count();
-                    use crate::extract::EntityKind::*;
-                    documents.push(DocumentRow {
-                        path: a.path.clone(),
-                        format: format_name(a.format).into(),
-                        status: status.clone(),
-                        reason: reason.clone(),
-                        bytes: a.bytes,
-                        words: a.words,
-                        sentences: a.sentences,
-                        paragraphs: a.paragraphs,
-                        talks: a.talks.len(),
-                        persons: count(Person),
-                        projects: count(Project),
-                        days: count(Day),
-                    });
-                    mentions.extend(a.mentions.iter().map(|m| MentionRow {
-                        path: a.path.clone(),
-                        kind: m.kind.as_str(),
-                        surface: m.surface.clone(),
-                        entity: m.entity.clone(),
-                        start: m.span.start,
-                        end: m.span.end,
-                        sentence: m.sentence,
-                        paragraph: m.paragraph,
-                        day: m.day.clone(),
-                        rule: m.rule,
-                    }));
-                    talks.extend(a.talks.iter().map(|t| TalkRow {
-                        path: a.path.clone(),
-                        title: t.title.clone(),
-                        kind: t.kind.as_str(),
-                        speakers: t.speakers.join("; "),
-                        day: t.day.clone(),
-                        start: t.span.start,
-                        mentions: t.mentions,
-                        rule: t.rule,
-                    }));
-                    json_docs.push(JsonDocument {
-                        path: a.path.clone(),
-                        status,
-                        reason,
-                        talks: a
-                            .talks
-                            .iter()
-                            .map(|t| JsonTalk {
-                                title: t.title.clone(),
-                                kind: t.kind.as_str(),
-                                speakers: t.speakers.clone(),
-                                day: t.day.clone(),
-                            })
-                            .collect(),
-                        entities: a
-                            .entities
-                            .iter()
-                            .map(|e| JsonEntity {
-                                kind: e.kind.as_str(),
-                                name: e.name.clone(),
-                                aliases: e.aliases.clone(),
-                                mentions: e.mentions,
-                                talks_given: e.talks_given,
-                            })
-                            .collect(),
-                    });
-                }
-            }
+        for r in records {
+            let rows = DocumentRows::of(r);
+            documents.push(rows.document);
+            mentions.extend(rows.mentions);
+            talks.extend(rows.talks);
+            json_docs.push(rows.json);
         }
-        let entities: Vec<EntityRow> = aggregates
-            .entities
-            .iter()
-            .map(|((kind, name), s)| EntityRow {
-                kind: kind.as_str(),
-                name: name.clone(),
-                aliases: s.aliases.iter().cloned().collect::<Vec<_>>().join("; "),
-                mentions: s.mentions,
-                documents: s.documents,
-                talks_given: s.talks_given,
-            })
-            .collect();
-        let pair_rows = || {
-            aggregates.cooccurrence().into_iter().map(|p| PairRow {
-                window: p.window.as_str(),
-                kind_a: p.a.0.as_str(),
-                entity_a: p.a.1,
-                kind_b: p.b.0.as_str(),
-                entity_b: p.b.1,
-                count: p.count,
-                npmi: p.npmi,
-            })
-        };
-        let json = JsonReport {
-            schema_version: SCHEMA_VERSION,
-            documents: json_docs,
-            entities: aggregates
-                .entities
-                .iter()
-                .map(|((kind, name), s)| JsonCorpusEntity {
-                    kind: kind.as_str(),
-                    name: name.clone(),
-                    aliases: s.aliases.iter().cloned().collect(),
-                    mentions: s.mentions,
-                    documents: s.documents,
-                    talks_given: s.talks_given,
-                })
-                .collect(),
-            cooccurrence: pair_rows().collect(),
-        };
+        let entities = aggregates.entities();
+        let pairs = aggregates.cooccurrence();
         Report {
             documents,
             mentions,
-            entities,
+            entities: entities.iter().map(|(k, s)| entity_row(k, s)).collect(),
             talks,
-            pairs: pair_rows().collect(),
-            json,
+            pairs: pairs.iter().map(pair_row).collect(),
+            json: JsonReport {
+                schema_version: SCHEMA_VERSION,
+                documents: json_docs,
+                entities: entities.iter().map(|(k, s)| json_entity(k, s)).collect(),
+                cooccurrence: pairs.iter().map(pair_row).collect(),
+            },
         }
     }
 
-    /// Writes the six reports into `dir`, creating it if needed.
+    /// The six reports, serialized, in [`REPORT_FILES`] order.
     ///
     /// # Errors
-    /// When the folder cannot be created or a file cannot be written; reports already in
-    /// `dir` are then left as they were.
-    pub fn write(&self, dir: &Path, formulas: csv::Formulas) -> anyhow::Result<()> {
-        self.write_with(dir, formulas, &mut atomic::write_and_sync)
+    /// When a row cannot be serialized.
+    pub fn files(&self, formulas: csv::Formulas) -> anyhow::Result<Vec<Vec<u8>>> {
+        Ok(vec![
+            csv::to_csv(&self.documents, formulas)?,
+            csv::to_csv(&self.mentions, formulas)?,
+            csv::to_csv(&self.entities, formulas)?,
+            csv::to_csv(&self.talks, formulas)?,
+            csv::to_csv(&self.pairs, formulas)?,
+            json::to_json(&self.json)?,
+        ])
     }
+}
 
-    /// [`Report::write`], with `write` filling each temporary file: the seam through
-    /// which a test makes one report's write fail.
+/// Writes the six reports of a run into a folder as documents come, byte for byte as
+/// [`Report`] would: per-document rows at once, corpus rows from the aggregate at the
+/// end. Its files are temporary files of a [`atomic::Staged`] set, which the caller
+/// commits.
+pub struct ReportWriter {
+    dir: PathBuf,
+    formulas: csv::Formulas,
+    /// Index in the staged set of each report, in [`REPORT_FILES`] order.
+    files: [usize; 6],
+    buffers: [Vec<u8>; 6],
+    documents: Option<ArrayWriter>,
+}
+
+impl ReportWriter {
+    /// Starts the reports in `dir`, creating it if needed, as files of `staged`.
     ///
     /// # Errors
-    /// As [`Report::write`].
-    pub fn write_with(
-        &self,
+    /// When the folder or a temporary file cannot be created.
+    pub fn create(
         dir: &Path,
         formulas: csv::Formulas,
-        write: &mut atomic::WriteFn<'_>,
-    ) -> anyhow::Result<()> {
-        use anyhow::Context as _;
-        let files = [
-            ("documents.csv", csv::to_csv(&self.documents, formulas)?),
-            ("mentions.csv", csv::to_csv(&self.mentions, formulas)?),
-            ("entities.csv", csv::to_csv(&self.entities, formulas)?),
-            ("talks.csv", csv::to_csv(&self.talks, formulas)?),
-            ("cooccurrence.csv", csv::to_csv(&self.pairs, formulas)?),
-            ("report.json", json::to_json(&self.json)?),
-        ];
+        staged: &mut atomic::Staged<'_>,
+    ) -> anyhow::Result<ReportWriter> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("cannot create output folder {}", dir.display()))?;
-        atomic::replace_all(dir, &files, write)
+        let mut files = [0; 6];
+        for (index, name) in files.iter_mut().zip(REPORT_FILES) {
+            *index = staged.add(&dir.join(name))?;
+        }
+        let mut buffers = [
+            csv::header::<DocumentRow>()?,
+            csv::header::<MentionRow>()?,
+            csv::header::<EntityRow>()?,
+            csv::header::<TalkRow>()?,
+            csv::header::<PairRow>()?,
+            Vec::new(),
+        ];
+        let json = &mut buffers[JSON];
+        json.extend_from_slice(b"{\n  \"schema_version\": ");
+        json::append_pretty(json, &SCHEMA_VERSION, 2)?;
+        json.extend_from_slice(b",\n  \"documents\": ");
+        let documents = Some(ArrayWriter::open(json, 4));
+        Ok(ReportWriter {
+            dir: dir.to_path_buf(),
+            formulas,
+            files,
+            buffers,
+            documents,
+        })
+    }
+
+    /// The folder of the reports.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes one document's rows; documents come in report order.
+    ///
+    /// # Errors
+    /// When a row cannot be serialized or written.
+    pub fn document(
+        &mut self,
+        record: &DocumentRecord,
+        staged: &mut atomic::Staged<'_>,
+    ) -> anyhow::Result<()> {
+        let rows = DocumentRows::of(record);
+        let f = self.formulas;
+        csv::append(&mut self.buffers[DOCUMENTS], [&rows.document], f)?;
+        csv::append(&mut self.buffers[MENTIONS], &rows.mentions, f)?;
+        csv::append(&mut self.buffers[TALKS], &rows.talks, f)?;
+        if let Some(documents) = &mut self.documents {
+            documents.push(&mut self.buffers[JSON], &rows.json)?;
+        }
+        self.flush(staged, false)
+    }
+
+    /// Writes the corpus rows of `aggregates` and the end of every report.
+    ///
+    /// # Errors
+    /// When a row cannot be serialized or written.
+    pub fn finish(
+        mut self,
+        aggregates: &Aggregates,
+        staged: &mut atomic::Staged<'_>,
+    ) -> anyhow::Result<()> {
+        let f = self.formulas;
+        if let Some(documents) = self.documents.take() {
+            documents.close(&mut self.buffers[JSON]);
+        }
+        self.buffers[JSON].extend_from_slice(b",\n  \"entities\": ");
+        let mut array = ArrayWriter::open(&mut self.buffers[JSON], 4);
+        for chunk in aggregates.entities().chunks(CHUNK) {
+            let rows: Vec<EntityRow> = chunk.iter().map(|(k, s)| entity_row(k, s)).collect();
+            csv::append(&mut self.buffers[ENTITIES], &rows, f)?;
+            for (k, s) in chunk {
+                array.push(&mut self.buffers[JSON], &json_entity(k, s))?;
+            }
+            self.flush(staged, false)?;
+        }
+        array.close(&mut self.buffers[JSON]);
+        self.buffers[JSON].extend_from_slice(b",\n  \"cooccurrence\": ");
+        let mut array = ArrayWriter::open(&mut self.buffers[JSON], 4);
+        for chunk in aggregates.cooccurrence().chunks(CHUNK) {
+            let rows: Vec<PairRow> = chunk.iter().map(pair_row).collect();
+            csv::append(&mut self.buffers[PAIRS], &rows, f)?;
+            for row in &rows {
+                array.push(&mut self.buffers[JSON], row)?;
+            }
+            self.flush(staged, false)?;
+        }
+        array.close(&mut self.buffers[JSON]);
+        self.buffers[JSON].extend_from_slice(b"\n}\n");
+        self.flush(staged, true)
+    }
+
+    /// Hands the gathered bytes of each report to its temporary file: all of them, or
+    /// those past [`FLUSH_AT`].
+    fn flush(&mut self, staged: &mut atomic::Staged<'_>, all: bool) -> anyhow::Result<()> {
+        for (&index, buffer) in self.files.iter().zip(&mut self.buffers) {
+            if !buffer.is_empty() && (all || buffer.len() >= FLUSH_AT) {
+                staged.write(index, buffer)?;
+                buffer.clear();
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Where a run's partial goes.
+enum PartialOut {
+    /// Standard output, as it comes.
+    Stdout(std::io::Stdout),
+    /// A file of the staged set.
+    Staged(usize),
+}
+
+/// Everything a run writes: the reports in a folder and a partial, either or both, from
+/// documents handed over in report order. Files are replaced together at
+/// [`RunWriter::finish`] (a partial on standard output is written as it comes).
+pub struct RunWriter<'w> {
+    staged: atomic::Staged<'w>,
+    reports: Option<ReportWriter>,
+    partial: Option<(crate::partial::PartialWriter, PartialOut)>,
+    aggregates: Aggregates,
+    documents: usize,
+    lost: bool,
+}
+
+impl RunWriter<'static> {
+    /// Starts a run's outputs: reports in `out`, a partial in `partial` (`-` for
+    /// standard output).
+    ///
+    /// # Errors
+    /// When a folder or temporary file cannot be created.
+    pub fn create(
+        out: Option<&Path>,
+        partial: Option<&Path>,
+        formulas: csv::Formulas,
+    ) -> anyhow::Result<RunWriter<'static>> {
+        RunWriter::create_with(out, partial, formulas, Box::new(atomic::write_only))
+    }
+}
+
+impl<'w> RunWriter<'w> {
+    /// [`RunWriter::create`], with `write` filling the temporary files: the seam through
+    /// which a test makes a write fail.
+    ///
+    /// # Errors
+    /// As [`RunWriter::create`].
+    pub fn create_with(
+        out: Option<&Path>,
+        partial: Option<&Path>,
+        formulas: csv::Formulas,
+        write: Box<atomic::WriteFn<'w>>,
+    ) -> anyhow::Result<RunWriter<'w>> {
+        let mut staged = atomic::Staged::new(write);
+        let reports = out
+            .map(|dir| ReportWriter::create(dir, formulas, &mut staged))
+            .transpose()?;
+        let partial = match partial {
+            None => None,
+            Some(p) if p.as_os_str() == "-" => Some(PartialOut::Stdout(std::io::stdout())),
+            Some(p) => Some(PartialOut::Staged(staged.add(p)?)),
+        }
+        .map(|to| (crate::partial::PartialWriter::new(), to));
+        let mut run = RunWriter {
+            staged,
+            reports,
+            partial,
+            aggregates: Aggregates::default(),
+            documents: 0,
+            lost: false,
+        };
+        run.flush_partial()?;
+        Ok(run)
+    }
+
+    /// Writes one document; documents come in report order.
+    ///
+    /// # Errors
+    /// When a row cannot be serialized or written.
+    pub fn document(&mut self, record: &DocumentRecord) -> anyhow::Result<()> {
+        if let Some(reports) = &mut self.reports {
+            reports.document(record, &mut self.staged)?;
+            self.aggregates.add_document(record);
+        }
+        if let Some((partial, _)) = &mut self.partial {
+            partial.document(record)?;
+            if partial.pending() >= FLUSH_AT {
+                self.flush_partial()?;
+            }
+        }
+        self.documents += 1;
+        self.lost |= record.lost;
+        Ok(())
+    }
+
+    /// Documents written so far.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
+    /// Whether a document written was lost (skipped for a reason other than being empty).
+    pub fn lost(&self) -> bool {
+        self.lost
+    }
+
+    fn flush_partial(&mut self) -> anyhow::Result<()> {
+        use std::io::Write as _;
+        let Some((partial, to)) = &mut self.partial else {
+            return Ok(());
+        };
+        let bytes = partial.take();
+        match to {
+            PartialOut::Stdout(stdout) => {
+                let mut lock = stdout.lock();
+                lock.write_all(&bytes)?;
+                lock.flush()?;
+            }
+            PartialOut::Staged(index) => self.staged.write(*index, &bytes)?,
+        }
+        Ok(())
+    }
+
+    /// Ends every output, adds `extra` files (name and bytes) beside the reports, and
+    /// replaces them all together.
+    ///
+    /// # Errors
+    /// When a row cannot be serialized, or a file written or replaced; files already in
+    /// place are then left as they were.
+    pub fn finish(mut self, extra: &[(&str, Vec<u8>)]) -> anyhow::Result<()> {
+        if let Some((partial, _)) = &mut self.partial {
+            partial.end();
+        }
+        self.flush_partial()?;
+        if let Some(reports) = self.reports.take() {
+            let dir = reports.dir().to_path_buf();
+            reports.finish(&self.aggregates, &mut self.staged)?;
+            for (name, bytes) in extra {
+                let index = self.staged.add(&dir.join(name))?;
+                self.staged.write(index, bytes)?;
+            }
+        }
+        self.staged.commit()
     }
 }

@@ -3,6 +3,9 @@
 //! Column and field names are defined here and nowhere else; the domain types never
 //! carry serialization attributes for a report.
 
+use crate::aggregate::{EntityKey, EntityStats, Pair};
+use crate::extract::EntityKind;
+use crate::record::DocumentRecord;
 use serde::Serialize;
 
 /// Version of the report layout; bumped when a column or field changes meaning.
@@ -20,17 +23,17 @@ pub trait CsvRow: Serialize {
 macro_rules! csv_row {
     (
         $(#[$attr:meta])*
-        pub struct $name:ident {
+        pub struct $name:ident<$lt:lifetime> {
             $($(#[$field_attr:meta])* pub $field:ident: $ty:ty,)*
         }
     ) => {
         $(#[$attr])*
         #[derive(Debug, Serialize)]
-        pub struct $name {
+        pub struct $name<$lt> {
             $($(#[$field_attr])* pub $field: $ty,)*
         }
 
-        impl CsvRow for $name {
+        impl<$lt> CsvRow for $name<$lt> {
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),*];
         }
     };
@@ -38,15 +41,15 @@ macro_rules! csv_row {
 
 csv_row! {
     /// `documents.csv`: one row per input.
-    pub struct DocumentRow {
+    pub struct DocumentRow<'a> {
         /// Path as given.
-        pub path: String,
+        pub path: &'a str,
         /// txt, markdown or html; empty when the input was skipped.
-        pub format: String,
+        pub format: &'a str,
         /// ok, warning or skipped.
-        pub status: String,
+        pub status: &'a str,
         /// Why, for warning and skipped.
-        pub reason: String,
+        pub reason: &'a str,
         /// Bytes read.
         pub bytes: usize,
         /// Words.
@@ -68,15 +71,15 @@ csv_row! {
 
 csv_row! {
     /// `mentions.csv`: one row per mention.
-    pub struct MentionRow {
+    pub struct MentionRow<'a> {
         /// Document path.
-        pub path: String,
+        pub path: &'a str,
         /// person, project or day.
-        pub kind: &'static str,
+        pub kind: &'a str,
         /// Text as written.
-        pub surface: String,
+        pub surface: &'a str,
         /// Canonical entity name.
-        pub entity: String,
+        pub entity: &'a str,
         /// Byte offset of the first byte in the document's text.
         pub start: usize,
         /// Byte offset one past the last byte.
@@ -86,19 +89,19 @@ csv_row! {
         /// Paragraph index (0-based), empty if none.
         pub paragraph: Option<usize>,
         /// Day section label, empty if none.
-        pub day: Option<String>,
+        pub day: Option<&'a str>,
         /// Id of the rule that found it.
-        pub rule: &'static str,
+        pub rule: &'a str,
     }
 }
 
 csv_row! {
     /// `entities.csv` and the corpus `entities` of `report.json`.
-    pub struct EntityRow {
+    pub struct EntityRow<'a> {
         /// person, project or day.
-        pub kind: &'static str,
+        pub kind: &'a str,
         /// Canonical name.
-        pub name: String,
+        pub name: &'a str,
         /// Other surface forms, `; `-separated in CSV.
         pub aliases: String,
         /// Mentions over the corpus.
@@ -112,39 +115,39 @@ csv_row! {
 
 csv_row! {
     /// `talks.csv`: one row per talk.
-    pub struct TalkRow {
+    pub struct TalkRow<'a> {
         /// Document path.
-        pub path: String,
+        pub path: &'a str,
         /// Title as the post gives it.
-        pub title: String,
+        pub title: &'a str,
         /// talk, keynote, panel, tutorial, workshop, lightning, open space, bof, sprint, poster.
-        pub kind: &'static str,
+        pub kind: &'a str,
         /// Canonical speaker names, `; `-separated.
         pub speakers: String,
         /// Day section label, empty if none.
-        pub day: Option<String>,
+        pub day: Option<&'a str>,
         /// Byte offset of the first mention.
         pub start: usize,
         /// Mentions merged into this talk.
         pub mentions: usize,
         /// Rule that gave the title.
-        pub rule: &'static str,
+        pub rule: &'a str,
     }
 }
 
 csv_row! {
     /// `cooccurrence.csv` and `report.json`'s `cooccurrence`.
-    pub struct PairRow {
+    pub struct PairRow<'a> {
         /// sentence or paragraph.
-        pub window: &'static str,
+        pub window: &'a str,
         /// Kind of the first entity.
-        pub kind_a: &'static str,
+        pub kind_a: &'a str,
         /// First entity.
-        pub entity_a: String,
+        pub entity_a: &'a str,
         /// Kind of the second entity.
-        pub kind_b: &'static str,
+        pub kind_b: &'a str,
         /// Second entity.
-        pub entity_b: String,
+        pub entity_b: &'a str,
         /// Windows holding both.
         pub count: u64,
         /// Normalized PMI in [-1, 1].
@@ -154,26 +157,26 @@ csv_row! {
 
 /// A talk inside `report.json`.
 #[derive(Debug, Serialize)]
-pub struct JsonTalk {
+pub struct JsonTalk<'a> {
     /// Title.
-    pub title: String,
+    pub title: &'a str,
     /// Kind.
-    pub kind: &'static str,
+    pub kind: &'a str,
     /// Canonical speakers.
-    pub speakers: Vec<String>,
+    pub speakers: &'a [String],
     /// Day section label.
-    pub day: Option<String>,
+    pub day: Option<&'a str>,
 }
 
 /// A document's entity inside `report.json`.
 #[derive(Debug, Serialize)]
-pub struct JsonEntity {
+pub struct JsonEntity<'a> {
     /// person, project or day.
-    pub kind: &'static str,
+    pub kind: &'a str,
     /// Canonical name.
-    pub name: String,
+    pub name: &'a str,
     /// Other forms used in the document.
-    pub aliases: Vec<String>,
+    pub aliases: &'a [String],
     /// Mentions in the document.
     pub mentions: usize,
     /// Talks given in the document (persons).
@@ -182,28 +185,28 @@ pub struct JsonEntity {
 
 /// A document inside `report.json`.
 #[derive(Debug, Serialize)]
-pub struct JsonDocument {
+pub struct JsonDocument<'a> {
     /// Path as given.
-    pub path: String,
+    pub path: &'a str,
     /// ok, warning or skipped.
-    pub status: String,
+    pub status: &'a str,
     /// Why, for warning and skipped.
-    pub reason: String,
+    pub reason: &'a str,
     /// Talks.
-    pub talks: Vec<JsonTalk>,
+    pub talks: Vec<JsonTalk<'a>>,
     /// Entities.
-    pub entities: Vec<JsonEntity>,
+    pub entities: Vec<JsonEntity<'a>>,
 }
 
 /// A corpus entity inside `report.json`.
 #[derive(Debug, Serialize)]
-pub struct JsonCorpusEntity {
+pub struct JsonCorpusEntity<'a> {
     /// person, project or day.
-    pub kind: &'static str,
+    pub kind: &'a str,
     /// Canonical name.
-    pub name: String,
+    pub name: &'a str,
     /// Other forms seen anywhere.
-    pub aliases: Vec<String>,
+    pub aliases: Vec<&'a str>,
     /// Mentions over the corpus.
     pub mentions: u64,
     /// Documents mentioning it.
@@ -214,13 +217,147 @@ pub struct JsonCorpusEntity {
 
 /// `report.json`.
 #[derive(Debug, Serialize)]
-pub struct JsonReport {
+pub struct JsonReport<'a> {
     /// [`SCHEMA_VERSION`].
     pub schema_version: &'static str,
     /// Per document.
-    pub documents: Vec<JsonDocument>,
+    pub documents: Vec<JsonDocument<'a>>,
     /// Per corpus entity.
-    pub entities: Vec<JsonCorpusEntity>,
+    pub entities: Vec<JsonCorpusEntity<'a>>,
     /// Co-occurring pairs.
-    pub cooccurrence: Vec<PairRow>,
+    pub cooccurrence: Vec<PairRow<'a>>,
+}
+
+/// The rows one document contributes to `documents.csv`, `mentions.csv`, `talks.csv` and
+/// the `documents` of `report.json`.
+pub struct DocumentRows<'a> {
+    /// Its row of `documents.csv`.
+    pub document: DocumentRow<'a>,
+    /// Its rows of `mentions.csv`.
+    pub mentions: Vec<MentionRow<'a>>,
+    /// Its rows of `talks.csv`.
+    pub talks: Vec<TalkRow<'a>>,
+    /// Its object in `report.json`.
+    pub json: JsonDocument<'a>,
+}
+
+impl<'a> DocumentRows<'a> {
+    /// The rows of a record.
+    pub fn of(r: &'a DocumentRecord) -> DocumentRows<'a> {
+        let path = r.path.as_str();
+        DocumentRows {
+            document: DocumentRow {
+                path,
+                format: &r.format,
+                status: &r.status,
+                reason: &r.reason,
+                bytes: r.bytes,
+                words: r.words,
+                sentences: r.sentences,
+                paragraphs: r.paragraphs,
+                talks: r.talks.len(),
+                persons: r.count(EntityKind::Person),
+                projects: r.count(EntityKind::Project),
+                days: r.count(EntityKind::Day),
+            },
+            mentions: r
+                .mentions
+                .iter()
+                .map(|m| MentionRow {
+                    path,
+                    kind: m.kind.as_str(),
+                    surface: &m.surface,
+                    entity: &m.entity,
+                    start: m.start,
+                    end: m.end,
+                    sentence: m.sentence,
+                    paragraph: m.paragraph,
+                    day: m.day.as_deref(),
+                    rule: &m.rule,
+                })
+                .collect(),
+            talks: r
+                .talks
+                .iter()
+                .map(|t| TalkRow {
+                    path,
+                    title: &t.title,
+                    kind: &t.kind,
+                    speakers: t.speakers.join("; "),
+                    day: t.day.as_deref(),
+                    start: t.start,
+                    mentions: t.mentions,
+                    rule: &t.rule,
+                })
+                .collect(),
+            json: JsonDocument {
+                path,
+                status: &r.status,
+                reason: &r.reason,
+                talks: r
+                    .talks
+                    .iter()
+                    .map(|t| JsonTalk {
+                        title: &t.title,
+                        kind: &t.kind,
+                        speakers: &t.speakers,
+                        day: t.day.as_deref(),
+                    })
+                    .collect(),
+                entities: r
+                    .entities
+                    .iter()
+                    .map(|e| JsonEntity {
+                        kind: e.kind.as_str(),
+                        name: &e.name,
+                        aliases: &e.aliases,
+                        mentions: e.mentions,
+                        talks_given: e.talks_given,
+                    })
+                    .collect(),
+            },
+        }
+    }
+}
+
+/// A corpus entity's row of `entities.csv`.
+pub fn entity_row<'a>((kind, name): &'a EntityKey, s: &'a EntityStats) -> EntityRow<'a> {
+    EntityRow {
+        kind: kind.as_str(),
+        name,
+        aliases: s
+            .aliases
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("; "),
+        mentions: s.mentions,
+        documents: s.documents,
+        talks_given: s.talks_given,
+    }
+}
+
+/// A corpus entity in `report.json`.
+pub fn json_entity<'a>((kind, name): &'a EntityKey, s: &'a EntityStats) -> JsonCorpusEntity<'a> {
+    JsonCorpusEntity {
+        kind: kind.as_str(),
+        name,
+        aliases: s.aliases.iter().map(String::as_str).collect(),
+        mentions: s.mentions,
+        documents: s.documents,
+        talks_given: s.talks_given,
+    }
+}
+
+/// A pair's row of `cooccurrence.csv` and `report.json`.
+pub fn pair_row<'a>(p: &Pair<'a>) -> PairRow<'a> {
+    PairRow {
+        window: p.window.as_str(),
+        kind_a: p.a.0.as_str(),
+        entity_a: &p.a.1,
+        kind_b: p.b.0.as_str(),
+        entity_b: &p.b.1,
+        count: p.count,
+        npmi: p.npmi,
+    }
 }
