@@ -49,7 +49,7 @@ use crate::pipeline::{Analysis, Outcome};
 use crate::report::atomic::{replace_all, write_and_sync};
 use crate::report::csv::{Formulas, to_csv};
 use crate::report::json::to_json;
-use crate::report::rows::CsvRow;
+use crate::report::rows::{CsvRow, csv_row};
 use crate::resolve::Talk;
 use crate::rules::TalkKind;
 use days::{Date, DayCheck, DayMap};
@@ -682,47 +682,32 @@ fn round(x: f64, places: i32) -> f64 {
     (x * f).round() / f
 }
 
-/// `links.csv`, and the `talks --format csv --schedule` output: one row per talk.
-#[derive(Debug, Serialize)]
-pub struct LinkRow {
-    /// Post path.
-    pub path: String,
-    /// Title as the post gives it.
-    pub title: String,
-    /// Kind as the post gives it.
-    pub kind: &'static str,
-    /// Speakers as the post gives them, `; `-separated.
-    pub speakers: String,
-    /// The post's day label.
-    pub day: Option<String>,
-    /// linked, unlinked or ambiguous.
-    pub status: &'static str,
-    /// Official title (linked only).
-    pub official_title: String,
-    /// Official speakers, `; `-separated (linked only).
-    pub official_speakers: String,
-    /// Official date (linked only).
-    pub official_date: String,
-    /// Official kind (linked only).
-    pub official_kind: String,
-    /// The link's score; for a talk not linked, the best score any entry reached.
-    pub score: f64,
-}
-
-impl CsvRow for LinkRow {
-    const COLUMNS: &'static [&'static str] = &[
-        "path",
-        "title",
-        "kind",
-        "speakers",
-        "day",
-        "status",
-        "official_title",
-        "official_speakers",
-        "official_date",
-        "official_kind",
-        "score",
-    ];
+csv_row! {
+    /// `links.csv`, and the `talks --format csv --schedule` output: one row per talk.
+    pub struct LinkRow {
+        /// Post path.
+        pub path: String,
+        /// Title as the post gives it.
+        pub title: String,
+        /// Kind as the post gives it.
+        pub kind: &'static str,
+        /// Speakers as the post gives them, `; `-separated.
+        pub speakers: String,
+        /// The post's day label.
+        pub day: Option<String>,
+        /// linked, unlinked or ambiguous.
+        pub status: &'static str,
+        /// Official title (linked only).
+        pub official_title: String,
+        /// Official speakers, `; `-separated (linked only).
+        pub official_speakers: String,
+        /// Official date (linked only).
+        pub official_date: String,
+        /// Official kind (linked only).
+        pub official_kind: String,
+        /// The link's score; for a talk not linked, the best score any entry reached.
+        pub score: f64,
+    }
 }
 
 /// One row per talk of every post.

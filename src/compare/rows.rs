@@ -3,110 +3,78 @@
 //! `matrix.csv` has one column per attendee, so its rows are built as plain records
 //! ([`super::Comparison::matrix_records`]).
 
-use crate::report::rows::CsvRow;
+use crate::report::rows::{CsvRow, csv_row};
 use crate::schedule::{JsonOfficial, JsonScheduleReport};
 use serde::Serialize;
 
 /// Version of the comparison layout.
 pub const SCHEMA_VERSION: &str = "1";
 
-/// `similarity.csv`: one row per pair of attendees.
-#[derive(Clone, Debug, Serialize)]
-pub struct SimilarityRow {
-    /// First attendee.
-    pub attendee_a: String,
-    /// Second attendee.
-    pub attendee_b: String,
-    /// Talks the first wrote about.
-    pub talks_a: usize,
-    /// Talks the second wrote about.
-    pub talks_b: usize,
-    /// Talks both wrote about.
-    pub shared_talks: usize,
-    /// `shared / (talks_a + talks_b − shared)`; 0 when neither wrote about a talk.
-    pub jaccard: f64,
-    /// Cosine of the two project mention count vectors; 0 when either is empty.
-    pub cosine: f64,
+csv_row! {
+    /// `similarity.csv`: one row per pair of attendees.
+    #[derive(Clone)]
+    pub struct SimilarityRow {
+        /// First attendee.
+        pub attendee_a: String,
+        /// Second attendee.
+        pub attendee_b: String,
+        /// Talks the first wrote about.
+        pub talks_a: usize,
+        /// Talks the second wrote about.
+        pub talks_b: usize,
+        /// Talks both wrote about.
+        pub shared_talks: usize,
+        /// `shared / (talks_a + talks_b − shared)`; 0 when neither wrote about a talk.
+        pub jaccard: f64,
+        /// Cosine of the two project mention count vectors; 0 when either is empty.
+        pub cosine: f64,
+    }
 }
 
-impl CsvRow for SimilarityRow {
-    const COLUMNS: &'static [&'static str] = &[
-        "attendee_a",
-        "attendee_b",
-        "talks_a",
-        "talks_b",
-        "shared_talks",
-        "jaccard",
-        "cosine",
-    ];
+csv_row! {
+    /// `consensus.csv`: one row per talk and per project.
+    #[derive(Clone)]
+    pub struct ConsensusRow {
+        /// talk or project.
+        pub kind: &'static str,
+        /// The talk's id in `matrix.csv` (empty for a project).
+        pub talk: String,
+        /// Talk label or project name.
+        pub name: String,
+        /// How many attendees wrote about it.
+        pub attendees: usize,
+        /// Who, `; `-separated.
+        pub who: String,
+        /// Mentions over all attendees (for a talk: the talk references merged).
+        pub mentions: usize,
+        /// Only one attendee wrote about it.
+        pub only_one: bool,
+    }
 }
 
-/// `consensus.csv`: one row per talk and per project.
-#[derive(Clone, Debug, Serialize)]
-pub struct ConsensusRow {
-    /// talk or project.
-    pub kind: &'static str,
-    /// The talk's id in `matrix.csv` (empty for a project).
-    pub talk: String,
-    /// Talk label or project name.
-    pub name: String,
-    /// How many attendees wrote about it.
-    pub attendees: usize,
-    /// Who, `; `-separated.
-    pub who: String,
-    /// Mentions over all attendees (for a talk: the talk references merged).
-    pub mentions: usize,
-    /// Only one attendee wrote about it.
-    pub only_one: bool,
-}
-
-impl CsvRow for ConsensusRow {
-    const COLUMNS: &'static [&'static str] = &[
-        "kind",
-        "talk",
-        "name",
-        "attendees",
-        "who",
-        "mentions",
-        "only_one",
-    ];
-}
-
-/// `keyness.csv`: one row per distinctive entity of an attendee.
-#[derive(Clone, Debug, Serialize)]
-pub struct KeynessRow {
-    /// Attendee.
-    pub attendee: String,
-    /// person or project.
-    pub kind: &'static str,
-    /// Entity name.
-    pub entity: String,
-    /// Its mentions by the attendee (`a`).
-    pub freq_attendee: u64,
-    /// Its mentions by everyone else (`b`).
-    pub freq_rest: u64,
-    /// All person and project mentions by the attendee (`c`).
-    pub total_attendee: u64,
-    /// All person and project mentions by everyone else (`d`).
-    pub total_rest: u64,
-    /// Log-likelihood G².
-    pub g2: f64,
-    /// Effect size, log2 of the relative frequency ratio.
-    pub log_ratio: f64,
-}
-
-impl CsvRow for KeynessRow {
-    const COLUMNS: &'static [&'static str] = &[
-        "attendee",
-        "kind",
-        "entity",
-        "freq_attendee",
-        "freq_rest",
-        "total_attendee",
-        "total_rest",
-        "g2",
-        "log_ratio",
-    ];
+csv_row! {
+    /// `keyness.csv`: one row per distinctive entity of an attendee.
+    #[derive(Clone)]
+    pub struct KeynessRow {
+        /// Attendee.
+        pub attendee: String,
+        /// person or project.
+        pub kind: &'static str,
+        /// Entity name.
+        pub entity: String,
+        /// Its mentions by the attendee (`a`).
+        pub freq_attendee: u64,
+        /// Its mentions by everyone else (`b`).
+        pub freq_rest: u64,
+        /// All person and project mentions by the attendee (`c`).
+        pub total_attendee: u64,
+        /// All person and project mentions by everyone else (`d`).
+        pub total_rest: u64,
+        /// Log-likelihood G².
+        pub g2: f64,
+        /// Effect size, log2 of the relative frequency ratio.
+        pub log_ratio: f64,
+    }
 }
 
 /// An attendee in `compare.json`.

@@ -23,21 +23,22 @@ pub trait CsvRow: Serialize {
 macro_rules! csv_row {
     (
         $(#[$attr:meta])*
-        pub struct $name:ident<$lt:lifetime> {
+        pub struct $name:ident $(<$lt:lifetime>)? {
             $($(#[$field_attr:meta])* pub $field:ident: $ty:ty,)*
         }
     ) => {
         $(#[$attr])*
         #[derive(Debug, Serialize)]
-        pub struct $name<$lt> {
+        pub struct $name $(<$lt>)? {
             $($(#[$field_attr])* pub $field: $ty,)*
         }
 
-        impl<$lt> CsvRow for $name<$lt> {
+        impl $(<$lt>)? CsvRow for $name $(<$lt>)? {
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),*];
         }
     };
 }
+pub(crate) use csv_row;
 
 csv_row! {
     /// `documents.csv`: one row per input.
