@@ -4,8 +4,8 @@
 //! binary works anywhere; a user's TOML rule pack (`--rules FILE`) adds or overrides
 //! entries without a rebuild. [`Rules`] is `Send + Sync` and shared by every worker.
 
+use crate::extract::pattern::Pattern;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -237,9 +237,11 @@ pub struct Rules {
     blocker_kinds: Vec<Blocker>,
     blocker_names: HashSet<String>,
     talk_kinds: Vec<(String, TalkKind)>,
+    /// The cues of `talk_kinds`, in the same order, for one pass over a phrase.
+    talk_kind_cues: AhoCorasick,
     software_cues: HashSet<String>,
     /// Day markers: "Day One", "day 2", "Day 1 & 2", weekdays, calendar dates.
-    pub day_marker: Regex,
+    pub day_marker: Pattern,
 }
 
 /// A gazetteer hit in a text.
@@ -364,7 +366,11 @@ impl Rules {
         talk_kinds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         talk_kinds.dedup_by(|a, b| a.0 == b.0);
 
+        let talk_kind_cues = AhoCorasick::new(talk_kinds.iter().map(|(cue, _)| cue))
+            .map_err(|e| RulesError::Pattern(e.to_string()))?;
+
         Ok(Rules {
+            talk_kind_cues,
             project_folded: build(&folded_patterns, true)?,
             project_folded_ids: folded_ids,
             folded_surfaces,
@@ -382,7 +388,7 @@ impl Rules {
             blocker_names,
             talk_kinds,
             software_cues: word_set(SOFTWARE_CUES, &pack.software_cues),
-            day_marker: Regex::new(DAY_MARKER).map_err(|e| RulesError::Pattern(e.to_string()))?,
+            day_marker: Pattern::new(DAY_MARKER).map_err(RulesError::Pattern)?,
         })
     }
 
@@ -484,9 +490,27 @@ impl Rules {
         self.software_cues.contains(&word.to_lowercase())
     }
 
-    /// Session kind cues, longest first.
-    pub fn talk_kinds(&self) -> &[(String, TalkKind)] {
-        &self.talk_kinds
+    /// The kind named by the first cue, longest first, that stands as whole words in the
+    /// lower-cased phrase `lower`.
+    ///
+    /// A cue's occurrences are counted as `str::match_indices` counts them (left to right,
+    /// not overlapping one another), so the answer is that of trying each cue in turn.
+    pub fn talk_kind_in(&self, lower: &str) -> Option<TalkKind> {
+        let mut counted: Vec<(usize, usize)> = Vec::new(); // (cue, end of its last occurrence)
+        let mut best: Option<usize> = None;
+        for m in self.talk_kind_cues.find_overlapping_iter(lower) {
+            let cue = m.pattern().as_usize();
+            let last = counted.iter_mut().find(|(c, _)| *c == cue);
+            match last {
+                Some((_, end)) if m.start() < *end => continue,
+                Some((_, end)) => *end = m.end(),
+                None => counted.push((cue, m.end())),
+            }
+            if best.is_none_or(|b| cue < b) && on_word_boundaries(lower, m.start(), m.end()) {
+                best = Some(cue);
+            }
+        }
+        best.map(|i| self.talk_kinds[i].1)
     }
 }
 

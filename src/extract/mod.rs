@@ -11,6 +11,7 @@
 //! never share bytes (a full name beats a context-only project word such as "Julia").
 
 pub mod days;
+pub mod pattern;
 pub mod persons;
 pub mod projects;
 pub mod talks;

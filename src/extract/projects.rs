@@ -6,18 +6,19 @@
 //! "X's API", "X (a blog application)", CamelCase names, `.js`/`.io` names, inline code
 //! and links to code hosts or package registries.
 
+use super::pattern::Pattern;
 use super::{Context, EntityKind, Mention, overlaps_any, resolve_overlaps};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static CAMEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+[A-Z][a-z]+[A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)\b")
+static CAMEL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+[A-Z][a-z]+[A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)\b")
         .expect("camel pattern")
 });
 
-static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Za-z][A-Za-z0-9_-]*\.(?:js|io|py|rb|rs|jl|NET)\b").expect("dotted pattern")
+static DOTTED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b[A-Za-z][A-Za-z0-9_-]*\.(?:js|io|py|rb|rs|jl|NET)\b").expect("dotted pattern")
 });
 
 /// "sponsored by HRToolbox", "works at FitBit": a company stands there.
@@ -33,20 +34,20 @@ static GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "the X library", "the multiprocessing module", "the Ella admin".
-static NOUN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:the|a|an|its|their|our|his|her)[ \t]+((?:[A-Z][\w.+#-]*|[a-z][a-z0-9_]*[a-z0-9])(?:[ \t]+[A-Z][\w.+#-]*){0,2})[ \t]+(framework|library|module|package|gem|crate|plugin|extension|engine|toolkit|compiler|runtime|interpreter|database|admin|API|SDK|CLI|app|application|project|tool)s?\b")
+static NOUN_CUE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b(?:the|a|an|its|their|our|his|her)[ \t]+((?:[A-Z][\w.+#-]*|[a-z][a-z0-9_]*[a-z0-9])(?:[ \t]+[A-Z][\w.+#-]*){0,2})[ \t]+(framework|library|module|package|gem|crate|plugin|extension|engine|toolkit|compiler|runtime|interpreter|database|admin|API|SDK|CLI|app|application|project|tool)s?\b")
         .expect("noun cue pattern")
 });
 
 /// "Oebfare (Django blog application)".
-static PAREN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][\w.+#-]*)\s*\((?:an?\s+|the\s+)?[^()\n]{0,40}?\b(?:application|app|library|framework|tool|project|engine|database|language|gem|package|module|crate|plugin|CMS)\)")
+static PAREN_CUE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b([A-Z][\w.+#-]*)\s*\((?:an?\s+|the\s+)?[^()\n]{0,40}?\b(?:application|app|library|framework|tool|project|engine|database|language|gem|package|module|crate|plugin|CMS)\)")
         .expect("paren cue pattern")
 });
 
 /// "Flight's API".
-static API_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][\w.+#-]*)(?:'s|’s)\s+(?:API|SDK|CLI|source code|codebase|repo|repository|docs|documentation)\b")
+static API_CUE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b([A-Z][\w.+#-]*)(?:'s|’s)\s+(?:API|SDK|CLI|source code|codebase|repo|repository|docs|documentation)\b")
         .expect("api cue pattern")
 });
 

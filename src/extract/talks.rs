@@ -9,6 +9,7 @@
 //!
 //! Rules report what they saw; `resolve` merges repeated references into one talk.
 
+use super::pattern::Pattern;
 use super::persons::scan_name;
 use super::{Context, EntityKind, Mention, TalkMention};
 use crate::layout::looks_like_heading;
@@ -919,8 +920,8 @@ impl Finder<'_, '_> {
 
     /// "The opening keynote was by X", "The closing keynote came from X".
     fn described_sessions(&mut self) {
-        static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:the|a|an)\s+((?:opening|closing|morning|afternoon|evening|final|first|second|last)\s+)?(keynote|talk|session|presentation)\s+(?:was\s+(?:given\s+|delivered\s+|presented\s+)?(?:by\s+)?|came\s+from\s+|came\s+courtesy\s+of\s+)")
+        static RE: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(r"(?i)\b(?:the|a|an)\s+((?:opening|closing|morning|afternoon|evening|final|first|second|last)\s+)?(keynote|talk|session|presentation)\s+(?:was\s+(?:given\s+|delivered\s+|presented\s+)?(?:by\s+)?|came\s+from\s+|came\s+courtesy\s+of\s+)")
                 .expect("described session pattern")
         });
         static THEN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1039,8 +1040,8 @@ impl Finder<'_, '_> {
 
     /// "a keynote delivered by X", "talk about variants by X", "introduction to Y by X".
     fn by_phrases(&mut self) {
-        static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)\b(?:({KIND_WORDS})(?:\s+(?:on|about)\s+([^,.;:()]{{2,80}}?))?|((?:introduction|intro|walk ?through|overview|tour|deep dive|look)\s+(?:to|of|through|into|at)\s+[^,.;:()]{{2,80}}?))\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+"))
+        static RE: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(&format!(r"(?i)\b(?:({KIND_WORDS})(?:\s+(?:on|about)\s+([^,.;:()]{{2,80}}?))?|((?:introduction|intro|walk ?through|overview|tour|deep dive|look)\s+(?:to|of|through|into|at)\s+[^,.;:()]{{2,80}}?))\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+"))
                 .expect("by pattern")
         });
         let ctx = self.ctx;
@@ -1191,8 +1192,8 @@ impl Finder<'_, '_> {
 
     /// "My favorite talk was Title by Speaker." and "The talk was by X called Title."
     fn described_titles(&mut self) {
-        static KIND: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind"));
+        static KIND: LazyLock<Pattern> =
+            LazyLock::new(|| Pattern::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind"));
         static VERB: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^[^.!?]{0,60}?\b(?:was|is)\s+").expect("verb"));
         static NAMED: LazyLock<Regex> =
@@ -1280,14 +1281,14 @@ impl Finder<'_, '_> {
     /// "the Eve Online talk", "the testing tools panel", "an open space on podcasting",
     /// "a Django Birds of a Feather session".
     fn references(&mut self) {
-        static BOF: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:(\p{Lu}[\w.+#-]*)\s+)?birds of a feather\b(?:\s+(?:session|meeting|meetup))?(?:\s+(?:on|about)\s+([^,.;()]{2,60}))?").expect("bof")
+        static BOF: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(r"(?i)\b(?:(\p{Lu}[\w.+#-]*)\s+)?birds of a feather\b(?:\s+(?:session|meeting|meetup))?(?:\s+(?:on|about)\s+([^,.;()]{2,60}))?").expect("bof")
         });
-        static KIND_ON: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)\s+(?:on|about)\s+([^,.;:()]{2,80})").expect("kind on")
+        static KIND_ON: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(r"(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)\s+(?:on|about)\s+([^,.;:()]{2,80})").expect("kind on")
         });
-        static THE_X_KIND: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)\b(?:the|my|our|this|that|his|her|their)\s+((?:[\w+#’'-]+(?:\.\w+)*\s+){{1,4}}?)({KIND_WORDS})\b")).expect("the x kind")
+        static THE_X_KIND: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(&format!(r"(?i)\b(?:the|my|our|this|that|his|her|their)\s+((?:[\w+#’'-]+(?:\.\w+)*\s+){{1,4}}?)({KIND_WORDS})\b")).expect("the x kind")
         });
         let ctx = self.ctx;
         let text = ctx.text;
@@ -1426,8 +1427,8 @@ fn starts_with_titled(rest: &str) -> bool {
 
 /// The kind noun inside a matched phrase.
 fn kind_word_in(phrase: &str) -> String {
-    static RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind word"));
+    static RE: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind word"));
     RE.find(phrase)
         .map_or_else(|| "talk".to_string(), |m| m.as_str().to_lowercase())
 }
@@ -1454,16 +1455,8 @@ fn kind_after(after: &str) -> Option<TalkKind> {
 
 /// The session kind a phrase names, from the rule pack's cue words.
 pub fn kind_of(ctx: &Context, phrase: &str) -> Option<TalkKind> {
-    let lower = phrase.to_lowercase();
     ctx.rules
-        .talk_kinds()
-        .iter()
-        .find(|(cue, _)| {
-            lower
-                .match_indices(cue.as_str())
-                .any(|(i, _)| crate::rules::on_word_boundaries(&lower, i, i + cue.len()))
-        })
-        .map(|(_, k)| *k)
+        .talk_kind_in(&phrase.to_lowercase())
         .filter(|k| *k != TalkKind::Talk)
 }
 

@@ -1,0 +1,236 @@
+//! Regexes that keep Unicode word boundaries yet search at DFA speed.
+//!
+//! The regex engine's lazy DFA gives up on a Unicode `\b` as soon as it meets a non-ASCII
+//! byte, and the engines it falls back to are many times slower over a whole post. A
+//! [`Pattern`] finds candidate starts with a copy of the pattern that has no `\b` (it
+//! matches wherever the original matches, and more), then confirms each candidate with the
+//! original pattern anchored there. The matches are exactly those of `regex::Regex` for
+//! patterns that never match the empty string.
+
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
+
+/// A compiled pattern; see the module documentation.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    exact: Regex,
+    candidates: Regex,
+}
+
+/// A matched group: its place in the searched text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    /// First byte.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// One past the last byte.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The matched text.
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+}
+
+/// The groups of one match.
+#[derive(Clone, Debug)]
+pub struct Groups<'t> {
+    text: &'t str,
+    caps: Captures,
+}
+
+impl<'t> Groups<'t> {
+    /// Group `index` (0 is the whole match), if it took part in the match.
+    pub fn get(&self, index: usize) -> Option<Group<'t>> {
+        self.caps.get_group(index).map(|s| Group {
+            text: self.text,
+            start: s.start,
+            end: s.end,
+        })
+    }
+}
+
+impl Pattern {
+    /// Compiles `pattern` (regex crate syntax).
+    ///
+    /// # Errors
+    /// When the pattern does not compile.
+    pub fn new(pattern: &str) -> Result<Pattern, String> {
+        let exact = Regex::new(pattern).map_err(|e| e.to_string())?;
+        let candidates =
+            Regex::new(&without_word_boundaries(pattern)).map_err(|e| e.to_string())?;
+        Ok(Pattern { exact, candidates })
+    }
+
+    /// The first match at or after `from`, with its groups written into `caps`.
+    fn search(&self, text: &str, from: usize, caps: &mut Captures) -> bool {
+        let mut pos = from;
+        while pos <= text.len() {
+            let Some(candidate) = self.candidates.find(Input::new(text).range(pos..)) else {
+                break;
+            };
+            let start = candidate.start();
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            self.exact.search_captures(&input, caps);
+            if caps.is_match() {
+                return true;
+            }
+            pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        caps.set_pattern(None);
+        false
+    }
+
+    /// The first match in `text`.
+    pub fn find<'t>(&self, text: &'t str) -> Option<Group<'t>> {
+        let mut caps = Captures::matches(self.exact.group_info().clone());
+        self.search(text, 0, &mut caps).then(|| {
+            let m = caps.get_match().expect("a match");
+            Group {
+                text,
+                start: m.start(),
+                end: m.end(),
+            }
+        })
+    }
+
+    /// Whether `text` holds a match.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.find(text).is_some()
+    }
+
+    /// Every non-overlapping match, left to right.
+    pub fn find_iter<'p, 't>(&'p self, text: &'t str) -> impl Iterator<Item = Group<'t>> + 'p
+    where
+        't: 'p,
+    {
+        let mut caps = Captures::matches(self.exact.group_info().clone());
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            if !self.search(text, pos, &mut caps) {
+                return None;
+            }
+            let m = caps.get_match().expect("a match");
+            pos = next_start(text, m.start(), m.end());
+            Some(Group {
+                text,
+                start: m.start(),
+                end: m.end(),
+            })
+        })
+    }
+
+    /// Every non-overlapping match with its groups, left to right.
+    pub fn captures_iter<'p, 't>(&'p self, text: &'t str) -> impl Iterator<Item = Groups<'t>> + 'p
+    where
+        't: 'p,
+    {
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            let mut caps = self.exact.create_captures();
+            if !self.search(text, pos, &mut caps) {
+                return None;
+            }
+            let m = caps.get_match().expect("a match");
+            pos = next_start(text, m.start(), m.end());
+            Some(Groups { text, caps })
+        })
+    }
+}
+
+/// Where the search after a match resumes; past an empty match, one character on.
+fn next_start(text: &str, start: usize, end: usize) -> usize {
+    if end > start {
+        end
+    } else {
+        end + text[end..].chars().next().map_or(1, char::len_utf8)
+    }
+}
+
+/// `pattern` with every `\b` removed: dropping an assertion only adds matches.
+fn without_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => {}
+            Some(next) => {
+                out.push('\\');
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_boundaries_are_removed_but_escapes_kept() {
+        assert_eq!(
+            without_word_boundaries(r"(?i)\bby\s+\\b\.(?-u:\b)"),
+            r"(?i)by\s+\\b\.(?-u:)"
+        );
+    }
+
+    #[test]
+    fn unicode_boundaries_hold_next_to_non_ascii_letters() {
+        let p = Pattern::new(r"\b(?:on|talk)\b").expect("compiles");
+        let got: Vec<&str> = p
+            .find_iter("Sørenson talké on talk, ötalk talk")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(got, ["on", "talk", "talk"]);
+        let starts: Vec<usize> = p
+            .find_iter("Sørenson talké on talk, ötalk talk")
+            .map(|m| m.start())
+            .collect();
+        let want: Vec<usize> = regex::Regex::new(r"\b(?:on|talk)\b")
+            .expect("compiles")
+            .find_iter("Sørenson talké on talk, ötalk talk")
+            .map(|m| m.start())
+            .collect();
+        assert_eq!(starts, want);
+    }
+
+    #[test]
+    fn groups_match_the_regex_crate() {
+        let pattern = r"(?i)\b(talk|panel)\s+by\s+(\p{Lu}\w+)";
+        let text = "Le talk by Zoë, the ëpanel by Ana and the panel by Émile.";
+        let p = Pattern::new(pattern).expect("compiles");
+        let re = regex::Regex::new(pattern).expect("compiles");
+        let got: Vec<(String, String)> = p
+            .captures_iter(text)
+            .map(|c| {
+                (
+                    c.get(1).expect("kind").as_str().to_string(),
+                    c.get(2).expect("name").as_str().to_string(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = re
+            .captures_iter(text)
+            .map(|c| (c[1].to_string(), c[2].to_string()))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 2);
+    }
+}
