@@ -162,6 +162,43 @@ pub fn overlaps_any(spans: &[Mention], span: Span) -> bool {
     spans.iter().any(|m| m.span.overlaps(span))
 }
 
+/// The mentions of `sorted` that overlap `span`.
+///
+/// `sorted` must be in text order with no two mentions overlapping (as
+/// [`resolve_overlaps`] and a regex's matches leave them): then the ends are in order too,
+/// and a bisection finds a span's neighbours where a scan would make a long post quadratic.
+pub fn overlapping(sorted: &[Mention], span: Span) -> &[Mention] {
+    overlapping_by(sorted, span, |m| m.span)
+}
+
+/// The spans of `sorted` (in text order, none overlapping another) that overlap `span`.
+pub fn overlapping_spans(sorted: &[Span], span: Span) -> &[Span] {
+    overlapping_by(sorted, span, |s| *s)
+}
+
+fn overlapping_by<T>(sorted: &[T], span: Span, of: impl Fn(&T) -> Span) -> &[T] {
+    let from = sorted.partition_point(|m| of(m).end <= span.start);
+    let len = sorted[from..].partition_point(|m| of(m).start < span.end);
+    &sorted[from..from + len]
+}
+
+/// The mention of `sorted` (see [`overlapping`]) that starts at `start`.
+pub fn starting_at(sorted: &[Mention], start: usize) -> Option<&Mention> {
+    let i = sorted.partition_point(|m| m.span.start < start);
+    sorted.get(i).filter(|m| m.span.start == start)
+}
+
+/// Whether `sorted` (see [`overlapping`]) holds a mention of exactly `span`.
+pub fn has_span(sorted: &[Mention], span: Span) -> bool {
+    starting_at(sorted, span.start).is_some_and(|m| m.span == span)
+}
+
+/// The last mention of `sorted` (see [`overlapping`]) that ends at or before `end`.
+pub fn last_ending_by(sorted: &[Mention], end: usize) -> Option<&Mention> {
+    let i = sorted.partition_point(|m| m.span.end <= end);
+    i.checked_sub(1).map(|i| &sorted[i])
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;

@@ -110,6 +110,14 @@ impl Pattern {
         self.find(text).is_some()
     }
 
+    /// Whether a match lies in `text[..end]` and starts in its last `window` bytes; the
+    /// text before still counts for word boundaries. For a pattern ending in `$`, this is
+    /// "does `text[..end]` end with a match" at a cost bounded by `window`.
+    pub fn matches_before(&self, text: &str, end: usize, window: usize) -> bool {
+        let from = look_back(text, end, window);
+        self.exact.is_match(Input::new(&text[..end]).range(from..))
+    }
+
     /// Every non-overlapping match, left to right.
     pub fn find_iter<'p, 't>(&'p self, text: &'t str) -> impl Iterator<Item = Group<'t>> + 'p
     where
@@ -147,6 +155,15 @@ impl Pattern {
             Some(Groups { text, caps })
         })
     }
+}
+
+/// The first character boundary of `text` at most `window` bytes before `end`.
+pub fn look_back(text: &str, end: usize, window: usize) -> usize {
+    let mut from = end.saturating_sub(window);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
 }
 
 /// Where the search after a match resumes; past an empty match, one character on.
@@ -209,6 +226,16 @@ mod tests {
             .map(|m| m.start())
             .collect();
         assert_eq!(starts, want);
+    }
+
+    #[test]
+    fn a_bounded_look_back_keeps_word_boundaries() {
+        let p = Pattern::new(r"\bby\s+$").expect("compiles");
+        let text = "a talk by ";
+        assert!(p.matches_before(text, text.len(), 4));
+        assert!(!p.matches_before(text, text.len(), 2));
+        // The window starts inside "standby", whose "s" still counts as a letter.
+        assert!(!p.matches_before("standby ", 8, 3));
     }
 
     #[test]

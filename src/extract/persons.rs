@@ -7,7 +7,9 @@
 //! "Noller", a misspelling). Words that are never names (months, weekdays, sentence
 //! openers), places, organisations, conferences and projects are filtered out.
 
-use super::{Context, EntityKind, Mention, overlaps_any, resolve_overlaps};
+use super::{
+    Context, EntityKind, Mention, has_span, overlapping, overlapping_spans, resolve_overlaps,
+};
 use crate::rules::{Rules, fold};
 use crate::span::Span;
 use regex::Regex;
@@ -75,9 +77,10 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
         at = name.end.max(start + 1);
         for candidate in split_on_non_names(text, &name, rules) {
             let given_first = rules.is_given_name(candidate.parts[0].slice(text));
-            if blockers.iter().any(|b| {
-                b.overlaps(candidate.span) && !(given_first && b.start > candidate.parts[0].end)
-            }) || overlaps_any(days, candidate.span)
+            if overlapping_spans(&blockers, candidate.span)
+                .iter()
+                .any(|b| !(given_first && b.start > candidate.parts[0].end))
+                || !overlapping(days, candidate.span).is_empty()
             {
                 continue;
             }
@@ -117,33 +120,41 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
         }
     }
     let mut found = full;
-    // "Ajey Gore, Gautam Rege and Karan Misra": a full name listed beside a person.
-    loop {
-        let before = found.len();
-        rejected_full.retain(|c: &NameSpan| {
-            let listed = found.iter().any(|p| {
-                let (a, b) = if p.span.end <= c.span.start {
-                    (p.span.end, c.span.start)
-                } else {
-                    (c.span.end, p.span.start)
-                };
-                a <= b && matches!(text[a..b].trim(), "," | "and" | ", and" | "&")
-            });
-            if listed {
-                found.push(Mention {
-                    kind: EntityKind::Person,
-                    span: c.span,
-                    name: name_text(text, c),
-                    rule: "person/listed",
-                });
+    // "Ajey Gore, Gautam Rege and Karan Misra": a full name listed beside a person. Names
+    // are in text order and never overlap, so only the nearest rejected name on either
+    // side of a person can be separated from it by no more than "and" or a comma.
+    let mut listed = vec![false; rejected_full.len()];
+    let mut queue: Vec<Span> = found.iter().map(|m| m.span).collect();
+    while let Some(p) = queue.pop() {
+        let after = rejected_full.partition_point(|c| c.span.start < p.end);
+        let before = rejected_full.partition_point(|c| c.span.end <= p.start);
+        for k in [Some(after), before.checked_sub(1)].into_iter().flatten() {
+            let Some(c) = rejected_full.get(k).filter(|_| !listed[k]) else {
+                continue;
+            };
+            let (a, b) = if p.end <= c.span.start {
+                (p.end, c.span.start)
+            } else {
+                (c.span.end, p.start)
+            };
+            if a <= b && matches!(text[a..b].trim(), "," | "and" | ", and" | "&") {
+                listed[k] = true;
+                queue.push(c.span);
             }
-            !listed
-        });
-        if found.len() == before {
-            break;
         }
     }
-    let full_names: Vec<FoldedName> = found.iter().map(|m| FoldedName::new(&m.name)).collect();
+    for (c, _) in rejected_full.iter().zip(&listed).filter(|(_, l)| **l) {
+        found.push(Mention {
+            kind: EntityKind::Person,
+            span: c.span,
+            name: name_text(text, c),
+            rule: "person/listed",
+        });
+    }
+    let mut full_names: Vec<FoldedName> = found.iter().map(|m| FoldedName::new(&m.name)).collect();
+    // A name repeated through a long post is compared once.
+    full_names.sort_by(|a, b| a.parts.cmp(&b.parts));
+    full_names.dedup();
     for (single, cue) in singles {
         let word = single.span.slice(text);
         let folded = fold(word);
@@ -233,10 +244,7 @@ fn has_cue(text: &str, name: &NameSpan) -> bool {
 }
 
 fn blocked_by_project(text: &str, name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool {
-    projects.iter().any(|p| {
-        if !p.span.overlaps(name.span) {
-            return false;
-        }
+    overlapping(projects, name.span).iter().any(|p| {
         // A full name starting with a known given name beats a context-only project word.
         let first = name.parts[0].slice(text);
         let weak_project = rules
@@ -248,11 +256,10 @@ fn blocked_by_project(text: &str, name: &NameSpan, projects: &[Mention], rules: 
 
 /// Whether a context-only project ("Julia", "Ruby") covers the name.
 fn weak_project_at(name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool {
-    projects.iter().any(|p| {
-        p.span.overlaps(name.span)
-            && rules
-                .project_named(&p.name)
-                .is_some_and(|i| rules.project(i).context || rules.project(i).exact)
+    overlapping(projects, name.span).iter().any(|p| {
+        rules
+            .project_named(&p.name)
+            .is_some_and(|i| rules.project(i).context || rules.project(i).exact)
     })
 }
 
@@ -268,7 +275,7 @@ fn name_text(text: &str, name: &NameSpan) -> String {
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.
 fn drop_trailing_project(text: &str, name: NameSpan, projects: &[Mention]) -> NameSpan {
     let last = name.parts[name.parts.len() - 1];
-    let is_project = projects.iter().any(|p| p.span == last);
+    let is_project = has_span(projects, last);
     if !is_project || name.full_parts(text) < 3 {
         return name;
     }

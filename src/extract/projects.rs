@@ -7,7 +7,9 @@
 //! and links to code hosts or package registries.
 
 use super::pattern::Pattern;
-use super::{Context, EntityKind, Mention, overlaps_any, resolve_overlaps};
+use super::{
+    Context, EntityKind, Mention, overlapping, overlapping_spans, overlaps_any, resolve_overlaps,
+};
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -22,8 +24,8 @@ static DOTTED: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 /// "sponsored by HRToolbox", "works at FitBit": a company stands there.
-static ORG_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:sponsored|organi[sz]ed|funded|hosted|acquired|founded|run) by|works? (?:at|for)|worked (?:at|for)|employed (?:at|by)|joined)\s+$")
+static ORG_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?:(?:sponsored|organi[sz]ed|funded|hosted|acquired|founded|run) by|works? (?:at|for)|worked (?:at|for)|employed (?:at|by)|joined)\s+$")
         .expect("org before pattern")
 });
 
@@ -150,7 +152,7 @@ pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
         {
             continue;
         }
-        if blockers
+        if overlapping_spans(&blockers, span)
             .iter()
             .any(|b| b.contains(span) && b.len() > span.len())
         {
@@ -165,8 +167,8 @@ pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
             || GENERIC.contains(&surface.to_lowercase().as_str())
             || rules.is_non_person_word(surface) && !rule.ends_with("link")
             || rules.is_blocker(surface)
-            || blockers.iter().any(|b| b.overlaps(span))
-            || overlaps_any(days, span)
+            || !overlapping_spans(&blockers, span).is_empty()
+            || !overlapping(days, span).is_empty()
         {
             return;
         }
@@ -176,7 +178,9 @@ pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
         discovered.push(mention(span, name, rule));
     };
     for m in CAMEL.find_iter(text) {
-        let org = ORG_BEFORE.is_match(&text[..m.start()]) || GROUP_AFTER.is_match(&text[m.end()..]);
+        // The cue is a few words and spaces: look back a bounded way, not to the post's start.
+        let org = ORG_BEFORE.matches_before(text, m.start(), 256)
+            || GROUP_AFTER.is_match(&text[m.end()..]);
         if !org && !camel_is_person(text, m.start()) {
             add(Span::new(m.start(), m.end()), "project/camel-case");
         }
