@@ -22,6 +22,7 @@ use crate::rules::{Rules, TalkKind};
 use crate::span::Span;
 use crate::tokenize::Tokens;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// What a mention refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -111,7 +112,7 @@ pub fn extract(ctx: &Context) -> Extraction {
     // A full name beats a project word inside it ("Julia Evans").
     let projects: Vec<Mention> = projects
         .into_iter()
-        .filter(|p| !overlaps_any(&persons, p.span))
+        .filter(|p| overlapping(&persons, p.span).is_empty())
         .collect();
     let talks = talks::find(ctx, &persons, &projects);
     let topics = projects::talk_topics(ctx, &talks.talks, &projects, &persons);
@@ -147,19 +148,19 @@ pub fn resolve_overlaps(
             .then(priority(a).cmp(&priority(b)))
             .then(a.span.start.cmp(&b.span.start))
     });
-    let mut kept: Vec<Mention> = Vec::new();
+    // Kept spans never overlap, so the one starting last before a candidate's end is the
+    // only one that can overlap it.
+    let mut kept: BTreeMap<usize, Mention> = BTreeMap::new();
     for m in found {
-        if !kept.iter().any(|k| k.span.overlaps(m.span)) {
-            kept.push(m);
+        let free = kept
+            .range(..m.span.end)
+            .next_back()
+            .is_none_or(|(_, k)| !k.span.overlaps(m.span));
+        if free {
+            kept.insert(m.span.start, m);
         }
     }
-    kept.sort_by_key(|m| m.span.start);
-    kept
-}
-
-/// Whether any of `spans` overlaps `span`.
-pub fn overlaps_any(spans: &[Mention], span: Span) -> bool {
-    spans.iter().any(|m| m.span.overlaps(span))
+    kept.into_values().collect()
 }
 
 /// The mentions of `sorted` that overlap `span`.

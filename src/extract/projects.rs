@@ -7,11 +7,10 @@
 //! and links to code hosts or package registries.
 
 use super::pattern::Pattern;
-use super::{
-    Context, EntityKind, Mention, overlapping, overlapping_spans, overlaps_any, resolve_overlaps,
-};
+use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolve_overlaps};
 use crate::span::Span;
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 static CAMEL: LazyLock<Pattern> = LazyLock::new(|| {
@@ -269,6 +268,9 @@ pub fn talk_topics(
     let text = ctx.text;
     let rules = ctx.rules;
     let mut out: Vec<Mention> = Vec::new();
+    // The spans of `out`, which never overlap: the last one starting before a span's end
+    // is the only one that can overlap it.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     for t in talks {
         if !matches!(t.rule, "talk/quoted-title" | "talk/the-x-talk") || !t.speakers.is_empty() {
             continue;
@@ -293,12 +295,16 @@ pub fn talk_topics(
         if known_word
             || rules.is_blocker(&t.title)
             || crate::extract::talks::kind_of(ctx, &t.title).is_some()
-            || overlaps_any(projects, span)
-            || overlaps_any(persons, span)
-            || overlaps_any(&out, span)
+            || !overlapping(projects, span).is_empty()
+            || !overlapping(persons, span).is_empty()
+            || taken
+                .range(..span.end)
+                .next_back()
+                .is_some_and(|(_, &end)| span.start < end)
         {
             continue;
         }
+        taken.insert(span.start, span.end);
         out.push(mention(span, t.title.clone(), "project/talk-topic"));
     }
     out
