@@ -5,7 +5,7 @@
 //! entries without a rebuild. [`Rules`] is `Send + Sync` and shared by every worker.
 
 use crate::extract::pattern::Pattern;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -302,6 +302,7 @@ impl Rules {
         let build = |patterns: &[String], fold: bool| {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
                 .ascii_case_insensitive(fold)
                 .build(patterns)
                 .map_err(|e| RulesError::Pattern(e.to_string()))
@@ -346,6 +347,7 @@ impl Rules {
         let blocker_names = blocker_patterns.iter().map(|n| n.to_lowercase()).collect();
         let blockers = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&blocker_patterns)
             .map_err(|e| RulesError::Pattern(e.to_string()))?;
 
@@ -457,17 +459,17 @@ impl Rules {
 
     /// Whether `phrase` is a known place, organisation or conference (any case).
     pub fn is_blocker(&self, phrase: &str) -> bool {
-        self.blocker_names.contains(&phrase.to_lowercase())
+        contains_lower(&self.blocker_names, phrase)
     }
 
     /// Whether `word` is a known, unambiguous given name.
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(&fold(word))
+        contains_folded(&self.given_names, word)
     }
 
     /// Whether `word` is a given name that is also an everyday word ("Will", "May").
     pub fn is_ambiguous_given_name(&self, word: &str) -> bool {
-        self.ambiguous_given_names.contains(&fold(word))
+        contains_folded(&self.ambiguous_given_names, word)
     }
 
     /// Whether `word` is a lower-case name particle ("van", "de", "bin").
@@ -477,17 +479,17 @@ impl Rules {
 
     /// Whether `word` is an honorific ("Dr", "Mr").
     pub fn is_honorific(&self, word: &str) -> bool {
-        self.honorifics.contains(&word.to_lowercase())
+        contains_lower(&self.honorifics, word)
     }
 
     /// Whether `word` is a capitalized word that never belongs to a person's name.
     pub fn is_non_person_word(&self, word: &str) -> bool {
-        self.non_person_words.contains(&word.to_lowercase())
+        contains_lower(&self.non_person_words, word)
     }
 
     /// Whether `word` marks a software context.
     pub fn is_software_cue(&self, word: &str) -> bool {
-        self.software_cues.contains(&word.to_lowercase())
+        contains_lower(&self.software_cues, word)
     }
 
     /// The kind named by the first cue, longest first, that stands as whole words in the
@@ -545,6 +547,37 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
                 .next_back()
                 .is_some_and(char::is_alphanumeric));
     !before_joins && !after_joins
+}
+
+/// Longest ASCII word looked up without allocating.
+const SHORT_WORD: usize = 64;
+
+/// Whether `set` holds `word` lower-cased; an ASCII word is lower-cased on the stack,
+/// since these look-ups run for nearly every capitalized word of a post.
+fn contains_lower(set: &HashSet<String>, word: &str) -> bool {
+    match ascii_lower(word, &mut [0; SHORT_WORD]) {
+        Some(lower) => set.contains(lower),
+        None => set.contains(&word.to_lowercase()),
+    }
+}
+
+/// Whether `set` holds `word` folded (see [`fold`]); for ASCII, folding is lower-casing.
+fn contains_folded(set: &HashSet<String>, word: &str) -> bool {
+    match ascii_lower(word, &mut [0; SHORT_WORD]) {
+        Some(lower) => set.contains(lower),
+        None => set.contains(&fold(word)),
+    }
+}
+
+/// `word` lower-cased into `buffer`, if it is short and ASCII.
+fn ascii_lower<'b>(word: &str, buffer: &'b mut [u8; SHORT_WORD]) -> Option<&'b str> {
+    if !word.is_ascii() || word.len() > SHORT_WORD {
+        return None;
+    }
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
 }
 
 /// Lower-case form with diacritics removed, for matching names written either way.

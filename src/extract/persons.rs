@@ -412,17 +412,17 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
     let mut prev: Option<char> = text[..from].chars().next_back();
     for (i, c) in text[from..].char_indices() {
         let at = from + i;
-        if (c.is_uppercase() || c.is_lowercase() && starts_camel_surname(&text[at..]))
-            && !prev.is_some_and(|p| {
-                p.is_alphanumeric()
-                    || p == '\''
-                    || p == '’'
-                    || p == '_'
-                    || p == '@'
-                    || p == '#'
-                    || p == '/'
-                    || p == '.'
-            })
+        // The cheap test on the previous character first: most letters follow a letter.
+        if !prev.is_some_and(|p| {
+            p.is_alphanumeric()
+                || p == '\''
+                || p == '’'
+                || p == '_'
+                || p == '@'
+                || p == '#'
+                || p == '/'
+                || p == '.'
+        }) && (c.is_uppercase() || c.is_lowercase() && starts_camel_surname(&text[at..]))
         {
             return Some(at);
         }
@@ -433,11 +433,13 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
 
 /// "deGrandis", "McKellar"-style parts start in lower case only with a short prefix.
 fn starts_camel_surname(rest: &str) -> bool {
-    let mut chars = rest.chars();
-    let prefix: String = chars.by_ref().take_while(|c| c.is_lowercase()).collect();
+    let prefix = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_lowercase())
+        .map_or(rest, |(i, _)| &rest[..i]);
     let after = rest[prefix.len()..].chars().next();
     matches!(
-        prefix.as_str(),
+        prefix,
         "de" | "di" | "da" | "du" | "van" | "von" | "le" | "la" | "mc" | "mac" | "o"
     ) && after.is_some_and(char::is_uppercase)
 }
@@ -541,11 +543,14 @@ fn next_is_name_part(text: &str, end: usize, rules: &Rules) -> bool {
 fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
     let rest = &text[pos..];
     let mut end = 0;
-    let chars: Vec<(usize, char)> = rest.char_indices().take(64).collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    // At most 64 characters are read, and the last of them has no look-ahead.
+    let mut chars = rest.char_indices().take(64).peekable();
+    let mut k = 0;
+    while let Some((i, c)) = chars.next() {
         let inner = (c == '-' || c == '\'' || c == '’')
             && k > 0
-            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        k += 1;
         if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || inner {
             end = i + c.len_utf8();
         } else {
@@ -574,8 +579,7 @@ fn is_name_part(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let rest: Vec<char> = chars.collect();
-    if word.chars().any(|c| c.is_ascii_digit()) {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     // "I’d", "They're": contractions, not "O'Neill".
@@ -585,7 +589,8 @@ fn is_name_part(word: &str) -> bool {
         }
     }
     if first.is_uppercase() {
-        rest.is_empty() || rest.iter().any(|c| c.is_lowercase()) || rest.len() == 1
+        let rest = chars.as_str();
+        rest.chars().nth(1).is_none() || rest.chars().any(char::is_lowercase)
     } else {
         starts_camel_surname(word)
     }
