@@ -583,6 +583,10 @@ fn ascii_lower<'b>(word: &str, buffer: &'b mut [u8; SHORT_WORD]) -> Option<&'b s
 /// Lower-case form with diacritics removed, for matching names written either way.
 pub fn fold(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    // ASCII has nothing to decompose or replace.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)

@@ -73,41 +73,36 @@ impl Pattern {
         Ok(Pattern { exact, candidates })
     }
 
-    /// The first match at or after `from`, with its groups written into `caps`.
-    fn search(&self, text: &str, from: usize, caps: &mut Captures) -> bool {
+    /// The first match at or after `from`; its groups are written into `caps` if given.
+    fn next_match(
+        &self,
+        text: &str,
+        from: usize,
+        mut caps: Option<&mut Captures>,
+    ) -> Option<(usize, usize)> {
         let mut pos = from;
         while pos <= text.len() {
-            let Some(candidate) = self.candidates.find(Input::new(text).range(pos..)) else {
-                break;
-            };
-            let start = candidate.start();
+            let start = self.candidates.find(Input::new(text).range(pos..))?.start();
             let input = Input::new(text).range(start..).anchored(Anchored::Yes);
-            self.exact.search_captures(&input, caps);
-            if caps.is_match() {
-                return true;
+            let found = match caps.as_deref_mut() {
+                Some(caps) => {
+                    self.exact.search_captures(&input, caps);
+                    caps.get_match()
+                }
+                None => self.exact.search(&input),
+            };
+            if let Some(m) = found {
+                return Some((m.start(), m.end()));
             }
             pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
         }
-        caps.set_pattern(None);
-        false
+        None
     }
 
     /// The first match in `text`.
     pub fn find<'t>(&self, text: &'t str) -> Option<Group<'t>> {
-        let mut caps = Captures::matches(self.exact.group_info().clone());
-        self.search(text, 0, &mut caps).then(|| {
-            let m = caps.get_match().expect("a match");
-            Group {
-                text,
-                start: m.start(),
-                end: m.end(),
-            }
-        })
-    }
-
-    /// Whether `text` holds a match.
-    pub fn is_match(&self, text: &str) -> bool {
-        self.find(text).is_some()
+        self.next_match(text, 0, None)
+            .map(|(start, end)| Group { text, start, end })
     }
 
     /// Whether a match lies in `text[..end]` and starts in its last `window` bytes; the
@@ -123,19 +118,11 @@ impl Pattern {
     where
         't: 'p,
     {
-        let mut caps = Captures::matches(self.exact.group_info().clone());
         let mut pos = 0;
         std::iter::from_fn(move || {
-            if !self.search(text, pos, &mut caps) {
-                return None;
-            }
-            let m = caps.get_match().expect("a match");
-            pos = next_start(text, m.start(), m.end());
-            Some(Group {
-                text,
-                start: m.start(),
-                end: m.end(),
-            })
+            let (start, end) = self.next_match(text, pos, None)?;
+            pos = next_start(text, start, end);
+            Some(Group { text, start, end })
         })
     }
 
@@ -147,11 +134,8 @@ impl Pattern {
         let mut pos = 0;
         std::iter::from_fn(move || {
             let mut caps = self.exact.create_captures();
-            if !self.search(text, pos, &mut caps) {
-                return None;
-            }
-            let m = caps.get_match().expect("a match");
-            pos = next_start(text, m.start(), m.end());
+            let (start, end) = self.next_match(text, pos, Some(&mut caps))?;
+            pos = next_start(text, start, end);
             Some(Groups { text, caps })
         })
     }
