@@ -534,6 +534,17 @@ mod tests {
     }
 
     #[test]
+    fn an_unclosed_mark_leaves_other_kinds_alone() {
+        assert_eq!(
+            quotes("“never closed, then «Rust» and ‘Pinax’ and “more"),
+            ["Rust", "Pinax"]
+        );
+        // Once no closing mark is left, later opening marks of that kind find none either.
+        let line = "he said “never ".repeat(2_000) + "and «done»";
+        assert_eq!(quotes(&line), ["done"]);
+    }
+
+    #[test]
     fn quotes_do_not_cross_paragraphs() {
         assert!(quotes("a \"b\n\nc\" d").is_empty());
     }
