@@ -5,6 +5,7 @@
 //! lines, prose rules read sentences. Every unit is a [`Span`] into the original text.
 
 use crate::span::Span;
+use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A line of text without its line terminator.
@@ -255,7 +256,10 @@ fn runs_on(previous: &str, next: &str) -> bool {
 fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens) {
     // Line breaks inside a unit are soft: UAX #29 would end a sentence at each one, so
     // the segmenter sees spaces (same byte length, same offsets).
-    let unit_text = unit.slice(text).replace('\n', " ");
+    let unit_text = match unit.slice(text) {
+        s if s.contains('\n') => Cow::Owned(s.replace('\n', " ")),
+        s => Cow::Borrowed(s),
+    };
     let mut pieces: Vec<Span> = Vec::new();
     for (offset, sentence) in unit_text.split_sentence_bound_indices() {
         let start = unit.start + offset;
@@ -300,7 +304,10 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     let mut chars = last.chars();
     let single_initial =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_initial || ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+    // The abbreviations are ASCII without a "k", the one ASCII letter a non-ASCII
+    // character (the Kelvin sign) lower-cases to: comparing ASCII case-insensitively is
+    // comparing lower-cased.
+    single_initial || ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
 /// `span` without leading and trailing white space, or `None` if nothing is left.

@@ -107,8 +107,15 @@ pub struct Context<'a> {
 /// Runs every extractor over one document.
 pub fn extract(ctx: &Context) -> Extraction {
     let days = days::find(ctx);
-    let projects = projects::find(ctx, &days);
-    let persons = persons::find(ctx, &projects, &days);
+    // Places, organisations and conferences, found once for both kinds that avoid them.
+    let blockers: Vec<Span> = ctx
+        .rules
+        .blocker_hits(ctx.text)
+        .into_iter()
+        .map(|(s, e, _)| Span::new(s, e))
+        .collect();
+    let projects = projects::find(ctx, &days, &blockers);
+    let persons = persons::find(ctx, &projects, &days, &blockers);
     // A full name beats a project word inside it ("Julia Evans").
     let projects: Vec<Mention> = projects
         .into_iter()

@@ -56,15 +56,15 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("cue pattern")
 });
 
-/// Finds person mentions, given the projects and days already found.
-pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mention> {
+/// Finds person mentions, given the projects, days and blockers' spans already found.
+pub fn find(
+    ctx: &Context,
+    projects: &[Mention],
+    days: &[Mention],
+    blockers: &[Span],
+) -> Vec<Mention> {
     let text = ctx.text;
     let rules = ctx.rules;
-    let blockers: Vec<Span> = rules
-        .blocker_hits(text)
-        .into_iter()
-        .map(|(s, e, _)| Span::new(s, e))
-        .collect();
     let mut full: Vec<Mention> = Vec::new();
     let mut rejected_full: Vec<NameSpan> = Vec::new();
     let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, has cue)
@@ -77,7 +77,7 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
         at = name.end.max(start + 1);
         for candidate in split_on_non_names(text, &name, rules) {
             let given_first = rules.is_given_name(candidate.parts[0].slice(text));
-            if overlapping_spans(&blockers, candidate.span)
+            if overlapping_spans(blockers, candidate.span)
                 .iter()
                 .any(|b| !(given_first && b.start > candidate.parts[0].end))
                 || !overlapping(days, candidate.span).is_empty()

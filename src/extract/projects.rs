@@ -119,15 +119,11 @@ const GENERIC: &[&str] = &[
     "two",
 ];
 
-/// Finds project mentions, given the days already found.
-pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
+/// Finds project mentions, given the days already found and the blockers' spans (places,
+/// organisations, conferences; in text order).
+pub fn find(ctx: &Context, days: &[Mention], blockers: &[Span]) -> Vec<Mention> {
     let text = ctx.text;
     let rules = ctx.rules;
-    let blockers: Vec<Span> = rules
-        .blocker_hits(text)
-        .into_iter()
-        .map(|(s, e, _)| Span::new(s, e))
-        .collect();
     let mut found: Vec<Mention> = Vec::new();
     let hits = rules.project_hits(text);
     // A post that names several unambiguous projects is about software, so an ambiguous
@@ -151,7 +147,7 @@ pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
         {
             continue;
         }
-        if overlapping_spans(&blockers, span)
+        if overlapping_spans(blockers, span)
             .iter()
             .any(|b| b.contains(span) && b.len() > span.len())
         {
@@ -166,7 +162,7 @@ pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
             || GENERIC.contains(&surface.to_lowercase().as_str())
             || rules.is_non_person_word(surface) && !rule.ends_with("link")
             || rules.is_blocker(surface)
-            || !overlapping_spans(&blockers, span).is_empty()
+            || !overlapping_spans(blockers, span).is_empty()
             || !overlapping(days, span).is_empty()
         {
             return;
