@@ -300,6 +300,8 @@ impl Rules {
             }
         }
         let build = |patterns: &[String], fold: bool| {
+            // A DFA: the gazetteer is searched again in every sentence that needs
+            // software context.
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .kind(Some(AhoCorasickKind::DFA))
@@ -345,9 +347,9 @@ impl Rules {
         push_blockers(ORGANISATIONS, &pack.organisations, Blocker::Organisation);
         push_blockers(CONFERENCES, &pack.conferences, Blocker::Conference);
         let blocker_names = blocker_patterns.iter().map(|n| n.to_lowercase()).collect();
+        // Searched once per post: not worth the start-up time of a DFA.
         let blockers = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&blocker_patterns)
             .map_err(|e| RulesError::Pattern(e.to_string()))?;
 
