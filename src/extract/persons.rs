@@ -212,11 +212,12 @@ impl FoldedName {
         }
         let first = &self.parts[0];
         let last = &self.parts[self.parts.len() - 1];
+        // The cheapest tests first: most pairs differ in their first letter.
         short == first
             || short == last
-            || (short.chars().count() >= 4
-                && first.chars().count() >= 4
-                && short.chars().next() == first.chars().next()
+            || (short.chars().next() == first.chars().next()
+                && short.chars().nth(3).is_some()
+                && first.chars().nth(3).is_some()
                 && strsim::damerau_levenshtein(short, first) == 1)
     }
 }
