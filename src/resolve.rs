@@ -10,7 +10,7 @@ use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold};
 use crate::span::Span;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// One thing a document names, with every form it is named by.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,7 +87,7 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         .flat_map(|t| t.speakers.iter().map(String::as_str))
         .collect();
     let person_canon = person_clusters(extraction, &speaker_names);
-    let mut keys: Vec<(EntityKind, String)> = Vec::new();
+    let mut keys: Vec<(EntityKind, String)> = Vec::with_capacity(extraction.mentions.len());
     for m in &extraction.mentions {
         let name = match m.kind {
             EntityKind::Person => person_canon
@@ -99,14 +99,21 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         keys.push((m.kind, name));
     }
     // Projects and days: one entity per folded name, named by the most used form.
+    // Each key's group, folded once.
+    let groups: Vec<(EntityKind, String)> = keys
+        .iter()
+        .map(|(kind, name)| {
+            let group = match kind {
+                EntityKind::Person => name.clone(),
+                _ => fold(name),
+            };
+            (*kind, group)
+        })
+        .collect();
     let mut forms: BTreeMap<(EntityKind, String), BTreeMap<String, (usize, usize)>> =
         BTreeMap::new();
-    for (i, (kind, name)) in keys.iter().enumerate() {
-        let group = match kind {
-            EntityKind::Person => name.clone(),
-            _ => fold(name),
-        };
-        let entry = forms.entry((*kind, group)).or_default();
+    for (i, ((_, name), group)) in keys.iter().zip(&groups).enumerate() {
+        let entry = forms.entry(group.clone()).or_default();
         let e = entry.entry(name.clone()).or_insert((0, i));
         e.0 += 1;
     }
@@ -134,12 +141,8 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         });
     }
     let mut mention_entity = Vec::with_capacity(keys.len());
-    for (i, (kind, name)) in keys.iter().enumerate() {
-        let group = match kind {
-            EntityKind::Person => name.clone(),
-            _ => fold(name),
-        };
-        let e = index_of[&(*kind, group)];
+    for (i, group) in groups.iter().enumerate() {
+        let e = index_of[group];
         entities[e].mentions += 1;
         let surface = surface_form(extraction.mentions[i].span.slice(text));
         if surface != entities[e].name && !entities[e].aliases.contains(&surface) {
@@ -196,19 +199,25 @@ fn person_clusters(extraction: &Extraction, speakers: &[&str]) -> BTreeMap<Strin
     }
     let names: Vec<&str> = counts.keys().copied().collect();
     let parts = |n: &str| n.split_whitespace().count();
-    // Rank: more parts, then used as a speaker, then more uses, then earlier.
-    let rank = |n: &str| {
-        let (count, first) = counts[n];
-        (
-            parts(n),
-            speakers.contains(&n),
-            count,
-            std::cmp::Reverse(first),
-        )
-    };
+    let speaker_set: HashSet<&str> = speakers.iter().copied().collect();
+    // Rank: more parts, then used as a speaker, then more uses, then earlier; computed
+    // once per name rather than at every comparison of the sort.
     let mut canon: BTreeMap<String, String> = BTreeMap::new();
-    let mut full: Vec<&str> = names.iter().copied().filter(|n| parts(n) >= 2).collect();
-    full.sort_by(|a, b| rank(b).cmp(&rank(a)).then(a.cmp(b)));
+    let mut ranked: Vec<(_, &str)> = counts
+        .iter()
+        .filter(|(n, _)| parts(n) >= 2)
+        .map(|(&n, &(count, first))| {
+            let rank = (
+                parts(n),
+                speaker_set.contains(n),
+                count,
+                std::cmp::Reverse(first),
+            );
+            (rank, n)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let full: Vec<&str> = ranked.into_iter().map(|(_, n)| n).collect();
     let mut heads: Vec<(&str, FoldedName)> = Vec::new();
     for n in &full {
         let folded = FoldedName::new(n);
@@ -409,10 +418,10 @@ fn merge_talks(
     }
     talks
         .into_iter()
-        .map(|(t, ..)| t)
         // A bare "talk" names no session a reader could find; a bare "keynote" with its
-        // speaker does.
-        .filter(|t| !(content_words(&t.title).is_empty() && t.kind == TalkKind::Talk))
+        // speaker does. The words kept are those of the talk's current title.
+        .filter(|(t, _, _, words)| !(words.is_empty() && t.kind == TalkKind::Talk))
+        .map(|(t, ..)| t)
         .collect()
 }
 

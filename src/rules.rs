@@ -4,8 +4,8 @@
 //! binary works anywhere; a user's TOML rule pack (`--rules FILE`) adds or overrides
 //! entries without a rebuild. [`Rules`] is `Send + Sync` and shared by every worker.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use crate::extract::pattern::Pattern;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
@@ -237,9 +237,11 @@ pub struct Rules {
     blocker_kinds: Vec<Blocker>,
     blocker_names: HashSet<String>,
     talk_kinds: Vec<(String, TalkKind)>,
+    /// The cues of `talk_kinds`, in the same order, for one pass over a phrase.
+    talk_kind_cues: AhoCorasick,
     software_cues: HashSet<String>,
     /// Day markers: "Day One", "day 2", "Day 1 & 2", weekdays, calendar dates.
-    pub day_marker: Regex,
+    pub day_marker: Pattern,
 }
 
 /// A gazetteer hit in a text.
@@ -298,8 +300,11 @@ impl Rules {
             }
         }
         let build = |patterns: &[String], fold: bool| {
+            // A DFA: the gazetteer is searched again in every sentence that needs
+            // software context.
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
                 .ascii_case_insensitive(fold)
                 .build(patterns)
                 .map_err(|e| RulesError::Pattern(e.to_string()))
@@ -342,6 +347,7 @@ impl Rules {
         push_blockers(ORGANISATIONS, &pack.organisations, Blocker::Organisation);
         push_blockers(CONFERENCES, &pack.conferences, Blocker::Conference);
         let blocker_names = blocker_patterns.iter().map(|n| n.to_lowercase()).collect();
+        // Searched once per post: not worth the start-up time of a DFA.
         let blockers = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&blocker_patterns)
@@ -364,7 +370,11 @@ impl Rules {
         talk_kinds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         talk_kinds.dedup_by(|a, b| a.0 == b.0);
 
+        let talk_kind_cues = AhoCorasick::new(talk_kinds.iter().map(|(cue, _)| cue))
+            .map_err(|e| RulesError::Pattern(e.to_string()))?;
+
         Ok(Rules {
+            talk_kind_cues,
             project_folded: build(&folded_patterns, true)?,
             project_folded_ids: folded_ids,
             folded_surfaces,
@@ -382,7 +392,7 @@ impl Rules {
             blocker_names,
             talk_kinds,
             software_cues: word_set(SOFTWARE_CUES, &pack.software_cues),
-            day_marker: Regex::new(DAY_MARKER).map_err(|e| RulesError::Pattern(e.to_string()))?,
+            day_marker: Pattern::new(DAY_MARKER).map_err(RulesError::Pattern)?,
         })
     }
 
@@ -451,17 +461,17 @@ impl Rules {
 
     /// Whether `phrase` is a known place, organisation or conference (any case).
     pub fn is_blocker(&self, phrase: &str) -> bool {
-        self.blocker_names.contains(&phrase.to_lowercase())
+        contains_lower(&self.blocker_names, phrase)
     }
 
     /// Whether `word` is a known, unambiguous given name.
     pub fn is_given_name(&self, word: &str) -> bool {
-        self.given_names.contains(&fold(word))
+        contains_folded(&self.given_names, word)
     }
 
     /// Whether `word` is a given name that is also an everyday word ("Will", "May").
     pub fn is_ambiguous_given_name(&self, word: &str) -> bool {
-        self.ambiguous_given_names.contains(&fold(word))
+        contains_folded(&self.ambiguous_given_names, word)
     }
 
     /// Whether `word` is a lower-case name particle ("van", "de", "bin").
@@ -471,22 +481,40 @@ impl Rules {
 
     /// Whether `word` is an honorific ("Dr", "Mr").
     pub fn is_honorific(&self, word: &str) -> bool {
-        self.honorifics.contains(&word.to_lowercase())
+        contains_lower(&self.honorifics, word)
     }
 
     /// Whether `word` is a capitalized word that never belongs to a person's name.
     pub fn is_non_person_word(&self, word: &str) -> bool {
-        self.non_person_words.contains(&word.to_lowercase())
+        contains_lower(&self.non_person_words, word)
     }
 
     /// Whether `word` marks a software context.
     pub fn is_software_cue(&self, word: &str) -> bool {
-        self.software_cues.contains(&word.to_lowercase())
+        contains_lower(&self.software_cues, word)
     }
 
-    /// Session kind cues, longest first.
-    pub fn talk_kinds(&self) -> &[(String, TalkKind)] {
-        &self.talk_kinds
+    /// The kind named by the first cue, longest first, that stands as whole words in the
+    /// lower-cased phrase `lower`.
+    ///
+    /// A cue's occurrences are counted as `str::match_indices` counts them (left to right,
+    /// not overlapping one another), so the answer is that of trying each cue in turn.
+    pub fn talk_kind_in(&self, lower: &str) -> Option<TalkKind> {
+        let mut counted: Vec<(usize, usize)> = Vec::new(); // (cue, end of its last occurrence)
+        let mut best: Option<usize> = None;
+        for m in self.talk_kind_cues.find_overlapping_iter(lower) {
+            let cue = m.pattern().as_usize();
+            let last = counted.iter_mut().find(|(c, _)| *c == cue);
+            match last {
+                Some((_, end)) if m.start() < *end => continue,
+                Some((_, end)) => *end = m.end(),
+                None => counted.push((cue, m.end())),
+            }
+            if best.is_none_or(|b| cue < b) && on_word_boundaries(lower, m.start(), m.end()) {
+                best = Some(cue);
+            }
+        }
+        best.map(|i| self.talk_kinds[i].1)
     }
 }
 
@@ -523,9 +551,44 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     !before_joins && !after_joins
 }
 
+/// Longest ASCII word looked up without allocating.
+const SHORT_WORD: usize = 64;
+
+/// Whether `set` holds `word` lower-cased; an ASCII word is lower-cased on the stack,
+/// since these look-ups run for nearly every capitalized word of a post.
+fn contains_lower(set: &HashSet<String>, word: &str) -> bool {
+    match ascii_lower(word, &mut [0; SHORT_WORD]) {
+        Some(lower) => set.contains(lower),
+        None => set.contains(&word.to_lowercase()),
+    }
+}
+
+/// Whether `set` holds `word` folded (see [`fold`]); for ASCII, folding is lower-casing.
+fn contains_folded(set: &HashSet<String>, word: &str) -> bool {
+    match ascii_lower(word, &mut [0; SHORT_WORD]) {
+        Some(lower) => set.contains(lower),
+        None => set.contains(&fold(word)),
+    }
+}
+
+/// `word` lower-cased into `buffer`, if it is short and ASCII.
+fn ascii_lower<'b>(word: &str, buffer: &'b mut [u8; SHORT_WORD]) -> Option<&'b str> {
+    if !word.is_ascii() || word.len() > SHORT_WORD {
+        return None;
+    }
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
+}
+
 /// Lower-case form with diacritics removed, for matching names written either way.
 pub fn fold(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    // ASCII has nothing to decompose or replace.
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -614,6 +677,71 @@ const DAY_MARKER: &str = r"(?x)
 mod tests {
     use super::*;
 
+    /// The kind of the first cue, longest first, with a whole-word occurrence, found by
+    /// trying each cue in turn.
+    fn kind_by_each_cue(rules: &Rules, lower: &str) -> Option<TalkKind> {
+        rules
+            .talk_kinds
+            .iter()
+            .find(|(cue, _)| {
+                lower
+                    .match_indices(cue.as_str())
+                    .any(|(i, _)| on_word_boundaries(lower, i, i + cue.len()))
+            })
+            .map(|(_, k)| *k)
+    }
+
+    #[test]
+    fn talk_kind_in_one_pass_agrees_with_each_cue_in_turn() {
+        let rules = Rules::builtin();
+        let pack = RulePack {
+            talk_kind: vec![PackTalkKind {
+                surface: "aa".to_string(),
+                kind: "panel".to_string(),
+            }],
+            ..RulePack::default()
+        };
+        let packed = Rules::with_pack(pack).expect("pack compiles");
+        for phrase in [
+            "lightning talk",
+            "the closing keynote talks",
+            "sessionsessions",
+            "keynotes",
+            "a sprint days talk",
+            "panel discussion on go",
+            "workshop",
+            "nothing here",
+            "ölightning talk",
+            "aaa",
+            "aaa aa",
+        ] {
+            assert_eq!(
+                rules.talk_kind_in(phrase),
+                kind_by_each_cue(&rules, phrase),
+                "{phrase}"
+            );
+            assert_eq!(
+                packed.talk_kind_in(phrase),
+                kind_by_each_cue(&packed, phrase),
+                "{phrase}"
+            );
+        }
+        assert_eq!(
+            rules.talk_kind_in("lightning talk"),
+            Some(TalkKind::Lightning)
+        );
+        assert_eq!(packed.talk_kind_in("aaa aa"), Some(TalkKind::Panel));
+    }
+
+    #[test]
+    fn ascii_look_ups_fold_as_fold_does() {
+        assert_eq!(fold("McKellar"), "mckellar");
+        assert_eq!(fold("José Łukasz"), "jose lukasz");
+        let rules = Rules::builtin();
+        assert!(rules.is_given_name("JESSE") && rules.is_given_name("jesse"));
+        assert_eq!(rules.is_given_name("José"), rules.is_given_name("Jose"));
+    }
+
     #[test]
     fn rules_are_send_and_sync() {
         fn assert_send_sync<T: Send + Sync>() {}
@@ -698,11 +826,9 @@ mod tests {
         let hits = rules.project_hits("we used frob and Frobnicator");
         assert_eq!(hits.len(), 2);
         assert_eq!(rules.project(hits[0].project).name, "Frobnicator");
-        assert!(
-            rules
-                .talk_kinds()
-                .iter()
-                .any(|(s, k)| s == "fireside chat" && *k == TalkKind::Panel)
+        assert_eq!(
+            rules.talk_kind_in("a fireside chat with friends"),
+            Some(TalkKind::Panel)
         );
     }
 

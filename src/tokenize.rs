@@ -5,6 +5,7 @@
 //! lines, prose rules read sentences. Every unit is a [`Span`] into the original text.
 
 use crate::span::Span;
+use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// A line of text without its line terminator.
@@ -255,7 +256,10 @@ fn runs_on(previous: &str, next: &str) -> bool {
 fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens) {
     // Line breaks inside a unit are soft: UAX #29 would end a sentence at each one, so
     // the segmenter sees spaces (same byte length, same offsets).
-    let unit_text = unit.slice(text).replace('\n', " ");
+    let unit_text = match unit.slice(text) {
+        s if s.contains('\n') => Cow::Owned(s.replace('\n', " ")),
+        s => Cow::Borrowed(s),
+    };
     let mut pieces: Vec<Span> = Vec::new();
     for (offset, sentence) in unit_text.split_sentence_bound_indices() {
         let start = unit.start + offset;
@@ -300,7 +304,10 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     let mut chars = last.chars();
     let single_initial =
         matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_initial || ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+    // The abbreviations are ASCII without a "k", the one ASCII letter a non-ASCII
+    // character (the Kelvin sign) lower-cases to: comparing ASCII case-insensitively is
+    // comparing lower-cased.
+    single_initial || ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
 /// `span` without leading and trailing white space, or `None` if nothing is left.
@@ -314,54 +321,85 @@ pub fn trim_span(text: &str, span: Span) -> Option<Span> {
 /// Finds quoted spans: curly double and single quotes, guillemets, and straight double
 /// quotes paired within a paragraph. A closing `’` is only a quote mark where it is not
 /// an apostrophe (followed by a letter).
+///
+/// Whether a mark can close a quote depends only on the mark and its neighbours, so once
+/// a paragraph has no closing mark of a kind left, later opening marks of that kind are
+/// skipped without searching again: a paragraph is read a bounded number of times.
 fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
+    const CLOSERS: [char; 6] = ['”', '“', '»', '"', '’', '\''];
     let mut quotes = Vec::new();
     for p in paragraphs {
         let body = p.span.slice(text);
-        let chars: Vec<(usize, char)> = body.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let (at, c) = chars[i];
+        let mut exhausted = [false; CLOSERS.len()];
+        let mut at = 0;
+        while let Some(c) = body[at..].chars().next() {
             let closer: Option<char> = match c {
                 '“' => Some('”'),
                 '„' => Some('“'),
                 '«' => Some('»'),
                 '"' => Some('"'),
-                '‘' if opens(&chars, i) => Some('’'),
-                '\'' if opens(&chars, i) => Some('\''),
+                '‘' if opens(body, at, c) => Some('’'),
+                '\'' if opens(body, at, c) => Some('\''),
                 _ => None,
             };
             let Some(closer) = closer else {
-                i += 1;
+                at += c.len_utf8();
                 continue;
             };
-            let close = (i + 1..chars.len()).find(|&j| {
-                chars[j].1 == closer
-                    && (!matches!(closer, '’' | '\'')
-                        || !chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric()))
-                    && (closer != '"' || c != '"' || chars[j - 1].1 != '\n')
-            });
+            let kind = CLOSERS.iter().position(|&k| k == closer).expect("listed");
+            let from = at + c.len_utf8();
+            let close = if exhausted[kind] {
+                None
+            } else {
+                let found = find_closer(body, from, c, closer);
+                exhausted[kind] = found.is_none();
+                found
+            };
             match close {
-                Some(j) if j > i + 1 => {
-                    let start = p.span.start + at + c.len_utf8();
-                    let end = p.span.start + chars[j].0;
+                Some(j) if j > from => {
+                    let start = p.span.start + from;
+                    let end = p.span.start + j;
                     quotes.push(Quote {
                         inner: Span::new(start, end),
                         outer: Span::new(p.span.start + at, end + closer.len_utf8()),
                     });
-                    i = j + 1;
+                    at = j + closer.len_utf8();
                 }
-                _ => i += 1,
+                _ => at = from,
             }
         }
     }
     quotes
 }
 
-/// Whether a single quote mark at `i` opens a quotation rather than being an apostrophe.
-fn opens(chars: &[(usize, char)], i: usize) -> bool {
-    let before_ok = i == 0 || !chars[i - 1].1.is_alphanumeric();
-    let after_ok = chars.get(i + 1).is_some_and(|&(_, c)| c.is_alphanumeric());
+/// The first mark in `body` at or after `from` that closes a quote opened by `opener`.
+fn find_closer(body: &str, from: usize, opener: char, closer: char) -> Option<usize> {
+    let mut previous = opener;
+    let mut chars = body[from..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let closes = c == closer
+            && (!matches!(closer, '’' | '\'')
+                || !chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()))
+            && (closer != '"' || opener != '"' || previous != '\n');
+        if closes {
+            return Some(from + i);
+        }
+        previous = c;
+    }
+    None
+}
+
+/// Whether the single quote mark `c` at byte `at` opens a quotation rather than being an
+/// apostrophe.
+fn opens(body: &str, at: usize, c: char) -> bool {
+    let before_ok = !body[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let after_ok = body[at + c.len_utf8()..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric);
     before_ok && after_ok
 }
 
@@ -500,6 +538,17 @@ mod tests {
         for (name, text, want) in cases {
             assert_eq!(&quotes(text), want, "case {name}");
         }
+    }
+
+    #[test]
+    fn an_unclosed_mark_leaves_other_kinds_alone() {
+        assert_eq!(
+            quotes("“never closed, then «Rust» and ‘Pinax’ and “more"),
+            ["Rust", "Pinax"]
+        );
+        // Once no closing mark is left, later opening marks of that kind find none either.
+        let line = "he said “never ".repeat(2_000) + "and «done»";
+        assert_eq!(quotes(&line), ["done"]);
     }
 
     #[test]

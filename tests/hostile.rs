@@ -629,6 +629,30 @@ fn a_run_failing_mid_write_leaves_the_earlier_reports_byte_identical() {
     assert_eq!(after["notes.txt"], before["notes.txt"]);
 }
 
+/// A long post on one line reads as the same short post would: one talk with its
+/// speaker, however often the sentence repeats (and in time linear in its length).
+#[test]
+fn a_two_megabyte_line_reads_like_one_sentence() {
+    let sentence =
+        "On Day 2 I went to “Parsing Broken Bytes” by Zofia Kowalczyk, all about Haskell. ";
+    let text = sentence.repeat(2_000_000 / sentence.len() + 1);
+    let doc = input::parse("one-line.txt", text.as_bytes(), input::Format::Text).unwrap();
+    let analysis = pipeline::analyze(&doc, &RULES);
+    assert_eq!(analysis.talks.len(), 1);
+    let talk = &analysis.talks[0];
+    assert_eq!(talk.title, "Parsing Broken Bytes");
+    assert_eq!(talk.speakers, ["Zofia Kowalczyk"]);
+    let repeats = text.matches("Zofia Kowalczyk").count();
+    assert_eq!(talk.mentions, repeats);
+    let persons: BTreeSet<&str> = analysis
+        .mentions
+        .iter()
+        .filter(|m| m.kind == recap::extract::EntityKind::Person)
+        .map(|m| m.entity.as_str())
+        .collect();
+    assert_eq!(persons, BTreeSet::from(["Zofia Kowalczyk"]));
+}
+
 /// Item 1's 50 MB post with no newline, in recap prose (quotes, names, projects, a day).
 /// Too slow for every test run, so run by hand in release mode:
 /// `cargo test --release --test integration -- --ignored fifty_megabytes`.

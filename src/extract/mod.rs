@@ -11,6 +11,7 @@
 //! never share bytes (a full name beats a context-only project word such as "Julia").
 
 pub mod days;
+pub mod pattern;
 pub mod persons;
 pub mod projects;
 pub mod talks;
@@ -21,6 +22,7 @@ use crate::rules::{Rules, TalkKind};
 use crate::span::Span;
 use crate::tokenize::Tokens;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// What a mention refers to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -105,12 +107,19 @@ pub struct Context<'a> {
 /// Runs every extractor over one document.
 pub fn extract(ctx: &Context) -> Extraction {
     let days = days::find(ctx);
-    let projects = projects::find(ctx, &days);
-    let persons = persons::find(ctx, &projects, &days);
+    // Places, organisations and conferences, found once for both kinds that avoid them.
+    let blockers: Vec<Span> = ctx
+        .rules
+        .blocker_hits(ctx.text)
+        .into_iter()
+        .map(|(s, e, _)| Span::new(s, e))
+        .collect();
+    let projects = projects::find(ctx, &days, &blockers);
+    let persons = persons::find(ctx, &projects, &days, &blockers);
     // A full name beats a project word inside it ("Julia Evans").
     let projects: Vec<Mention> = projects
         .into_iter()
-        .filter(|p| !overlaps_any(&persons, p.span))
+        .filter(|p| overlapping(&persons, p.span).is_empty())
         .collect();
     let talks = talks::find(ctx, &persons, &projects);
     let topics = projects::talk_topics(ctx, &talks.talks, &projects, &persons);
@@ -146,19 +155,56 @@ pub fn resolve_overlaps(
             .then(priority(a).cmp(&priority(b)))
             .then(a.span.start.cmp(&b.span.start))
     });
-    let mut kept: Vec<Mention> = Vec::new();
+    // Kept spans never overlap, so the one starting last before a candidate's end is the
+    // only one that can overlap it.
+    let mut kept: BTreeMap<usize, Mention> = BTreeMap::new();
     for m in found {
-        if !kept.iter().any(|k| k.span.overlaps(m.span)) {
-            kept.push(m);
+        let free = kept
+            .range(..m.span.end)
+            .next_back()
+            .is_none_or(|(_, k)| !k.span.overlaps(m.span));
+        if free {
+            kept.insert(m.span.start, m);
         }
     }
-    kept.sort_by_key(|m| m.span.start);
-    kept
+    kept.into_values().collect()
 }
 
-/// Whether any of `spans` overlaps `span`.
-pub fn overlaps_any(spans: &[Mention], span: Span) -> bool {
-    spans.iter().any(|m| m.span.overlaps(span))
+/// The mentions of `sorted` that overlap `span`.
+///
+/// `sorted` must be in text order with no two mentions overlapping (as
+/// [`resolve_overlaps`] and a regex's matches leave them): then the ends are in order too,
+/// and a bisection finds a span's neighbours where a scan would make a long post quadratic.
+pub fn overlapping(sorted: &[Mention], span: Span) -> &[Mention] {
+    overlapping_by(sorted, span, |m| m.span)
+}
+
+/// The spans of `sorted` (in text order, none overlapping another) that overlap `span`.
+pub fn overlapping_spans(sorted: &[Span], span: Span) -> &[Span] {
+    overlapping_by(sorted, span, |s| *s)
+}
+
+fn overlapping_by<T>(sorted: &[T], span: Span, of: impl Fn(&T) -> Span) -> &[T] {
+    let from = sorted.partition_point(|m| of(m).end <= span.start);
+    let len = sorted[from..].partition_point(|m| of(m).start < span.end);
+    &sorted[from..from + len]
+}
+
+/// The mention of `sorted` (see [`overlapping`]) that starts at `start`.
+pub fn starting_at(sorted: &[Mention], start: usize) -> Option<&Mention> {
+    let i = sorted.partition_point(|m| m.span.start < start);
+    sorted.get(i).filter(|m| m.span.start == start)
+}
+
+/// Whether `sorted` (see [`overlapping`]) holds a mention of exactly `span`.
+pub fn has_span(sorted: &[Mention], span: Span) -> bool {
+    starting_at(sorted, span.start).is_some_and(|m| m.span == span)
+}
+
+/// The last mention of `sorted` (see [`overlapping`]) that ends at or before `end`.
+pub fn last_ending_by(sorted: &[Mention], end: usize) -> Option<&Mention> {
+    let i = sorted.partition_point(|m| m.span.end <= end);
+    i.checked_sub(1).map(|i| &sorted[i])
 }
 
 #[cfg(test)]

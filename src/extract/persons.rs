@@ -7,7 +7,9 @@
 //! "Noller", a misspelling). Words that are never names (months, weekdays, sentence
 //! openers), places, organisations, conferences and projects are filtered out.
 
-use super::{Context, EntityKind, Mention, overlaps_any, resolve_overlaps};
+use super::{
+    Context, EntityKind, Mention, has_span, overlapping, overlapping_spans, resolve_overlaps,
+};
 use crate::rules::{Rules, fold};
 use crate::span::Span;
 use regex::Regex;
@@ -54,15 +56,15 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("cue pattern")
 });
 
-/// Finds person mentions, given the projects and days already found.
-pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mention> {
+/// Finds person mentions, given the projects, days and blockers' spans already found.
+pub fn find(
+    ctx: &Context,
+    projects: &[Mention],
+    days: &[Mention],
+    blockers: &[Span],
+) -> Vec<Mention> {
     let text = ctx.text;
     let rules = ctx.rules;
-    let blockers: Vec<Span> = rules
-        .blocker_hits(text)
-        .into_iter()
-        .map(|(s, e, _)| Span::new(s, e))
-        .collect();
     let mut full: Vec<Mention> = Vec::new();
     let mut rejected_full: Vec<NameSpan> = Vec::new();
     let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, has cue)
@@ -75,9 +77,10 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
         at = name.end.max(start + 1);
         for candidate in split_on_non_names(text, &name, rules) {
             let given_first = rules.is_given_name(candidate.parts[0].slice(text));
-            if blockers.iter().any(|b| {
-                b.overlaps(candidate.span) && !(given_first && b.start > candidate.parts[0].end)
-            }) || overlaps_any(days, candidate.span)
+            if overlapping_spans(blockers, candidate.span)
+                .iter()
+                .any(|b| !(given_first && b.start > candidate.parts[0].end))
+                || !overlapping(days, candidate.span).is_empty()
             {
                 continue;
             }
@@ -117,33 +120,41 @@ pub fn find(ctx: &Context, projects: &[Mention], days: &[Mention]) -> Vec<Mentio
         }
     }
     let mut found = full;
-    // "Ajey Gore, Gautam Rege and Karan Misra": a full name listed beside a person.
-    loop {
-        let before = found.len();
-        rejected_full.retain(|c: &NameSpan| {
-            let listed = found.iter().any(|p| {
-                let (a, b) = if p.span.end <= c.span.start {
-                    (p.span.end, c.span.start)
-                } else {
-                    (c.span.end, p.span.start)
-                };
-                a <= b && matches!(text[a..b].trim(), "," | "and" | ", and" | "&")
-            });
-            if listed {
-                found.push(Mention {
-                    kind: EntityKind::Person,
-                    span: c.span,
-                    name: name_text(text, c),
-                    rule: "person/listed",
-                });
+    // "Ajey Gore, Gautam Rege and Karan Misra": a full name listed beside a person. Names
+    // are in text order and never overlap, so only the nearest rejected name on either
+    // side of a person can be separated from it by no more than "and" or a comma.
+    let mut listed = vec![false; rejected_full.len()];
+    let mut queue: Vec<Span> = found.iter().map(|m| m.span).collect();
+    while let Some(p) = queue.pop() {
+        let after = rejected_full.partition_point(|c| c.span.start < p.end);
+        let before = rejected_full.partition_point(|c| c.span.end <= p.start);
+        for k in [Some(after), before.checked_sub(1)].into_iter().flatten() {
+            let Some(c) = rejected_full.get(k).filter(|_| !listed[k]) else {
+                continue;
+            };
+            let (a, b) = if p.end <= c.span.start {
+                (p.end, c.span.start)
+            } else {
+                (c.span.end, p.start)
+            };
+            if a <= b && matches!(text[a..b].trim(), "," | "and" | ", and" | "&") {
+                listed[k] = true;
+                queue.push(c.span);
             }
-            !listed
-        });
-        if found.len() == before {
-            break;
         }
     }
-    let full_names: Vec<FoldedName> = found.iter().map(|m| FoldedName::new(&m.name)).collect();
+    for (c, _) in rejected_full.iter().zip(&listed).filter(|(_, l)| **l) {
+        found.push(Mention {
+            kind: EntityKind::Person,
+            span: c.span,
+            name: name_text(text, c),
+            rule: "person/listed",
+        });
+    }
+    let mut full_names: Vec<FoldedName> = found.iter().map(|m| FoldedName::new(&m.name)).collect();
+    // A name repeated through a long post is compared once.
+    full_names.sort_by(|a, b| a.parts.cmp(&b.parts));
+    full_names.dedup();
     for (single, cue) in singles {
         let word = single.span.slice(text);
         let folded = fold(word);
@@ -201,11 +212,12 @@ impl FoldedName {
         }
         let first = &self.parts[0];
         let last = &self.parts[self.parts.len() - 1];
+        // The cheapest tests first: most pairs differ in their first letter.
         short == first
             || short == last
-            || (short.chars().count() >= 4
-                && first.chars().count() >= 4
-                && short.chars().next() == first.chars().next()
+            || (short.chars().next() == first.chars().next()
+                && short.chars().nth(3).is_some()
+                && first.chars().nth(3).is_some()
                 && strsim::damerau_levenshtein(short, first) == 1)
     }
 }
@@ -233,10 +245,7 @@ fn has_cue(text: &str, name: &NameSpan) -> bool {
 }
 
 fn blocked_by_project(text: &str, name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool {
-    projects.iter().any(|p| {
-        if !p.span.overlaps(name.span) {
-            return false;
-        }
+    overlapping(projects, name.span).iter().any(|p| {
         // A full name starting with a known given name beats a context-only project word.
         let first = name.parts[0].slice(text);
         let weak_project = rules
@@ -248,11 +257,10 @@ fn blocked_by_project(text: &str, name: &NameSpan, projects: &[Mention], rules: 
 
 /// Whether a context-only project ("Julia", "Ruby") covers the name.
 fn weak_project_at(name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool {
-    projects.iter().any(|p| {
-        p.span.overlaps(name.span)
-            && rules
-                .project_named(&p.name)
-                .is_some_and(|i| rules.project(i).context || rules.project(i).exact)
+    overlapping(projects, name.span).iter().any(|p| {
+        rules
+            .project_named(&p.name)
+            .is_some_and(|i| rules.project(i).context || rules.project(i).exact)
     })
 }
 
@@ -268,7 +276,7 @@ fn name_text(text: &str, name: &NameSpan) -> String {
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.
 fn drop_trailing_project(text: &str, name: NameSpan, projects: &[Mention]) -> NameSpan {
     let last = name.parts[name.parts.len() - 1];
-    let is_project = projects.iter().any(|p| p.span == last);
+    let is_project = has_span(projects, last);
     if !is_project || name.full_parts(text) < 3 {
         return name;
     }
@@ -405,17 +413,17 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
     let mut prev: Option<char> = text[..from].chars().next_back();
     for (i, c) in text[from..].char_indices() {
         let at = from + i;
-        if (c.is_uppercase() || c.is_lowercase() && starts_camel_surname(&text[at..]))
-            && !prev.is_some_and(|p| {
-                p.is_alphanumeric()
-                    || p == '\''
-                    || p == '’'
-                    || p == '_'
-                    || p == '@'
-                    || p == '#'
-                    || p == '/'
-                    || p == '.'
-            })
+        // The cheap test on the previous character first: most letters follow a letter.
+        if !prev.is_some_and(|p| {
+            p.is_alphanumeric()
+                || p == '\''
+                || p == '’'
+                || p == '_'
+                || p == '@'
+                || p == '#'
+                || p == '/'
+                || p == '.'
+        }) && (c.is_uppercase() || c.is_lowercase() && starts_camel_surname(&text[at..]))
         {
             return Some(at);
         }
@@ -426,11 +434,13 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
 
 /// "deGrandis", "McKellar"-style parts start in lower case only with a short prefix.
 fn starts_camel_surname(rest: &str) -> bool {
-    let mut chars = rest.chars();
-    let prefix: String = chars.by_ref().take_while(|c| c.is_lowercase()).collect();
+    let prefix = rest
+        .char_indices()
+        .find(|(_, c)| !c.is_lowercase())
+        .map_or(rest, |(i, _)| &rest[..i]);
     let after = rest[prefix.len()..].chars().next();
     matches!(
-        prefix.as_str(),
+        prefix,
         "de" | "di" | "da" | "du" | "van" | "von" | "le" | "la" | "mc" | "mac" | "o"
     ) && after.is_some_and(char::is_uppercase)
 }
@@ -534,11 +544,14 @@ fn next_is_name_part(text: &str, end: usize, rules: &Rules) -> bool {
 fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
     let rest = &text[pos..];
     let mut end = 0;
-    let chars: Vec<(usize, char)> = rest.char_indices().take(64).collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    // At most 64 characters are read, and the last of them has no look-ahead.
+    let mut chars = rest.char_indices().take(64).peekable();
+    let mut k = 0;
+    while let Some((i, c)) = chars.next() {
         let inner = (c == '-' || c == '\'' || c == '’')
             && k > 0
-            && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        k += 1;
         if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || inner {
             end = i + c.len_utf8();
         } else {
@@ -567,8 +580,7 @@ fn is_name_part(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    let rest: Vec<char> = chars.collect();
-    if word.chars().any(|c| c.is_ascii_digit()) {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     // "I’d", "They're": contractions, not "O'Neill".
@@ -578,7 +590,8 @@ fn is_name_part(word: &str) -> bool {
         }
     }
     if first.is_uppercase() {
-        rest.is_empty() || rest.iter().any(|c| c.is_lowercase()) || rest.len() == 1
+        let rest = chars.as_str();
+        rest.chars().nth(1).is_none() || rest.chars().any(char::is_lowercase)
     } else {
         starts_camel_surname(word)
     }

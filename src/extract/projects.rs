@@ -6,23 +6,25 @@
 //! "X's API", "X (a blog application)", CamelCase names, `.js`/`.io` names, inline code
 //! and links to code hosts or package registries.
 
-use super::{Context, EntityKind, Mention, overlaps_any, resolve_overlaps};
+use super::pattern::Pattern;
+use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolve_overlaps};
 use crate::span::Span;
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
-static CAMEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+[A-Z][a-z]+[A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)\b")
+static CAMEL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b(?:[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+|[a-z]+[A-Z][a-z]+[A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*)\b")
         .expect("camel pattern")
 });
 
-static DOTTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b[A-Za-z][A-Za-z0-9_-]*\.(?:js|io|py|rb|rs|jl|NET)\b").expect("dotted pattern")
+static DOTTED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b[A-Za-z][A-Za-z0-9_-]*\.(?:js|io|py|rb|rs|jl|NET)\b").expect("dotted pattern")
 });
 
 /// "sponsored by HRToolbox", "works at FitBit": a company stands there.
-static ORG_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:sponsored|organi[sz]ed|funded|hosted|acquired|founded|run) by|works? (?:at|for)|worked (?:at|for)|employed (?:at|by)|joined)\s+$")
+static ORG_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?:(?:sponsored|organi[sz]ed|funded|hosted|acquired|founded|run) by|works? (?:at|for)|worked (?:at|for)|employed (?:at|by)|joined)\s+$")
         .expect("org before pattern")
 });
 
@@ -33,20 +35,20 @@ static GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "the X library", "the multiprocessing module", "the Ella admin".
-static NOUN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:the|a|an|its|their|our|his|her)[ \t]+((?:[A-Z][\w.+#-]*|[a-z][a-z0-9_]*[a-z0-9])(?:[ \t]+[A-Z][\w.+#-]*){0,2})[ \t]+(framework|library|module|package|gem|crate|plugin|extension|engine|toolkit|compiler|runtime|interpreter|database|admin|API|SDK|CLI|app|application|project|tool)s?\b")
+static NOUN_CUE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b(?:the|a|an|its|their|our|his|her)[ \t]+((?:[A-Z][\w.+#-]*|[a-z][a-z0-9_]*[a-z0-9])(?:[ \t]+[A-Z][\w.+#-]*){0,2})[ \t]+(framework|library|module|package|gem|crate|plugin|extension|engine|toolkit|compiler|runtime|interpreter|database|admin|API|SDK|CLI|app|application|project|tool)s?\b")
         .expect("noun cue pattern")
 });
 
 /// "Oebfare (Django blog application)".
-static PAREN_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][\w.+#-]*)\s*\((?:an?\s+|the\s+)?[^()\n]{0,40}?\b(?:application|app|library|framework|tool|project|engine|database|language|gem|package|module|crate|plugin|CMS)\)")
+static PAREN_CUE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b([A-Z][\w.+#-]*)\s*\((?:an?\s+|the\s+)?[^()\n]{0,40}?\b(?:application|app|library|framework|tool|project|engine|database|language|gem|package|module|crate|plugin|CMS)\)")
         .expect("paren cue pattern")
 });
 
 /// "Flight's API".
-static API_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][\w.+#-]*)(?:'s|’s)\s+(?:API|SDK|CLI|source code|codebase|repo|repository|docs|documentation)\b")
+static API_CUE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b([A-Z][\w.+#-]*)(?:'s|’s)\s+(?:API|SDK|CLI|source code|codebase|repo|repository|docs|documentation)\b")
         .expect("api cue pattern")
 });
 
@@ -117,15 +119,11 @@ const GENERIC: &[&str] = &[
     "two",
 ];
 
-/// Finds project mentions, given the days already found.
-pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
+/// Finds project mentions, given the days already found and the blockers' spans (places,
+/// organisations, conferences; in text order).
+pub fn find(ctx: &Context, days: &[Mention], blockers: &[Span]) -> Vec<Mention> {
     let text = ctx.text;
     let rules = ctx.rules;
-    let blockers: Vec<Span> = rules
-        .blocker_hits(text)
-        .into_iter()
-        .map(|(s, e, _)| Span::new(s, e))
-        .collect();
     let mut found: Vec<Mention> = Vec::new();
     let hits = rules.project_hits(text);
     // A post that names several unambiguous projects is about software, so an ambiguous
@@ -149,7 +147,7 @@ pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
         {
             continue;
         }
-        if blockers
+        if overlapping_spans(blockers, span)
             .iter()
             .any(|b| b.contains(span) && b.len() > span.len())
         {
@@ -164,8 +162,8 @@ pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
             || GENERIC.contains(&surface.to_lowercase().as_str())
             || rules.is_non_person_word(surface) && !rule.ends_with("link")
             || rules.is_blocker(surface)
-            || blockers.iter().any(|b| b.overlaps(span))
-            || overlaps_any(days, span)
+            || !overlapping_spans(blockers, span).is_empty()
+            || !overlapping(days, span).is_empty()
         {
             return;
         }
@@ -175,7 +173,9 @@ pub fn find(ctx: &Context, days: &[Mention]) -> Vec<Mention> {
         discovered.push(mention(span, name, rule));
     };
     for m in CAMEL.find_iter(text) {
-        let org = ORG_BEFORE.is_match(&text[..m.start()]) || GROUP_AFTER.is_match(&text[m.end()..]);
+        // The cue is a few words and spaces: look back a bounded way, not to the post's start.
+        let org = ORG_BEFORE.matches_before(text, m.start(), 256)
+            || GROUP_AFTER.is_match(&text[m.end()..]);
         if !org && !camel_is_person(text, m.start()) {
             add(Span::new(m.start(), m.end()), "project/camel-case");
         }
@@ -264,6 +264,9 @@ pub fn talk_topics(
     let text = ctx.text;
     let rules = ctx.rules;
     let mut out: Vec<Mention> = Vec::new();
+    // The spans of `out`, which never overlap: the last one starting before a span's end
+    // is the only one that can overlap it.
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     for t in talks {
         if !matches!(t.rule, "talk/quoted-title" | "talk/the-x-talk") || !t.speakers.is_empty() {
             continue;
@@ -288,12 +291,16 @@ pub fn talk_topics(
         if known_word
             || rules.is_blocker(&t.title)
             || crate::extract::talks::kind_of(ctx, &t.title).is_some()
-            || overlaps_any(projects, span)
-            || overlaps_any(persons, span)
-            || overlaps_any(&out, span)
+            || !overlapping(projects, span).is_empty()
+            || !overlapping(persons, span).is_empty()
+            || taken
+                .range(..span.end)
+                .next_back()
+                .is_some_and(|(_, &end)| span.start < end)
         {
             continue;
         }
+        taken.insert(span.start, span.end);
         out.push(mention(span, t.title.clone(), "project/talk-topic"));
     }
     out

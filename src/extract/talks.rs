@@ -9,14 +9,21 @@
 //!
 //! Rules report what they saw; `resolve` merges repeated references into one talk.
 
+use super::pattern::{Pattern, look_back};
 use super::persons::scan_name;
-use super::{Context, EntityKind, Mention, TalkMention};
+use super::{
+    Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
+};
 use crate::layout::looks_like_heading;
 use crate::rules::TalkKind;
 use crate::span::Span;
 use crate::tokenize::trim_span;
 use regex::Regex;
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
+
+/// How far before a quote its cue words are looked for, in bytes.
+const LOOK_BACK: usize = 256;
 
 /// Talks found, and persons found only because they stand in a speaker slot.
 pub struct Found {
@@ -198,6 +205,8 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         persons,
         projects,
         talks: Vec::new(),
+        talk_spans: BTreeMap::new(),
+        longest_talk: 0,
         speakers: Vec::new(),
         used_lines: Vec::new(),
     };
@@ -225,6 +234,10 @@ struct Finder<'a, 'c> {
     persons: &'a [Mention],
     projects: &'a [Mention],
     talks: Vec<TalkMention>,
+    /// Start to the furthest end of the talks starting there, and the longest talk span:
+    /// what `covered` needs to look at only the talks near a span.
+    talk_spans: BTreeMap<usize, usize>,
+    longest_talk: usize,
     speakers: Vec<Mention>,
     used_lines: Vec<usize>,
 }
@@ -246,11 +259,7 @@ impl Finder<'_, '_> {
         let text = self.text();
         let start = at + (text[at..].len() - text[at..].trim_start_matches([' ', '\u{a0}']).len());
         let name = scan_name(text, start, self.ctx.rules)?;
-        if let Some(p) = self
-            .persons
-            .iter()
-            .find(|p| p.span.start == name.span.start)
-        {
+        if let Some(p) = starting_at(self.persons, name.span.start) {
             let end = if p.span.end == name.span.end {
                 name.end
             } else {
@@ -273,7 +282,7 @@ impl Finder<'_, '_> {
                 .iter()
                 .all(|p| !rules.is_non_person_word(p) || rules.is_particle(p))
             && !rules.is_blocker(name.span.slice(text))
-            && !self.projects.iter().any(|p| p.span.overlaps(name.span))
+            && overlapping(self.projects, name.span).is_empty()
             && (full >= 2
                 || rules.is_given_name(first)
                 || rules.is_ambiguous_given_name(first)
@@ -326,7 +335,7 @@ impl Finder<'_, '_> {
             return;
         }
         for (name, s) in speakers {
-            if !self.persons.iter().any(|p| p.span == *s) {
+            if !has_span(self.persons, *s) {
                 self.speakers.push(Mention {
                     kind: EntityKind::Person,
                     span: *s,
@@ -335,6 +344,9 @@ impl Finder<'_, '_> {
                 });
             }
         }
+        let end = self.talk_spans.entry(span.start).or_insert(span.end);
+        *end = span.end.max(*end);
+        self.longest_talk = self.longest_talk.max(span.len());
         self.talks.push(TalkMention {
             kind: if kind == TalkKind::Talk {
                 kind_of(self.ctx, &title).unwrap_or(kind)
@@ -349,8 +361,12 @@ impl Finder<'_, '_> {
         });
     }
 
+    /// Whether a talk found so far overlaps `span`.
     fn covered(&self, span: Span) -> bool {
-        self.talks.iter().any(|t| t.span.overlaps(span))
+        let from = span.start.saturating_sub(self.longest_talk);
+        self.talk_spans
+            .range(from..span.end)
+            .any(|(_, &end)| span.start < end)
     }
 
     /// "Speaker - Title", "Title — Speaker", "Speaker: Title" lines, and the other lines
@@ -655,11 +671,9 @@ impl Finder<'_, '_> {
             {
                 continue;
             }
-            let Some(next) = ctx
-                .tokens
-                .paragraphs
-                .iter()
-                .find(|p| p.span.start > h.span.end)
+            let paragraphs = &ctx.tokens.paragraphs;
+            let Some(next) =
+                paragraphs.get(paragraphs.partition_point(|p| p.span.start <= h.span.end))
             else {
                 continue;
             };
@@ -671,10 +685,11 @@ impl Finder<'_, '_> {
             {
                 continue;
             }
-            let sentences: Vec<Span> = ctx
-                .tokens
-                .sentences
+            let all = &ctx.tokens.sentences;
+            let sentences: Vec<Span> = all
+                [all.partition_point(|x| x.span.start < next.span.start)..]
                 .iter()
+                .take_while(|x| x.span.start < next.span.end)
                 .filter(|x| next.span.contains(x.span))
                 .take(2)
                 .map(|x| x.span)
@@ -695,7 +710,10 @@ impl Finder<'_, '_> {
                 }
             }
             if speakers.is_empty() {
-                if let Some(p) = self.persons.iter().find(|p| window.contains(p.span)) {
+                if let Some(p) = overlapping(self.persons, window)
+                    .iter()
+                    .find(|p| window.contains(p.span))
+                {
                     speakers.push((p.name.clone(), p.span));
                 }
             }
@@ -713,16 +731,16 @@ impl Finder<'_, '_> {
         });
         static AFTER_BY: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^[\s,]*(?:by|from)\s+\p{Lu}").expect("after by pattern"));
-        static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?:\b(?:went|go|going|goes|headed|head|heading|moved?|off|on|over|back|then|next|stopped|dropped|popped|ran|run|snuck|sneaked|made it|got)\s+(?:in\s+)?(?:on\s+)?(?:in)?to(?:\s+(?:the|a|an|see))?\s*|\b(?:attended|attend|attending|saw|see|seeing|caught|catch|watched|watch|watching|heard|hear|enjoyed|loved|liked|missed|skipped|recommend|recommended|gave|giving|presented|presenting|delivered|deliver|for|was|were|is)\s+(?:the\s+|a\s+|an\s+|my\s+|his\s+|her\s+|their\s+)?|\b(?:talk|talks|keynote|panel|session|tutorial|presentation|workshop|lecture|titled|entitled|called|named|row|lightning talk)\s*(?:on|about|,|:|-|–)?\s*(?:was|is)?\s*(?:the\s+)?|(?:’s|'s)\s+(?:talk|keynote|presentation|tutorial|panel|session)\s+(?:on|about|called|titled|entitled)\s*|\b(?:keynote|talk|session)\s+was\s+\p{Lu}[\w’'-]*(?:\s+\p{Lu}[\w’'-]*){0,3}\s+(?:with|on|about)\s*)$")
+        static BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(r"(?i)(?:\b(?:went|go|going|goes|headed|head|heading|moved?|off|on|over|back|then|next|stopped|dropped|popped|ran|run|snuck|sneaked|made it|got)\s+(?:in\s+)?(?:on\s+)?(?:in)?to(?:\s+(?:the|a|an|see))?\s*|\b(?:attended|attend|attending|saw|see|seeing|caught|catch|watched|watch|watching|heard|hear|enjoyed|loved|liked|missed|skipped|recommend|recommended|gave|giving|presented|presenting|delivered|deliver|for|was|were|is)\s+(?:the\s+|a\s+|an\s+|my\s+|his\s+|her\s+|their\s+)?|\b(?:talk|talks|keynote|panel|session|tutorial|presentation|workshop|lecture|titled|entitled|called|named|row|lightning talk)\s*(?:on|about|,|:|-|–)?\s*(?:was|is)?\s*(?:the\s+)?|(?:’s|'s)\s+(?:talk|keynote|presentation|tutorial|panel|session)\s+(?:on|about|called|titled|entitled)\s*|\b(?:keynote|talk|session)\s+was\s+\p{Lu}[\w’'-]*(?:\s+\p{Lu}[\w’'-]*){0,3}\s+(?:with|on|about)\s*)$")
                 .expect("quote left cue")
         });
         static AFTER: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(&format!(r"(?i)^[\s,]*(?:(?:a|an|the)\s+)?(?:{KIND_WORDS}s?\b|(?:by|from|with)\s+\p{{Lu}}|(?:was|is)\s+(?:a|an|the|my|really|very|great|good|amazing|interesting|fantastic|excellent|informative|fun|entertaining|awesome)\b)"))
                 .expect("quote right cue")
         });
-        static REJECT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)(?:\b(?:said|say|says|saying|asked|ask|asking|question|told|tell|quote|phrase|words?|like|as|called it|mantra|motto|slogan|tagline|message|answer|joked|reminded us|replied|tweeted|wrote)\b[^“”\x22]{0,12})$")
+        static REJECT_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(r"(?i)(?:\b(?:said|say|says|saying|asked|ask|asking|question|told|tell|quote|phrase|words?|like|as|called it|mantra|motto|slogan|tagline|message|answer|joked|reminded us|replied|tweeted|wrote)\b[^“”\x22]{0,12})$")
                 .expect("quote reject cue")
         });
         let ctx = self.ctx;
@@ -744,20 +762,20 @@ impl Finder<'_, '_> {
                 .links
                 .iter()
                 .any(|l| l.span == inner && CODE_LINK.is_match(&l.target));
-            let names_project = self.projects.iter().any(|p| p.span == inner)
-                && !AFTER_BY.is_match(&text[outer.end..]);
+            let names_project =
+                has_span(self.projects, inner) && !AFTER_BY.is_match(&text[outer.end..]);
             if link_to_code || names_project {
                 continue;
             }
             if words == 0 || words > 20 || self.covered(outer) || title.contains('\n') {
                 continue;
             }
-            let line_start = text[..outer.start].rfind('\n').map_or(0, |i| i + 1);
+            // The line around the quote, from the line table: searching the text for line
+            // breaks would read a long line again for every quote on it.
+            let line_start = ctx.tokens.lines[ctx.tokens.line_at(outer.start)].span.start;
+            let line_end = ctx.tokens.lines[ctx.tokens.line_at(outer.end)].span.end;
             let before = &text[line_start..outer.start];
-            let after = &text[outer.end
-                ..text[outer.end..]
-                    .find('\n')
-                    .map_or(text.len(), |i| outer.end + i)];
+            let after = &text[outer.end..line_end.max(outer.end)];
             let chained = accepted_outer.last().is_some_and(|prev| {
                 prev.end <= outer.start
                     && matches!(
@@ -766,7 +784,9 @@ impl Finder<'_, '_> {
                     )
             });
             let adjacent_speaker = self.subject_before(outer.start);
-            let cue = BEFORE.is_match(before)
+            // Cues before the quote are a few words: a bounded look back keeps a long line
+            // linear.
+            let cue = BEFORE.matches_before(before, before.len(), LOOK_BACK)
                 || AFTER.is_match(after)
                 || chained
                 || adjacent_speaker.is_some();
@@ -774,7 +794,7 @@ impl Finder<'_, '_> {
             // A long question is something someone asked; "CAT!" is an exclamation.
             let question = title.ends_with('?') && words > 8 || title.ends_with('!') && words <= 2;
             if !cue
-                || REJECT_BEFORE.is_match(before) && !chained
+                || REJECT_BEFORE.matches_before(before, before.len(), LOOK_BACK) && !chained
                 || question
                 || !(first.is_uppercase() || first.is_numeric() || chained)
             {
@@ -825,13 +845,11 @@ impl Finder<'_, '_> {
                 self.ctx.tokens.sentences[s].span.start.max(line_start)
             });
         let window = &text[sentence_start..quote_start];
-        if let Some(m) = POSS.find(before) {
-            let at = line_start + m.start();
-            if let Some(p) = self
-                .persons
-                .iter()
-                .rev()
-                .find(|p| p.span.end == at && p.span.start >= sentence_start)
+        let from = line_start + look_back(before, before.len(), LOOK_BACK);
+        if let Some(m) = POSS.find(&text[from..quote_start]) {
+            let at = from + m.start();
+            if let Some(p) = last_ending_by(self.persons, at)
+                .filter(|p| p.span.end == at && p.span.start >= sentence_start)
             {
                 return vec![(p.name.clone(), p.span)];
             }
@@ -858,10 +876,8 @@ impl Finder<'_, '_> {
             return None;
         }
         let from = tokens.sentences[s.saturating_sub(1)].span.start;
-        self.persons
-            .iter()
-            .rev()
-            .find(|p| p.span.start >= from && p.span.end <= quote_start)
+        last_ending_by(self.persons, quote_start)
+            .filter(|p| p.span.start >= from)
             .map(|p| (p.name.clone(), p.span))
     }
 
@@ -877,11 +893,8 @@ impl Finder<'_, '_> {
         let sentence = tokens.sentences[s].span;
         let text = self.text();
         // "… was Adaeze Okonkwo with “…”": the name right before the title.
-        if let Some(p) = self
-            .persons
-            .iter()
-            .rev()
-            .find(|p| p.span.end <= quote_start && p.span.start >= sentence.start)
+        if let Some(p) =
+            last_ending_by(self.persons, quote_start).filter(|p| p.span.start >= sentence.start)
         {
             let between = text[p.span.end..quote_start].trim();
             let by_named = text[sentence.start..p.span.start]
@@ -906,22 +919,28 @@ impl Finder<'_, '_> {
                 return Some((p.name.clone(), p.span));
             }
         }
-        let p = self.persons.iter().find(|p| {
-            p.span.start >= sentence.start
-                && p.span.end <= quote_start
-                && text[sentence.start..p.span.start]
+        // Persons in text order: the words before them only grow, so the search stops at
+        // the first person with more than two.
+        let from = self
+            .persons
+            .partition_point(|p| p.span.start < sentence.start);
+        let p = self.persons[from..]
+            .iter()
+            .take_while(|p| {
+                text[sentence.start..p.span.start]
                     .split_whitespace()
-                    .count()
-                    <= 2
-        })?;
+                    .nth(2)
+                    .is_none()
+            })
+            .find(|p| p.span.end <= quote_start)?;
         VERB.is_match(&text[p.span.end..quote_start])
             .then(|| (p.name.clone(), p.span))
     }
 
     /// "The opening keynote was by X", "The closing keynote came from X".
     fn described_sessions(&mut self) {
-        static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:the|a|an)\s+((?:opening|closing|morning|afternoon|evening|final|first|second|last)\s+)?(keynote|talk|session|presentation)\s+(?:was\s+(?:given\s+|delivered\s+|presented\s+)?(?:by\s+)?|came\s+from\s+|came\s+courtesy\s+of\s+)")
+        static RE: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(r"(?i)\b(?:the|a|an)\s+((?:opening|closing|morning|afternoon|evening|final|first|second|last)\s+)?(keynote|talk|session|presentation)\s+(?:was\s+(?:given\s+|delivered\s+|presented\s+)?(?:by\s+)?|came\s+from\s+|came\s+courtesy\s+of\s+)")
                 .expect("described session pattern")
         });
         static THEN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -940,7 +959,7 @@ impl Finder<'_, '_> {
             if !names
                 .names
                 .iter()
-                .all(|(_, sp)| self.persons.iter().any(|p| p.span == *sp))
+                .all(|(_, sp)| has_span(self.persons, *sp))
             {
                 continue;
             }
@@ -1040,8 +1059,8 @@ impl Finder<'_, '_> {
 
     /// "a keynote delivered by X", "talk about variants by X", "introduction to Y by X".
     fn by_phrases(&mut self) {
-        static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)\b(?:({KIND_WORDS})(?:\s+(?:on|about)\s+([^,.;:()]{{2,80}}?))?|((?:introduction|intro|walk ?through|overview|tour|deep dive|look)\s+(?:to|of|through|into|at)\s+[^,.;:()]{{2,80}}?))\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+"))
+        static RE: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(&format!(r"(?i)\b(?:({KIND_WORDS})(?:\s+(?:on|about)\s+([^,.;:()]{{2,80}}?))?|((?:introduction|intro|walk ?through|overview|tour|deep dive|look)\s+(?:to|of|through|into|at)\s+[^,.;:()]{{2,80}}?))\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+"))
                 .expect("by pattern")
         });
         let ctx = self.ctx;
@@ -1113,7 +1132,7 @@ impl Finder<'_, '_> {
             // Skip an opening adverbial: "Then,", "Finally,", "Later that day,".
             if let Some(comma) = body[lead..].find(", ") {
                 let opener = &body[lead..lead + comma];
-                let person_first = self.persons.iter().any(|p| p.span.start == at);
+                let person_first = starting_at(self.persons, at).is_some();
                 if opener.split_whitespace().count() <= 4 && !person_first {
                     at = s.span.start + lead + comma + 2;
                 }
@@ -1121,12 +1140,14 @@ impl Finder<'_, '_> {
             // "Then Nadia Haddad gave …": a word or two may stand before the subject.
             if self
                 .name_at(at, false)
-                .is_none_or(|n| !self.persons.iter().any(|p| p.span == n.1))
+                .is_none_or(|n| !has_span(self.persons, n.1))
             {
-                if let Some(p) = self.persons.iter().find(|p| {
-                    p.span.start > at
-                        && p.span.start < s.span.end
-                        && text[at..p.span.start].split_whitespace().count() <= 2
+                // The words before a person only grow along the sentence: the first person
+                // after `at` is the only one that can have two or fewer.
+                let next = self.persons.partition_point(|p| p.span.start <= at);
+                if let Some(p) = self.persons.get(next).filter(|p| {
+                    p.span.start < s.span.end
+                        && text[at..p.span.start].split_whitespace().nth(2).is_none()
                 }) {
                     at = p.span.start;
                 }
@@ -1137,7 +1158,7 @@ impl Finder<'_, '_> {
             if !names
                 .names
                 .iter()
-                .all(|(_, sp)| self.persons.iter().any(|p| p.span == *sp))
+                .all(|(_, sp)| has_span(self.persons, *sp))
             {
                 continue;
             }
@@ -1192,8 +1213,8 @@ impl Finder<'_, '_> {
 
     /// "My favorite talk was Title by Speaker." and "The talk was by X called Title."
     fn described_titles(&mut self) {
-        static KIND: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind"));
+        static KIND: LazyLock<Pattern> =
+            LazyLock::new(|| Pattern::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind"));
         static VERB: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^[^.!?]{0,60}?\b(?:was|is)\s+").expect("verb"));
         static NAMED: LazyLock<Regex> =
@@ -1252,7 +1273,7 @@ impl Finder<'_, '_> {
                 },
                 None => Vec::new(),
             };
-            if self.persons.iter().any(|p| p.span.start == span.start) {
+            if starting_at(self.persons, span.start).is_some() {
                 continue; // "The keynote was Ada Lovelace with …": a speaker, not a title
             }
             // A described title reads like a title: mostly capitalized words or a colon.
@@ -1264,7 +1285,11 @@ impl Finder<'_, '_> {
             if words.len() > 2 && caps * 2 < words.len() && !t.contains(':') {
                 continue;
             }
-            if words.len() <= 3 && self.persons.iter().any(|p| span.contains(p.span)) {
+            if words.len() <= 3
+                && overlapping(self.persons, span)
+                    .iter()
+                    .any(|p| span.contains(p.span))
+            {
                 continue;
             }
             self.push(
@@ -1281,14 +1306,14 @@ impl Finder<'_, '_> {
     /// "the Eve Online talk", "the testing tools panel", "an open space on podcasting",
     /// "a Django Birds of a Feather session".
     fn references(&mut self) {
-        static BOF: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(?:(\p{Lu}[\w.+#-]*)\s+)?birds of a feather\b(?:\s+(?:session|meeting|meetup))?(?:\s+(?:on|about)\s+([^,.;()]{2,60}))?").expect("bof")
+        static BOF: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(r"(?i)\b(?:(\p{Lu}[\w.+#-]*)\s+)?birds of a feather\b(?:\s+(?:session|meeting|meetup))?(?:\s+(?:on|about)\s+([^,.;()]{2,60}))?").expect("bof")
         });
-        static KIND_ON: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)\s+(?:on|about)\s+([^,.;:()]{2,80})").expect("kind on")
+        static KIND_ON: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(r"(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)\s+(?:on|about)\s+([^,.;:()]{2,80})").expect("kind on")
         });
-        static THE_X_KIND: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)\b(?:the|my|our|this|that|his|her|their)\s+((?:[\w+#’'-]+(?:\.\w+)*\s+){{1,4}}?)({KIND_WORDS})\b")).expect("the x kind")
+        static THE_X_KIND: LazyLock<Pattern> = LazyLock::new(|| {
+            Pattern::new(&format!(r"(?i)\b(?:the|my|our|this|that|his|her|their)\s+((?:[\w+#’'-]+(?:\.\w+)*\s+){{1,4}}?)({KIND_WORDS})\b")).expect("the x kind")
         });
         let ctx = self.ctx;
         let text = ctx.text;
@@ -1363,7 +1388,9 @@ impl Finder<'_, '_> {
             });
             let topic_start = mods_m.start() + mods_m.as_str().find(topic[0]).unwrap_or(0);
             let topic_span = Span::new(topic_start, mods_m.end());
-            let names_project = self.projects.iter().any(|p| topic_span.contains(p.span));
+            let names_project = overlapping(self.projects, topic_span)
+                .iter()
+                .any(|p| topic_span.contains(p.span));
             let lowercase_ok = matches!(
                 kind,
                 TalkKind::Panel
@@ -1373,7 +1400,7 @@ impl Finder<'_, '_> {
                     | TalkKind::Bof
             );
             if !(capitalized || names_project || lowercase_ok)
-                || self.persons.iter().any(|p| topic_span.overlaps(p.span))
+                || !overlapping(self.persons, topic_span).is_empty()
             {
                 continue;
             }
@@ -1664,8 +1691,8 @@ fn starts_with_titled(rest: &str) -> bool {
 
 /// The kind noun inside a matched phrase.
 fn kind_word_in(phrase: &str) -> String {
-    static RE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind word"));
+    static RE: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind word"));
     RE.find(phrase)
         .map_or_else(|| "talk".to_string(), |m| m.as_str().to_lowercase())
 }
@@ -1692,16 +1719,8 @@ fn kind_after(after: &str) -> Option<TalkKind> {
 
 /// The session kind a phrase names, from the rule pack's cue words.
 pub fn kind_of(ctx: &Context, phrase: &str) -> Option<TalkKind> {
-    let lower = phrase.to_lowercase();
     ctx.rules
-        .talk_kinds()
-        .iter()
-        .find(|(cue, _)| {
-            lower
-                .match_indices(cue.as_str())
-                .any(|(i, _)| crate::rules::on_word_boundaries(&lower, i, i + cue.len()))
-        })
-        .map(|(_, k)| *k)
+        .talk_kind_in(&phrase.to_lowercase())
         .filter(|k| *k != TalkKind::Talk)
 }
 

@@ -1,0 +1,247 @@
+//! Regexes that keep Unicode word boundaries yet search at DFA speed.
+//!
+//! The regex engine's lazy DFA gives up on a Unicode `\b` as soon as it meets a non-ASCII
+//! byte, and the engines it falls back to are many times slower over a whole post. A
+//! [`Pattern`] finds candidate starts with a copy of the pattern that has no `\b` (it
+//! matches wherever the original matches, and more), then confirms each candidate with the
+//! original pattern anchored there. The matches are exactly those of `regex::Regex` for
+//! patterns that never match the empty string.
+
+use regex_automata::meta::Regex;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input};
+
+/// A compiled pattern; see the module documentation.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    exact: Regex,
+    candidates: Regex,
+}
+
+/// A matched group: its place in the searched text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Group<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+}
+
+impl<'t> Group<'t> {
+    /// First byte.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// One past the last byte.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+
+    /// The matched text.
+    pub fn as_str(&self) -> &'t str {
+        &self.text[self.start..self.end]
+    }
+}
+
+/// The groups of one match.
+#[derive(Clone, Debug)]
+pub struct Groups<'t> {
+    text: &'t str,
+    caps: Captures,
+}
+
+impl<'t> Groups<'t> {
+    /// Group `index` (0 is the whole match), if it took part in the match.
+    pub fn get(&self, index: usize) -> Option<Group<'t>> {
+        self.caps.get_group(index).map(|s| Group {
+            text: self.text,
+            start: s.start,
+            end: s.end,
+        })
+    }
+}
+
+impl Pattern {
+    /// Compiles `pattern` (regex crate syntax).
+    ///
+    /// # Errors
+    /// When the pattern does not compile.
+    pub fn new(pattern: &str) -> Result<Pattern, String> {
+        let exact = Regex::new(pattern).map_err(|e| e.to_string())?;
+        let candidates =
+            Regex::new(&without_word_boundaries(pattern)).map_err(|e| e.to_string())?;
+        Ok(Pattern { exact, candidates })
+    }
+
+    /// The first match at or after `from`; its groups are written into `caps` if given.
+    fn next_match(
+        &self,
+        text: &str,
+        from: usize,
+        mut caps: Option<&mut Captures>,
+    ) -> Option<(usize, usize)> {
+        let mut pos = from;
+        while pos <= text.len() {
+            let start = self.candidates.find(Input::new(text).range(pos..))?.start();
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            let found = match caps.as_deref_mut() {
+                Some(caps) => {
+                    self.exact.search_captures(&input, caps);
+                    caps.get_match()
+                }
+                None => self.exact.search(&input),
+            };
+            if let Some(m) = found {
+                return Some((m.start(), m.end()));
+            }
+            pos = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    }
+
+    /// The first match in `text`.
+    pub fn find<'t>(&self, text: &'t str) -> Option<Group<'t>> {
+        self.next_match(text, 0, None)
+            .map(|(start, end)| Group { text, start, end })
+    }
+
+    /// Whether a match lies in `text[..end]` and starts in its last `window` bytes; the
+    /// text before still counts for word boundaries. For a pattern ending in `$`, this is
+    /// "does `text[..end]` end with a match" at a cost bounded by `window`.
+    pub fn matches_before(&self, text: &str, end: usize, window: usize) -> bool {
+        let from = look_back(text, end, window);
+        self.exact.is_match(Input::new(&text[..end]).range(from..))
+    }
+
+    /// Every non-overlapping match, left to right.
+    pub fn find_iter<'p, 't>(&'p self, text: &'t str) -> impl Iterator<Item = Group<'t>> + 'p
+    where
+        't: 'p,
+    {
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            let (start, end) = self.next_match(text, pos, None)?;
+            pos = next_start(text, start, end);
+            Some(Group { text, start, end })
+        })
+    }
+
+    /// Every non-overlapping match with its groups, left to right.
+    pub fn captures_iter<'p, 't>(&'p self, text: &'t str) -> impl Iterator<Item = Groups<'t>> + 'p
+    where
+        't: 'p,
+    {
+        let mut pos = 0;
+        std::iter::from_fn(move || {
+            let mut caps = self.exact.create_captures();
+            let (start, end) = self.next_match(text, pos, Some(&mut caps))?;
+            pos = next_start(text, start, end);
+            Some(Groups { text, caps })
+        })
+    }
+}
+
+/// The first character boundary of `text` at most `window` bytes before `end`.
+pub fn look_back(text: &str, end: usize, window: usize) -> usize {
+    let mut from = end.saturating_sub(window);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
+}
+
+/// Where the search after a match resumes; past an empty match, one character on.
+fn next_start(text: &str, start: usize, end: usize) -> usize {
+    if end > start {
+        end
+    } else {
+        end + text[end..].chars().next().map_or(1, char::len_utf8)
+    }
+}
+
+/// `pattern` with every `\b` removed: dropping an assertion only adds matches.
+fn without_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => {}
+            Some(next) => {
+                out.push('\\');
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_boundaries_are_removed_but_escapes_kept() {
+        assert_eq!(
+            without_word_boundaries(r"(?i)\bby\s+\\b\.(?-u:\b)"),
+            r"(?i)by\s+\\b\.(?-u:)"
+        );
+    }
+
+    #[test]
+    fn unicode_boundaries_hold_next_to_non_ascii_letters() {
+        let p = Pattern::new(r"\b(?:on|talk)\b").expect("compiles");
+        let got: Vec<&str> = p
+            .find_iter("Sørenson talké on talk, ötalk talk")
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(got, ["on", "talk", "talk"]);
+        let starts: Vec<usize> = p
+            .find_iter("Sørenson talké on talk, ötalk talk")
+            .map(|m| m.start())
+            .collect();
+        let want: Vec<usize> = regex::Regex::new(r"\b(?:on|talk)\b")
+            .expect("compiles")
+            .find_iter("Sørenson talké on talk, ötalk talk")
+            .map(|m| m.start())
+            .collect();
+        assert_eq!(starts, want);
+    }
+
+    #[test]
+    fn a_bounded_look_back_keeps_word_boundaries() {
+        let p = Pattern::new(r"\bby\s+$").expect("compiles");
+        let text = "a talk by ";
+        assert!(p.matches_before(text, text.len(), 4));
+        assert!(!p.matches_before(text, text.len(), 2));
+        // The window starts inside "standby", whose "s" still counts as a letter.
+        assert!(!p.matches_before("standby ", 8, 3));
+    }
+
+    #[test]
+    fn groups_match_the_regex_crate() {
+        let pattern = r"(?i)\b(talk|panel)\s+by\s+(\p{Lu}\w+)";
+        let text = "Le talk by Zoë, the ëpanel by Ana and the panel by Émile.";
+        let p = Pattern::new(pattern).expect("compiles");
+        let re = regex::Regex::new(pattern).expect("compiles");
+        let got: Vec<(String, String)> = p
+            .captures_iter(text)
+            .map(|c| {
+                (
+                    c.get(1).expect("kind").as_str().to_string(),
+                    c.get(2).expect("name").as_str().to_string(),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String)> = re
+            .captures_iter(text)
+            .map(|c| (c[1].to_string(), c[2].to_string()))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(got.len(), 2);
+    }
+}
