@@ -18,6 +18,7 @@ use crate::layout::looks_like_heading;
 use crate::rules::TalkKind;
 use crate::span::Span;
 use crate::tokenize::trim_span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -34,6 +35,42 @@ pub struct Found {
 }
 
 const KIND_WORDS: &str = r"(?:lightning talk|open space|openspace|unconference session|birds of a feather session|bof session|panel discussion|keynote|talk|panel|tutorial|workshop|presentation|session|lecture|keynote address|bof|sprint)";
+
+/// Letters that every match of some rules contains, looked for once before those rules
+/// search a whole post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    /// "keynote" without its "k", which a case-insensitive pattern also matches as the
+    /// Kelvin sign.
+    Keynote,
+    /// From "birds of a feather".
+    Feather,
+}
+
+impl Cue {
+    const ALL: [Cue; 2] = [Cue::Keynote, Cue::Feather];
+
+    fn letters(self) -> &'static str {
+        match self {
+            Cue::Keynote => "eynote",
+            Cue::Feather => "feather",
+        }
+    }
+
+    /// Whether `text` holds the cue in any ASCII case. Its letters have no other
+    /// case-insensitive match, so where this finds nothing, the rules needing the cue
+    /// match nothing.
+    fn in_text(self, text: &str) -> bool {
+        static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(Cue::ALL.map(Cue::letters))
+                .expect("cue words")
+        });
+        CUES.find_iter(text)
+            .any(|m| Cue::ALL[m.pattern().as_usize()] == self)
+    }
+}
 
 /// Words before a kind noun that describe it without naming it.
 const ADJECTIVES: &[&str] = &[
@@ -1317,7 +1354,8 @@ impl Finder<'_, '_> {
         });
         let ctx = self.ctx;
         let text = ctx.text;
-        for c in BOF.captures_iter(text) {
+        let bofs = Cue::Feather.in_text(text).then(|| BOF.captures_iter(text));
+        for c in bofs.into_iter().flatten() {
             let whole = c.get(0).expect("m");
             let span = Span::new(whole.start(), whole.end());
             if self.covered(span) {
@@ -1481,6 +1519,9 @@ impl Finder<'_, '_> {
         });
         let ctx = self.ctx;
         let text = ctx.text;
+        if !Cue::Keynote.in_text(text) {
+            return;
+        }
         for c in BY_GROUP.captures_iter(text) {
             let whole = c.get(0).expect("m");
             let Some(end) = group_phrase_end(text, whole.end()) else {
@@ -2017,6 +2058,37 @@ mod tests {
             .map(|t| t.kind)
             .collect();
         assert_eq!(kinds, [TalkKind::Keynote]);
+    }
+
+    #[test]
+    fn cue_letters_have_no_other_case() {
+        let letters: String = Cue::ALL.iter().flat_map(|c| c.letters().chars()).collect();
+        let any_case = Regex::new(&format!("(?i)^[{letters}]$")).unwrap();
+        let others: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && any_case.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert!(others.is_empty(), "{others:?}");
+        // The letter left out: "K" is also the Kelvin sign.
+        assert!(Regex::new("(?i)^k$").unwrap().is_match("\u{212a}"));
+    }
+
+    #[test]
+    fn rules_with_a_cue_match_in_any_case() {
+        let found =
+            talks("THE CLOSING KEYNOTE WAS great.\n\nWe ran a Python BIRDS OF A FEATHER session.");
+        let titles: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(
+            titles.iter().any(|t| t.to_lowercase().contains("keynote")),
+            "{titles:?}"
+        );
+        assert!(
+            titles.iter().any(|t| t.contains("Birds of a Feather")),
+            "{titles:?}"
+        );
+        assert!(Cue::Keynote.in_text("KeYnOtE"));
+        assert!(!Cue::Keynote.in_text("Birds of a Feather"));
+        assert!(Cue::Feather.in_text("Birds of a Feather"));
     }
 
     #[test]
