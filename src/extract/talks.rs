@@ -285,6 +285,10 @@ struct Names {
     end: usize,
 }
 
+/// A name read at a position: the name, its span, where reading stopped, and whether it
+/// ends in a possessive.
+type NameAt = (String, Span, usize, bool);
+
 impl Finder<'_, '_> {
     fn text(&self) -> &str {
         self.ctx.text
@@ -292,7 +296,7 @@ impl Finder<'_, '_> {
 
     /// Reads one person name at `at` (after white space): a person already found there,
     /// or a capitalized name that a speaker slot makes a person.
-    fn name_at(&self, at: usize, require_full: bool) -> Option<(String, Span, usize, bool)> {
+    fn name_at(&self, at: usize, require_full: bool) -> Option<NameAt> {
         let text = self.text();
         let start = at + (text[at..].len() - text[at..].trim_start_matches([' ', '\u{a0}']).len());
         let name = scan_name(text, start, self.ctx.rules)?;
@@ -337,25 +341,27 @@ impl Finder<'_, '_> {
 
     /// Reads "A, B and C" at `at`.
     fn names_at(&self, at: usize, require_full: bool) -> Option<Names> {
+        let first = self.name_at(at, require_full)?;
+        Some(self.names_from(first, require_full))
+    }
+
+    /// Reads ", B and C" after `first`, the name read at the start of the list.
+    fn names_from(&self, first: NameAt, require_full: bool) -> Names {
         let text = self.text();
         let mut names = Vec::new();
-        let mut pos = at;
+        let mut next = first;
         loop {
-            let (name, span, end, _) = self.name_at(pos, require_full)?;
+            let (name, span, end, _) = next;
             names.push((name, span));
-            pos = end;
-            let rest = &text[pos..];
+            let rest = &text[end..];
             let sep = [", and ", " and ", ", & ", " & ", ", "]
                 .iter()
                 .find(|s| rest.starts_with(**s));
-            match sep {
-                Some(sep) if self.name_at(pos + sep.len(), require_full).is_some() => {
-                    pos += sep.len()
-                }
-                _ => break,
+            match sep.and_then(|sep| self.name_at(end + sep.len(), require_full)) {
+                Some(name) => next = name,
+                None => return Names { names, end },
             }
         }
-        Some(Names { names, end: pos })
     }
 
     fn push(
@@ -629,11 +635,10 @@ impl Finder<'_, '_> {
             }
             let sp = speaker.slice(text).trim_end_matches('.');
             let speaker_body = Span::new(speaker.start, speaker.start + sp.len());
-            if self
+            if let Some(names) = self
                 .names_at(speaker.start, false)
-                .is_some_and(|n| n.names.len() > 1 || self.name_at(speaker.start, true).is_some())
+                .filter(|n| n.names.len() > 1 || self.name_at(speaker.start, true).is_some())
             {
-                let names = self.names_at(speaker.start, false).expect("checked");
                 if names.end == speaker_body.end
                     && self
                         .names_at(title.start, false)
@@ -1175,10 +1180,8 @@ impl Finder<'_, '_> {
                 }
             }
             // "Then Nadia Haddad gave …": a word or two may stand before the subject.
-            if self
-                .name_at(at, false)
-                .is_none_or(|n| !has_span(self.persons, n.1))
-            {
+            let mut first = self.name_at(at, false);
+            if first.as_ref().is_none_or(|n| !has_span(self.persons, n.1)) {
                 // The words before a person only grow along the sentence: the first person
                 // after `at` is the only one that can have two or fewer.
                 let next = self.persons.partition_point(|p| p.span.start <= at);
@@ -1187,11 +1190,13 @@ impl Finder<'_, '_> {
                         && text[at..p.span.start].split_whitespace().nth(2).is_none()
                 }) {
                     at = p.span.start;
+                    first = self.name_at(at, false);
                 }
             }
-            let Some(names) = self.names_at(at, false) else {
+            let Some(first) = first else {
                 continue;
             };
+            let names = self.names_from(first, false);
             if !names
                 .names
                 .iter()
