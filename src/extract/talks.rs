@@ -57,18 +57,24 @@ impl Cue {
         }
     }
 
-    /// Whether `text` holds the cue in any ASCII case. Its letters have no other
-    /// case-insensitive match, so where this finds nothing, the rules needing the cue
-    /// match nothing.
-    fn in_text(self, text: &str) -> bool {
+    /// Which cues `text` holds in any ASCII case, in the order of [`Cue::ALL`], found in
+    /// one pass. The letters of a cue have no other case-insensitive match, so where a
+    /// cue is absent, the rules needing it match nothing.
+    fn found_in(text: &str) -> [bool; 2] {
         static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
                 .build(Cue::ALL.map(Cue::letters))
                 .expect("cue words")
         });
-        CUES.find_iter(text)
-            .any(|m| Cue::ALL[m.pattern().as_usize()] == self)
+        let mut found = [false; 2];
+        for m in CUES.find_iter(text) {
+            found[m.pattern().as_usize()] = true;
+            if found == [true; 2] {
+                break;
+            }
+        }
+        found
     }
 }
 
@@ -246,6 +252,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         longest_talk: 0,
         speakers: Vec::new(),
         used_lines: Vec::new(),
+        cues: Cue::found_in(ctx.text),
     };
     finder.list_lines();
     finder.introduced_lists();
@@ -277,6 +284,8 @@ struct Finder<'a, 'c> {
     longest_talk: usize,
     speakers: Vec<Mention>,
     used_lines: Vec<usize>,
+    /// The cues the post holds (see [`Cue::found_in`]).
+    cues: [bool; 2],
 }
 
 /// A names list as read from the text: "Sig Cox, Jeanine Adkisson".
@@ -290,6 +299,10 @@ struct Names {
 type NameAt = (String, Span, usize, bool);
 
 impl Finder<'_, '_> {
+    fn has(&self, cue: Cue) -> bool {
+        self.cues[cue as usize]
+    }
+
     fn text(&self) -> &str {
         self.ctx.text
     }
@@ -1359,7 +1372,7 @@ impl Finder<'_, '_> {
         });
         let ctx = self.ctx;
         let text = ctx.text;
-        let bofs = Cue::Feather.in_text(text).then(|| BOF.captures_iter(text));
+        let bofs = self.has(Cue::Feather).then(|| BOF.captures_iter(text));
         for c in bofs.into_iter().flatten() {
             let whole = c.get(0).expect("m");
             let span = Span::new(whole.start(), whole.end());
@@ -1524,7 +1537,7 @@ impl Finder<'_, '_> {
         });
         let ctx = self.ctx;
         let text = ctx.text;
-        if !Cue::Keynote.in_text(text) {
+        if !self.has(Cue::Keynote) {
             return;
         }
         for c in BY_GROUP.captures_iter(text) {
@@ -2091,9 +2104,9 @@ mod tests {
             titles.iter().any(|t| t.contains("Birds of a Feather")),
             "{titles:?}"
         );
-        assert!(Cue::Keynote.in_text("KeYnOtE"));
-        assert!(!Cue::Keynote.in_text("Birds of a Feather"));
-        assert!(Cue::Feather.in_text("Birds of a Feather"));
+        assert_eq!(Cue::found_in("KeYnOtE"), [true, false]);
+        assert_eq!(Cue::found_in("Birds of a Feather"), [false, true]);
+        assert_eq!(Cue::found_in("feather keynote feather"), [true, true]);
     }
 
     #[test]
