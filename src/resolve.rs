@@ -10,7 +10,7 @@ use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold};
 use crate::span::Span;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One thing a document names, with every form it is named by.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -218,30 +218,56 @@ fn person_clusters(extraction: &Extraction, speakers: &[&str]) -> BTreeMap<Strin
         .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     let full: Vec<&str> = ranked.into_iter().map(|(_, n)| n).collect();
+    // Two full names of one person share their folded first name (see `same_person`),
+    // so each name is compared only with the heads under its own first name, in the
+    // order they became heads.
     let mut heads: Vec<(&str, FoldedName)> = Vec::new();
+    let mut heads_by_first: HashMap<String, Vec<usize>> = HashMap::new();
     for n in &full {
         let folded = FoldedName::new(n);
-        match heads.iter().find(|h| same_person(&h.1, &folded)) {
-            Some(h) => {
-                canon.insert(n.to_string(), h.0.to_string());
+        let same_first = heads_by_first.entry(folded.parts[0].clone()).or_default();
+        match same_first
+            .iter()
+            .find(|&&h| same_person(&heads[h].1, &folded))
+        {
+            Some(&h) => {
+                canon.insert(n.to_string(), heads[h].0.to_string());
             }
             None => {
+                same_first.push(heads.len());
                 heads.push((n, folded));
                 canon.insert(n.to_string(), n.to_string());
             }
         }
     }
+    // A short form is a head's first name, its surname, or a near spelling of the first
+    // name (which starts with the same letter): only those heads can claim it.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_initial: HashMap<Option<char>, Vec<usize>> = HashMap::new();
+    for (i, (_, folded)) in heads.iter().enumerate() {
+        by_last
+            .entry(&folded.parts[folded.parts.len() - 1])
+            .or_default()
+            .push(i);
+        by_initial
+            .entry(folded.parts[0].chars().next())
+            .or_default()
+            .push(i);
+    }
+    let mut candidates: Vec<usize> = Vec::new();
     for n in names.iter().filter(|n| parts(n) == 1) {
         let short = fold(n);
-        let matches: Vec<&str> = heads
+        candidates.clear();
+        candidates.extend(by_last.get(short.as_str()).into_iter().flatten());
+        candidates.extend(by_initial.get(&short.chars().next()).into_iter().flatten());
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut matches = candidates
             .iter()
-            .filter(|h| h.1.has_short_form(&short))
-            .map(|h| h.0)
-            .collect();
-        let target = if matches.len() == 1 {
-            matches[0].to_string()
-        } else {
-            n.to_string()
+            .filter(|&&h| heads[h].1.has_short_form(&short));
+        let target = match (matches.next(), matches.next()) {
+            (Some(&h), None) => heads[h].0.to_string(),
+            _ => n.to_string(),
         };
         canon.insert(n.to_string(), target);
     }

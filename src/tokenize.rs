@@ -261,14 +261,13 @@ fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens
         s => Cow::Borrowed(s),
     };
     let mut pieces: Vec<Span> = Vec::new();
-    for (offset, sentence) in unit_text.split_sentence_bound_indices() {
-        let start = unit.start + offset;
-        let span = Span::new(start, start + sentence.len());
+    sentence_bounds(&unit_text, |start, end| {
+        let span = Span::new(unit.start + start, unit.start + end);
         match pieces.last_mut() {
             Some(last) if ends_with_abbreviation(last.slice(text)) => last.end = span.end,
             _ => pieces.push(span),
         }
-    }
+    });
     for piece in pieces {
         let Some(span) = trim_span(text, piece) else {
             continue;
@@ -290,6 +289,145 @@ fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens
             });
         }
     }
+}
+
+/// Calls `each` with the start and end of every sentence of `text`, split as by
+/// `unicode-segmentation` (UAX #29). ASCII text, most lines of a post, is split without
+/// looking up the class of each character in the Unicode tables.
+fn sentence_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
+    if !text.is_ascii() {
+        for (offset, sentence) in text.split_sentence_bound_indices() {
+            each(offset, offset + sentence.len());
+        }
+        return;
+    }
+    let bytes = text.as_bytes();
+    let mut runs = [Run::Start; 4];
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let class = SentenceClass::of(b);
+        let before = runs;
+        runs = next_runs(runs, class);
+        if i > 0 && breaks_before(&before, class, &bytes[i..]) {
+            each(start, i);
+            start = i;
+        }
+    }
+    if !bytes.is_empty() {
+        each(start, bytes.len());
+    }
+}
+
+/// The sentence-break classes of UAX #29 that ASCII characters have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SentenceClass {
+    Cr,
+    Lf,
+    Sp,
+    Lower,
+    Upper,
+    Numeric,
+    ATerm,
+    STerm,
+    Close,
+    SContinue,
+    Other,
+}
+
+impl SentenceClass {
+    fn of(b: u8) -> SentenceClass {
+        match b {
+            b'\r' => SentenceClass::Cr,
+            b'\n' => SentenceClass::Lf,
+            b'\t' | 0x0B | 0x0C | b' ' => SentenceClass::Sp,
+            b'a'..=b'z' => SentenceClass::Lower,
+            b'A'..=b'Z' => SentenceClass::Upper,
+            b'0'..=b'9' => SentenceClass::Numeric,
+            b'.' => SentenceClass::ATerm,
+            b'!' | b'?' => SentenceClass::STerm,
+            b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => SentenceClass::Close,
+            b',' | b'-' | b':' | b';' => SentenceClass::SContinue,
+            _ => SentenceClass::Other,
+        }
+    }
+}
+
+/// What the rules remember of the text before a position, as `unicode-segmentation`
+/// does: the classes of the last four characters, a run of closing marks or of spaces
+/// counting as one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Run {
+    Start,
+    Other,
+    Cr,
+    Lf,
+    ATerm,
+    Letter,
+    Close,
+    Sp,
+    STerm,
+}
+
+fn next_runs(runs: [Run; 4], class: SentenceClass) -> [Run; 4] {
+    let run = match class {
+        SentenceClass::Cr => Run::Cr,
+        SentenceClass::Lf => Run::Lf,
+        SentenceClass::ATerm => Run::ATerm,
+        SentenceClass::Upper | SentenceClass::Lower => Run::Letter,
+        SentenceClass::Close => Run::Close,
+        SentenceClass::Sp => Run::Sp,
+        SentenceClass::STerm => Run::STerm,
+        SentenceClass::Numeric | SentenceClass::SContinue | SentenceClass::Other => Run::Other,
+    };
+    if run == runs[3] && matches!(run, Run::Close | Run::Sp) {
+        return runs;
+    }
+    [runs[1], runs[2], runs[3], run]
+}
+
+/// Whether a sentence ends before a character of `class`, with `ahead` the text from that
+/// character on (rules SB3 to SB11, in their order).
+fn breaks_before(runs: &[Run; 4], class: SentenceClass, ahead: &[u8]) -> bool {
+    use SentenceClass as C;
+    let last = runs[3];
+    let terminal = |r: Run| matches!(r, Run::ATerm | Run::STerm);
+    // The run before trailing spaces and closing marks: SATerm Close* Sp*.
+    let mut before_spaces = if last == Run::Sp { 2 } else { 3 };
+    if runs[before_spaces] == Run::Close {
+        before_spaces -= 1;
+    }
+    let before_closes = if last == Run::Close { 2 } else { 3 };
+    if class == C::Lf && last == Run::Cr {
+        return false;
+    }
+    if matches!(last, Run::Cr | Run::Lf) {
+        return true;
+    }
+    if (class == C::Numeric && last == Run::ATerm)
+        || (class == C::Upper && runs[2] == Run::Letter && last == Run::ATerm)
+    {
+        return false;
+    }
+    // SB8: a full stop followed, past anything but letters and terminals, by lower case.
+    if runs[before_spaces] == Run::ATerm
+        && ahead
+            .iter()
+            .map(|&b| SentenceClass::of(b))
+            .find(|c| matches!(c, C::Lower | C::Upper | C::Cr | C::Lf | C::STerm | C::ATerm))
+            == Some(C::Lower)
+    {
+        return false;
+    }
+    if matches!(class, C::SContinue | C::STerm | C::ATerm) && terminal(runs[before_spaces]) {
+        return false;
+    }
+    if matches!(class, C::Close | C::Sp | C::Cr | C::Lf) && terminal(runs[before_closes]) {
+        return false;
+    }
+    if matches!(class, C::Sp | C::Cr | C::Lf) && terminal(runs[before_spaces]) {
+        return false;
+    }
+    terminal(runs[before_spaces])
 }
 
 fn ends_with_abbreviation(sentence: &str) -> bool {
@@ -421,6 +559,74 @@ mod tests {
             .iter()
             .map(|q| q.inner.slice(text))
             .collect()
+    }
+
+    fn bounds(text: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        sentence_bounds(text, |start, end| found.push((start, end)));
+        found
+    }
+
+    fn segmenter_bounds(text: &str) -> Vec<(usize, usize)> {
+        text.split_sentence_bound_indices()
+            .map(|(offset, s)| (offset, offset + s.len()))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn ascii_sentences_split_as_the_segmenter_does(
+            text in "[aZ0 .!?\"'(),;:\\-\r\n\t\x0b\x0c#]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(bounds(&text), segmenter_bounds(&text));
+        }
+
+        #[test]
+        fn any_ascii_splits_as_the_segmenter_does(text in "[\\x00-\\x7f]{0,40}") {
+            proptest::prop_assert_eq!(bounds(&text), segmenter_bounds(&text));
+        }
+
+        #[test]
+        fn any_text_splits_as_the_segmenter_does(text in "(?s:.{0,40})|[a. A’“”é\n]{0,30}") {
+            proptest::prop_assert_eq!(bounds(&text), segmenter_bounds(&text));
+        }
+    }
+
+    #[test]
+    fn corpus_lines_split_as_the_segmenter_does() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+        let mut ascii_lines = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) else {
+                continue;
+            };
+            assert_eq!(bounds(&text), segmenter_bounds(&text));
+            for line in text.lines() {
+                ascii_lines += usize::from(line.is_ascii());
+                assert_eq!(bounds(line), segmenter_bounds(line), "{line}");
+            }
+            let joined = text.replace('\n', " ");
+            assert_eq!(bounds(&joined), segmenter_bounds(&joined));
+        }
+        assert!(ascii_lines > 500, "{ascii_lines}");
+    }
+
+    #[test]
+    fn sentence_break_rules() {
+        let cases = [
+            ("It is 3.5 now. Next", vec!["It is 3.5 now. ", "Next"]),
+            ("See U.S. Army. ok then", vec!["See U.S. ", "Army. ok then"]),
+            ("Wow!? (Really.) Yes", vec!["Wow!? ", "(Really.) ", "Yes"]),
+            ("One.\r\nTwo", vec!["One.\r\n", "Two"]),
+            ("a. , b", vec!["a. , b"]),
+            ("", vec![]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = bounds(text).iter().map(|&(s, e)| &text[s..e]).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]

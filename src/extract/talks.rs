@@ -18,6 +18,7 @@ use crate::layout::looks_like_heading;
 use crate::rules::TalkKind;
 use crate::span::Span;
 use crate::tokenize::trim_span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -34,6 +35,48 @@ pub struct Found {
 }
 
 const KIND_WORDS: &str = r"(?:lightning talk|open space|openspace|unconference session|birds of a feather session|bof session|panel discussion|keynote|talk|panel|tutorial|workshop|presentation|session|lecture|keynote address|bof|sprint)";
+
+/// Letters that every match of some rules contains, looked for once before those rules
+/// search a whole post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cue {
+    /// "keynote" without its "k", which a case-insensitive pattern also matches as the
+    /// Kelvin sign.
+    Keynote,
+    /// From "birds of a feather".
+    Feather,
+}
+
+impl Cue {
+    const ALL: [Cue; 2] = [Cue::Keynote, Cue::Feather];
+
+    fn letters(self) -> &'static str {
+        match self {
+            Cue::Keynote => "eynote",
+            Cue::Feather => "feather",
+        }
+    }
+
+    /// Which cues `text` holds in any ASCII case, in the order of [`Cue::ALL`], found in
+    /// one pass. The letters of a cue have no other case-insensitive match, so where a
+    /// cue is absent, the rules needing it match nothing.
+    fn found_in(text: &str) -> [bool; 2] {
+        static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(Cue::ALL.map(Cue::letters))
+                .expect("cue words")
+        });
+        let mut found = [false; 2];
+        for m in CUES.find_iter(text) {
+            found[m.pattern().as_usize()] = true;
+            if found == [true; 2] {
+                break;
+            }
+        }
+        found
+    }
+}
 
 /// Words before a kind noun that describe it without naming it.
 const ADJECTIVES: &[&str] = &[
@@ -209,6 +252,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         longest_talk: 0,
         speakers: Vec::new(),
         used_lines: Vec::new(),
+        cues: Cue::found_in(ctx.text),
     };
     finder.list_lines();
     finder.introduced_lists();
@@ -240,6 +284,8 @@ struct Finder<'a, 'c> {
     longest_talk: usize,
     speakers: Vec<Mention>,
     used_lines: Vec<usize>,
+    /// The cues the post holds (see [`Cue::found_in`]).
+    cues: [bool; 2],
 }
 
 /// A names list as read from the text: "Sig Cox, Jeanine Adkisson".
@@ -248,14 +294,22 @@ struct Names {
     end: usize,
 }
 
+/// A name read at a position: the name, its span, where reading stopped, and whether it
+/// ends in a possessive.
+type NameAt = (String, Span, usize, bool);
+
 impl Finder<'_, '_> {
+    fn has(&self, cue: Cue) -> bool {
+        self.cues[cue as usize]
+    }
+
     fn text(&self) -> &str {
         self.ctx.text
     }
 
     /// Reads one person name at `at` (after white space): a person already found there,
     /// or a capitalized name that a speaker slot makes a person.
-    fn name_at(&self, at: usize, require_full: bool) -> Option<(String, Span, usize, bool)> {
+    fn name_at(&self, at: usize, require_full: bool) -> Option<NameAt> {
         let text = self.text();
         let start = at + (text[at..].len() - text[at..].trim_start_matches([' ', '\u{a0}']).len());
         let name = scan_name(text, start, self.ctx.rules)?;
@@ -300,25 +354,27 @@ impl Finder<'_, '_> {
 
     /// Reads "A, B and C" at `at`.
     fn names_at(&self, at: usize, require_full: bool) -> Option<Names> {
+        let first = self.name_at(at, require_full)?;
+        Some(self.names_from(first, require_full))
+    }
+
+    /// Reads ", B and C" after `first`, the name read at the start of the list.
+    fn names_from(&self, first: NameAt, require_full: bool) -> Names {
         let text = self.text();
         let mut names = Vec::new();
-        let mut pos = at;
+        let mut next = first;
         loop {
-            let (name, span, end, _) = self.name_at(pos, require_full)?;
+            let (name, span, end, _) = next;
             names.push((name, span));
-            pos = end;
-            let rest = &text[pos..];
+            let rest = &text[end..];
             let sep = [", and ", " and ", ", & ", " & ", ", "]
                 .iter()
                 .find(|s| rest.starts_with(**s));
-            match sep {
-                Some(sep) if self.name_at(pos + sep.len(), require_full).is_some() => {
-                    pos += sep.len()
-                }
-                _ => break,
+            match sep.and_then(|sep| self.name_at(end + sep.len(), require_full)) {
+                Some(name) => next = name,
+                None => return Names { names, end },
             }
         }
-        Some(Names { names, end: pos })
     }
 
     fn push(
@@ -592,11 +648,10 @@ impl Finder<'_, '_> {
             }
             let sp = speaker.slice(text).trim_end_matches('.');
             let speaker_body = Span::new(speaker.start, speaker.start + sp.len());
-            if self
+            if let Some(names) = self
                 .names_at(speaker.start, false)
-                .is_some_and(|n| n.names.len() > 1 || self.name_at(speaker.start, true).is_some())
+                .filter(|n| n.names.len() > 1 || self.name_at(speaker.start, true).is_some())
             {
-                let names = self.names_at(speaker.start, false).expect("checked");
                 if names.end == speaker_body.end
                     && self
                         .names_at(title.start, false)
@@ -1138,10 +1193,8 @@ impl Finder<'_, '_> {
                 }
             }
             // "Then Nadia Haddad gave …": a word or two may stand before the subject.
-            if self
-                .name_at(at, false)
-                .is_none_or(|n| !has_span(self.persons, n.1))
-            {
+            let mut first = self.name_at(at, false);
+            if first.as_ref().is_none_or(|n| !has_span(self.persons, n.1)) {
                 // The words before a person only grow along the sentence: the first person
                 // after `at` is the only one that can have two or fewer.
                 let next = self.persons.partition_point(|p| p.span.start <= at);
@@ -1150,11 +1203,13 @@ impl Finder<'_, '_> {
                         && text[at..p.span.start].split_whitespace().nth(2).is_none()
                 }) {
                     at = p.span.start;
+                    first = self.name_at(at, false);
                 }
             }
-            let Some(names) = self.names_at(at, false) else {
+            let Some(first) = first else {
                 continue;
             };
+            let names = self.names_from(first, false);
             if !names
                 .names
                 .iter()
@@ -1317,7 +1372,8 @@ impl Finder<'_, '_> {
         });
         let ctx = self.ctx;
         let text = ctx.text;
-        for c in BOF.captures_iter(text) {
+        let bofs = self.has(Cue::Feather).then(|| BOF.captures_iter(text));
+        for c in bofs.into_iter().flatten() {
             let whole = c.get(0).expect("m");
             let span = Span::new(whole.start(), whole.end());
             if self.covered(span) {
@@ -1481,6 +1537,9 @@ impl Finder<'_, '_> {
         });
         let ctx = self.ctx;
         let text = ctx.text;
+        if !self.has(Cue::Keynote) {
+            return;
+        }
         for c in BY_GROUP.captures_iter(text) {
             let whole = c.get(0).expect("m");
             let Some(end) = group_phrase_end(text, whole.end()) else {
@@ -2017,6 +2076,37 @@ mod tests {
             .map(|t| t.kind)
             .collect();
         assert_eq!(kinds, [TalkKind::Keynote]);
+    }
+
+    #[test]
+    fn cue_letters_have_no_other_case() {
+        let letters: String = Cue::ALL.iter().flat_map(|c| c.letters().chars()).collect();
+        let any_case = Regex::new(&format!("(?i)^[{letters}]$")).unwrap();
+        let others: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && any_case.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert!(others.is_empty(), "{others:?}");
+        // The letter left out: "K" is also the Kelvin sign.
+        assert!(Regex::new("(?i)^k$").unwrap().is_match("\u{212a}"));
+    }
+
+    #[test]
+    fn rules_with_a_cue_match_in_any_case() {
+        let found =
+            talks("THE CLOSING KEYNOTE WAS great.\n\nWe ran a Python BIRDS OF A FEATHER session.");
+        let titles: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+        assert!(
+            titles.iter().any(|t| t.to_lowercase().contains("keynote")),
+            "{titles:?}"
+        );
+        assert!(
+            titles.iter().any(|t| t.contains("Birds of a Feather")),
+            "{titles:?}"
+        );
+        assert_eq!(Cue::found_in("KeYnOtE"), [true, false]);
+        assert_eq!(Cue::found_in("Birds of a Feather"), [false, true]);
+        assert_eq!(Cue::found_in("feather keynote feather"), [true, true]);
     }
 
     #[test]
