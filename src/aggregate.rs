@@ -205,33 +205,38 @@ impl Aggregates {
     /// Co-occurring pairs with their count and NPMI, sorted by window, then count
     /// (highest first), then names.
     pub fn cooccurrence(&self) -> Vec<Pair<'_>> {
-        // Ids ranked by entity, so that sorting compares numbers, not names.
+        // Each id's place among the entities sorted by key, so that sorting pairs
+        // compares numbers, not names.
         let mut order: Vec<u32> = (0..self.keys.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| self.keys[a as usize].cmp(&self.keys[b as usize]));
         let mut rank = vec![0u32; order.len()];
         for (r, &id) in order.iter().enumerate() {
             rank[id as usize] = r as u32;
         }
+        let rank_of = |key: &EntityKey| rank[self.id_of(key)];
         let mut out = Vec::new();
-        let mut sorted: Vec<(std::cmp::Reverse<u64>, u32, u32)> = Vec::new();
         for (window, s) in Window::ALL.into_iter().zip(&self.windows) {
-            sorted.clear();
-            sorted.extend(s.pairs.iter().map(|(&(a, b), &count)| {
-                (std::cmp::Reverse(count), rank[a as usize], rank[b as usize])
-            }));
-            sorted.sort_unstable();
-            out.extend(sorted.iter().map(|&(std::cmp::Reverse(count), ra, rb)| {
-                let (a, b) = (order[ra as usize] as usize, order[rb as usize] as usize);
-                Pair {
+            let start = out.len();
+            for (&(a, b), &count) in &s.pairs {
+                let (a, b) = (a as usize, b as usize);
+                out.push(Pair {
                     window,
                     a: &self.keys[a],
                     b: &self.keys[b],
                     count,
                     npmi: npmi(count, s.holding[a], s.holding[b], s.windows),
-                }
-            }));
+                });
+            }
+            out[start..]
+                .sort_unstable_by_key(|p| (std::cmp::Reverse(p.count), rank_of(p.a), rank_of(p.b)));
         }
         out
+    }
+
+    /// The id of a key of [`Aggregates::keys`], from its place in memory.
+    fn id_of(&self, key: &EntityKey) -> usize {
+        let offset = key as *const EntityKey as usize - self.keys.as_ptr() as usize;
+        offset / std::mem::size_of::<EntityKey>()
     }
 }
 
