@@ -80,6 +80,8 @@ pub struct Aggregates {
     windows: [WindowStats; 2],
     /// Scratch: (window index, entity) pairs of the document being added.
     slots: Vec<(usize, u32)>,
+    /// Scratch: the entity of each mention of the document being added.
+    mention_ids: Vec<u32>,
 }
 
 fn kind_slot(kind: EntityKind) -> usize {
@@ -123,25 +125,39 @@ impl Aggregates {
                 }
             }
         }
+        let mut ids = std::mem::take(&mut self.mention_ids);
+        ids.clear();
+        for m in &doc.mentions {
+            let in_window = m.sentence.is_some_and(|i| i < doc.sentences)
+                || m.paragraph.is_some_and(|i| i < doc.paragraphs);
+            // An id for every mention in a window, and for those only, as when each
+            // window kind interned its own.
+            ids.push(if in_window {
+                self.intern(m.kind, &m.entity)
+            } else {
+                u32::MAX
+            });
+        }
+        let mut slots = std::mem::take(&mut self.slots);
         for (w, window) in Window::ALL.into_iter().enumerate() {
             let count = match window {
                 Window::Sentence => doc.sentences,
                 Window::Paragraph => doc.paragraphs,
             };
-            let mut slots = std::mem::take(&mut self.slots);
             slots.clear();
-            for m in &doc.mentions {
+            for (m, &id) in doc.mentions.iter().zip(&ids) {
                 let slot = match window {
                     Window::Sentence => m.sentence,
                     Window::Paragraph => m.paragraph,
                 };
                 if let Some(i) = slot.filter(|&i| i < count) {
-                    slots.push((i, self.intern(m.kind, &m.entity)));
+                    slots.push((i, id));
                 }
             }
             self.add_windows(w, count, &mut slots);
-            self.slots = slots;
         }
+        self.slots = slots;
+        self.mention_ids = ids;
     }
 
     /// Counts `count` windows of kind `w`; `slots` lists each (window, entity) found in
@@ -189,6 +205,15 @@ impl Aggregates {
     /// Co-occurring pairs with their count and NPMI, sorted by window, then count
     /// (highest first), then names.
     pub fn cooccurrence(&self) -> Vec<Pair<'_>> {
+        // Each id's place among the entities sorted by key, so that sorting pairs
+        // compares numbers, not names.
+        let mut order: Vec<u32> = (0..self.keys.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.keys[a as usize].cmp(&self.keys[b as usize]));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &id) in order.iter().enumerate() {
+            rank[id as usize] = r as u32;
+        }
+        let rank_of = |key: &EntityKey| rank[self.id_of(key)];
         let mut out = Vec::new();
         for (window, s) in Window::ALL.into_iter().zip(&self.windows) {
             let start = out.len();
@@ -202,11 +227,16 @@ impl Aggregates {
                     npmi: npmi(count, s.holding[a], s.holding[b], s.windows),
                 });
             }
-            out[start..].sort_unstable_by(|x, y| {
-                (std::cmp::Reverse(x.count), x.a, x.b).cmp(&(std::cmp::Reverse(y.count), y.a, y.b))
-            });
+            out[start..]
+                .sort_unstable_by_key(|p| (std::cmp::Reverse(p.count), rank_of(p.a), rank_of(p.b)));
         }
         out
+    }
+
+    /// The id of a key of [`Aggregates::keys`], from its place in memory.
+    fn id_of(&self, key: &EntityKey) -> usize {
+        let offset = key as *const EntityKey as usize - self.keys.as_ptr() as usize;
+        offset / std::mem::size_of::<EntityKey>()
     }
 }
 

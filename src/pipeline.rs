@@ -74,6 +74,11 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
     };
     let extraction = extract::extract(&ctx);
     let resolved = resolve::resolve(text, &extraction, &layout, rules);
+    let days: Vec<String> = layout
+        .sections
+        .iter()
+        .map(|s| extract::days::normalize(s.label.slice(text)))
+        .collect();
     let mentions: Vec<PlacedMention> = extraction
         .mentions
         .iter()
@@ -85,9 +90,7 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
             span: m.span,
             sentence: tokens.sentence_at(m.span.start),
             paragraph: tokens.paragraph_at(m.span.start),
-            day: layout
-                .section_at(m.span.start)
-                .map(|s| extract::days::normalize(layout.sections[s].label.slice(text))),
+            day: layout.section_at(m.span.start).map(|s| days[s].clone()),
             rule: m.rule,
         })
         .collect();

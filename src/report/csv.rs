@@ -10,7 +10,6 @@
 
 use super::rows::CsvRow;
 use serde::ser::{self, Impossible, Serialize, Serializer};
-use std::borrow::Cow;
 
 /// What to do with text cells a spreadsheet would run as a formula.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -35,88 +34,133 @@ pub fn to_csv<T: CsvRow>(rows: &[T], formulas: Formulas) -> anyhow::Result<Vec<u
 /// The header line of a CSV report.
 ///
 /// # Errors
-/// When it cannot be serialized.
+/// Never: the result is kept for the callers that chain it with rows.
 pub fn header<T: CsvRow>() -> anyhow::Result<Vec<u8>> {
-    let mut w = ::csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(Vec::new());
-    w.write_record(T::COLUMNS)?;
-    w.into_inner().map_err(|e| anyhow::anyhow!(e.to_string()))
+    let mut out = Vec::new();
+    for (i, column) in T::COLUMNS.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        cell(&mut out, column.as_bytes());
+    }
+    out.push(b'\n');
+    Ok(out)
 }
 
 /// Appends rows (no header) to `out`: what [`to_csv`] writes after its header, so a
 /// report can be written a few rows at a time.
 ///
+/// Cells are written as the `csv` crate writes them by default (comma-separated, quoted
+/// only when they hold a comma, a quote, a carriage return or a line feed, quotes
+/// doubled, `\n` after each row), straight into `out`.
+///
 /// # Errors
 /// When a row cannot be serialized.
-pub fn append<'r, T: CsvRow + 'r>(
+pub fn append<T: CsvRow>(
     out: &mut Vec<u8>,
-    rows: impl IntoIterator<Item = &'r T>,
+    rows: impl IntoIterator<Item = T>,
     formulas: Formulas,
 ) -> anyhow::Result<()> {
-    let mut w = ::csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(out);
     for row in rows {
-        match formulas {
-            Formulas::Neutralize => w.serialize(Neutral(row))?,
-            Formulas::Raw => w.serialize(row)?,
-        }
+        row.serialize(&mut Cells {
+            out: &mut *out,
+            formulas,
+            first: true,
+        })?;
+        out.push(b'\n');
     }
-    w.flush()?;
     Ok(())
 }
 
-/// `text` as a spreadsheet will not run it. A lone trigger character (`-`, the path of
-/// standard input) is left alone: with nothing after it there is no formula.
-fn neutralize(text: &str) -> Cow<'_, str> {
-    if text.len() > 1 && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{text}"))
+/// Whether a cell needs quotes.
+fn needs_quotes(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+}
+
+/// Appends the rest of a cell, its quotes doubled.
+fn quoted_body(out: &mut Vec<u8>, bytes: &[u8]) {
+    let mut rest = bytes;
+    while let Some(i) = rest.iter().position(|&b| b == b'"') {
+        out.extend_from_slice(&rest[..=i]);
+        out.push(b'"');
+        rest = &rest[i + 1..];
+    }
+    out.extend_from_slice(rest);
+}
+
+/// Appends a cell as it is, quoted if need be.
+fn cell(out: &mut Vec<u8>, bytes: &[u8]) {
+    if needs_quotes(bytes) {
+        out.push(b'"');
+        quoted_body(out, bytes);
+        out.push(b'"');
     } else {
-        Cow::Borrowed(text)
+        out.extend_from_slice(bytes);
     }
 }
 
-/// A value serialized with its strings neutralized.
-struct Neutral<T>(T);
+/// Whether a spreadsheet would run `text` as a formula. A lone trigger character (`-`,
+/// the path of standard input) is left alone: with nothing after it there is no formula.
+fn is_formula(text: &str) -> bool {
+    text.len() > 1 && text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
 
-impl<T: Serialize> Serialize for Neutral<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(NeutralSerializer(serializer))
+/// Appends a text cell, prefixed with `'` when a spreadsheet would run it (unless
+/// `formulas` is [`Formulas::Raw`]).
+fn text_cell(out: &mut Vec<u8>, text: &str, formulas: Formulas) {
+    if formulas == Formulas::Raw || !is_formula(text) {
+        return cell(out, text.as_bytes());
+    }
+    let quote = needs_quotes(text.as_bytes());
+    if quote {
+        out.push(b'"');
+    }
+    out.push(b'\'');
+    quoted_body(out, text.as_bytes());
+    if quote {
+        out.push(b'"');
     }
 }
 
-/// Passes everything to the CSV serializer unchanged except strings, which it
-/// neutralizes. Rows are flat (scalars, strings and options of them), so nested
-/// sequences and maps are refused rather than passed through unchecked.
-struct NeutralSerializer<S>(S);
+/// Writes one row's cells into a buffer. Rows are flat (scalars, strings and options
+/// of them), so nested sequences and maps are refused.
+struct Cells<'o> {
+    out: &'o mut Vec<u8>,
+    formulas: Formulas,
+    /// No cell of the row written yet.
+    first: bool,
+}
 
-/// Forwards scalar methods to the inner serializer as they are.
-macro_rules! forward {
+type Error = serde::de::value::Error;
+
+fn not_flat() -> Error {
+    ser::Error::custom("report rows hold only scalars, strings and options")
+}
+
+/// Writes integers with `itoa`, as the `csv` crate does.
+macro_rules! integers {
     ($($method:ident($ty:ty)),* $(,)?) => {
-        $(fn $method(self, v: $ty) -> Result<S::Ok, S::Error> {
-            self.0.$method(v)
+        $(fn $method(self, v: $ty) -> Result<(), Error> {
+            self.out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+            Ok(())
         })*
     };
 }
 
-fn not_flat<E: ser::Error>() -> E {
-    E::custom("report rows hold only scalars, strings and options")
-}
+impl Serializer for &mut Cells<'_> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Impossible<(), Error>;
+    type SerializeTuple = Impossible<(), Error>;
+    type SerializeTupleStruct = Impossible<(), Error>;
+    type SerializeTupleVariant = Impossible<(), Error>;
+    type SerializeMap = Impossible<(), Error>;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Impossible<(), Error>;
 
-impl<S: Serializer> Serializer for NeutralSerializer<S> {
-    type Ok = S::Ok;
-    type Error = S::Error;
-    type SerializeSeq = Impossible<S::Ok, S::Error>;
-    type SerializeTuple = Impossible<S::Ok, S::Error>;
-    type SerializeTupleStruct = Impossible<S::Ok, S::Error>;
-    type SerializeTupleVariant = Impossible<S::Ok, S::Error>;
-    type SerializeMap = Impossible<S::Ok, S::Error>;
-    type SerializeStruct = NeutralStruct<S::SerializeStruct>;
-    type SerializeStructVariant = Impossible<S::Ok, S::Error>;
-
-    forward!(
-        serialize_bool(bool),
+    integers!(
         serialize_i8(i8),
         serialize_i16(i16),
         serialize_i32(i32),
@@ -127,47 +171,74 @@ impl<S: Serializer> Serializer for NeutralSerializer<S> {
         serialize_u32(u32),
         serialize_u64(u64),
         serialize_u128(u128),
-        serialize_f32(f32),
-        serialize_f64(f64),
-        serialize_char(char),
-        serialize_bytes(&[u8]),
     );
 
-    fn serialize_str(self, v: &str) -> Result<S::Ok, S::Error> {
-        self.0.serialize_str(&neutralize(v))
+    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+        self.out
+            .extend_from_slice(if v { b"true" } else { b"false" });
+        Ok(())
     }
 
-    fn serialize_none(self) -> Result<S::Ok, S::Error> {
-        self.0.serialize_none()
+    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+        self.out
+            .extend_from_slice(ryu::Buffer::new().format(v).as_bytes());
+        Ok(())
     }
 
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<S::Ok, S::Error> {
-        self.0.serialize_some(&Neutral(value))
+    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+        self.out
+            .extend_from_slice(ryu::Buffer::new().format(v).as_bytes());
+        Ok(())
     }
 
-    fn serialize_unit(self) -> Result<S::Ok, S::Error> {
-        self.0.serialize_unit()
+    fn serialize_char(self, v: char) -> Result<(), Error> {
+        cell(self.out, v.encode_utf8(&mut [0; 4]).as_bytes());
+        Ok(())
     }
 
-    fn serialize_unit_struct(self, name: &'static str) -> Result<S::Ok, S::Error> {
-        self.0.serialize_unit_struct(name)
+    fn serialize_str(self, v: &str) -> Result<(), Error> {
+        text_cell(self.out, v, self.formulas);
+        Ok(())
+    }
+
+    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+        cell(self.out, v);
+        Ok(())
+    }
+
+    fn serialize_none(self) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), Error> {
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, name: &'static str) -> Result<(), Error> {
+        cell(self.out, name.as_bytes());
+        Ok(())
     }
 
     fn serialize_unit_variant(
         self,
-        name: &'static str,
-        index: u32,
+        _: &'static str,
+        _: u32,
         variant: &'static str,
-    ) -> Result<S::Ok, S::Error> {
-        self.0.serialize_unit_variant(name, index, variant)
+    ) -> Result<(), Error> {
+        cell(self.out, variant.as_bytes());
+        Ok(())
     }
 
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
-        name: &'static str,
+        _: &'static str,
         value: &T,
-    ) -> Result<S::Ok, S::Error> {
-        self.0.serialize_newtype_struct(name, &Neutral(value))
+    ) -> Result<(), Error> {
+        value.serialize(self)
     }
 
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -176,15 +247,15 @@ impl<S: Serializer> Serializer for NeutralSerializer<S> {
         _: u32,
         _: &'static str,
         _: &T,
-    ) -> Result<S::Ok, S::Error> {
+    ) -> Result<(), Error> {
         Err(not_flat())
     }
 
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, S::Error> {
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
         Err(not_flat())
     }
 
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, S::Error> {
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
         Err(not_flat())
     }
 
@@ -192,7 +263,7 @@ impl<S: Serializer> Serializer for NeutralSerializer<S> {
         self,
         _: &'static str,
         _: usize,
-    ) -> Result<Self::SerializeTupleStruct, S::Error> {
+    ) -> Result<Self::SerializeTupleStruct, Error> {
         Err(not_flat())
     }
 
@@ -202,20 +273,19 @@ impl<S: Serializer> Serializer for NeutralSerializer<S> {
         _: u32,
         _: &'static str,
         _: usize,
-    ) -> Result<Self::SerializeTupleVariant, S::Error> {
+    ) -> Result<Self::SerializeTupleVariant, Error> {
         Err(not_flat())
     }
 
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, S::Error> {
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
         Err(not_flat())
     }
 
-    fn serialize_struct(
-        self,
-        name: &'static str,
-        len: usize,
-    ) -> Result<Self::SerializeStruct, S::Error> {
-        self.0.serialize_struct(name, len).map(NeutralStruct)
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
+        if !self.first {
+            return Err(not_flat());
+        }
+        Ok(self)
     }
 
     fn serialize_struct_variant(
@@ -224,28 +294,29 @@ impl<S: Serializer> Serializer for NeutralSerializer<S> {
         _: u32,
         _: &'static str,
         _: usize,
-    ) -> Result<Self::SerializeStructVariant, S::Error> {
+    ) -> Result<Self::SerializeStructVariant, Error> {
         Err(not_flat())
     }
 }
 
-/// A row's fields, each neutralized on its way to the CSV serializer.
-struct NeutralStruct<S>(S);
-
-impl<S: ser::SerializeStruct> ser::SerializeStruct for NeutralStruct<S> {
-    type Ok = S::Ok;
-    type Error = S::Error;
+impl ser::SerializeStruct for &mut Cells<'_> {
+    type Ok = ();
+    type Error = Error;
 
     fn serialize_field<T: Serialize + ?Sized>(
         &mut self,
-        key: &'static str,
+        _: &'static str,
         value: &T,
-    ) -> Result<(), S::Error> {
-        self.0.serialize_field(key, &Neutral(value))
+    ) -> Result<(), Error> {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+        value.serialize(&mut **self)
     }
 
-    fn end(self) -> Result<S::Ok, S::Error> {
-        self.0.end()
+    fn end(self) -> Result<(), Error> {
+        Ok(())
     }
 }
 
@@ -297,13 +368,73 @@ mod tests {
             ("-2+3", "'-2+3"),
             ("@SUM(A1)", "'@SUM(A1)"),
             ("\t=x", "'\t=x"),
-            ("\r=x", "'\r=x"),
+            ("\r=x", "\"'\r=x\""),
+            ("=\"a,b\"", "\"'=\"\"a,b\"\"\""),
             ("-", "-"),
             ("", ""),
             ("a=b", "a=b"),
             (" =x", " =x"),
         ] {
-            assert_eq!(neutralize(text), expected, "{text:?}");
+            let mut out = Vec::new();
+            text_cell(&mut out, text, Formulas::Neutralize);
+            assert_eq!(String::from_utf8(out).unwrap(), expected, "{text:?}");
         }
+    }
+
+    #[derive(serde::Serialize)]
+    struct Mixed<'a> {
+        text: &'a str,
+        number: u64,
+        signed: i32,
+        ratio: f64,
+        flag: bool,
+        maybe: Option<&'a str>,
+    }
+
+    impl CsvRow for Mixed<'_> {
+        const COLUMNS: &'static [&'static str] =
+            &["text", "number", "signed", "ratio", "flag", "maybe"];
+    }
+
+    #[test]
+    fn raw_cells_as_the_csv_crate_writes_them() {
+        let texts = [
+            "plain",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "\"",
+            "line\nbreak",
+            "cr\rhere",
+            "tab\there",
+            "-",
+            "=x",
+            "ünï,cödé",
+        ];
+        let rows: Vec<Mixed> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, &text)| Mixed {
+                text,
+                number: i as u64 * 1_000_003,
+                signed: -(i as i32),
+                ratio: [1.0, -0.5, 0.0001, -0.0, 0.3691, 1e-7][i % 6],
+                flag: i % 2 == 0,
+                maybe: (i % 3 != 0).then_some(text),
+            })
+            .collect();
+        let mut expected = ::csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        expected.write_record(Mixed::COLUMNS).unwrap();
+        for row in &rows {
+            expected.serialize(row).unwrap();
+        }
+        let expected = expected.into_inner().unwrap();
+        let written = to_csv(&rows, Formulas::Raw).unwrap();
+        assert_eq!(
+            String::from_utf8(written).unwrap(),
+            String::from_utf8(expected).unwrap()
+        );
     }
 }

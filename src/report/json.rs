@@ -1,6 +1,8 @@
 //! JSON serialization of the report.
 
 use serde::Serialize;
+use serde_json::ser::Formatter;
+use std::io;
 
 /// Pretty-printed JSON with a final newline.
 ///
@@ -13,8 +15,7 @@ pub fn to_json<T: Serialize>(value: &T) -> anyhow::Result<Vec<u8>> {
 }
 
 /// Appends `value` pretty-printed as [`to_json`] would print it `indent` spaces deep
-/// (without the final newline). JSON strings hold no raw newline, so indenting every line
-/// after the first is all it takes.
+/// (without the final newline), straight into `out`.
 ///
 /// # Errors
 /// When the value cannot be serialized.
@@ -23,14 +24,96 @@ pub fn append_pretty<T: Serialize>(
     value: &T,
     indent: usize,
 ) -> anyhow::Result<()> {
-    let bytes = serde_json::to_vec_pretty(value)?;
-    for line in bytes.split_inclusive(|&b| b == b'\n') {
-        out.extend_from_slice(line);
-        if line.ends_with(b"\n") {
-            out.resize(out.len() + indent, b' ');
-        }
+    let formatter = Nested {
+        indent,
+        has_value: false,
+    };
+    value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))?;
+    Ok(())
+}
+
+/// serde_json's pretty printing (two spaces a level), starting `indent` spaces deep.
+struct Nested {
+    /// Spaces before a line at the current depth.
+    indent: usize,
+    /// Whether the array or object being written has an element yet.
+    has_value: bool,
+}
+
+/// Writes a line feed and `n` spaces.
+fn new_line<W: ?Sized + io::Write>(writer: &mut W, n: usize) -> io::Result<()> {
+    const SPACES: &[u8; 65] = b"\n                                                                ";
+    writer.write_all(&SPACES[..(n + 1).min(SPACES.len())])?;
+    for _ in SPACES.len()..=n {
+        writer.write_all(b" ")?;
     }
     Ok(())
+}
+
+impl Formatter for Nested {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.indent += 2;
+        self.has_value = false;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.indent -= 2;
+        if self.has_value {
+            new_line(writer, self.indent)?;
+        }
+        writer.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        new_line(writer, self.indent)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.indent += 2;
+        self.has_value = false;
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.indent -= 2;
+        if self.has_value {
+            new_line(writer, self.indent)?;
+        }
+        writer.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        if !first {
+            writer.write_all(b",")?;
+        }
+        new_line(writer, self.indent)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// A pretty-printed JSON array written one element at a time, byte for byte as
@@ -95,6 +178,17 @@ mod tests {
             String::from_utf8(out).unwrap(),
             String::from_utf8(whole).unwrap()
         );
+        let mut deep = serde_json::json!("leaf");
+        for i in 0..40 {
+            deep = serde_json::json!({ "level": i, "inner": [deep] });
+        }
+        let mut out = Vec::new();
+        let mut array = ArrayWriter::open(&mut out, 4);
+        array.push(&mut out, &deep).unwrap();
+        array.close(&mut out);
+        let whole = String::from_utf8(serde_json::to_vec_pretty(&[&deep]).unwrap()).unwrap();
+        let indented = whole.replace('\n', "\n  ");
+        assert_eq!(String::from_utf8(out).unwrap(), indented);
         let mut out = Vec::new();
         ArrayWriter::open(&mut out, 4).close(&mut out);
         assert_eq!(out, b"[]");

@@ -170,13 +170,14 @@ impl ReportWriter {
         record: &DocumentRecord,
         staged: &mut atomic::Staged<'_>,
     ) -> anyhow::Result<()> {
-        let rows = DocumentRows::of(record);
-        let f = self.formulas;
-        csv::append(&mut self.buffers[DOCUMENTS], [&rows.document], f)?;
-        csv::append(&mut self.buffers[MENTIONS], &rows.mentions, f)?;
-        csv::append(&mut self.buffers[TALKS], &rows.talks, f)?;
+        let (f, path) = (self.formulas, record.path.as_str());
+        csv::append(&mut self.buffers[DOCUMENTS], [document_row(record)], f)?;
+        let mentions = record.mentions.iter().map(|m| mention_row(path, m));
+        csv::append(&mut self.buffers[MENTIONS], mentions, f)?;
+        let talks = record.talks.iter().map(|t| talk_row(path, t));
+        csv::append(&mut self.buffers[TALKS], talks, f)?;
         if let Some(documents) = &mut self.documents {
-            documents.push(&mut self.buffers[JSON], &rows.json)?;
+            documents.push(&mut self.buffers[JSON], &json_document(record))?;
         }
         self.flush(staged, false)
     }
@@ -197,8 +198,8 @@ impl ReportWriter {
         self.buffers[JSON].extend_from_slice(b",\n  \"entities\": ");
         let mut array = ArrayWriter::open(&mut self.buffers[JSON], 4);
         for chunk in aggregates.entities().chunks(CHUNK) {
-            let rows: Vec<EntityRow> = chunk.iter().map(|(k, s)| entity_row(k, s)).collect();
-            csv::append(&mut self.buffers[ENTITIES], &rows, f)?;
+            let rows = chunk.iter().map(|(k, s)| entity_row(k, s));
+            csv::append(&mut self.buffers[ENTITIES], rows, f)?;
             for (k, s) in chunk {
                 array.push(&mut self.buffers[JSON], &json_entity(k, s))?;
             }
@@ -208,10 +209,9 @@ impl ReportWriter {
         self.buffers[JSON].extend_from_slice(b",\n  \"cooccurrence\": ");
         let mut array = ArrayWriter::open(&mut self.buffers[JSON], 4);
         for chunk in aggregates.cooccurrence().chunks(CHUNK) {
-            let rows: Vec<PairRow> = chunk.iter().map(pair_row).collect();
-            csv::append(&mut self.buffers[PAIRS], &rows, f)?;
-            for row in &rows {
-                array.push(&mut self.buffers[JSON], row)?;
+            for row in chunk.iter().map(pair_row) {
+                csv::append(&mut self.buffers[PAIRS], [&row], f)?;
+                array.push(&mut self.buffers[JSON], &row)?;
             }
             self.flush(staged, false)?;
         }

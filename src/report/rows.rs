@@ -5,8 +5,9 @@
 
 use crate::aggregate::{EntityKey, EntityStats, Pair};
 use crate::extract::EntityKind;
-use crate::record::DocumentRecord;
+use crate::record::{DocumentRecord, MentionRecord, TalkRecord};
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// Version of the report layout; bumped when a column or field changes meaning.
 pub const SCHEMA_VERSION: &str = "1";
@@ -15,6 +16,10 @@ pub const SCHEMA_VERSION: &str = "1";
 pub trait CsvRow: Serialize {
     /// Column names in order: the header line, written even when there is no row.
     const COLUMNS: &'static [&'static str];
+}
+
+impl<T: CsvRow> CsvRow for &T {
+    const COLUMNS: &'static [&'static str] = T::COLUMNS;
 }
 
 /// Declares a CSV row type and its [`CsvRow::COLUMNS`] from one field list, so the
@@ -206,8 +211,8 @@ pub struct JsonCorpusEntity<'a> {
     pub kind: &'a str,
     /// Canonical name.
     pub name: &'a str,
-    /// Other forms seen anywhere.
-    pub aliases: Vec<&'a str>,
+    /// Other forms seen anywhere, sorted.
+    pub aliases: &'a BTreeSet<String>,
     /// Mentions over the corpus.
     pub mentions: u64,
     /// Documents mentioning it.
@@ -245,79 +250,90 @@ pub struct DocumentRows<'a> {
 impl<'a> DocumentRows<'a> {
     /// The rows of a record.
     pub fn of(r: &'a DocumentRecord) -> DocumentRows<'a> {
-        let path = r.path.as_str();
         DocumentRows {
-            document: DocumentRow {
-                path,
-                format: &r.format,
-                status: &r.status,
-                reason: &r.reason,
-                bytes: r.bytes,
-                words: r.words,
-                sentences: r.sentences,
-                paragraphs: r.paragraphs,
-                talks: r.talks.len(),
-                persons: r.count(EntityKind::Person),
-                projects: r.count(EntityKind::Project),
-                days: r.count(EntityKind::Day),
-            },
-            mentions: r
-                .mentions
-                .iter()
-                .map(|m| MentionRow {
-                    path,
-                    kind: m.kind.as_str(),
-                    surface: &m.surface,
-                    entity: &m.entity,
-                    start: m.start,
-                    end: m.end,
-                    sentence: m.sentence,
-                    paragraph: m.paragraph,
-                    day: m.day.as_deref(),
-                    rule: &m.rule,
-                })
-                .collect(),
-            talks: r
-                .talks
-                .iter()
-                .map(|t| TalkRow {
-                    path,
-                    title: &t.title,
-                    kind: &t.kind,
-                    speakers: t.speakers.join("; "),
-                    day: t.day.as_deref(),
-                    start: t.start,
-                    mentions: t.mentions,
-                    rule: &t.rule,
-                })
-                .collect(),
-            json: JsonDocument {
-                path,
-                status: &r.status,
-                reason: &r.reason,
-                talks: r
-                    .talks
-                    .iter()
-                    .map(|t| JsonTalk {
-                        title: &t.title,
-                        kind: &t.kind,
-                        speakers: &t.speakers,
-                        day: t.day.as_deref(),
-                    })
-                    .collect(),
-                entities: r
-                    .entities
-                    .iter()
-                    .map(|e| JsonEntity {
-                        kind: e.kind.as_str(),
-                        name: &e.name,
-                        aliases: &e.aliases,
-                        mentions: e.mentions,
-                        talks_given: e.talks_given,
-                    })
-                    .collect(),
-            },
+            document: document_row(r),
+            mentions: r.mentions.iter().map(|m| mention_row(&r.path, m)).collect(),
+            talks: r.talks.iter().map(|t| talk_row(&r.path, t)).collect(),
+            json: json_document(r),
         }
+    }
+}
+
+/// A record's row of `documents.csv`.
+pub fn document_row(r: &DocumentRecord) -> DocumentRow<'_> {
+    DocumentRow {
+        path: &r.path,
+        format: &r.format,
+        status: &r.status,
+        reason: &r.reason,
+        bytes: r.bytes,
+        words: r.words,
+        sentences: r.sentences,
+        paragraphs: r.paragraphs,
+        talks: r.talks.len(),
+        persons: r.count(EntityKind::Person),
+        projects: r.count(EntityKind::Project),
+        days: r.count(EntityKind::Day),
+    }
+}
+
+/// A mention's row of `mentions.csv`, in the document at `path`.
+pub fn mention_row<'a>(path: &'a str, m: &'a MentionRecord) -> MentionRow<'a> {
+    MentionRow {
+        path,
+        kind: m.kind.as_str(),
+        surface: &m.surface,
+        entity: &m.entity,
+        start: m.start,
+        end: m.end,
+        sentence: m.sentence,
+        paragraph: m.paragraph,
+        day: m.day.as_deref(),
+        rule: &m.rule,
+    }
+}
+
+/// A talk's row of `talks.csv`, in the document at `path`.
+pub fn talk_row<'a>(path: &'a str, t: &'a TalkRecord) -> TalkRow<'a> {
+    TalkRow {
+        path,
+        title: &t.title,
+        kind: &t.kind,
+        speakers: t.speakers.join("; "),
+        day: t.day.as_deref(),
+        start: t.start,
+        mentions: t.mentions,
+        rule: &t.rule,
+    }
+}
+
+/// A record's object in the `documents` of `report.json`.
+pub fn json_document(r: &DocumentRecord) -> JsonDocument<'_> {
+    JsonDocument {
+        path: &r.path,
+        status: &r.status,
+        reason: &r.reason,
+        talks: r
+            .talks
+            .iter()
+            .map(|t| JsonTalk {
+                title: &t.title,
+                kind: &t.kind,
+                speakers: &t.speakers,
+                day: t.day.as_deref(),
+            })
+            .collect(),
+        entities: r
+            .entities
+            .iter()
+            .map(|e| JsonEntity {
+                kind: e.kind.as_str(),
+                name: &e.name,
+                aliases: &e.aliases,
+                mentions: e.mentions,
+                talks_given: e.talks_given,
+            })
+            .collect(),
     }
 }
 
@@ -326,16 +342,23 @@ pub fn entity_row<'a>((kind, name): &'a EntityKey, s: &'a EntityStats) -> Entity
     EntityRow {
         kind: kind.as_str(),
         name,
-        aliases: s
-            .aliases
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .join("; "),
+        aliases: join(&s.aliases),
         mentions: s.mentions,
         documents: s.documents,
         talks_given: s.talks_given,
     }
+}
+
+/// Names `; `-separated.
+fn join(names: &BTreeSet<String>) -> String {
+    let mut out = String::with_capacity(names.iter().map(|n| n.len() + 2).sum());
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(name);
+    }
+    out
 }
 
 /// A corpus entity in `report.json`.
@@ -343,7 +366,7 @@ pub fn json_entity<'a>((kind, name): &'a EntityKey, s: &'a EntityStats) -> JsonC
     JsonCorpusEntity {
         kind: kind.as_str(),
         name,
-        aliases: s.aliases.iter().map(String::as_str).collect(),
+        aliases: &s.aliases,
         mentions: s.mentions,
         documents: s.documents,
         talks_given: s.talks_given,
