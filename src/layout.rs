@@ -43,11 +43,14 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// The day section holding byte `offset`.
+    /// The day section holding byte `offset`: a bisection, as sections are in text order
+    /// and never overlap (called once per mention).
     pub fn section_at(&self, offset: usize) -> Option<usize> {
+        let i = self.sections.partition_point(|s| s.extent.end <= offset);
         self.sections
-            .iter()
-            .position(|s| s.extent.start <= offset && offset < s.extent.end)
+            .get(i)
+            .is_some_and(|s| s.extent.start <= offset)
+            .then_some(i)
     }
 
     /// Whether line `line` is a heading.
@@ -225,6 +228,22 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn section_at_finds_the_section_holding_each_byte() {
+        let text = "Intro.\n\nDay One\n\nTalk A.\n\nDay two\n\nTalk B.\n\nConclusion\n\nBye.";
+        let l = layout(text, &tokenize(text), &[], &Rules::builtin());
+        assert_eq!(l.sections.len(), 2);
+        for offset in 0..=text.len() {
+            let linear = l
+                .sections
+                .iter()
+                .position(|s| s.extent.start <= offset && offset < s.extent.end);
+            assert_eq!(l.section_at(offset), linear, "at byte {offset}");
+        }
+        assert_eq!(l.section_at(0), None);
+        assert_eq!(l.section_at(text.find("Talk B").unwrap()), Some(1));
     }
 
     #[test]
