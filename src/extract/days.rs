@@ -6,6 +6,17 @@
 use super::{Context, EntityKind, Mention};
 use crate::span::Span;
 
+/// The weekdays, lower case, Monday first (index 0 = Monday).
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Finds day markers.
 pub fn find(ctx: &Context) -> Vec<Mention> {
     let labels: Vec<Span> = ctx.layout.sections.iter().map(|s| s.label).collect();

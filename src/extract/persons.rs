@@ -8,7 +8,7 @@
 //! openers), places, organisations, conferences and projects are filtered out.
 
 use super::{
-    Context, EntityKind, Mention, has_span, overlapping, overlapping_spans, resolve_overlaps,
+    Context, EntityKind, Mention, days, has_span, overlapping, overlapping_spans, resolve_overlaps,
 };
 use crate::rules::{Rules, fold};
 use crate::span::Span;
@@ -377,7 +377,7 @@ fn split_on_non_names(text: &str, name: &NameSpan, rules: &Rules) -> Vec<NameSpa
 /// "Sarah Day": a word that is usually not a name may still be a surname right after a
 /// known given name, unless it is a calendar word.
 fn allowed_as_surname(text: &str, run: &[Span], word: &str, rules: &Rules) -> bool {
-    const CALENDAR: &[&str] = &[
+    const MONTHS: &[&str] = &[
         "january",
         "february",
         "march",
@@ -390,20 +390,19 @@ fn allowed_as_surname(text: &str, run: &[Span], word: &str, rules: &Rules) -> bo
         "october",
         "november",
         "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
     ];
-    run.len() == 1
-        && rules.is_given_name(run[0].slice(text))
-        && word.chars().next().is_some_and(char::is_uppercase)
-        && !CALENDAR.contains(&word.to_lowercase().as_str())
+    if run.len() != 1
+        || !rules.is_given_name(run[0].slice(text))
+        || !word.chars().next().is_some_and(char::is_uppercase)
+    {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    let lower = lower.as_str();
+    !MONTHS.contains(&lower)
+        && !days::WEEKDAYS.contains(&lower)
         && !matches!(
-            word.to_lowercase().as_str(),
+            lower,
             "the" | "and" | "of" | "in" | "on" | "at" | "to" | "for" | "talk" | "keynote" | "panel"
         )
 }

@@ -25,6 +25,7 @@
 //! frequencies over the titles being linked to ([`Weights`]), so a word most titles share
 //! ("python" at a Python conference) counts for less than a rare one.
 
+use crate::extract::days::WEEKDAYS;
 use crate::rules::{TalkKind, fold};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
@@ -62,7 +63,7 @@ const SESSION: &[&str] = &[
 ];
 
 /// Words naming a day or a time of day, which the day component scores instead ("the
-/// morning keynote", "the closing keynote" name no subject).
+/// morning keynote", "the closing keynote" name no subject); weekdays too.
 const DAY_WORDS: &[&str] = &[
     "day",
     "days",
@@ -71,13 +72,6 @@ const DAY_WORDS: &[&str] = &[
     "evening",
     "opening",
     "closing",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// A light stem: plural, `-ing` and `-ed` endings removed.
@@ -116,7 +110,12 @@ pub fn title_words(title: &str) -> Vec<String> {
     let folded = folded.strip_suffix("'s").unwrap_or(&folded);
     let mut out: Vec<String> = Vec::new();
     for w in folded.split(|c: char| !c.is_alphanumeric()) {
-        if w.is_empty() || STOP.contains(&w) || SESSION.contains(&w) || DAY_WORDS.contains(&w) {
+        if w.is_empty()
+            || STOP.contains(&w)
+            || SESSION.contains(&w)
+            || DAY_WORDS.contains(&w)
+            || WEEKDAYS.contains(&w)
+        {
             continue;
         }
         let s = stem(w);
@@ -205,15 +204,6 @@ impl Slot {
     /// The slot a title names.
     pub fn of(title: &str) -> Slot {
         let folded = fold(title);
-        const WEEKDAYS: [&str; 7] = [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ];
         let mut slot = Slot::default();
         for w in folded.split(|c: char| !c.is_alphanumeric()) {
             if let Some(i) = WEEKDAYS.iter().position(|d| *d == w) {
