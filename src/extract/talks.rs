@@ -1574,7 +1574,7 @@ impl Finder<'_, '_> {
             // "The closing keynote was Ada Lovelace on …": a full name right after the
             // verb, followed by what it was about, is the speaker.
             static AFTER_NAME: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r"^(?:\s+(?:on|about|with|talking|who)(?-u:)|\s*[,.;:]|\s*$)")
+                Regex::new(r"^(?:\s+(?:on|about|with|talking|who)(?-u:\b)|\s*[,.;:]|\s*$)")
                     .expect("after name pattern")
             });
             let at = whole.end()
