@@ -16,6 +16,7 @@
 
 use crate::extract::EntityKind;
 use crate::record::DocumentRecord;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeSet, HashMap};
 
 /// An entity across the corpus: kind and canonical name.
@@ -63,8 +64,30 @@ struct WindowStats {
     windows: u64,
     /// Windows holding each entity, by id.
     holding: Vec<u64>,
-    /// Windows holding each unordered pair of ids (the smaller entity first).
-    pairs: HashMap<(u32, u32), u64>,
+    /// Windows holding each unordered pair of ids (the smaller entity first), modulo
+    /// 2^32: pairs are most of a large run's memory, and a count this high is rare.
+    pairs: FxHashMap<(u32, u32), u32>,
+    /// The multiples of 2^32 of the few counts that went past `u32::MAX`.
+    pair_overflow: HashMap<(u32, u32), u64>,
+}
+
+impl WindowStats {
+    /// Counts one more window holding the pair.
+    fn add_pair(&mut self, pair: (u32, u32)) {
+        let count = self.pairs.entry(pair).or_default();
+        match count.checked_add(1) {
+            Some(next) => *count = next,
+            None => {
+                *count = 0;
+                *self.pair_overflow.entry(pair).or_default() += 1 << 32;
+            }
+        }
+    }
+
+    /// Windows holding the pair.
+    fn pair_count(&self, pair: (u32, u32), low: u32) -> u64 {
+        self.pair_overflow.get(&pair).copied().unwrap_or(0) + u64::from(low)
+    }
 }
 
 /// Corpus-wide counts.
@@ -182,7 +205,7 @@ impl Aggregates {
             for (i, &a) in group.iter().enumerate() {
                 stats.holding[a as usize] += 1;
                 for &b in &group[i + 1..] {
-                    *stats.pairs.entry((a, b)).or_default() += 1;
+                    stats.add_pair((a, b));
                 }
             }
         }
@@ -204,39 +227,83 @@ impl Aggregates {
 
     /// Co-occurring pairs with their count and NPMI, sorted by window, then count
     /// (highest first), then names.
-    pub fn cooccurrence(&self) -> Vec<Pair<'_>> {
+    pub fn cooccurrence(&self) -> Cooccurrence<'_> {
         // Each id's place among the entities sorted by key, so that sorting pairs
         // compares numbers, not names.
-        let mut order: Vec<u32> = (0..self.keys.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| self.keys[a as usize].cmp(&self.keys[b as usize]));
-        let mut rank = vec![0u32; order.len()];
-        for (r, &id) in order.iter().enumerate() {
+        let mut by_rank: Vec<u32> = (0..self.keys.len() as u32).collect();
+        by_rank.sort_unstable_by(|&a, &b| self.keys[a as usize].cmp(&self.keys[b as usize]));
+        let mut rank = vec![0u32; by_rank.len()];
+        for (r, &id) in by_rank.iter().enumerate() {
             rank[id as usize] = r as u32;
         }
-        let rank_of = |key: &EntityKey| rank[self.id_of(key)];
-        let mut out = Vec::new();
-        for (window, s) in Window::ALL.into_iter().zip(&self.windows) {
-            let start = out.len();
-            for (&(a, b), &count) in &s.pairs {
-                let (a, b) = (a as usize, b as usize);
-                out.push(Pair {
-                    window,
-                    a: &self.keys[a],
-                    b: &self.keys[b],
-                    count,
-                    npmi: npmi(count, s.holding[a], s.holding[b], s.windows),
-                });
-            }
-            out[start..]
-                .sort_unstable_by_key(|p| (std::cmp::Reverse(p.count), rank_of(p.a), rank_of(p.b)));
+        let sorted = self.windows.each_ref().map(|s| {
+            let mut sorted: Vec<RankedPair> = s
+                .pairs
+                .iter()
+                .map(|(&(a, b), &low)| RankedPair {
+                    count: s.pair_count((a, b), low),
+                    ranks: (rank[a as usize], rank[b as usize]),
+                })
+                .collect();
+            sorted.sort_unstable_by_key(|p| (std::cmp::Reverse(p.count), p.ranks));
+            sorted
+        });
+        Cooccurrence {
+            aggregates: self,
+            by_rank,
+            sorted,
         }
-        out
+    }
+}
+
+/// A pair as [`Aggregates::cooccurrence`] sorts it: 16 bytes rather than a [`Pair`]'s
+/// 40, since a large run holds hundreds of thousands of them at its end.
+struct RankedPair {
+    count: u64,
+    /// Both entities' places among the entities sorted by key.
+    ranks: (u32, u32),
+}
+
+/// The co-occurring pairs of a corpus in report order; see [`Aggregates::cooccurrence`].
+pub struct Cooccurrence<'a> {
+    aggregates: &'a Aggregates,
+    /// The id at each place among the entities sorted by key.
+    by_rank: Vec<u32>,
+    /// Per window kind, in [`Window::ALL`] order.
+    sorted: [Vec<RankedPair>; 2],
+}
+
+impl<'a> Cooccurrence<'a> {
+    /// Number of pairs, over both window kinds.
+    pub fn len(&self) -> usize {
+        self.sorted.iter().map(Vec::len).sum()
     }
 
-    /// The id of a key of [`Aggregates::keys`], from its place in memory.
-    fn id_of(&self, key: &EntityKey) -> usize {
-        let offset = key as *const EntityKey as usize - self.keys.as_ptr() as usize;
-        offset / std::mem::size_of::<EntityKey>()
+    /// Whether no two entities share a window.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The pairs in report order.
+    pub fn iter(&self) -> impl Iterator<Item = Pair<'a>> + '_ {
+        let a = self.aggregates;
+        Window::ALL
+            .into_iter()
+            .zip(&a.windows)
+            .zip(&self.sorted)
+            .flat_map(move |((window, stats), sorted)| {
+                sorted.iter().map(move |p| {
+                    let x = self.by_rank[p.ranks.0 as usize] as usize;
+                    let y = self.by_rank[p.ranks.1 as usize] as usize;
+                    Pair {
+                        window,
+                        a: &a.keys[x],
+                        b: &a.keys[y],
+                        count: p.count,
+                        npmi: npmi(p.count, stats.holding[x], stats.holding[y], stats.windows),
+                    }
+                })
+            })
     }
 }
 

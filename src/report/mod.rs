@@ -79,12 +79,12 @@ impl<'a> Report<'a> {
             mentions,
             entities: entities.iter().map(|(k, s)| entity_row(k, s)).collect(),
             talks,
-            pairs: pairs.iter().map(pair_row).collect(),
+            pairs: pairs.iter().map(|p| pair_row(&p)).collect(),
             json: JsonReport {
                 schema_version: SCHEMA_VERSION,
                 documents: json_docs,
                 entities: entities.iter().map(|(k, s)| json_entity(k, s)).collect(),
-                cooccurrence: pairs.iter().map(pair_row).collect(),
+                cooccurrence: pairs.iter().map(|p| pair_row(&p)).collect(),
             },
         }
     }
@@ -208,13 +208,15 @@ impl ReportWriter {
         array.close(&mut self.buffers[JSON]);
         self.buffers[JSON].extend_from_slice(b",\n  \"cooccurrence\": ");
         let mut array = ArrayWriter::open(&mut self.buffers[JSON], 4);
-        for chunk in aggregates.cooccurrence().chunks(CHUNK) {
-            for row in chunk.iter().map(pair_row) {
-                csv::append(&mut self.buffers[PAIRS], [&row], f)?;
-                array.push(&mut self.buffers[JSON], &row)?;
+        for (i, pair) in aggregates.cooccurrence().iter().enumerate() {
+            let row = pair_row(&pair);
+            csv::append(&mut self.buffers[PAIRS], [&row], f)?;
+            array.push(&mut self.buffers[JSON], &row)?;
+            if i % CHUNK == CHUNK - 1 {
+                self.flush(staged, false)?;
             }
-            self.flush(staged, false)?;
         }
+        self.flush(staged, false)?;
         array.close(&mut self.buffers[JSON]);
         self.buffers[JSON].extend_from_slice(b"\n}\n");
         self.flush(staged, true)
