@@ -292,29 +292,30 @@ fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens
 }
 
 /// Calls `each` with the start and end of every sentence of `text`, split as by
-/// `unicode-segmentation` (UAX #29). ASCII text, most lines of a post, is split without
-/// looking up the class of each character in the Unicode tables.
+/// `unicode-segmentation` (UAX #29). Text made only of characters whose class is known
+/// here (ASCII, Latin letters, curly quotes, dashes: nearly every line of a post) is split
+/// without looking up each character in the Unicode tables.
 fn sentence_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
-    if !text.is_ascii() {
+    if !text.is_ascii() && !text.chars().all(|c| SentenceClass::of(c).is_some()) {
         for (offset, sentence) in text.split_sentence_bound_indices() {
             each(offset, offset + sentence.len());
         }
         return;
     }
-    let bytes = text.as_bytes();
+    let class_of = |c| SentenceClass::of(c).unwrap_or(SentenceClass::Other);
     let mut runs = [Run::Start; 4];
     let mut start = 0;
-    for (i, &b) in bytes.iter().enumerate() {
-        let class = SentenceClass::of(b);
+    for (i, c) in text.char_indices() {
+        let class = class_of(c);
         let before = runs;
         runs = next_runs(runs, class);
-        if i > 0 && breaks_before(&before, class, &bytes[i..]) {
+        if i > 0 && breaks_before(&before, class, || text[i..].chars().map(class_of)) {
             each(start, i);
             start = i;
         }
     }
-    if !bytes.is_empty() {
-        each(start, bytes.len());
+    if !text.is_empty() {
+        each(start, text.len());
     }
 }
 
@@ -335,20 +336,35 @@ enum SentenceClass {
 }
 
 impl SentenceClass {
-    fn of(b: u8) -> SentenceClass {
-        match b {
-            b'\r' => SentenceClass::Cr,
-            b'\n' => SentenceClass::Lf,
-            b'\t' | 0x0B | 0x0C | b' ' => SentenceClass::Sp,
-            b'a'..=b'z' => SentenceClass::Lower,
-            b'A'..=b'Z' => SentenceClass::Upper,
-            b'0'..=b'9' => SentenceClass::Numeric,
-            b'.' => SentenceClass::ATerm,
-            b'!' | b'?' => SentenceClass::STerm,
-            b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => SentenceClass::Close,
-            b',' | b'-' | b':' | b';' => SentenceClass::SContinue,
-            _ => SentenceClass::Other,
-        }
+    /// The class of `c`, for the characters whose class is known here.
+    fn of(c: char) -> Option<SentenceClass> {
+        Some(match c {
+            '\r' => SentenceClass::Cr,
+            '\n' => SentenceClass::Lf,
+            '\t' | '\u{0B}' | '\u{0C}' | ' ' | '\u{A0}' => SentenceClass::Sp,
+            'a'..='z' => SentenceClass::Lower,
+            'A'..='Z' => SentenceClass::Upper,
+            '0'..='9' => SentenceClass::Numeric,
+            '.' => SentenceClass::ATerm,
+            '!' | '?' => SentenceClass::STerm,
+            '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' => SentenceClass::Close,
+            // Curly and angle quotation marks: initial and final punctuation.
+            '‘' | '’' | '‚' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' => SentenceClass::Close,
+            ',' | '-' | ':' | ';' | '–' | '—' => SentenceClass::SContinue,
+            '\0'..='\u{7F}' => SentenceClass::Other,
+            // Latin letters with diacritics; the few that are neither cased (such as
+            // titlecase digraphs) stay with the tables.
+            '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' if c != '×' && c != '÷' => {
+                if c.is_lowercase() {
+                    SentenceClass::Lower
+                } else if c.is_uppercase() {
+                    SentenceClass::Upper
+                } else {
+                    return None;
+                }
+            }
+            _ => return None,
+        })
     }
 }
 
@@ -385,9 +401,13 @@ fn next_runs(runs: [Run; 4], class: SentenceClass) -> [Run; 4] {
     [runs[1], runs[2], runs[3], run]
 }
 
-/// Whether a sentence ends before a character of `class`, with `ahead` the text from that
-/// character on (rules SB3 to SB11, in their order).
-fn breaks_before(runs: &[Run; 4], class: SentenceClass, ahead: &[u8]) -> bool {
+/// Whether a sentence ends before a character of `class`, with `ahead` the classes of the
+/// text from that character on (rules SB3 to SB11, in their order).
+fn breaks_before<I: Iterator<Item = SentenceClass>>(
+    runs: &[Run; 4],
+    class: SentenceClass,
+    ahead: impl FnOnce() -> I,
+) -> bool {
     use SentenceClass as C;
     let last = runs[3];
     let terminal = |r: Run| matches!(r, Run::ATerm | Run::STerm);
@@ -410,9 +430,7 @@ fn breaks_before(runs: &[Run; 4], class: SentenceClass, ahead: &[u8]) -> bool {
     }
     // SB8: a full stop followed, past anything but letters and terminals, by lower case.
     if runs[before_spaces] == Run::ATerm
-        && ahead
-            .iter()
-            .map(|&b| SentenceClass::of(b))
+        && ahead()
             .find(|c| matches!(c, C::Lower | C::Upper | C::Cr | C::Lf | C::STerm | C::ATerm))
             == Some(C::Lower)
     {
@@ -590,6 +608,20 @@ mod tests {
 
         #[test]
         fn any_text_splits_as_the_segmenter_does(text in "(?s:.{0,40})|[a. A’“”é\n]{0,30}") {
+            proptest::prop_assert_eq!(bounds(&text), segmenter_bounds(&text));
+        }
+
+        #[test]
+        fn latin_text_splits_as_the_segmenter_does(
+            text in "[aZ0 .!?\"'(),;:\\-\r\n’‘“”„«»–—éÉøØßİıǅ…×\u{a0}\u{301}]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(bounds(&text), segmenter_bounds(&text));
+        }
+
+        #[test]
+        fn any_latin_letter_splits_as_the_segmenter_does(
+            text in "[a. A’\u{c0}-\u{24f}\u{1e00}-\u{1eff}]{0,24}"
+        ) {
             proptest::prop_assert_eq!(bounds(&text), segmenter_bounds(&text));
         }
     }
