@@ -441,6 +441,18 @@ mod tests {
     }
 
     #[test]
+    fn pair_counts_stay_exact_past_u32() {
+        let mut stats = WindowStats::default();
+        let pair = (0, 1);
+        stats.pairs.insert(pair, u32::MAX - 1);
+        for _ in 0..3 {
+            stats.add_pair(pair);
+        }
+        let low = stats.pairs[&pair];
+        assert_eq!(stats.pair_count(pair, low), u64::from(u32::MAX) + 2);
+    }
+
+    #[test]
     fn npmi_values() {
         // Always together: 1. Independent: 0. Worked by hand: 4 windows, x in 2, y in 2,
         // both in 1 → pxy = .25, px = py = .5 → ln(1) = 0.
