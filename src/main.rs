@@ -309,7 +309,7 @@ fn analyze(
     let schedule = load_schedule(schedule)?;
     let rules = load_rules(&common.run)?;
     let (sources, errors) = input::discover(&common.paths);
-    let plan = pipeline::plan(&sources, errors);
+    let plan = pipeline::plan(sources, errors);
     let sizes: Vec<u64> = plan
         .iter()
         .map(|i| match i {

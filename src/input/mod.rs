@@ -18,6 +18,7 @@ pub use read::load;
 pub use size::ByteSize;
 
 use crate::span::Span;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 /// The markup a post is written in, chosen by file extension.
@@ -95,9 +96,17 @@ pub enum Source {
 impl Source {
     /// The path as shown in reports.
     pub fn display(&self) -> String {
+        self.shown().into_owned()
+    }
+
+    /// The path as shown in reports, borrowed when it needs no escaping (nearly always).
+    pub fn shown(&self) -> Cow<'_, str> {
         match self {
-            Source::File(p) => show(p),
-            Source::Stdin => "-".to_string(),
+            Source::File(p) => match p.to_str() {
+                Some(s) if s.bytes().all(|b| (b' '..=b'~').contains(&b)) => Cow::Borrowed(s),
+                _ => Cow::Owned(show(p)),
+            },
+            Source::Stdin => Cow::Borrowed("-"),
         }
     }
 }
