@@ -100,7 +100,8 @@ pub fn find(
             let first = candidate.parts[0].slice(text);
             let parts = candidate.full_parts(text);
             if parts >= 2 {
-                let given = rules.is_given_name(first) || rules.is_ambiguous_given_name(first);
+                let lists = rules.word_lists(first);
+                let given = lists.is_given_name() || lists.is_ambiguous_given_name();
                 if given || cue || candidate.honorific {
                     full.push(Mention {
                         kind: EntityKind::Person,
@@ -160,11 +161,12 @@ pub fn find(
             continue;
         }
         // A lone unknown word needs more than "by X": organisations stand there too.
-        let given = rules.is_given_name(word) || rules.is_ambiguous_given_name(word);
+        let lists = rules.word_lists(word);
+        let given = lists.is_given_name() || lists.is_ambiguous_given_name();
         let strong_cue = (cue && (given || VERB_AFTER.is_match(&text[single.end..])))
             || single.honorific
             || possessive_talk(text, &single);
-        if alias || (strong_cue && !rules.is_non_person_word(word)) {
+        if alias || (strong_cue && !lists.is_non_person_word()) {
             found.push(Mention {
                 kind: EntityKind::Person,
                 span: single.span,
@@ -382,12 +384,12 @@ fn drop_sentence_opener(ctx: &Context, name: NameSpan) -> Option<NameSpan> {
         .tokens
         .sentence_at(first.start)
         .is_some_and(|s| sentence_opener_at(text, ctx.tokens.sentences[s].span.start, first.start));
+    if !opens || name.honorific {
+        return Some(name);
+    }
     let word = first.slice(text);
-    if !opens
-        || ctx.rules.is_given_name(word)
-        || ctx.rules.is_ambiguous_given_name(word)
-        || name.honorific
-    {
+    let lists = ctx.rules.word_lists(word);
+    if lists.is_given_name() || lists.is_ambiguous_given_name() {
         return Some(name);
     }
     if name.parts.len() == 1 {
@@ -396,7 +398,7 @@ fn drop_sentence_opener(ctx: &Context, name: NameSpan) -> Option<NameSpan> {
     }
     // "Afterwards Jesse Noller": drop an opener that is an everyday word; keep an
     // unknown one, which may well be a given name ("Yeshwanth Kumar talked …").
-    let everyday = ctx.rules.is_non_person_word(word) || {
+    let everyday = lists.is_non_person_word() || {
         let lower = word.to_lowercase();
         ["ly", "ed", "ing"].iter().any(|s| lower.ends_with(s))
     };
