@@ -184,11 +184,15 @@ fn find_headings(text: &str, tokens: &Tokens, markup: &[Heading]) -> Vec<Heading
 
 /// A short line that does not end like a sentence and does not start like a list item.
 pub fn looks_like_heading(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    // The length first: most lines tested are whole paragraphs, and counting their words
+    // or scanning them for pictographs would cost far more.
+    if line.len() > 110 {
+        return false;
+    }
+    let words = line.split_whitespace().take(15).count();
     let first = line.chars().next();
     words > 0
         && words <= 14
-        && line.len() <= 110
         && !line.ends_with(['.', ',', ';'])
         && !line.starts_with("- ")
         && !starts_like_a_sentence(line)
@@ -228,6 +232,34 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The heading test as first written: every check on the whole line, length last.
+    fn looks_like_heading_by_whole_line(line: &str) -> bool {
+        let words = line.split_whitespace().count();
+        let first = line.chars().next();
+        words > 0
+            && words <= 14
+            && line.len() <= 110
+            && !line.ends_with(['.', ',', ';'])
+            && !line.starts_with("- ")
+            && !starts_like_a_sentence(line)
+            && !line.chars().any(is_pictograph)
+            && first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '“' || c == '"')
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn heading_test_agrees_with_whole_line_checks(
+            line in "[A-Za-z0-9 .,;:“\"’'éİıß☀🎉-]{0,130}|[A-Z][a-z]{0,7}( [A-Za-z]{1,7}){0,18}[.:]?"
+        ) {
+            proptest::prop_assert_eq!(
+                looks_like_heading(&line),
+                looks_like_heading_by_whole_line(&line)
+            );
+        }
     }
 
     #[test]

@@ -7,9 +7,11 @@
 use crate::extract::pattern::Pattern;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use thiserror::Error;
 
 const PROJECTS: &str = include_str!("../rules/projects.tsv");
@@ -221,26 +223,23 @@ pub enum Blocker {
 pub struct Rules {
     projects: Vec<ProjectEntry>,
     /// Surface patterns matched ignoring ASCII case; value: project index.
-    project_folded: AhoCorasick,
+    project_folded: Gazetteer,
     project_folded_ids: Vec<usize>,
-    /// Each folded pattern as listed, and whether it is an alias.
-    folded_surfaces: Vec<(String, bool)>,
+    /// Whether each folded pattern is an alias rather than the project's name.
+    folded_is_alias: Vec<bool>,
     /// Surface patterns matched with exact case.
-    project_exact: AhoCorasick,
+    project_exact: Gazetteer,
     project_exact_ids: Vec<usize>,
-    project_by_folded_name: HashMap<String, usize, BuildHasherDefault<WordHasher>>,
-    given_names: WordSet,
-    ambiguous_given_names: WordSet,
-    particles: WordSet,
-    honorifics: WordSet,
-    non_person_words: WordSet,
+    project_by_folded_name: HashMap<Box<[u8]>, usize, BuildHasherDefault<WordHasher>>,
+    /// Given names, honorifics, words that are no names and software cues.
+    words: WordTable,
+    particles: HashSet<String, BuildHasherDefault<WordHasher>>,
     blockers: AhoCorasick,
     blocker_kinds: Vec<Blocker>,
     blocker_names: WordSet,
     talk_kinds: Vec<(String, TalkKind)>,
     /// The cues of `talk_kinds`, in the same order, for one pass over a phrase.
     talk_kind_cues: AhoCorasick,
-    software_cues: WordSet,
     /// Day markers: "Day One", "day 2", "Day 1 & 2", weekdays, calendar dates.
     pub day_marker: Pattern,
 }
@@ -283,36 +282,25 @@ impl Rules {
         }
         let mut folded_patterns = Vec::new();
         let mut folded_ids = Vec::new();
-        let mut folded_surfaces = Vec::new();
+        let mut folded_is_alias = Vec::new();
         let mut exact_patterns = Vec::new();
         let mut exact_ids = Vec::new();
         let mut by_name = HashMap::default();
         for (i, p) in projects.iter().enumerate() {
-            by_name.insert(p.name.to_lowercase(), i);
+            by_name.insert(p.name.to_lowercase().into_bytes().into_boxed_slice(), i);
             for surface in std::iter::once(&p.name).chain(&p.aliases) {
                 if p.exact {
                     exact_patterns.push(surface.clone());
                     exact_ids.push(i);
                 } else {
                     folded_patterns.push(surface.clone());
-                    folded_surfaces.push((surface.clone(), *surface != p.name));
+                    folded_is_alias.push(*surface != p.name);
                     folded_ids.push(i);
                 }
             }
         }
-        let build = |patterns: &[String], fold: bool| {
-            // A DFA: the gazetteer is searched again in every sentence that needs
-            // software context.
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(Some(AhoCorasickKind::DFA))
-                .ascii_case_insensitive(fold)
-                .build(patterns)
-                .map_err(|e| RulesError::Pattern(e.to_string()))
-        };
 
-        let mut given = WordSet::default();
-        let mut ambiguous = WordSet::default();
+        let mut words = WordTable::default();
         let mut in_ambiguous = false;
         for line in GIVEN_NAMES.lines() {
             let line = line.trim();
@@ -323,13 +311,33 @@ impl Rules {
             if line.is_empty() {
                 continue;
             }
-            if in_ambiguous {
-                ambiguous.insert(fold(line));
+            let list = if in_ambiguous {
+                WordLists::AMBIGUOUS_GIVEN_NAME
             } else {
-                given.insert(fold(line));
-            }
+                WordLists::GIVEN_NAME
+            };
+            add_words(&mut words, list, [fold(line)]);
         }
-        given.extend(pack.given_names.iter().map(|n| fold(n)));
+        add_words(
+            &mut words,
+            WordLists::GIVEN_NAME,
+            pack.given_names.iter().map(|n| fold(n)),
+        );
+        add_words(
+            &mut words,
+            WordLists::HONORIFIC,
+            list_words(HONORIFICS, &[]),
+        );
+        add_words(
+            &mut words,
+            WordLists::NON_PERSON_WORD,
+            list_words(NON_PERSON_WORDS, &pack.non_person_words),
+        );
+        add_words(
+            &mut words,
+            WordLists::SOFTWARE_CUE,
+            list_words(SOFTWARE_CUES, &pack.software_cues),
+        );
 
         let mut blocker_patterns = Vec::new();
         let mut blocker_kinds = Vec::new();
@@ -347,7 +355,10 @@ impl Rules {
         push_blockers(PLACES, &pack.places, Blocker::Place);
         push_blockers(ORGANISATIONS, &pack.organisations, Blocker::Organisation);
         push_blockers(CONFERENCES, &pack.conferences, Blocker::Conference);
-        let blocker_names = blocker_patterns.iter().map(|n| n.to_lowercase()).collect();
+        let blocker_names = blocker_patterns
+            .iter()
+            .map(|n| n.to_lowercase().into_bytes().into_boxed_slice())
+            .collect();
         // Searched once per post: not worth the start-up time of a DFA.
         let blockers = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
@@ -376,23 +387,19 @@ impl Rules {
 
         Ok(Rules {
             talk_kind_cues,
-            project_folded: build(&folded_patterns, true)?,
+            project_folded: Gazetteer::new(folded_patterns, true)?,
             project_folded_ids: folded_ids,
-            folded_surfaces,
-            project_exact: build(&exact_patterns, false)?,
+            folded_is_alias,
+            project_exact: Gazetteer::new(exact_patterns, false)?,
             project_exact_ids: exact_ids,
             project_by_folded_name: by_name,
             projects,
-            given_names: given,
-            ambiguous_given_names: ambiguous,
-            particles: word_set(PARTICLES, &[]),
-            honorifics: word_set(HONORIFICS, &[]),
-            non_person_words: word_set(NON_PERSON_WORDS, &pack.non_person_words),
+            words,
+            particles: list_words(PARTICLES, &[]).collect(),
             blockers,
             blocker_kinds,
             blocker_names,
             talk_kinds,
-            software_cues: word_set(SOFTWARE_CUES, &pack.software_cues),
             day_marker: Pattern::new(DAY_MARKER).map_err(RulesError::Pattern)?,
         })
     }
@@ -404,24 +411,29 @@ impl Rules {
 
     /// The gazetteer project named `name` (any case).
     pub fn project_named(&self, name: &str) -> Option<usize> {
-        self.project_by_folded_name
-            .get(&name.to_lowercase())
-            .copied()
+        let mut buffer = [0; SHORT_WORD];
+        let found = match ascii_lower(name, &mut buffer) {
+            Some(lower) => self.project_by_folded_name.get(lower),
+            None => self
+                .project_by_folded_name
+                .get(name.to_lowercase().as_bytes()),
+        };
+        found.copied()
     }
 
     /// Every gazetteer hit in `text` on word boundaries, in text order, longest first
     /// where two start together.
     pub fn project_hits(&self, text: &str) -> Vec<ProjectHit> {
         let mut hits: Vec<ProjectHit> = Vec::new();
-        let mut collect = |ac: &AhoCorasick, ids: &[usize], listed: Option<&[(String, bool)]>| {
-            for m in ac.find_iter(text) {
+        let mut collect = |gazetteer: &Gazetteer, ids: &[usize], is_alias: Option<&[bool]>| {
+            for m in gazetteer.automaton_for(text).find_iter(text) {
                 let index = m.pattern().as_usize();
                 let surface = &text[m.start()..m.end()];
                 // "python" is Python, but "iceberg" is not Apache Iceberg: a lower-case
                 // surface may stand for a capitalized name, not for a capitalized alias.
-                let lowered_alias = listed.is_some_and(|listed| {
-                    let (pattern, alias) = &listed[index];
-                    *alias
+                let lowered_alias = is_alias.is_some_and(|is_alias| {
+                    let pattern = &gazetteer.patterns[index];
+                    is_alias[index]
                         && surface != pattern
                         && !surface.chars().any(char::is_uppercase)
                         && pattern.chars().any(char::is_uppercase)
@@ -438,7 +450,7 @@ impl Rules {
         collect(
             &self.project_folded,
             &self.project_folded_ids,
-            Some(&self.folded_surfaces),
+            Some(&self.folded_is_alias),
         );
         collect(&self.project_exact, &self.project_exact_ids, None);
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
@@ -465,14 +477,40 @@ impl Rules {
         contains_lower(&self.blocker_names, phrase)
     }
 
+    /// The word lists `word` is on, found with one look-up where it is ASCII.
+    pub fn word_lists(&self, word: &str) -> WordLists {
+        self.lists_of(word, WordLists::ALL)
+    }
+
+    /// Those of the lists in `wanted` that `word` is on. A word is compared with given
+    /// names folded (see [`fold`]) and with the other lists lower-cased; for ASCII the two
+    /// agree, so one look-up answers every list.
+    fn lists_of(&self, word: &str, wanted: WordLists) -> WordLists {
+        let on = |key: &[u8]| self.words.get(key).copied().unwrap_or_default();
+        if let Some(lower) = ascii_lower(word, &mut [0; SHORT_WORD]) {
+            return on(lower) & wanted;
+        }
+        let mut found = WordLists::default();
+        let lowered = wanted & !WordLists::FOLDED;
+        if lowered != WordLists::default() {
+            found |= on(word.to_lowercase().as_bytes()) & lowered;
+        }
+        let folded = wanted & WordLists::FOLDED;
+        if folded != WordLists::default() {
+            found |= on(fold(word).as_bytes()) & folded;
+        }
+        found
+    }
+
     /// Whether `word` is a known, unambiguous given name.
     pub fn is_given_name(&self, word: &str) -> bool {
-        contains_folded(&self.given_names, word)
+        self.lists_of(word, WordLists::GIVEN_NAME).is_given_name()
     }
 
     /// Whether `word` is a given name that is also an everyday word ("Will", "May").
     pub fn is_ambiguous_given_name(&self, word: &str) -> bool {
-        contains_folded(&self.ambiguous_given_names, word)
+        self.lists_of(word, WordLists::AMBIGUOUS_GIVEN_NAME)
+            .is_ambiguous_given_name()
     }
 
     /// Whether `word` is a lower-case name particle ("van", "de", "bin").
@@ -482,17 +520,18 @@ impl Rules {
 
     /// Whether `word` is an honorific ("Dr", "Mr").
     pub fn is_honorific(&self, word: &str) -> bool {
-        contains_lower(&self.honorifics, word)
+        self.lists_of(word, WordLists::HONORIFIC) == WordLists::HONORIFIC
     }
 
     /// Whether `word` is a capitalized word that never belongs to a person's name.
     pub fn is_non_person_word(&self, word: &str) -> bool {
-        contains_lower(&self.non_person_words, word)
+        self.lists_of(word, WordLists::NON_PERSON_WORD)
+            .is_non_person_word()
     }
 
     /// Whether `word` marks a software context.
     pub fn is_software_cue(&self, word: &str) -> bool {
-        contains_lower(&self.software_cues, word)
+        self.lists_of(word, WordLists::SOFTWARE_CUE) == WordLists::SOFTWARE_CUE
     }
 
     /// The kind named by the first cue, longest first, that stands as whole words in the
@@ -516,6 +555,74 @@ impl Rules {
             }
         }
         best.map(|i| self.talk_kinds[i].1)
+    }
+}
+
+/// A gazetteer automaton: cheap to build, and fast to search once enough text has been
+/// searched to pay for that.
+///
+/// A contiguous NFA builds four to five times faster than a DFA but searches about half
+/// as fast, and most runs search too little text for a DFA to repay its build (on 80
+/// posts it would take a tenth of the whole run). So searches start with the NFA; the
+/// search that takes the searched total past [`Gazetteer::DFA_AFTER_BYTES_PER_PATTERN_BYTE`]
+/// times the size of the patterns builds the DFA, which every later search uses. Both
+/// kinds find the same matches.
+struct Gazetteer {
+    patterns: Vec<String>,
+    fold: bool,
+    nfa: AhoCorasick,
+    dfa: OnceLock<AhoCorasick>,
+    searched: AtomicUsize,
+    dfa_after: usize,
+}
+
+impl Gazetteer {
+    /// Measured on the built-in gazetteer, a DFA's build costs as much as its faster
+    /// search saves over 300 to 400 bytes of text per byte of patterns; switching a little
+    /// earlier keeps long runs close to what a DFA from the start would cost them.
+    const DFA_AFTER_BYTES_PER_PATTERN_BYTE: usize = 256;
+
+    fn new(patterns: Vec<String>, fold: bool) -> Result<Gazetteer, RulesError> {
+        let nfa = Self::builder(fold)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&patterns)
+            .map_err(|e| RulesError::Pattern(e.to_string()))?;
+        let pattern_bytes: usize = patterns.iter().map(String::len).sum();
+        Ok(Gazetteer {
+            dfa_after: pattern_bytes.saturating_mul(Self::DFA_AFTER_BYTES_PER_PATTERN_BYTE),
+            patterns,
+            fold,
+            nfa,
+            dfa: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+        })
+    }
+
+    fn builder(fold: bool) -> AhoCorasickBuilder {
+        let mut builder = AhoCorasickBuilder::new();
+        builder
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(fold);
+        builder
+    }
+
+    /// The automaton to search `text` with; counts `text` as searched.
+    fn automaton_for(&self, text: &str) -> &AhoCorasick {
+        if let Some(dfa) = self.dfa.get() {
+            return dfa;
+        }
+        let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
+        // Exactly one search crosses the threshold; other threads go on with the NFA
+        // while it builds the DFA. Should the DFA be too big to build, the NFA stays.
+        if before < self.dfa_after && before + text.len() >= self.dfa_after {
+            let built = Self::builder(self.fold)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.patterns);
+            if let Ok(dfa) = built {
+                return self.dfa.get_or_init(|| dfa);
+            }
+        }
+        &self.nfa
     }
 }
 
@@ -552,8 +659,64 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     !before_joins && !after_joins
 }
 
-/// A set of rule words, looked up for nearly every word of a post.
-type WordSet = HashSet<String, BuildHasherDefault<WordHasher>>;
+/// The rule lists a word is on.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct WordLists(u8);
+
+impl WordLists {
+    const GIVEN_NAME: WordLists = WordLists(1);
+    const AMBIGUOUS_GIVEN_NAME: WordLists = WordLists(2);
+    const HONORIFIC: WordLists = WordLists(4);
+    const NON_PERSON_WORD: WordLists = WordLists(8);
+    const SOFTWARE_CUE: WordLists = WordLists(16);
+    const ALL: WordLists = WordLists(31);
+    /// The lists whose words are compared folded rather than lower-cased.
+    const FOLDED: WordLists = WordLists(1 | 2);
+
+    /// On the list of unambiguous given names.
+    pub fn is_given_name(self) -> bool {
+        self.0 & Self::GIVEN_NAME.0 != 0
+    }
+
+    /// On the list of given names that are also everyday words.
+    pub fn is_ambiguous_given_name(self) -> bool {
+        self.0 & Self::AMBIGUOUS_GIVEN_NAME.0 != 0
+    }
+
+    /// On the list of capitalized words that never belong to a person's name.
+    pub fn is_non_person_word(self) -> bool {
+        self.0 & Self::NON_PERSON_WORD.0 != 0
+    }
+}
+
+impl std::ops::BitAnd for WordLists {
+    type Output = WordLists;
+
+    fn bitand(self, other: WordLists) -> WordLists {
+        WordLists(self.0 & other.0)
+    }
+}
+
+impl std::ops::BitOrAssign for WordLists {
+    fn bitor_assign(&mut self, other: WordLists) {
+        self.0 |= other.0;
+    }
+}
+
+impl std::ops::Not for WordLists {
+    type Output = WordLists;
+
+    fn not(self) -> WordLists {
+        WordLists(!self.0 & Self::ALL.0)
+    }
+}
+
+/// Every rule word, lower-cased or folded as its list compares it, with the lists it is
+/// on: nearly every capitalized word of a post is looked up, often for several lists.
+type WordTable = HashMap<Box<[u8]>, WordLists, BuildHasherDefault<WordHasher>>;
+
+/// A set of lower-cased phrases.
+type WordSet = HashSet<Box<[u8]>, BuildHasherDefault<WordHasher>>;
 
 /// A multiplicative hash of eight bytes at a time (the one rustc uses for its own
 /// tables). The standard SipHash resists keys chosen to collide, which the rule lists,
@@ -594,32 +757,25 @@ impl Hasher for WordHasher {
 /// Longest ASCII word looked up without allocating.
 const SHORT_WORD: usize = 64;
 
-/// Whether `set` holds `word` lower-cased; an ASCII word is lower-cased on the stack,
-/// since these look-ups run for nearly every capitalized word of a post.
-fn contains_lower(set: &WordSet, word: &str) -> bool {
-    match ascii_lower(word, &mut [0; SHORT_WORD]) {
+/// Whether `set` holds `phrase` lower-cased; an ASCII phrase is lower-cased on the stack.
+fn contains_lower(set: &WordSet, phrase: &str) -> bool {
+    match ascii_lower(phrase, &mut [0; SHORT_WORD]) {
         Some(lower) => set.contains(lower),
-        None => set.contains(&word.to_lowercase()),
+        None => set.contains(phrase.to_lowercase().as_bytes()),
     }
 }
 
-/// Whether `set` holds `word` folded (see [`fold`]); for ASCII, folding is lower-casing.
-fn contains_folded(set: &WordSet, word: &str) -> bool {
-    match ascii_lower(word, &mut [0; SHORT_WORD]) {
-        Some(lower) => set.contains(lower),
-        None => set.contains(&fold(word)),
+/// `word` lower-cased into `buffer`, if it is short and ASCII; rule words are looked up
+/// for nearly every capitalized word of a post, so this allocates nothing.
+fn ascii_lower<'b>(word: &str, buffer: &'b mut [u8; SHORT_WORD]) -> Option<&'b [u8]> {
+    let lower = buffer.get_mut(..word.len())?;
+    for (to, &from) in lower.iter_mut().zip(word.as_bytes()) {
+        if !from.is_ascii() {
+            return None;
+        }
+        *to = from.to_ascii_lowercase();
     }
-}
-
-/// `word` lower-cased into `buffer`, if it is short and ASCII.
-fn ascii_lower<'b>(word: &str, buffer: &'b mut [u8; SHORT_WORD]) -> Option<&'b str> {
-    if !word.is_ascii() || word.len() > SHORT_WORD {
-        return None;
-    }
-    let lower = &mut buffer[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).ok()
+    Some(lower)
 }
 
 /// Lower-case form with diacritics removed, for matching names written either way.
@@ -652,15 +808,24 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
 
-fn word_set(text: &str, extra: &[String]) -> WordSet {
+/// Puts `new` words, lower-cased or folded, on `list`.
+fn add_words(words: &mut WordTable, list: WordLists, new: impl IntoIterator<Item = String>) {
+    for word in new {
+        *words
+            .entry(word.into_bytes().into_boxed_slice())
+            .or_default() |= list;
+    }
+}
+
+/// The words of a rule list and the extra words of a pack, lower-cased.
+fn list_words<'a>(text: &'a str, extra: &'a [String]) -> impl Iterator<Item = String> + 'a {
     data_lines(text)
         .map(|l| l.trim().trim_end_matches('.').to_lowercase())
         .chain(extra.iter().map(|w| w.to_lowercase()))
-        .collect()
 }
 
 fn parse_projects(text: &str) -> Vec<ProjectEntry> {
-    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
     let mut out: Vec<ProjectEntry> = Vec::new();
     for line in data_lines(text) {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -688,7 +853,7 @@ fn parse_projects(text: &str) -> Vec<ProjectEntry> {
         match seen.get(name) {
             Some(&i) => out[i] = entry,
             None => {
-                seen.insert(name.to_string(), out.len());
+                seen.insert(name, out.len());
                 out.push(entry);
             }
         }
@@ -780,6 +945,172 @@ mod tests {
         let rules = Rules::builtin();
         assert!(rules.is_given_name("JESSE") && rules.is_given_name("jesse"));
         assert_eq!(rules.is_given_name("José"), rules.is_given_name("Jose"));
+    }
+
+    /// A rule list as a set of its words, each lower-cased or folded.
+    fn reference_set(words: impl Iterator<Item = String>) -> HashSet<String> {
+        words.collect()
+    }
+
+    /// The given names, ambiguous or not, folded as the lists compare them.
+    fn reference_given_names(ambiguous: bool) -> HashSet<String> {
+        let mut in_ambiguous = false;
+        let mut names = HashSet::new();
+        for line in GIVEN_NAMES.lines().map(str::trim) {
+            if line.starts_with('#') {
+                in_ambiguous = line.to_lowercase().contains("ambiguous");
+            } else if !line.is_empty() && in_ambiguous == ambiguous {
+                names.insert(fold(line));
+            }
+        }
+        names
+    }
+
+    /// Words to look up: every rule word in several casings, near misses, and words
+    /// with diacritics, curly quotes, the sharp s and the Turkish dotted and dotless i.
+    fn probe_words() -> Vec<String> {
+        let mut probes: Vec<String> = [
+            "José",
+            "JOSÉ",
+            "Jose",
+            "Łukasz",
+            "Søren",
+            "Straße",
+            "İlker",
+            "Ilker",
+            "ılker",
+            "O’Brien",
+            "O'Brien",
+            "Dr.",
+            "Mr",
+            "MONDAY",
+            "Æsa",
+            "Ærø",
+            "",
+            "a",
+            "Ünal",
+        ]
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+        for text in [GIVEN_NAMES, HONORIFICS, NON_PERSON_WORDS, SOFTWARE_CUES] {
+            for word in data_lines(text).map(str::trim) {
+                let mut capitalized = word.to_lowercase();
+                if let Some(first) = capitalized.chars().next() {
+                    capitalized
+                        .replace_range(..first.len_utf8(), &first.to_uppercase().to_string());
+                }
+                probes.extend([word.to_string(), word.to_uppercase(), capitalized]);
+                probes.push(format!("{word}s"));
+            }
+        }
+        probes
+    }
+
+    #[test]
+    fn one_word_table_answers_as_one_set_per_list() {
+        let rules = Rules::builtin();
+        let given = reference_given_names(false);
+        let ambiguous = reference_given_names(true);
+        let honorifics = reference_set(list_words(HONORIFICS, &[]));
+        let non_person = reference_set(list_words(NON_PERSON_WORDS, &[]));
+        let cues = reference_set(list_words(SOFTWARE_CUES, &[]));
+        for word in probe_words() {
+            let (folded, lower) = (fold(&word), word.to_lowercase());
+            let lists = rules.word_lists(&word);
+            assert_eq!(
+                rules.is_given_name(&word),
+                given.contains(&folded),
+                "{word}"
+            );
+            assert_eq!(lists.is_given_name(), given.contains(&folded), "{word}");
+            assert_eq!(
+                rules.is_ambiguous_given_name(&word),
+                ambiguous.contains(&folded),
+                "{word}"
+            );
+            assert_eq!(
+                lists.is_ambiguous_given_name(),
+                ambiguous.contains(&folded),
+                "{word}"
+            );
+            assert_eq!(
+                rules.is_honorific(&word),
+                honorifics.contains(&lower),
+                "{word}"
+            );
+            assert_eq!(
+                rules.is_non_person_word(&word),
+                non_person.contains(&lower),
+                "{word}"
+            );
+            assert_eq!(
+                lists.is_non_person_word(),
+                non_person.contains(&lower),
+                "{word}"
+            );
+            assert_eq!(
+                rules.is_software_cue(&word),
+                cues.contains(&lower),
+                "{word}"
+            );
+        }
+    }
+
+    /// The built-in project gazetteers, each with its DFA built up front.
+    static GAZETTEER_DFAS: std::sync::LazyLock<Vec<(Gazetteer, AhoCorasick)>> =
+        std::sync::LazyLock::new(|| {
+            let rules = Rules::builtin();
+            [rules.project_folded, rules.project_exact]
+                .into_iter()
+                .map(|gazetteer| {
+                    let dfa = Gazetteer::builder(gazetteer.fold)
+                        .kind(Some(AhoCorasickKind::DFA))
+                        .build(&gazetteer.patterns)
+                        .expect("DFA builds");
+                    (gazetteer, dfa)
+                })
+                .collect()
+        });
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn stack_lower_casing_is_lower_casing(word in "(?s:.{0,70})|[a-zA-Z .’'éİı]{0,70}") {
+            match ascii_lower(&word, &mut [0; SHORT_WORD]) {
+                Some(lower) => {
+                    proptest::prop_assert!(word.is_ascii() && word.len() <= SHORT_WORD);
+                    let expected = word.to_lowercase();
+                    proptest::prop_assert_eq!(lower, expected.as_bytes());
+                }
+                None => proptest::prop_assert!(!word.is_ascii() || word.len() > SHORT_WORD),
+            }
+        }
+
+        #[test]
+        fn nfa_and_dfa_find_the_same_names(
+            text in "[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django| |\\.|s){0,12}"
+        ) {
+            for (gazetteer, dfa) in &*GAZETTEER_DFAS {
+                let by_nfa: Vec<_> = gazetteer.nfa.find_iter(&text).collect();
+                let by_dfa: Vec<_> = dfa.find_iter(&text).collect();
+                proptest::prop_assert_eq!(by_nfa, by_dfa);
+            }
+        }
+    }
+
+    #[test]
+    fn gazetteer_switches_to_a_dfa_once_it_pays() {
+        let gazetteer = Gazetteer::new(vec!["Django".to_string()], true).expect("builds");
+        let text = "django ".repeat(gazetteer.dfa_after / 7 + 1);
+        assert_eq!(gazetteer.automaton_for(&text).kind(), AhoCorasickKind::DFA);
+        assert_eq!(gazetteer.automaton_for("x").kind(), AhoCorasickKind::DFA);
+        let fresh = Gazetteer::new(vec!["Django".to_string()], true).expect("builds");
+        assert_eq!(
+            fresh.automaton_for("django").kind(),
+            AhoCorasickKind::ContiguousNFA
+        );
     }
 
     #[test]

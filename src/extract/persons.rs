@@ -13,6 +13,7 @@ use super::{
 use crate::rules::{Rules, fold};
 use crate::span::Span;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// A capitalized name as scanned from the text.
@@ -99,7 +100,8 @@ pub fn find(
             let first = candidate.parts[0].slice(text);
             let parts = candidate.full_parts(text);
             if parts >= 2 {
-                let given = rules.is_given_name(first) || rules.is_ambiguous_given_name(first);
+                let lists = rules.word_lists(first);
+                let given = lists.is_given_name() || lists.is_ambiguous_given_name();
                 if given || cue || candidate.honorific {
                     full.push(Mention {
                         kind: EntityKind::Person,
@@ -151,23 +153,20 @@ pub fn find(
             rule: "person/listed",
         });
     }
-    let mut full_names: Vec<FoldedName> = found.iter().map(|m| FoldedName::new(&m.name)).collect();
-    // A name repeated through a long post is compared once.
-    full_names.sort_by(|a, b| a.parts.cmp(&b.parts));
-    full_names.dedup();
+    let full_names = FullNames::new(found.iter().map(|m| m.name.as_str()));
     for (single, cue) in singles {
         let word = single.span.slice(text);
-        let folded = fold(word);
-        let alias = full_names.iter().any(|n| n.has_short_form(&folded));
+        let alias = full_names.have_short_form(&fold(word));
         if !alias && weak_project_at(&single, projects, rules) {
             continue;
         }
         // A lone unknown word needs more than "by X": organisations stand there too.
-        let given = rules.is_given_name(word) || rules.is_ambiguous_given_name(word);
+        let lists = rules.word_lists(word);
+        let given = lists.is_given_name() || lists.is_ambiguous_given_name();
         let strong_cue = (cue && (given || VERB_AFTER.is_match(&text[single.end..])))
             || single.honorific
             || possessive_talk(text, &single);
-        if alias || (strong_cue && !rules.is_non_person_word(word)) {
+        if alias || (strong_cue && !lists.is_non_person_word()) {
             found.push(Mention {
                 kind: EntityKind::Person,
                 span: single.span,
@@ -212,13 +211,99 @@ impl FoldedName {
         }
         let first = &self.parts[0];
         let last = &self.parts[self.parts.len() - 1];
-        // The cheapest tests first: most pairs differ in their first letter.
-        short == first
-            || short == last
-            || (short.chars().next() == first.chars().next()
-                && short.chars().nth(3).is_some()
-                && first.chars().nth(3).is_some()
-                && strsim::damerau_levenshtein(short, first) == 1)
+        short == first || short == last || near_first_name(short, first)
+    }
+}
+
+/// Whether `short` is a first name `first` mistyped: both of four or more letters, the
+/// same first letter, one edit apart.
+fn near_first_name(short: &str, first: &str) -> bool {
+    // The cheapest tests first: most pairs differ in their first letter.
+    short.chars().next() == first.chars().next()
+        && short.chars().nth(3).is_some()
+        && first.chars().nth(3).is_some()
+        && one_edit_apart(short, first)
+}
+
+/// Whether one edit turns `a` into `b`: a character inserted, deleted or replaced, or two
+/// neighbours swapped (a Damerau–Levenshtein distance of exactly 1).
+///
+/// Such an edit leaves at most two characters of either word outside the longest common
+/// prefix and the longest common suffix of what remains, so no distance table is needed.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let prefix: usize = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (a, b) = (&a[prefix..], &b[prefix..]);
+    let suffix: usize = a
+        .chars()
+        .rev()
+        .zip(b.chars().rev())
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x.len_utf8())
+        .sum();
+    let (a, b) = (&a[..a.len() - suffix], &b[..b.len() - suffix]);
+    let mut a_chars = a.chars();
+    let mut b_chars = b.chars();
+    match (a_chars.next(), a_chars.next(), a_chars.next()) {
+        (None, _, _) => b_chars.next().is_some() && b_chars.next().is_none(),
+        (Some(_), None, _) => b_chars.nth(1).is_none(),
+        (Some(x), Some(y), None) => b_chars.eq([y, x]),
+        _ => false,
+    }
+}
+
+/// The full names of one post, indexed for the short-form question every lone name asks.
+struct FullNames {
+    /// Folded first names and surnames of names of two or more parts.
+    first_or_last: HashSet<String>,
+    /// Folded first names of four or more letters, sorted, so that those sharing a first
+    /// letter lie together.
+    long_firsts: Vec<String>,
+}
+
+impl FullNames {
+    fn new<'n>(names: impl Iterator<Item = &'n str>) -> FullNames {
+        let mut first_or_last = HashSet::new();
+        let mut long_firsts = Vec::new();
+        for name in names {
+            let mut parts = name.split_whitespace();
+            let (Some(first), Some(last)) = (parts.next(), parts.next_back()) else {
+                continue;
+            };
+            let (first, last) = (fold(first), fold(last));
+            if first.chars().nth(3).is_some() {
+                long_firsts.push(first.clone());
+            }
+            first_or_last.insert(first);
+            first_or_last.insert(last);
+        }
+        long_firsts.sort_unstable();
+        long_firsts.dedup();
+        FullNames {
+            first_or_last,
+            long_firsts,
+        }
+    }
+
+    /// Whether any of the names has the folded word `short` as a short form, as
+    /// [`FoldedName::has_short_form`] decides.
+    fn have_short_form(&self, short: &str) -> bool {
+        if self.first_or_last.contains(short) {
+            return true;
+        }
+        let Some(initial) = short.chars().next() else {
+            return false;
+        };
+        let initial = &short[..initial.len_utf8()];
+        let from = self.long_firsts.partition_point(|f| f.as_str() < initial);
+        self.long_firsts[from..]
+            .iter()
+            .take_while(|f| f.starts_with(initial))
+            .any(|first| near_first_name(short, first))
     }
 }
 
@@ -299,26 +384,24 @@ fn drop_sentence_opener(ctx: &Context, name: NameSpan) -> Option<NameSpan> {
         .tokens
         .sentence_at(first.start)
         .is_some_and(|s| sentence_opener_at(text, ctx.tokens.sentences[s].span.start, first.start));
+    if !opens || name.honorific {
+        return Some(name);
+    }
     let word = first.slice(text);
-    if !opens
-        || ctx.rules.is_given_name(word)
-        || ctx.rules.is_ambiguous_given_name(word)
-        || name.honorific
-    {
+    let lists = ctx.rules.word_lists(word);
+    if lists.is_given_name() || lists.is_ambiguous_given_name() {
         return Some(name);
     }
     if name.parts.len() == 1 {
         // A lone sentence-initial word is a person only with a cue after it.
         return VERB_AFTER.is_match(&text[name.end..]).then_some(name);
     }
-    // "Afterwards Jesse Noller": drop the opener only when a given name follows it;
-    // "Yeshwanth Kumar" at the start of a sentence is a name of its own.
     // "Afterwards Jesse Noller": drop an opener that is an everyday word; keep an
     // unknown one, which may well be a given name ("Yeshwanth Kumar talked …").
-    let everyday = ctx.rules.is_non_person_word(word)
-        || ["ly", "ed", "ing"]
-            .iter()
-            .any(|s| word.to_lowercase().ends_with(s));
+    let everyday = lists.is_non_person_word() || {
+        let lower = word.to_lowercase();
+        ["ly", "ed", "ing"].iter().any(|s| lower.ends_with(s))
+    };
     if !everyday {
         return Some(name);
     }
@@ -409,39 +492,48 @@ fn allowed_as_surname(text: &str, run: &[Span], word: &str, rules: &Rules) -> bo
 
 /// Start of the next word that could begin a name, at or after `from`.
 fn next_capital(text: &str, from: usize) -> Option<usize> {
-    let mut prev: Option<char> = text[..from].chars().next_back();
-    for (i, c) in text[from..].char_indices() {
-        let at = from + i;
-        // The cheap test on the previous character first: most letters follow a letter.
-        if !prev.is_some_and(|p| {
-            p.is_alphanumeric()
-                || p == '\''
-                || p == '’'
-                || p == '_'
-                || p == '@'
-                || p == '#'
-                || p == '/'
-                || p == '.'
-        }) && (c.is_uppercase() || c.is_lowercase() && starts_camel_surname(&text[at..]))
-        {
+    let bytes = text.as_bytes();
+    // Whether the character before `at` joins it to a preceding word or token.
+    let mut joined = text[..from].chars().next_back().is_some_and(joins_next);
+    let mut at = from;
+    // ASCII, nearly all of a post, is classified by the byte; the rest by the character.
+    while let Some(&b) = bytes.get(at) {
+        let (c, len) = if b.is_ascii() {
+            (char::from(b), 1)
+        } else {
+            let c = text[at..].chars().next()?;
+            (c, c.len_utf8())
+        };
+        if !joined && (c.is_uppercase() || c.is_lowercase() && starts_camel_surname(&text[at..])) {
             return Some(at);
         }
-        prev = Some(c);
+        joined = joins_next(c);
+        at += len;
     }
     None
 }
 
+/// Whether `c` right before a capital makes it part of something other than a name
+/// start: a word, a contraction, a handle, a path or a dotted name.
+fn joins_next(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '_' | '@' | '#' | '/' | '.')
+}
+
 /// "deGrandis", "McKellar"-style parts start in lower case only with a short prefix.
 fn starts_camel_surname(rest: &str) -> bool {
-    let prefix = rest
-        .char_indices()
-        .find(|(_, c)| !c.is_lowercase())
-        .map_or(rest, |(i, _)| &rest[..i]);
-    let after = rest[prefix.len()..].chars().next();
+    const PREFIXES: [&str; 11] = [
+        "de", "di", "da", "du", "van", "von", "le", "la", "mc", "mac", "o",
+    ];
+    // A prefix followed by a capital is the whole lower-case run, since no character is
+    // both lower and upper case.
     matches!(
-        prefix,
-        "de" | "di" | "da" | "du" | "van" | "von" | "le" | "la" | "mc" | "mac" | "o"
-    ) && after.is_some_and(char::is_uppercase)
+        rest.as_bytes().first(),
+        Some(b'd' | b'v' | b'l' | b'm' | b'o')
+    ) && PREFIXES.iter().any(|prefix| {
+        rest.strip_prefix(prefix)
+            .and_then(|after| after.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 /// Reads a capitalized name sequence starting at `start`: honorific, parts joined by
@@ -454,7 +546,7 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
         // A short honorific needs its dot ("Sig. Rossi", not "Sig Cox"), except the
         // forms people write without one.
         let dotted = text[end..].starts_with('.');
-        let dotless_ok = word.chars().count() > 4
+        let dotless_ok = word.chars().nth(4).is_some()
             || matches!(
                 word,
                 "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Sir" | "Herr" | "Frau" | "Miss"
@@ -481,7 +573,9 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
             break;
         }
         let mut part_end_with_dot = part_end;
-        if word.chars().count() == 1 && text[part_end..].starts_with('.') {
+        let mut chars = word.chars();
+        let one_letter = chars.next().is_some() && chars.next().is_none();
+        if one_letter && text[part_end..].starts_with('.') {
             part_end_with_dot += 1; // an initial keeps its dot
         }
         parts.push(Span::new(pos, part_end_with_dot));
@@ -541,18 +635,39 @@ fn next_is_name_part(text: &str, end: usize, rules: &Rules) -> bool {
 
 /// A word: letters, digits and marks, with inner hyphens and apostrophes.
 fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
+    // At most 64 characters are read, and the last of them has no look-ahead.
+    const MAX_CHARS: usize = 64;
     let rest = &text[pos..];
     let mut end = 0;
-    // At most 64 characters are read, and the last of them has no look-ahead.
-    let mut chars = rest.char_indices().take(64).peekable();
-    let mut k = 0;
-    while let Some((i, c)) = chars.next() {
-        let inner = (c == '-' || c == '\'' || c == '’')
-            && k > 0
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
-        k += 1;
+    let mut read = 0;
+    while read < MAX_CHARS {
+        let Some(&b) = rest.as_bytes().get(end) else {
+            break;
+        };
+        // ASCII, nearly every character of a post, needs no decoding: a letter or digit
+        // continues the word, and only a hyphen or an apostrophe may join two parts.
+        if b.is_ascii_alphanumeric() {
+            end += 1;
+            read += 1;
+            continue;
+        }
+        if b.is_ascii() && b != b'-' && b != b'\'' {
+            break;
+        }
+        let Some(c) = rest[end..].chars().next() else {
+            break;
+        };
+        let after = end + c.len_utf8();
+        let inner = matches!(c, '-' | '\'' | '’')
+            && read > 0
+            && read + 1 < MAX_CHARS
+            && rest[after..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic);
         if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || inner {
-            end = i + c.len_utf8();
+            end = after;
+            read += 1;
         } else {
             break;
         }
@@ -681,6 +796,132 @@ mod tests {
         for (name, text, want) in cases {
             assert_eq!(&persons(text), want, "case {name}");
         }
+    }
+
+    /// The word reader as first written: one character at a time, with a look-ahead.
+    fn read_word_by_chars(text: &str, pos: usize) -> Option<(&str, usize)> {
+        let rest = &text[pos..];
+        let mut end = 0;
+        let mut chars = rest.char_indices().take(64).peekable();
+        let mut k = 0;
+        while let Some((i, c)) = chars.next() {
+            let inner = (c == '-' || c == '\'' || c == '’')
+                && k > 0
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+            k += 1;
+            if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || inner {
+                end = i + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        (end > 0).then(|| (&rest[..end], pos + end))
+    }
+
+    /// The camel-case test as first written: the whole lower-case run is the prefix.
+    fn starts_camel_surname_by_run(rest: &str) -> bool {
+        let prefix = rest
+            .char_indices()
+            .find(|(_, c)| !c.is_lowercase())
+            .map_or(rest, |(i, _)| &rest[..i]);
+        let after = rest[prefix.len()..].chars().next();
+        matches!(
+            prefix,
+            "de" | "di" | "da" | "du" | "van" | "von" | "le" | "la" | "mc" | "mac" | "o"
+        ) && after.is_some_and(char::is_uppercase)
+    }
+
+    /// Name starts found one decoded character at a time.
+    fn next_capital_by_chars(text: &str, from: usize) -> Option<usize> {
+        let mut prev: Option<char> = text[..from].chars().next_back();
+        for (i, c) in text[from..].char_indices() {
+            let at = from + i;
+            if !prev.is_some_and(joins_next)
+                && (c.is_uppercase()
+                    || c.is_lowercase() && starts_camel_surname_by_run(&text[at..]))
+            {
+                return Some(at);
+            }
+            prev = Some(c);
+        }
+        None
+    }
+
+    /// Whether any full name has `short` as a short form, asking each name in turn.
+    fn short_form_by_each_name(names: &[&str], short: &str) -> bool {
+        let short = fold(short);
+        names
+            .iter()
+            .any(|n| FoldedName::new(n).has_short_form(&short))
+    }
+
+    const NAME_TEXT: &str =
+        "(?s:[aAbBdeEéÉøØßİıIlLmMcvVoO’'\\- .\u{301}\u{a0}_@#/1]{0,24}|.{0,12})";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn words_read_as_by_characters(text in NAME_TEXT) {
+            for (pos, _) in text.char_indices() {
+                proptest::prop_assert_eq!(read_word(&text, pos), read_word_by_chars(&text, pos));
+            }
+        }
+
+        #[test]
+        fn long_words_stop_as_by_characters(
+            head in "[a-zé]{60,66}",
+            tail in "[-'’a ]{0,3}[a-z]{0,2}",
+        ) {
+            let text = format!("{head}{tail}");
+            proptest::prop_assert_eq!(read_word(&text, 0), read_word_by_chars(&text, 0));
+        }
+
+        #[test]
+        fn name_starts_found_as_by_characters(text in NAME_TEXT) {
+            for (from, _) in text.char_indices() {
+                proptest::prop_assert_eq!(
+                    next_capital(&text, from),
+                    next_capital_by_chars(&text, from)
+                );
+                proptest::prop_assert_eq!(
+                    starts_camel_surname(&text[from..]),
+                    starts_camel_surname_by_run(&text[from..])
+                );
+            }
+        }
+
+        #[test]
+        fn one_edit_apart_is_distance_one(a in "[abé’ßİı]{0,7}", b in "[abé’ßİı]{0,7}") {
+            proptest::prop_assert_eq!(
+                one_edit_apart(&a, &b),
+                strsim::damerau_levenshtein(&a, &b) == 1
+            );
+        }
+
+        #[test]
+        fn indexed_names_answer_as_each_name(
+            names in proptest::collection::vec("[AaBbÉéØøßİı]{1,6}( [AaBbÉéØøßİı]{1,6}){0,2}", 0..6),
+            short in "[AaBbÉéØøßİı]{0,7}",
+        ) {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let index = FullNames::new(names.iter().copied());
+            proptest::prop_assert_eq!(
+                index.have_short_form(&fold(&short)),
+                short_form_by_each_name(&names, &short)
+            );
+        }
+    }
+
+    #[test]
+    fn one_edit_cases() {
+        assert!(one_edit_apart("remi", "remy"));
+        assert!(one_edit_apart("jose", "jsoe"));
+        assert!(one_edit_apart("anna", "ana"));
+        assert!(one_edit_apart("łukasz", "łukas"));
+        assert!(!one_edit_apart("jacob", "jacob"));
+        assert!(!one_edit_apart("jack", "jacob"));
+        assert!(!one_edit_apart("abc", "cba"));
     }
 
     #[test]
