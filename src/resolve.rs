@@ -10,7 +10,8 @@ use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold};
 use crate::span::Span;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 /// One thing a document names, with every form it is named by.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,73 +88,69 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         .flat_map(|t| t.speakers.iter().map(String::as_str))
         .collect();
     let person_canon = person_clusters(extraction, &speaker_names);
-    let mut keys: Vec<(EntityKind, String)> = Vec::with_capacity(extraction.mentions.len());
-    for m in &extraction.mentions {
-        let name = match m.kind {
-            EntityKind::Person => person_canon
-                .get(&m.name)
-                .cloned()
-                .unwrap_or_else(|| m.name.clone()),
-            _ => m.name.clone(),
-        };
-        keys.push((m.kind, name));
-    }
-    // Projects and days: one entity per folded name, named by the most used form.
-    // Each key's group, folded once.
-    let groups: Vec<(EntityKind, String)> = keys
-        .iter()
-        .map(|(kind, name)| {
-            let group = match kind {
-                EntityKind::Person => name.clone(),
-                _ => fold(name),
+    // Persons: one entity per canonical name. Projects and days: one entity per folded
+    // name, named by the most used form. Each distinct name is folded once.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_of: HashMap<(EntityKind, Cow<str>), usize> = HashMap::new();
+    let mut form_of: HashMap<(EntityKind, &str), (usize, usize)> = HashMap::new();
+    let mut mention_entity = Vec::with_capacity(extraction.mentions.len());
+    for (i, m) in extraction.mentions.iter().enumerate() {
+        let (group, form) = *form_of.entry((m.kind, &m.name)).or_insert_with(|| {
+            let (name, key) = match m.kind {
+                EntityKind::Person => {
+                    let canonical = person_canon.get(m.name.as_str()).copied();
+                    let name = canonical.unwrap_or(&m.name);
+                    (name, Cow::Borrowed(name))
+                }
+                _ => (m.name.as_str(), folded(&m.name)),
             };
-            (*kind, group)
-        })
-        .collect();
-    let mut forms: BTreeMap<(EntityKind, String), BTreeMap<String, (usize, usize)>> =
-        BTreeMap::new();
-    for (i, ((_, name), group)) in keys.iter().zip(&groups).enumerate() {
-        let entry = forms.entry(group.clone()).or_default();
-        let e = entry.entry(name.clone()).or_insert((0, i));
-        e.0 += 1;
+            let group = *group_of.entry((m.kind, key)).or_insert_with(|| {
+                groups.push(Group {
+                    kind: m.kind,
+                    forms: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            let forms = &mut groups[group].forms;
+            let form = match forms.iter().position(|f| f.name == name) {
+                Some(form) => form,
+                None => {
+                    forms.push(Form {
+                        name,
+                        count: 0,
+                        first: i,
+                    });
+                    forms.len() - 1
+                }
+            };
+            (group, form)
+        });
+        groups[group].forms[form].count += 1;
+        mention_entity.push(group);
     }
-    let mut entities: Vec<Entity> = Vec::new();
-    let mut index_of: BTreeMap<(EntityKind, String), usize> = BTreeMap::new();
-    for ((kind, group), names) in &forms {
-        let canonical = match kind {
-            EntityKind::Day => names
-                .iter()
-                .min_by_key(|(_, (_, first))| *first)
-                .map(|(n, _)| n.clone()),
-            _ => names
-                .iter()
-                .max_by(|a, b| a.1.0.cmp(&b.1.0).then(b.1.1.cmp(&a.1.1)))
-                .map(|(n, _)| n.clone()),
-        }
-        .unwrap_or_default();
-        index_of.insert((*kind, group.clone()), entities.len());
-        entities.push(Entity {
-            kind: *kind,
-            name: canonical,
+    let mut entities: Vec<Entity> = groups
+        .iter()
+        .map(|g| Entity {
+            kind: g.kind,
+            name: g.canonical().to_string(),
             aliases: Vec::new(),
             mentions: 0,
             talks_given: 0,
-        });
-    }
-    let mut mention_entity = Vec::with_capacity(keys.len());
-    for (i, group) in groups.iter().enumerate() {
-        let e = index_of[group];
-        entities[e].mentions += 1;
-        let surface = surface_form(extraction.mentions[i].span.slice(text));
-        if surface != entities[e].name && !entities[e].aliases.contains(&surface) {
-            entities[e].aliases.push(surface);
+        })
+        .collect();
+    for (m, &e) in extraction.mentions.iter().zip(&mention_entity) {
+        let entity = &mut entities[e];
+        entity.mentions += 1;
+        let surface = surface_form(m.span.slice(text));
+        if *surface != entity.name && !entity.aliases.iter().any(|a| **a == *surface) {
+            entity.aliases.push(surface.into_owned());
         }
-        mention_entity.push(e);
     }
     let talks = merge_talks(text, &extraction.talks, layout, &person_canon);
     for t in &talks {
         for s in &t.speakers {
-            if let Some(&e) = index_of.get(&(EntityKind::Person, s.clone())) {
+            let key = (EntityKind::Person, Cow::Borrowed(s.as_str()));
+            if let Some(&e) = group_of.get(&key) {
                 entities[e].talks_given += 1;
             }
         }
@@ -170,7 +167,11 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
     }
-    let entities = order.iter().map(|&i| entities[i].clone()).collect();
+    let mut slots: Vec<Option<Entity>> = entities.into_iter().map(Some).collect();
+    let entities = order
+        .iter()
+        .map(|&i| slots[i].take().expect("each entity once"))
+        .collect();
     Resolved {
         entities,
         mention_entity: mention_entity.into_iter().map(|i| new_index[i]).collect(),
@@ -178,37 +179,108 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
     }
 }
 
+/// The mentions that make one entity, by the names they give it.
+struct Group<'e> {
+    kind: EntityKind,
+    forms: Vec<Form<'e>>,
+}
+
+/// One name of a [`Group`]: how many mentions give it, and the first that does.
+struct Form<'e> {
+    name: &'e str,
+    count: usize,
+    first: usize,
+}
+
+impl Group<'_> {
+    /// The entity's name: a day's first form, else the most used (the first on a tie).
+    fn canonical(&self) -> &str {
+        let form = match self.kind {
+            EntityKind::Day => self.forms.iter().min_by_key(|f| f.first),
+            _ => self
+                .forms
+                .iter()
+                .max_by(|a, b| a.count.cmp(&b.count).then(b.first.cmp(&a.first))),
+        };
+        form.map_or("", |f| f.name)
+    }
+}
+
+/// [`fold`], without a copy when there is nothing to fold (ASCII without capitals).
+fn folded(name: &str) -> Cow<'_, str> {
+    if name
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(name)
+    } else {
+        Cow::Owned(fold(name))
+    }
+}
+
 /// A surface form without a possessive, white space folded.
-fn surface_form(s: &str) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    s.strip_suffix("’s")
-        .or_else(|| s.strip_suffix("'s"))
-        .map_or(s.clone(), str::to_string)
+fn surface_form(s: &str) -> Cow<'_, str> {
+    let strip = |s: &str| -> Option<usize> {
+        let stripped = s.strip_suffix("’s").or_else(|| s.strip_suffix("'s"))?;
+        Some(stripped.len())
+    };
+    if single_spaced(s) {
+        return Cow::Borrowed(strip(s).map_or(s, |len| &s[..len]));
+    }
+    let mut s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(len) = strip(&s) {
+        s.truncate(len);
+    }
+    Cow::Owned(s)
+}
+
+/// Whether white space folding leaves `s` as it is: no white space at either end, and
+/// inside only single plain spaces.
+fn single_spaced(s: &str) -> bool {
+    let mut after_space = true;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space || s.is_empty()
 }
 
 /// Maps each person name used in the document to its canonical name.
-fn person_clusters(extraction: &Extraction, speakers: &[&str]) -> BTreeMap<String, String> {
-    let mut counts: BTreeMap<&str, (usize, usize)> = BTreeMap::new(); // name -> (count, first)
+fn person_clusters<'e>(
+    extraction: &'e Extraction,
+    speakers: &[&'e str],
+) -> HashMap<&'e str, &'e str> {
+    // name -> (parts, count, first)
+    let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    let parts = |n: &str| n.split_whitespace().count();
     for (i, m) in extraction.mentions.iter().enumerate() {
         if m.kind == EntityKind::Person {
-            counts.entry(m.name.as_str()).or_insert((0, i)).0 += 1;
+            let name = m.name.as_str();
+            counts.entry(name).or_insert_with(|| (parts(name), 0, i)).1 += 1;
         }
     }
-    for s in speakers {
-        counts.entry(s).or_insert((0, usize::MAX)).0 += 1;
+    for &s in speakers {
+        counts
+            .entry(s)
+            .or_insert_with(|| (parts(s), 0, usize::MAX))
+            .1 += 1;
     }
-    let names: Vec<&str> = counts.keys().copied().collect();
-    let parts = |n: &str| n.split_whitespace().count();
     let speaker_set: HashSet<&str> = speakers.iter().copied().collect();
     // Rank: more parts, then used as a speaker, then more uses, then earlier; computed
     // once per name rather than at every comparison of the sort.
-    let mut canon: BTreeMap<String, String> = BTreeMap::new();
+    let mut canon: HashMap<&str, &str> = HashMap::with_capacity(counts.len());
     let mut ranked: Vec<(_, &str)> = counts
         .iter()
-        .filter(|(n, _)| parts(n) >= 2)
-        .map(|(&n, &(count, first))| {
+        .filter(|(_, (parts, ..))| *parts >= 2)
+        .map(|(&n, &(parts, count, first))| {
             let rank = (
-                parts(n),
+                parts,
                 speaker_set.contains(n),
                 count,
                 std::cmp::Reverse(first),
@@ -217,26 +289,28 @@ fn person_clusters(extraction: &Extraction, speakers: &[&str]) -> BTreeMap<Strin
         })
         .collect();
     ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    let full: Vec<&str> = ranked.into_iter().map(|(_, n)| n).collect();
+    let full: Vec<(&str, FoldedName)> = ranked
+        .into_iter()
+        .map(|(_, n)| (n, FoldedName::new(n)))
+        .collect();
     // Two full names of one person share their folded first name (see `same_person`),
     // so each name is compared only with the heads under its own first name, in the
     // order they became heads.
-    let mut heads: Vec<(&str, FoldedName)> = Vec::new();
-    let mut heads_by_first: HashMap<String, Vec<usize>> = HashMap::new();
-    for n in &full {
-        let folded = FoldedName::new(n);
-        let same_first = heads_by_first.entry(folded.parts[0].clone()).or_default();
+    let mut heads: Vec<usize> = Vec::new();
+    let mut heads_by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (n, folded)) in full.iter().enumerate() {
+        let same_first = heads_by_first.entry(&folded.parts[0]).or_default();
         match same_first
             .iter()
-            .find(|&&h| same_person(&heads[h].1, &folded))
+            .find(|&&h| same_person(&full[heads[h]].1, folded))
         {
             Some(&h) => {
-                canon.insert(n.to_string(), heads[h].0.to_string());
+                canon.insert(n, full[heads[h]].0);
             }
             None => {
                 same_first.push(heads.len());
-                heads.push((n, folded));
-                canon.insert(n.to_string(), n.to_string());
+                heads.push(i);
+                canon.insert(n, n);
             }
         }
     }
@@ -244,7 +318,8 @@ fn person_clusters(extraction: &Extraction, speakers: &[&str]) -> BTreeMap<Strin
     // name (which starts with the same letter): only those heads can claim it.
     let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_initial: HashMap<Option<char>, Vec<usize>> = HashMap::new();
-    for (i, (_, folded)) in heads.iter().enumerate() {
+    for (i, &head) in heads.iter().enumerate() {
+        let folded = &full[head].1;
         by_last
             .entry(&folded.parts[folded.parts.len() - 1])
             .or_default()
@@ -255,7 +330,7 @@ fn person_clusters(extraction: &Extraction, speakers: &[&str]) -> BTreeMap<Strin
             .push(i);
     }
     let mut candidates: Vec<usize> = Vec::new();
-    for n in names.iter().filter(|n| parts(n) == 1) {
+    for (&n, _) in counts.iter().filter(|(_, (parts, ..))| *parts == 1) {
         let short = fold(n);
         candidates.clear();
         candidates.extend(by_last.get(short.as_str()).into_iter().flatten());
@@ -264,12 +339,12 @@ fn person_clusters(extraction: &Extraction, speakers: &[&str]) -> BTreeMap<Strin
         candidates.dedup();
         let mut matches = candidates
             .iter()
-            .filter(|&&h| heads[h].1.has_short_form(&short));
+            .filter(|&&h| full[heads[h]].1.has_short_form(&short));
         let target = match (matches.next(), matches.next()) {
-            (Some(&h), None) => heads[h].0.to_string(),
-            _ => n.to_string(),
+            (Some(&h), None) => full[heads[h]].0,
+            _ => n,
         };
-        canon.insert(n.to_string(), target);
+        canon.insert(n, target);
     }
     canon
 }
@@ -292,11 +367,49 @@ fn same_person(a: &FoldedName, b: &FoldedName) -> bool {
     }
     if fa.len() == fb.len() && fa[0] == fb[0] && fa[1..fa.len() - 1] == fb[1..fb.len() - 1] {
         let (la, lb) = (&fa[fa.len() - 1], &fb[fb.len() - 1]);
-        let shortest = la.chars().count().min(lb.chars().count());
-        let distance = strsim::damerau_levenshtein(la, lb);
-        return shortest >= 5 && distance <= 2 || shortest >= 3 && distance <= 1 && shortest >= 4;
+        let lengths = (la.chars().count(), lb.chars().count());
+        // Two slips for surnames of five letters or more, one for four, none below.
+        return match lengths.0.min(lengths.1) {
+            0..=3 => false,
+            4 => within_edits(la, lb, lengths, 1),
+            _ => within_edits(la, lb, lengths, 2),
+        };
     }
     false
+}
+
+/// Whether the Damerau-Levenshtein distance of `a` and `b` (`lengths` characters long)
+/// is at most `limit`. Each edit changes the length by one at most, and the characters
+/// one word has more of than the other by one at most, so those differences are lower
+/// bounds of the distance: they settle most pairs without computing it.
+fn within_edits(a: &str, b: &str, lengths: (usize, usize), limit: usize) -> bool {
+    if lengths.0.abs_diff(lengths.1) > limit {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        let mut surplus = [0i32; 128];
+        for byte in a.bytes() {
+            surplus[usize::from(byte)] += 1;
+        }
+        for byte in b.bytes() {
+            surplus[usize::from(byte)] -= 1;
+        }
+        // Characters `a` has more of, then those `b` has more of (the surpluses sum to
+        // the difference in length).
+        let mut more_in_a = 0;
+        for byte in a.bytes() {
+            let extra = &mut surplus[usize::from(byte)];
+            if *extra > 0 {
+                more_in_a += extra.unsigned_abs() as usize;
+                *extra = 0;
+            }
+        }
+        let more_in_b = more_in_a + b.len() - a.len();
+        if more_in_a.max(more_in_b) > limit {
+            return false;
+        }
+    }
+    strsim::damerau_levenshtein(a, b) <= limit
 }
 
 /// Rank of a rule's title: structure beats prose beats references.
@@ -315,8 +428,8 @@ fn title_strength(rule: &str) -> u8 {
     }
 }
 
-/// Words of a title that carry meaning, folded.
-fn content_words(title: &str) -> Vec<String> {
+/// Words of a folded title that carry meaning.
+fn content_words(folded_title: &str) -> Vec<String> {
     const STOP: &[&str] = &[
         "the",
         "a",
@@ -334,7 +447,7 @@ fn content_words(title: &str) -> Vec<String> {
         "session",
         "presentation",
     ];
-    fold(title)
+    folded_title
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !STOP.contains(w))
         .map(str::to_string)
@@ -345,12 +458,18 @@ fn merge_talks(
     text: &str,
     mentions: &[TalkMention],
     layout: &Layout,
-    canon: &BTreeMap<String, String>,
+    canon: &HashMap<&str, &str>,
 ) -> Vec<Talk> {
-    let day_of = |span: Span| {
-        layout
-            .section_at(span.start)
-            .map(|i| crate::extract::days::normalize(layout.sections[i].label.slice(text)))
+    // Each section's day label, normalized the first time a talk stands in it.
+    let mut day_labels: Vec<Option<String>> = vec![None; layout.sections.len()];
+    let mut day_of = |span: Span| {
+        layout.section_at(span.start).map(|i| {
+            day_labels[i]
+                .get_or_insert_with(|| {
+                    crate::extract::days::normalize(layout.sections[i].label.slice(text))
+                })
+                .clone()
+        })
     };
     // Each talk with its title strength and its folded title and words, computed once.
     let mut talks: Vec<(Talk, u8, String, Vec<String>)> = Vec::new();
@@ -358,11 +477,11 @@ fn merge_talks(
         let speakers: Vec<String> = m
             .speakers
             .iter()
-            .map(|s| canon.get(s).cloned().unwrap_or_else(|| s.clone()))
+            .map(|s| canon.get(s.as_str()).map_or(s.as_str(), |c| c).to_string())
             .collect();
         let day = day_of(m.span);
-        let words = content_words(&m.title);
         let folded = fold(&m.title);
+        let words = content_words(&folded);
         let strength = if m.reference {
             2
         } else {
@@ -386,7 +505,8 @@ fn merge_talks(
             })?
         });
         let joins = replaces.or_else(|| {
-            if strength == 0 {
+            // Only a reference joins an earlier talk this way.
+            if strength == 0 || !m.reference {
                 return None;
             }
             talks.iter().rposition(|(t, _, _, tw)| {
@@ -399,8 +519,7 @@ fn merge_talks(
                         || tw.iter().all(|w| words.contains(w)));
                 let speakers_agree = speakers.is_empty() || t.speakers.is_empty() || shared_speaker;
                 // A reference by title ("the ORM panel") may point back to any day.
-                (m.reference && shared_speaker && same_day)
-                    || (m.reference && contained && speakers_agree)
+                (shared_speaker && same_day) || (contained && speakers_agree)
             })
         });
         match joins {
@@ -470,8 +589,31 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn within_edits_is_the_distance_test(
+            a in "[a-eé-]{0,9}",
+            b in "[a-eé-]{0,9}",
+            limit in 0usize..3,
+        ) {
+            let lengths = (a.chars().count(), b.chars().count());
+            let expected = strsim::damerau_levenshtein(&a, &b) <= limit;
+            proptest::prop_assert_eq!(within_edits(&a, &b, lengths, limit), expected);
+        }
+
+        #[test]
+        fn surface_form_is_folding_then_stripping(s in "[ a\t\n\u{a0}’'s]{0,12}") {
+            let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            let expected = folded
+                .strip_suffix("’s")
+                .or_else(|| folded.strip_suffix("'s"))
+                .unwrap_or(&folded);
+            proptest::prop_assert_eq!(surface_form(&s), expected);
+        }
+    }
+
     #[test]
     fn content_words_drop_kind_nouns() {
-        assert_eq!(content_words("the Django talk"), ["django"]);
+        assert_eq!(content_words(&fold("the Django talk")), ["django"]);
     }
 }

@@ -5,11 +5,11 @@
 //! `=HYPERLINK("https://evil.example", "slides")` would put a live formula in front of
 //! whoever opens `talks.csv`. Following the OWASP guidance on CSV injection, such text
 //! cells get a leading `'`, which spreadsheets show as text and hide. The check is made
-//! while serializing, where serde says which cells are text, so numbers (a negative
-//! NPMI) stay numbers. [`Formulas::Raw`] turns it off for programs reading the CSV.
+//! per cell by the type of its field ([`Cell`]), so numbers (a negative NPMI) stay
+//! numbers. [`Formulas::Raw`] turns it off for programs reading the CSV.
 
+use super::json::{any_byte, equal_bytes};
 use super::rows::CsvRow;
-use serde::ser::{self, Impossible, Serialize, Serializer};
 
 /// What to do with text cells a spreadsheet would run as a formula.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub enum Formulas {
 /// Serializes rows after a header line, which is written even when there are no rows.
 ///
 /// # Errors
-/// When a row cannot be serialized.
+/// Never: the result is kept for the callers that chain it with other writes.
 pub fn to_csv<T: CsvRow>(rows: &[T], formulas: Formulas) -> anyhow::Result<Vec<u8>> {
     let mut out = header::<T>()?;
     append(&mut out, rows, formulas)?;
@@ -50,23 +50,23 @@ pub fn header<T: CsvRow>() -> anyhow::Result<Vec<u8>> {
 /// Appends rows (no header) to `out`: what [`to_csv`] writes after its header, so a
 /// report can be written a few rows at a time.
 ///
-/// Cells are written as the `csv` crate writes them by default (comma-separated, quoted
-/// only when they hold a comma, a quote, a carriage return or a line feed, quotes
+/// Cells are written as the `csv` crate serializes the rows by default (comma-separated,
+/// quoted only when they hold a comma, a quote, a carriage return or a line feed, quotes
 /// doubled, `\n` after each row), straight into `out`.
 ///
 /// # Errors
-/// When a row cannot be serialized.
+/// Never: the result is kept for the callers that chain it with other writes.
 pub fn append<T: CsvRow>(
     out: &mut Vec<u8>,
     rows: impl IntoIterator<Item = T>,
     formulas: Formulas,
 ) -> anyhow::Result<()> {
     for row in rows {
-        row.serialize(&mut Cells {
+        row.write_cells(&mut Cells {
             out: &mut *out,
             formulas,
             first: true,
-        })?;
+        });
         out.push(b'\n');
     }
     Ok(())
@@ -74,9 +74,12 @@ pub fn append<T: CsvRow>(
 
 /// Whether a cell needs quotes.
 fn needs_quotes(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
+    any_byte(bytes, |word| {
+        equal_bytes(word, b',')
+            | equal_bytes(word, b'"')
+            | equal_bytes(word, b'\r')
+            | equal_bytes(word, b'\n')
+    })
 }
 
 /// Appends the rest of a cell, its quotes doubled.
@@ -104,7 +107,11 @@ fn cell(out: &mut Vec<u8>, bytes: &[u8]) {
 /// Whether a spreadsheet would run `text` as a formula. A lone trigger character (`-`,
 /// the path of standard input) is left alone: with nothing after it there is no formula.
 fn is_formula(text: &str) -> bool {
-    text.len() > 1 && text.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    text.len() > 1
+        && matches!(
+            text.as_bytes()[0],
+            b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'
+        )
 }
 
 /// Appends a text cell, prefixed with `'` when a spreadsheet would run it (unless
@@ -124,206 +131,91 @@ fn text_cell(out: &mut Vec<u8>, text: &str, formulas: Formulas) {
     }
 }
 
-/// Writes one row's cells into a buffer. Rows are flat (scalars, strings and options
-/// of them), so nested sequences and maps are refused.
-struct Cells<'o> {
+/// Writes one row's cells into a buffer, comma-separated: what a [`CsvRow`] writes its
+/// fields into, in the order serde serializes them.
+pub struct Cells<'o> {
     out: &'o mut Vec<u8>,
     formulas: Formulas,
     /// No cell of the row written yet.
     first: bool,
 }
 
-type Error = serde::de::value::Error;
-
-fn not_flat() -> Error {
-    ser::Error::custom("report rows hold only scalars, strings and options")
-}
-
-/// Writes integers with `itoa`, as the `csv` crate does.
-macro_rules! integers {
-    ($($method:ident($ty:ty)),* $(,)?) => {
-        $(fn $method(self, v: $ty) -> Result<(), Error> {
-            self.out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
-            Ok(())
-        })*
-    };
-}
-
-impl Serializer for &mut Cells<'_> {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = Impossible<(), Error>;
-    type SerializeTuple = Impossible<(), Error>;
-    type SerializeTupleStruct = Impossible<(), Error>;
-    type SerializeTupleVariant = Impossible<(), Error>;
-    type SerializeMap = Impossible<(), Error>;
-    type SerializeStruct = Self;
-    type SerializeStructVariant = Impossible<(), Error>;
-
-    integers!(
-        serialize_i8(i8),
-        serialize_i16(i16),
-        serialize_i32(i32),
-        serialize_i64(i64),
-        serialize_i128(i128),
-        serialize_u8(u8),
-        serialize_u16(u16),
-        serialize_u32(u32),
-        serialize_u64(u64),
-        serialize_u128(u128),
-    );
-
-    fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        self.out
-            .extend_from_slice(if v { b"true" } else { b"false" });
-        Ok(())
-    }
-
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
-        self.out
-            .extend_from_slice(ryu::Buffer::new().format(v).as_bytes());
-        Ok(())
-    }
-
-    fn serialize_f64(self, v: f64) -> Result<(), Error> {
-        self.out
-            .extend_from_slice(ryu::Buffer::new().format(v).as_bytes());
-        Ok(())
-    }
-
-    fn serialize_char(self, v: char) -> Result<(), Error> {
-        cell(self.out, v.encode_utf8(&mut [0; 4]).as_bytes());
-        Ok(())
-    }
-
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
-        text_cell(self.out, v, self.formulas);
-        Ok(())
-    }
-
-    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
-        cell(self.out, v);
-        Ok(())
-    }
-
-    fn serialize_none(self) -> Result<(), Error> {
-        Ok(())
-    }
-
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
-        value.serialize(self)
-    }
-
-    fn serialize_unit(self) -> Result<(), Error> {
-        Ok(())
-    }
-
-    fn serialize_unit_struct(self, name: &'static str) -> Result<(), Error> {
-        cell(self.out, name.as_bytes());
-        Ok(())
-    }
-
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        cell(self.out, variant.as_bytes());
-        Ok(())
-    }
-
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
-
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Error> {
-        Err(not_flat())
-    }
-
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        Err(not_flat())
-    }
-
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
-        Err(not_flat())
-    }
-
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        Err(not_flat())
-    }
-
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(not_flat())
-    }
-
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(not_flat())
-    }
-
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
-        if !self.first {
-            return Err(not_flat());
-        }
-        Ok(self)
-    }
-
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        Err(not_flat())
-    }
-}
-
-impl ser::SerializeStruct for &mut Cells<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
+impl Cells<'_> {
+    /// Appends the next cell.
+    pub fn cell<C: Cell + ?Sized>(&mut self, value: &C) {
         if !self.first {
             self.out.push(b',');
         }
         self.first = false;
-        value.serialize(&mut **self)
+        value.write_cell(self.out, self.formulas);
     }
+}
 
-    fn end(self) -> Result<(), Error> {
-        Ok(())
+/// A field's value as a CSV cell, written as the `csv` crate serializes it: text as it
+/// is (neutralized unless `formulas` is [`Formulas::Raw`]), numbers with `itoa` and
+/// `ryu`, nothing for `None`.
+pub trait Cell {
+    /// Appends the cell's bytes.
+    fn write_cell(&self, out: &mut Vec<u8>, formulas: Formulas);
+}
+
+impl Cell for str {
+    fn write_cell(&self, out: &mut Vec<u8>, formulas: Formulas) {
+        text_cell(out, self, formulas);
+    }
+}
+
+impl Cell for String {
+    fn write_cell(&self, out: &mut Vec<u8>, formulas: Formulas) {
+        text_cell(out, self, formulas);
+    }
+}
+
+impl<T: Cell + ?Sized> Cell for &T {
+    fn write_cell(&self, out: &mut Vec<u8>, formulas: Formulas) {
+        (**self).write_cell(out, formulas);
+    }
+}
+
+impl<T: Cell> Cell for Option<T> {
+    fn write_cell(&self, out: &mut Vec<u8>, formulas: Formulas) {
+        if let Some(value) = self {
+            value.write_cell(out, formulas);
+        }
+    }
+}
+
+/// Integers with `itoa`, as the `csv` crate writes them.
+macro_rules! integer_cells {
+    ($($ty:ty),*) => {
+        $(impl Cell for $ty {
+            fn write_cell(&self, out: &mut Vec<u8>, _: Formulas) {
+                out.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
+            }
+        })*
+    };
+}
+integer_cells!(i32, i64, u32, u64, usize);
+
+impl Cell for f64 {
+    fn write_cell(&self, out: &mut Vec<u8>, _: Formulas) {
+        out.extend_from_slice(ryu::Buffer::new().format(*self).as_bytes());
+    }
+}
+
+impl Cell for bool {
+    fn write_cell(&self, out: &mut Vec<u8>, _: Formulas) {
+        out.extend_from_slice(if *self { b"true" } else { b"false" });
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::rows::PairRow;
+    use crate::report::json::tests::{number, text};
+    use crate::report::rows::{PairRow, csv_row};
+    use proptest::prelude::*;
+    use serde::Serialize;
 
     fn pair(entity_a: &str, npmi: f64) -> PairRow<'_> {
         PairRow {
@@ -381,19 +273,52 @@ mod tests {
         }
     }
 
-    #[derive(serde::Serialize)]
-    struct Mixed<'a> {
-        text: &'a str,
-        number: u64,
-        signed: i32,
-        ratio: f64,
-        flag: bool,
-        maybe: Option<&'a str>,
+    csv_row! {
+        /// Every kind of cell a report row holds.
+        pub struct Mixed<'a> {
+            pub text: &'a str,
+            pub owned: String,
+            pub number: u64,
+            pub size: usize,
+            pub signed: i32,
+            pub ratio: f64,
+            pub flag: bool,
+            pub maybe: Option<&'a str>,
+            pub index: Option<usize>,
+        }
     }
 
-    impl CsvRow for Mixed<'_> {
-        const COLUMNS: &'static [&'static str] =
-            &["text", "number", "signed", "ratio", "flag", "maybe"];
+    /// A row of cells from two texts and a number.
+    fn mixed<'a>(text: &'a str, other: &'a str, ratio: f64, i: usize) -> Mixed<'a> {
+        Mixed {
+            text,
+            owned: other.to_string(),
+            number: i as u64 * 1_000_003,
+            size: i,
+            signed: -(i as i32),
+            ratio,
+            flag: i % 2 == 0,
+            maybe: (i % 3 != 0).then_some(other),
+            index: (i % 2 == 0).then_some(i),
+        }
+    }
+
+    /// Rows as the `csv` crate serializes them, through serde.
+    fn serialized<T: serde::Serialize>(rows: &[T]) -> String {
+        let mut writer = ::csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        for row in rows {
+            writer.serialize(row).unwrap();
+        }
+        String::from_utf8(writer.into_inner().unwrap()).unwrap()
+    }
+
+    /// Rows as [`append`] writes them.
+    fn appended<T: CsvRow>(rows: &[T], formulas: Formulas) -> String {
+        let mut out = Vec::new();
+        append(&mut out, rows, formulas).unwrap();
+        String::from_utf8(out).unwrap()
     }
 
     #[test]
@@ -411,30 +336,51 @@ mod tests {
             "=x",
             "ünï,cödé",
         ];
+        let ratios = [1.0, -0.5, 0.0001, -0.0, 0.3691, 1e-7];
         let rows: Vec<Mixed> = texts
             .iter()
             .enumerate()
-            .map(|(i, &text)| Mixed {
-                text,
-                number: i as u64 * 1_000_003,
-                signed: -(i as i32),
-                ratio: [1.0, -0.5, 0.0001, -0.0, 0.3691, 1e-7][i % 6],
-                flag: i % 2 == 0,
-                maybe: (i % 3 != 0).then_some(text),
-            })
+            .map(|(i, &text)| mixed(text, text, ratios[i % ratios.len()], i))
             .collect();
-        let mut expected = ::csv::WriterBuilder::new()
-            .has_headers(false)
-            .from_writer(Vec::new());
+        let mut expected = ::csv::Writer::from_writer(Vec::new());
         expected.write_record(Mixed::COLUMNS).unwrap();
-        for row in &rows {
-            expected.serialize(row).unwrap();
+        let expected = String::from_utf8(expected.into_inner().unwrap()).unwrap();
+        let written = String::from_utf8(to_csv(&rows, Formulas::Raw).unwrap()).unwrap();
+        assert_eq!(written, expected + &serialized(&rows));
+    }
+
+    /// A text as [`Formulas::Neutralize`] makes it.
+    fn neutralized(text: &str) -> String {
+        if is_formula(text) {
+            format!("'{text}")
+        } else {
+            text.to_string()
         }
-        let expected = expected.into_inner().unwrap();
-        let written = to_csv(&rows, Formulas::Raw).unwrap();
-        assert_eq!(
-            String::from_utf8(written).unwrap(),
-            String::from_utf8(expected).unwrap()
-        );
+    }
+
+    proptest! {
+        #[test]
+        fn cells_as_serde_and_the_csv_crate_write_them(
+            texts in prop::collection::vec((text(), text(), number()), 1..6),
+        ) {
+            let rows: Vec<Mixed> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, (a, b, ratio))| mixed(a, b, *ratio, i))
+                .collect();
+            prop_assert_eq!(appended(&rows, Formulas::Raw), serialized(&rows));
+            // Neutralizing is writing text cells neutralized, numbers as they are.
+            let safe: Vec<(String, String)> = texts
+                .iter()
+                .map(|(a, b, _)| (neutralized(a), neutralized(b)))
+                .collect();
+            let safe_rows: Vec<Mixed> = safe
+                .iter()
+                .zip(&texts)
+                .enumerate()
+                .map(|(i, ((a, b), (.., ratio)))| mixed(a, b, *ratio, i))
+                .collect();
+            prop_assert_eq!(appended(&rows, Formulas::Neutralize), serialized(&safe_rows));
+        }
     }
 }

@@ -1,8 +1,7 @@
 //! JSON serialization of the report.
 
 use serde::Serialize;
-use serde_json::ser::Formatter;
-use std::io;
+use std::collections::BTreeSet;
 
 /// Pretty-printed JSON with a final newline.
 ///
@@ -14,115 +13,267 @@ pub fn to_json<T: Serialize>(value: &T) -> anyhow::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Appends `value` pretty-printed as [`to_json`] would print it `indent` spaces deep
-/// (without the final newline), straight into `out`.
-///
-/// # Errors
-/// When the value cannot be serialized.
-pub fn append_pretty<T: Serialize>(
-    out: &mut Vec<u8>,
-    value: &T,
-    indent: usize,
-) -> anyhow::Result<()> {
-    let formatter = Nested {
-        indent,
-        has_value: false,
+/// A value `report.json` holds, written by hand byte for byte as serde_json pretty-prints
+/// its `Serialize` form: the report is several times the size of the corpus, and going
+/// through serde costs a few thousand instructions a row. Tests hold the two equal.
+pub trait PrettyJson {
+    /// Appends the value as it would stand `indent` spaces deep: its inner lines two
+    /// spaces deeper, its closing bracket at `indent`.
+    fn write_pretty(&self, out: &mut Vec<u8>, indent: usize);
+}
+
+impl PrettyJson for str {
+    fn write_pretty(&self, out: &mut Vec<u8>, _: usize) {
+        string(out, self);
+    }
+}
+
+impl PrettyJson for String {
+    fn write_pretty(&self, out: &mut Vec<u8>, _: usize) {
+        string(out, self);
+    }
+}
+
+impl<T: PrettyJson + ?Sized> PrettyJson for &T {
+    fn write_pretty(&self, out: &mut Vec<u8>, indent: usize) {
+        (**self).write_pretty(out, indent);
+    }
+}
+
+impl<T: PrettyJson> PrettyJson for Option<T> {
+    fn write_pretty(&self, out: &mut Vec<u8>, indent: usize) {
+        match self {
+            Some(value) => value.write_pretty(out, indent),
+            None => out.extend_from_slice(b"null"),
+        }
+    }
+}
+
+/// Integers, with `itoa` as serde_json writes them.
+macro_rules! pretty_integers {
+    ($($ty:ty),*) => {
+        $(impl PrettyJson for $ty {
+            fn write_pretty(&self, out: &mut Vec<u8>, _: usize) {
+                out.extend_from_slice(itoa::Buffer::new().format(*self).as_bytes());
+            }
+        })*
     };
-    value.serialize(&mut serde_json::Serializer::with_formatter(out, formatter))?;
-    Ok(())
+}
+pretty_integers!(u64, usize);
+
+impl PrettyJson for f64 {
+    /// Through serde_json itself, whose shortest round-trip digits (and `null` for a
+    /// number that is not finite) are its own.
+    fn write_pretty(&self, out: &mut Vec<u8>, _: usize) {
+        serde_json::to_writer(out, self).expect("a number serializes into memory");
+    }
 }
 
-/// serde_json's pretty printing (two spaces a level), starting `indent` spaces deep.
-struct Nested {
-    /// Spaces before a line at the current depth.
+impl<T: PrettyJson> PrettyJson for [T] {
+    fn write_pretty(&self, out: &mut Vec<u8>, indent: usize) {
+        array(out, indent, self);
+    }
+}
+
+impl<T: PrettyJson> PrettyJson for Vec<T> {
+    fn write_pretty(&self, out: &mut Vec<u8>, indent: usize) {
+        array(out, indent, self);
+    }
+}
+
+impl<T: PrettyJson> PrettyJson for BTreeSet<T> {
+    fn write_pretty(&self, out: &mut Vec<u8>, indent: usize) {
+        array(out, indent, self);
+    }
+}
+
+/// Writes the elements of a sequence as a pretty-printed array, `[]` when there is none.
+fn array<T: PrettyJson>(out: &mut Vec<u8>, indent: usize, elements: impl IntoIterator<Item = T>) {
+    let mut array = ArrayWriter::open(out, indent + 2);
+    for element in elements {
+        array.push(out, &element);
+    }
+    array.close(out);
+}
+
+/// How serde_json escapes each byte of a string: 0 for none, `u` for `\u00XX`, else the
+/// letter after the backslash.
+static ESCAPE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0A] = b'n';
+    table[0x0C] = b'f';
+    table[0x0D] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+/// Appends a JSON string: quotes, backslashes and control characters escaped as
+/// serde_json escapes them, everything else as it is.
+fn string(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let to_escape =
+        |word| bytes_below(word, 0x20) | equal_bytes(word, b'"') | equal_bytes(word, b'\\');
+    if any_byte(bytes, to_escape) {
+        escaped(out, bytes);
+    } else {
+        out.extend_from_slice(bytes);
+    }
+    out.push(b'"');
+}
+
+/// Appends the bytes of a string that holds something to escape.
+fn escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        let escape = ESCAPE[usize::from(byte)];
+        if escape == 0 {
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        if escape == b'u' {
+            let (high, low) = (HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xF)]);
+            out.extend_from_slice(&[b'\\', b'u', b'0', b'0', high, low]);
+        } else {
+            out.extend_from_slice(&[b'\\', escape]);
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+/// A byte in each of the eight places of a word.
+const ONES: u64 = u64::from_ne_bytes([1; 8]);
+
+/// The high bit of each of the eight places of a word.
+const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+
+/// Nonzero when a byte of `word` is below `n` (at most 0x80): a borrow can only start
+/// at such a byte, and the lowest one sets its own high bit.
+pub(crate) fn bytes_below(word: u64, n: u8) -> u64 {
+    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS
+}
+
+/// Nonzero when a byte of `word` is `byte`.
+pub(crate) fn equal_bytes(word: u64, byte: u8) -> u64 {
+    bytes_below(word ^ (ONES * u64::from(byte)), 1)
+}
+
+/// Whether `found` finds a byte of `bytes`, eight bytes at a time: `found` is nonzero
+/// for a word holding a byte it looks for, zero otherwise. Words may overlap (the last
+/// one ends with the last byte) and, below eight bytes, repeat bytes: each byte is
+/// looked at at least once, and only bytes of `bytes` are. Report cells are short, so
+/// this beats a loop over the bytes.
+pub(crate) fn any_byte(bytes: &[u8], found: impl Fn(u64) -> u64) -> bool {
+    let len = bytes.len();
+    let word = match len {
+        0 => return false,
+        1 => ONES * u64::from(bytes[0]),
+        2..=3 => {
+            let pair = |i: usize| u64::from(u16::from_ne_bytes([bytes[i], bytes[i + 1]]));
+            (pair(0) | pair(len - 2) << 16) * 0x0001_0000_0001
+        }
+        4..=7 => {
+            let quad = |i: usize| {
+                u64::from(u32::from_ne_bytes([
+                    bytes[i],
+                    bytes[i + 1],
+                    bytes[i + 2],
+                    bytes[i + 3],
+                ]))
+            };
+            quad(0) | quad(len - 4) << 32
+        }
+        _ => {
+            let word_at =
+                |i: usize| u64::from_ne_bytes(*bytes[i..].first_chunk().expect("eight bytes"));
+            let mut any = found(word_at(len - 8));
+            for i in (0..len - 8).step_by(8) {
+                any |= found(word_at(i));
+            }
+            return any != 0;
+        }
+    };
+    found(word) != 0
+}
+
+/// A comma, a line feed and spaces: the start of an element's line.
+const BREAK: &[u8; 66] = b",\n                                                                ";
+
+/// Starts a line `indent` spaces deep for an element, after a comma unless it is the
+/// first.
+fn element_line(out: &mut Vec<u8>, first: bool, indent: usize) {
+    let spaces_at_hand = BREAK.len() - 2;
+    out.extend_from_slice(&BREAK[usize::from(first)..2 + indent.min(spaces_at_hand)]);
+    out.resize(out.len() + indent.saturating_sub(spaces_at_hand), b' ');
+}
+
+/// A pretty-printed JSON object written a field at a time.
+pub(crate) struct Object<'o> {
+    out: &'o mut Vec<u8>,
     indent: usize,
-    /// Whether the array or object being written has an element yet.
-    has_value: bool,
+    empty: bool,
 }
 
-/// Writes a line feed and `n` spaces.
-fn new_line<W: ?Sized + io::Write>(writer: &mut W, n: usize) -> io::Result<()> {
-    const SPACES: &[u8; 65] = b"\n                                                                ";
-    writer.write_all(&SPACES[..(n + 1).min(SPACES.len())])?;
-    for _ in SPACES.len()..=n {
-        writer.write_all(b" ")?;
-    }
-    Ok(())
-}
-
-impl Nested {
-    /// Opens an array or object: one level deeper, no element yet.
-    fn open<W: ?Sized + io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.indent += 2;
-        self.has_value = false;
-        writer.write_all(bracket)
-    }
-
-    /// Closes an array or object, on a line of its own unless it is empty.
-    fn close<W: ?Sized + io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
-        self.indent -= 2;
-        if self.has_value {
-            new_line(writer, self.indent)?;
+impl<'o> Object<'o> {
+    /// Opens an object standing `indent` spaces deep.
+    pub(crate) fn open(out: &'o mut Vec<u8>, indent: usize) -> Object<'o> {
+        out.push(b'{');
+        Object {
+            out,
+            indent,
+            empty: true,
         }
-        writer.write_all(bracket)
     }
 
-    /// Starts an element or a key on a new line, after a comma unless it is the first.
-    fn element<W: ?Sized + io::Write>(&self, writer: &mut W, first: bool) -> io::Result<()> {
-        if !first {
-            writer.write_all(b",")?;
+    /// Appends a field, its key given as JSON with the `": "` after it (`"name": `).
+    /// Inlined, so that a key's bytes (known when compiling) are copied without a call.
+    #[inline(always)]
+    pub(crate) fn field<T: PrettyJson + ?Sized>(
+        mut self,
+        quoted_key: &str,
+        value: &T,
+    ) -> Object<'o> {
+        element_line(self.out, self.empty, self.indent + 2);
+        self.out.extend_from_slice(quoted_key.as_bytes());
+        value.write_pretty(self.out, self.indent + 2);
+        self.empty = false;
+        self
+    }
+
+    /// Closes the object.
+    pub(crate) fn close(self) {
+        if !self.empty {
+            element_line(self.out, true, self.indent);
         }
-        new_line(writer, self.indent)
+        self.out.push(b'}');
     }
 }
 
-impl Formatter for Nested {
-    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.open(writer, b"[")
-    }
-
-    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.close(writer, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.element(writer, first)
-    }
-
-    fn end_array_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.open(writer, b"{")
-    }
-
-    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.close(writer, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        writer: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.element(writer, first)
-    }
-
-    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        writer.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + io::Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
+/// Implements [`PrettyJson`] for a struct from its fields in declaration order, each
+/// written under its own name as serde names it (a Rust name needs no escaping).
+macro_rules! pretty_json_struct {
+    ($name:ident { $($field:ident),* $(,)? }) => {
+        impl $crate::report::json::PrettyJson for $name<'_> {
+            fn write_pretty(&self, out: &mut Vec<u8>, indent: usize) {
+                $crate::report::json::Object::open(out, indent)
+                    $(.field(concat!("\"", stringify!($field), "\": "), &self.$field))*
+                    .close();
+            }
+        }
+    };
 }
+pub(crate) use pretty_json_struct;
 
 /// A pretty-printed JSON array written one element at a time, byte for byte as
 /// [`to_json`] prints a whole one: elements `indent` spaces deep, the closing bracket two
@@ -144,59 +295,162 @@ impl ArrayWriter {
     }
 
     /// Appends an element.
-    ///
-    /// # Errors
-    /// When the value cannot be serialized.
-    pub fn push<T: Serialize>(&mut self, out: &mut Vec<u8>, value: &T) -> anyhow::Result<()> {
-        out.extend_from_slice(if self.empty { b"\n" } else { b",\n" });
-        out.resize(out.len() + self.indent, b' ');
+    pub fn push<T: PrettyJson + ?Sized>(&mut self, out: &mut Vec<u8>, value: &T) {
+        element_line(out, self.empty, self.indent);
         self.empty = false;
-        append_pretty(out, value, self.indent)
+        value.write_pretty(out, self.indent);
     }
 
     /// Closes the array.
     pub fn close(self, out: &mut Vec<u8>) {
         if !self.empty {
-            out.push(b'\n');
-            out.resize(out.len() + self.indent.saturating_sub(2), b' ');
+            element_line(out, true, self.indent.saturating_sub(2));
         }
         out.push(b']');
     }
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Text with what a writer must take care of: quotes, backslashes, control
+    /// characters, CSV separators, spreadsheet formula starts, non-ASCII.
+    pub(crate) fn text() -> impl Strategy<Value = String> {
+        let special = prop_oneof![
+            (0u8..0x20).prop_map(char::from),
+            prop::sample::select(vec![
+                '"', '\\', ',', '=', '+', '-', '@', ' ', '\u{7f}', 'é', '’', '\u{2028}', '🦀',
+            ]),
+        ];
+        let chars = prop_oneof![3 => any::<char>(), 2 => special, 5 => prop::char::range('a', 'z')];
+        prop::collection::vec(chars, 0..24).prop_map(String::from_iter)
+    }
+
+    /// Numbers as the reports hold them, and the ones serde_json writes as `null`.
+    pub(crate) fn number() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            (-10_000i32..=10_000).prop_map(|n| f64::from(n) / 10_000.0),
+            any::<f64>(),
+            prop::sample::select(vec![0.0, -0.0, 1e-7, 1e21, f64::NAN, f64::INFINITY]),
+        ]
+    }
+
+    /// serde_json's pretty form of `value`, as it stands `indent` spaces deep.
+    pub(crate) fn serde_pretty<T: Serialize>(value: &T, indent: usize) -> String {
+        let whole = serde_json::to_string_pretty(value).unwrap();
+        whole.replace('\n', &format!("\n{}", " ".repeat(indent)))
+    }
+
+    /// The hand-written form of `value`, `indent` spaces deep.
+    pub(crate) fn written<T: PrettyJson + ?Sized>(value: &T, indent: usize) -> String {
+        let mut out = Vec::new();
+        value.write_pretty(&mut out, indent);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[derive(Serialize)]
+    struct Inner<'a> {
+        name: &'a str,
+        list: Vec<String>,
+    }
+    pretty_json_struct!(Inner { name, list });
+
+    #[derive(Serialize)]
+    struct Sample<'a> {
+        text: &'a str,
+        owned: String,
+        maybe: Option<&'a str>,
+        count: u64,
+        size: usize,
+        ratio: f64,
+        names: &'a [String],
+        set: BTreeSet<String>,
+        inner: Vec<Inner<'a>>,
+    }
+    pretty_json_struct!(Sample {
+        text,
+        owned,
+        maybe,
+        count,
+        size,
+        ratio,
+        names,
+        set,
+        inner
+    });
+
+    proptest! {
+        #[test]
+        fn strings_escaped_as_serde_json_escapes_them(s in text()) {
+            prop_assert_eq!(written(s.as_str(), 0), serde_json::to_string(&s).unwrap());
+        }
+
+        #[test]
+        fn numbers_as_serde_json_writes_them(x in number(), n in any::<u64>()) {
+            prop_assert_eq!(written(&x, 0), serde_json::to_string(&x).unwrap());
+            prop_assert_eq!(written(&n, 0), serde_json::to_string(&n).unwrap());
+        }
+
+        #[test]
+        fn any_byte_finds_what_a_byte_loop_finds(bytes in prop::collection::vec(any::<u8>(), 0..40)) {
+            let quote_or_control = |w| bytes_below(w, 0x20) | equal_bytes(w, b'"');
+            let expected = bytes.iter().any(|&b| b < 0x20 || b == b'"');
+            prop_assert_eq!(any_byte(&bytes, quote_or_control), expected);
+        }
+
+        #[test]
+        fn structs_as_serde_json_pretty_prints_them(
+            strings in prop::collection::vec(text(), 0..4),
+            maybe in prop::option::of(text()),
+            ratio in number(),
+            count in any::<u64>(),
+            indent in 0usize..80,
+        ) {
+            let first = strings.first().cloned().unwrap_or_default();
+            let inner: Vec<Inner> = strings
+                .iter()
+                .map(|name| Inner { name, list: strings.clone() })
+                .collect();
+            let sample = Sample {
+                text: &first,
+                owned: first.clone(),
+                maybe: maybe.as_deref(),
+                count,
+                size: strings.len(),
+                ratio,
+                names: &strings,
+                set: strings.iter().cloned().collect(),
+                inner,
+            };
+            prop_assert_eq!(written(&sample, indent), serde_pretty(&sample, indent));
+        }
+    }
 
     #[test]
     fn an_array_written_piece_by_piece_is_the_whole_one() {
-        let value = serde_json::json!({
-            "a": "x\ny",
-            "list": [{"k": [1, 2], "e": []}, {"k": [], "e": {}}],
-            "none": [],
-        });
-        let whole = to_json(&serde_json::json!({"outer": [&value, &value]})).unwrap();
-        let mut out = b"{\n  \"outer\": ".to_vec();
-        let mut array = ArrayWriter::open(&mut out, 4);
-        array.push(&mut out, &value).unwrap();
-        array.push(&mut out, &value).unwrap();
-        array.close(&mut out);
-        out.extend_from_slice(b"\n}\n");
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            String::from_utf8(whole).unwrap()
-        );
-        let mut deep = serde_json::json!("leaf");
-        for i in 0..40 {
-            deep = serde_json::json!({ "level": i, "inner": [deep] });
+        let names = vec!["a\nb".to_string(), String::new()];
+        let elements = [
+            Inner {
+                name: "x",
+                list: names.clone(),
+            },
+            Inner {
+                name: "",
+                list: Vec::new(),
+            },
+        ];
+        for indent in [2, 4, 70] {
+            let mut out = Vec::new();
+            let mut array = ArrayWriter::open(&mut out, indent);
+            for element in &elements {
+                array.push(&mut out, element);
+            }
+            array.close(&mut out);
+            let expected = serde_pretty(&elements, indent - 2);
+            assert_eq!(String::from_utf8(out).unwrap(), expected);
         }
-        let mut out = Vec::new();
-        let mut array = ArrayWriter::open(&mut out, 4);
-        array.push(&mut out, &deep).unwrap();
-        array.close(&mut out);
-        let whole = String::from_utf8(serde_json::to_vec_pretty(&[&deep]).unwrap()).unwrap();
-        let indented = whole.replace('\n', "\n  ");
-        assert_eq!(String::from_utf8(out).unwrap(), indented);
         let mut out = Vec::new();
         ArrayWriter::open(&mut out, 4).close(&mut out);
         assert_eq!(out, b"[]");

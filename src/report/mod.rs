@@ -15,7 +15,7 @@ pub mod table;
 use crate::aggregate::Aggregates;
 use crate::record::DocumentRecord;
 use anyhow::Context as _;
-use json::ArrayWriter;
+use json::{ArrayWriter, PrettyJson as _};
 use rows::*;
 use std::path::{Path, PathBuf};
 
@@ -144,7 +144,7 @@ impl ReportWriter {
         ];
         let json = &mut buffers[JSON];
         json.extend_from_slice(b"{\n  \"schema_version\": ");
-        json::append_pretty(json, &SCHEMA_VERSION, 2)?;
+        SCHEMA_VERSION.write_pretty(json, 2);
         json.extend_from_slice(b",\n  \"documents\": ");
         let documents = Some(ArrayWriter::open(json, 4));
         Ok(ReportWriter {
@@ -177,7 +177,7 @@ impl ReportWriter {
         let talks = record.talks.iter().map(|t| talk_row(path, t));
         csv::append(&mut self.buffers[TALKS], talks, f)?;
         if let Some(documents) = &mut self.documents {
-            documents.push(&mut self.buffers[JSON], &json_document(record))?;
+            documents.push(&mut self.buffers[JSON], &json_document(record));
         }
         self.flush(staged, false)
     }
@@ -201,7 +201,7 @@ impl ReportWriter {
             let rows = chunk.iter().map(|(k, s)| entity_row(k, s));
             csv::append(&mut self.buffers[ENTITIES], rows, f)?;
             for (k, s) in chunk {
-                array.push(&mut self.buffers[JSON], &json_entity(k, s))?;
+                array.push(&mut self.buffers[JSON], &json_entity(k, s));
             }
             self.flush(staged, false)?;
         }
@@ -211,7 +211,7 @@ impl ReportWriter {
         for (i, pair) in aggregates.cooccurrence().iter().enumerate() {
             let row = pair_row(&pair);
             csv::append(&mut self.buffers[PAIRS], [&row], f)?;
-            array.push(&mut self.buffers[JSON], &row)?;
+            array.push(&mut self.buffers[JSON], &row);
             if i % CHUNK == CHUNK - 1 {
                 self.flush(staged, false)?;
             }

@@ -3,6 +3,8 @@
 //! Column and field names are defined here and nowhere else; the domain types never
 //! carry serialization attributes for a report.
 
+use super::csv::Cells;
+use super::json::pretty_json_struct;
 use crate::aggregate::{EntityKey, EntityStats, Pair};
 use crate::extract::EntityKind;
 use crate::record::{DocumentRecord, MentionRecord, TalkRecord};
@@ -12,19 +14,28 @@ use std::collections::BTreeSet;
 /// Version of the report layout; bumped when a column or field changes meaning.
 pub const SCHEMA_VERSION: &str = "1";
 
-/// A row of a CSV report.
+/// A row of a CSV report: its serde form is the contract, which [`CsvRow::write_cells`]
+/// writes without going through serde.
 pub trait CsvRow: Serialize {
     /// Column names in order: the header line, written even when there is no row.
     const COLUMNS: &'static [&'static str];
+
+    /// Writes the fields as cells, in the order serde serializes them.
+    fn write_cells(&self, cells: &mut Cells<'_>);
 }
 
 impl<T: CsvRow> CsvRow for &T {
     const COLUMNS: &'static [&'static str] = T::COLUMNS;
+
+    fn write_cells(&self, cells: &mut Cells<'_>) {
+        (**self).write_cells(cells);
+    }
 }
 
-/// Declares a CSV row type and its [`CsvRow::COLUMNS`] from one field list, so the
-/// header written for an empty report is the one serde writes for a full one. (Row
-/// fields therefore take no `serde(rename)`: the field name is the column name.)
+/// Declares a CSV row type, its [`CsvRow::COLUMNS`] and its [`CsvRow::write_cells`]
+/// from one field list, so the header written for an empty report is the one serde
+/// writes for a full one, and the cells come in serde's order. (Row fields therefore
+/// take no `serde(rename)`: the field name is the column name.)
 macro_rules! csv_row {
     (
         $(#[$attr:meta])*
@@ -40,6 +51,10 @@ macro_rules! csv_row {
 
         impl $(<$lt>)? CsvRow for $name $(<$lt>)? {
             const COLUMNS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            fn write_cells(&self, cells: &mut $crate::report::csv::Cells<'_>) {
+                $(cells.cell(&self.$field);)*
+            }
         }
     };
 }
@@ -234,6 +249,44 @@ pub struct JsonReport<'a> {
     pub cooccurrence: Vec<PairRow<'a>>,
 }
 
+pretty_json_struct!(PairRow {
+    window,
+    kind_a,
+    entity_a,
+    kind_b,
+    entity_b,
+    count,
+    npmi
+});
+pretty_json_struct!(JsonTalk {
+    title,
+    kind,
+    speakers,
+    day
+});
+pretty_json_struct!(JsonEntity {
+    kind,
+    name,
+    aliases,
+    mentions,
+    talks_given
+});
+pretty_json_struct!(JsonDocument {
+    path,
+    status,
+    reason,
+    talks,
+    entities
+});
+pretty_json_struct!(JsonCorpusEntity {
+    kind,
+    name,
+    aliases,
+    mentions,
+    documents,
+    talks_given
+});
+
 /// The rows one document contributes to `documents.csv`, `mentions.csv`, `talks.csv` and
 /// the `documents` of `report.json`.
 pub struct DocumentRows<'a> {
@@ -383,5 +436,111 @@ pub fn pair_row<'a>(p: &Pair<'a>) -> PairRow<'a> {
         entity_b: &p.b.1,
         count: p.count,
         npmi: p.npmi,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::csv::{Formulas, append};
+    use crate::report::json::tests::{number, serde_pretty, text, written};
+    use proptest::prelude::*;
+
+    /// Rows as the `csv` crate serializes them through serde, and as [`append`] writes
+    /// them.
+    fn both_csv<T: CsvRow>(rows: &[T]) -> (String, String) {
+        let mut writer = ::csv::WriterBuilder::new()
+            .has_headers(false)
+            .from_writer(Vec::new());
+        for row in rows {
+            writer.serialize(row).unwrap();
+        }
+        let mut out = Vec::new();
+        append(&mut out, rows, Formulas::Raw).unwrap();
+        (
+            String::from_utf8(writer.into_inner().unwrap()).unwrap(),
+            String::from_utf8(out).unwrap(),
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn report_rows_written_as_serde_writes_them(
+            s in prop::collection::vec(text(), 6),
+            npmi in number(),
+            count in any::<u64>(),
+            index in prop::option::of(any::<usize>()),
+        ) {
+            let names = s[3..].to_vec();
+            let pair = PairRow {
+                window: &s[0],
+                kind_a: &s[1],
+                entity_a: &s[2],
+                kind_b: &s[3],
+                entity_b: &s[4],
+                count,
+                npmi,
+            };
+            prop_assert_eq!(written(&pair, 4), serde_pretty(&pair, 4));
+            let (expected, csv) = both_csv(&[pair]);
+            prop_assert_eq!(csv, expected);
+            let aliases: BTreeSet<String> = names.iter().cloned().collect();
+            let corpus_entity = JsonCorpusEntity {
+                kind: &s[0],
+                name: &s[1],
+                aliases: &aliases,
+                mentions: count,
+                documents: count / 2,
+                talks_given: 0,
+            };
+            prop_assert_eq!(written(&corpus_entity, 4), serde_pretty(&corpus_entity, 4));
+            let talk = |i: usize| JsonTalk {
+                title: &s[i],
+                kind: &s[0],
+                speakers: &names[i % 2..],
+                day: index.map(|_| s[5].as_str()),
+            };
+            let entity = |i: usize| JsonEntity {
+                kind: &s[i],
+                name: &s[2],
+                aliases: &names[..i % 3],
+                mentions: i,
+                talks_given: index.unwrap_or(0),
+            };
+            let document = JsonDocument {
+                path: &s[0],
+                status: &s[1],
+                reason: &s[2],
+                talks: (0..s.len() % 3).map(talk).collect(),
+                entities: (0..s.len()).map(entity).collect(),
+            };
+            prop_assert_eq!(written(&document, 4), serde_pretty(&document, 4));
+            let mention = MentionRow {
+                path: &s[0],
+                kind: &s[1],
+                surface: &s[2],
+                entity: &s[3],
+                start: index.unwrap_or(7),
+                end: 9,
+                sentence: index,
+                paragraph: None,
+                day: index.map(|_| s[4].as_str()),
+                rule: &s[5],
+            };
+            let (expected, csv) = both_csv(&[mention]);
+            prop_assert_eq!(csv, expected);
+            let talk_row = TalkRow {
+                path: &s[0],
+                title: &s[1],
+                kind: &s[2],
+                speakers: names.join("; "),
+                day: None,
+                start: 3,
+                mentions: index.unwrap_or(1),
+                rule: &s[3],
+            };
+            let (expected, csv) = both_csv(&[talk_row]);
+            prop_assert_eq!(csv, expected);
+        }
     }
 }
