@@ -37,6 +37,10 @@ pub struct Found {
 
 const KIND_WORDS: &str = r"(?:lightning talk|open space|openspace|unconference session|birds of a feather session|bof session|panel discussion|keynote|talk|panel|tutorial|workshop|presentation|session|lecture|keynote address|bof|sprint)";
 
+/// A kind word standing as whole words; one pattern for all the rules that look for one.
+static KIND_WORD: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind word"));
+
 /// The alternatives of [`KIND_WORDS`], in its order, for the rules that match without a
 /// regex.
 const KIND_WORD_LIST: [&str; 18] = [
@@ -1292,8 +1296,6 @@ impl Finder<'_, '_> {
 
     /// "My favorite talk was Title by Speaker." and "The talk was by X called Title."
     fn described_titles(&mut self) {
-        static KIND: LazyLock<Pattern> =
-            LazyLock::new(|| Pattern::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind"));
         static VERB: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^[^.!?]{0,60}?\b(?:was|is)\s+").expect("verb"));
         static NAMED: LazyLock<Regex> =
@@ -1304,7 +1306,7 @@ impl Finder<'_, '_> {
             let body = s.span.slice(text);
             // Plain scanning rather than one large pattern: the large pattern's automaton
             // did not fit the regex cache and dominated the run time.
-            let Some(kind) = KIND.find(body) else {
+            let Some(kind) = KIND_WORD.find(body) else {
                 continue;
             };
             let Some(verb) = VERB.find(&body[kind.end()..]) else {
@@ -1751,8 +1753,11 @@ fn the_x_kind(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
             let start = pos;
             pos += 1;
             // A determiner opens with an ASCII letter: no other character folds to
-            // t, m, o or h.
+            // t, m, o or h. After an ASCII word character there is no word boundary, a
+            // cheaper test than the Unicode one.
+            let inside_word = start > 0 && is_ascii_word_byte(bytes[start - 1]);
             if !matches!(bytes[start].to_ascii_lowercase(), b't' | b'm' | b'o' | b'h')
+                || inside_word
                 || is_word_before(text, start)
             {
                 continue;
@@ -1853,6 +1858,11 @@ fn is_word_before(text: &str, at: usize) -> bool {
     !LOOK.matches(Look::WordStartHalfUnicode, text.as_bytes(), at)
 }
 
+/// Whether `byte` is an ASCII word character, as `\w` reads it.
+fn is_ascii_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
 /// Whether `at` is a word boundary (`\b`).
 fn is_word_boundary(text: &str, at: usize) -> bool {
     LOOK.matches(Look::WordUnicode, text.as_bytes(), at)
@@ -1893,9 +1903,8 @@ fn starts_with_titled(rest: &str) -> bool {
 
 /// The kind noun inside a matched phrase.
 fn kind_word_in(phrase: &str) -> String {
-    static RE: LazyLock<Pattern> =
-        LazyLock::new(|| Pattern::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind word"));
-    RE.find(phrase)
+    KIND_WORD
+        .find(phrase)
         .map_or_else(|| "talk".to_string(), |m| m.as_str().to_lowercase())
 }
 
