@@ -68,8 +68,13 @@ impl Pattern {
     /// When the pattern does not compile.
     pub fn new(pattern: &str) -> Result<Pattern, String> {
         let exact = Regex::new(pattern).map_err(|e| e.to_string())?;
-        let candidates =
-            Regex::new(&without_word_boundaries(pattern)).map_err(|e| e.to_string())?;
+        // The patterns here open with common words ("the", "a") or a large set of them:
+        // a literal prefilter then stops at almost every word and costs more than the
+        // lazy DFA's plain scan.
+        let candidates = Regex::builder()
+            .configure(Regex::config().auto_prefilter(false))
+            .build(&without_word_boundaries(pattern))
+            .map_err(|e| e.to_string())?;
         Ok(Pattern { exact, candidates })
     }
 

@@ -20,6 +20,7 @@ use crate::span::Span;
 use crate::tokenize::trim_span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
+use regex_automata::util::look::{Look, LookMatcher};
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -35,6 +36,33 @@ pub struct Found {
 }
 
 const KIND_WORDS: &str = r"(?:lightning talk|open space|openspace|unconference session|birds of a feather session|bof session|panel discussion|keynote|talk|panel|tutorial|workshop|presentation|session|lecture|keynote address|bof|sprint)";
+
+/// A kind word standing as whole words; one pattern for all the rules that look for one.
+static KIND_WORD: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind word"));
+
+/// The alternatives of [`KIND_WORDS`], in its order, for the rules that match without a
+/// regex.
+const KIND_WORD_LIST: [&str; 18] = [
+    "lightning talk",
+    "open space",
+    "openspace",
+    "unconference session",
+    "birds of a feather session",
+    "bof session",
+    "panel discussion",
+    "keynote",
+    "talk",
+    "panel",
+    "tutorial",
+    "workshop",
+    "presentation",
+    "session",
+    "lecture",
+    "keynote address",
+    "bof",
+    "sprint",
+];
 
 /// Letters that every match of some rules contains, looked for once before those rules
 /// search a whole post.
@@ -1268,8 +1296,6 @@ impl Finder<'_, '_> {
 
     /// "My favorite talk was Title by Speaker." and "The talk was by X called Title."
     fn described_titles(&mut self) {
-        static KIND: LazyLock<Pattern> =
-            LazyLock::new(|| Pattern::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind"));
         static VERB: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^[^.!?]{0,60}?\b(?:was|is)\s+").expect("verb"));
         static NAMED: LazyLock<Regex> =
@@ -1280,7 +1306,7 @@ impl Finder<'_, '_> {
             let body = s.span.slice(text);
             // Plain scanning rather than one large pattern: the large pattern's automaton
             // did not fit the regex cache and dominated the run time.
-            let Some(kind) = KIND.find(body) else {
+            let Some(kind) = KIND_WORD.find(body) else {
                 continue;
             };
             let Some(verb) = VERB.find(&body[kind.end()..]) else {
@@ -1367,9 +1393,6 @@ impl Finder<'_, '_> {
         static KIND_ON: LazyLock<Pattern> = LazyLock::new(|| {
             Pattern::new(r"(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)\s+(?:on|about)\s+([^,.;:()]{2,80})").expect("kind on")
         });
-        static THE_X_KIND: LazyLock<Pattern> = LazyLock::new(|| {
-            Pattern::new(&format!(r"(?i)\b(?:the|my|our|this|that|his|her|their)\s+((?:[\w+#’'-]+(?:\.\w+)*\s+){{1,4}}?)({KIND_WORDS})\b")).expect("the x kind")
-        });
         let ctx = self.ctx;
         let text = ctx.text;
         let bofs = self.has(Cue::Feather).then(|| BOF.captures_iter(text));
@@ -1415,14 +1438,12 @@ impl Finder<'_, '_> {
             }
             self.push(&title, span, kind, &speakers, "talk/kind-on-topic", false);
         }
-        for c in THE_X_KIND.captures_iter(text) {
-            let mods_m = c.get(1).expect("mods");
-            let kind_m = c.get(2).expect("kind");
-            let span = Span::new(mods_m.start(), kind_m.end());
+        for (mods_m, kind_m) in the_x_kind(text) {
+            let span = Span::new(mods_m.start, kind_m.end);
             if self.covered(span) {
                 continue;
             }
-            let mods: Vec<&str> = mods_m.as_str().split_whitespace().collect();
+            let mods: Vec<&str> = mods_m.slice(text).split_whitespace().collect();
             let topic: Vec<&str> = mods
                 .iter()
                 .skip_while(|w| ADJECTIVES.contains(&w.to_lowercase().as_str()))
@@ -1436,14 +1457,14 @@ impl Finder<'_, '_> {
             {
                 continue;
             }
-            let kind = kind_of(ctx, kind_m.as_str()).unwrap_or(TalkKind::Talk);
+            let kind = kind_of(ctx, kind_m.slice(text)).unwrap_or(TalkKind::Talk);
             let capitalized = topic.iter().all(|w| {
                 w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_numeric())
             });
-            let topic_start = mods_m.start() + mods_m.as_str().find(topic[0]).unwrap_or(0);
-            let topic_span = Span::new(topic_start, mods_m.end());
+            let topic_start = mods_m.start + mods_m.slice(text).find(topic[0]).unwrap_or(0);
+            let topic_span = Span::new(topic_start, mods_m.end);
             let names_project = overlapping(self.projects, topic_span)
                 .iter()
                 .any(|p| topic_span.contains(p.span));
@@ -1468,7 +1489,7 @@ impl Finder<'_, '_> {
                 kind,
                 TalkKind::Panel | TalkKind::Tutorial | TalkKind::Workshop
             ) {
-                title = format!("{title} {}", kind_m.as_str());
+                title = format!("{title} {}", kind_m.slice(text));
             }
             self.push(&title, span, kind, &[], "talk/the-x-talk", true);
         }
@@ -1715,6 +1736,138 @@ fn group_phrase_end(text: &str, at: usize) -> Option<usize> {
     Some(end)
 }
 
+/// "the Eve Online talk": a determiner, one to four modifier words and a kind word, as
+/// the modifiers' span (with the space after them) and the kind word's span.
+///
+/// The matches, in text order, are exactly those of the pattern
+/// `(?i)\b(?:the|my|our|this|that|his|her|their)\s+((?:[\w+#’'-]+(?:\.\w+)*\s+){1,4}?)`
+/// followed by `(KIND_WORDS)\b`. Read word by word instead: that pattern's automaton was
+/// the largest of the talk rules, to build and to run, and a whole-word reading has no
+/// choices to backtrack over (each modifier is all of a run of non-space characters).
+fn the_x_kind(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
+    const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() {
+            let start = pos;
+            pos += 1;
+            // A determiner opens with an ASCII letter: no other character folds to
+            // t, m, o or h. After an ASCII word character there is no word boundary, a
+            // cheaper test than the Unicode one.
+            let inside_word = start > 0 && is_ascii_word_byte(bytes[start - 1]);
+            if !matches!(bytes[start].to_ascii_lowercase(), b't' | b'm' | b'o' | b'h')
+                || inside_word
+                || is_word_before(text, start)
+            {
+                continue;
+            }
+            let found = DETERMINERS.iter().find_map(|d| {
+                let end = folded_prefix(text, start, d)?;
+                modifiers_then_kind(text, end)
+            });
+            if let Some((mods, kind)) = found {
+                pos = kind.end;
+                return Some((mods, kind));
+            }
+        }
+        None
+    })
+}
+
+/// After a determiner ending at `at`: white space, one to four modifier words each
+/// followed by white space, then a kind word at a word boundary; the fewest modifiers win.
+fn modifiers_then_kind(text: &str, at: usize) -> Option<(Span, Span)> {
+    let mods_start = skip_space(text, at).filter(|&e| e > at)?;
+    let mut word_start = mods_start;
+    for _ in 0..4 {
+        let word_end = text[word_start..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |i| word_start + i);
+        if !is_modifier(text, Span::new(word_start, word_end)) {
+            return None;
+        }
+        let kind_start = skip_space(text, word_end).filter(|&e| e > word_end)?;
+        let kind_end = KIND_WORD_LIST.iter().find_map(|k| {
+            folded_prefix(text, kind_start, k).filter(|&end| is_word_boundary(text, end))
+        });
+        if let Some(kind_end) = kind_end {
+            return Some((
+                Span::new(mods_start, kind_start),
+                Span::new(kind_start, kind_end),
+            ));
+        }
+        word_start = kind_start;
+    }
+    None
+}
+
+/// Whether `text[word]` is one whole `[\w+#’'-]+(?:\.\w+)*`: "C++", "Node.js", "don’t".
+fn is_modifier(text: &str, word: Span) -> bool {
+    let mut parts = word.slice(text).split('.');
+    let mut offset = word.start;
+    let mut word_chars_only = false;
+    parts.all(|part| {
+        let ok = !part.is_empty()
+            && part.char_indices().all(|(i, c)| {
+                is_word_at(text, offset + i)
+                    || !word_chars_only && matches!(c, '+' | '#' | '’' | '\'' | '-')
+            });
+        offset += part.len() + 1;
+        word_chars_only = true;
+        ok
+    })
+}
+
+/// Where the white space starting at `at` ends.
+fn skip_space(text: &str, at: usize) -> Option<usize> {
+    let rest = &text[at..];
+    Some(at + rest.len() - rest.trim_start().len())
+}
+
+/// The end of `word` (lower-case ASCII letters and spaces) read at `at` as a
+/// case-insensitive pattern reads it: each letter in either case, "s" also as "ſ" and
+/// "k" also as the Kelvin sign.
+fn folded_prefix(text: &str, at: usize, word: &str) -> Option<usize> {
+    let mut pos = at;
+    for w in word.bytes() {
+        let rest = &text.as_bytes()[pos..];
+        pos += if rest.first()?.to_ascii_lowercase() == w {
+            1
+        } else if w == b's' && rest.starts_with("ſ".as_bytes()) {
+            "ſ".len()
+        } else if w == b'k' && rest.starts_with("\u{212a}".as_bytes()) {
+            "\u{212a}".len()
+        } else {
+            return None;
+        };
+    }
+    Some(pos)
+}
+
+/// Unicode word boundaries as the regex engines see them.
+static LOOK: LazyLock<LookMatcher> = LazyLock::new(LookMatcher::new);
+
+/// Whether the character at `at` is a word character (`\w`).
+fn is_word_at(text: &str, at: usize) -> bool {
+    !LOOK.matches(Look::WordEndHalfUnicode, text.as_bytes(), at)
+}
+
+/// Whether the character before `at` is a word character.
+fn is_word_before(text: &str, at: usize) -> bool {
+    !LOOK.matches(Look::WordStartHalfUnicode, text.as_bytes(), at)
+}
+
+/// Whether `byte` is an ASCII word character, as `\w` reads it.
+fn is_ascii_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// Whether `at` is a word boundary (`\b`).
+fn is_word_boundary(text: &str, at: usize) -> bool {
+    LOOK.matches(Look::WordUnicode, text.as_bytes(), at)
+}
+
 /// Whether most words of a line start with a capital, as titles do.
 fn mostly_capitalized(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().filter(|w| w.len() > 3).collect();
@@ -1750,9 +1903,8 @@ fn starts_with_titled(rest: &str) -> bool {
 
 /// The kind noun inside a matched phrase.
 fn kind_word_in(phrase: &str) -> String {
-    static RE: LazyLock<Pattern> =
-        LazyLock::new(|| Pattern::new(&format!(r"(?i)\b{KIND_WORDS}\b")).expect("kind word"));
-    RE.find(phrase)
+    KIND_WORD
+        .find(phrase)
         .map_or_else(|| "talk".to_string(), |m| m.as_str().to_lowercase())
 }
 
@@ -2107,6 +2259,98 @@ mod tests {
         assert_eq!(Cue::found_in("KeYnOtE"), [true, false]);
         assert_eq!(Cue::found_in("Birds of a Feather"), [false, true]);
         assert_eq!(Cue::found_in("feather keynote feather"), [true, true]);
+    }
+
+    #[test]
+    fn kind_word_list_is_the_kind_words_pattern() {
+        assert_eq!(KIND_WORDS, format!("(?:{})", KIND_WORD_LIST.join("|")));
+    }
+
+    #[test]
+    fn letters_fold_as_in_a_case_insensitive_pattern() {
+        let letter = regex::Regex::new(r"(?i)^[a-z]$").expect("compiles");
+        let space = regex::Regex::new(r"^\s$").expect("compiles");
+        let word = regex::Regex::new(r"^\w$").expect("compiles");
+        let mut folded = Vec::new();
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if letter.is_match(&s) && !c.is_ascii() {
+                folded.push(c);
+            }
+            assert_eq!(space.is_match(&s), c.is_whitespace(), "{c:?}");
+            assert_eq!(word.is_match(&s), is_word_at(&s, 0), "{c:?}");
+        }
+        assert_eq!(folded, ['ſ', '\u{212a}']);
+        for (c, letter) in [("ſ", 's'), ("\u{212a}", 'k')] {
+            for other in 'a'..='z' {
+                let re = regex::Regex::new(&format!("(?i)^{other}$")).expect("compiles");
+                assert_eq!(re.is_match(c), other == letter);
+                let found = folded_prefix(c, 0, &other.to_string());
+                assert_eq!(found.is_some(), other == letter);
+            }
+        }
+    }
+
+    /// The pattern [`the_x_kind`] reads without a regex.
+    fn the_x_kind_pattern() -> regex::Regex {
+        regex::Regex::new(&format!(
+            r"(?i)\b(?:the|my|our|this|that|his|her|their)\s+((?:[\w+#’'-]+(?:\.\w+)*\s+){{1,4}}?)({KIND_WORDS})\b"
+        ))
+        .expect("compiles")
+    }
+
+    fn the_x_kind_by_regex(re: &regex::Regex, text: &str) -> Vec<(Span, Span)> {
+        re.captures_iter(text)
+            .map(|c| {
+                let mods = c.get(1).expect("mods");
+                let kind = c.get(2).expect("kind");
+                (
+                    Span::new(mods.start(), mods.end()),
+                    Span::new(kind.start(), kind.end()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_x_kind_reads_as_the_pattern() {
+        let re = the_x_kind_pattern();
+        let mut matches = 0;
+        for text in [
+            "the Eve Online talk and their C++ tutorial",
+            "Their talks about the big the Rust talk",
+            "bathe the Node.js v1.2. talk, the Node.js v1.2 talk",
+            "éthe Rust talk; the Rust talké; thé Rust talk",
+            "THIſ Go talK, thiſ Go \u{212a}eynote address",
+            "the lightning talk talk, my open space, our a b c d talk",
+            "the don’t-miss #rust\u{a0}panel\ndiscussion, his -x- workshop",
+        ] {
+            let got: Vec<(Span, Span)> = the_x_kind(text).collect();
+            assert_eq!(got, the_x_kind_by_regex(&re, text), "{text}");
+            matches += got.len();
+        }
+        assert!(matches >= 8, "{matches}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn the_x_kind_agrees_with_the_pattern(
+            words in proptest::collection::vec(
+                "the|The|THEIR|thiſ|my|our|that|his|her|x|éthe|Rust|C\\+\\+|Node\\.js|v1\\.|\\.x|don’t|a-b|#go|é|Søren|\\(x\\)|,|talk|talKs|talk\u{212a}|keynote|panel|lightning|open|space|session|bof|sprint|address|discussion",
+                0..12,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|\u{2003}|, |\\.|", 12),
+        ) {
+            let mut text = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(s);
+            }
+            let got: Vec<(Span, Span)> = the_x_kind(&text).collect();
+            proptest::prop_assert_eq!(got, the_x_kind_by_regex(&the_x_kind_pattern(), &text));
+        }
     }
 
     #[test]
