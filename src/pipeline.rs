@@ -343,8 +343,14 @@ pub fn run(
         outcomes.push(outcome);
         Ok(())
     };
-    stream(plan(sources.to_vec(), errors), rules, options, &|_| (), collect)
-        .expect("collecting outcomes cannot fail");
+    stream(
+        plan(sources.to_vec(), errors),
+        rules,
+        options,
+        &|_| (),
+        collect,
+    )
+    .expect("collecting outcomes cannot fail");
     outcomes
 }
 
