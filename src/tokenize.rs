@@ -278,16 +278,163 @@ fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens
             paragraph,
             first_word: tokens.words.len(),
         });
-        // The word comes with its offset: looking it up again from the offset would
-        // rescan the rest of the sentence for every word.
-        for (offset, word) in span.slice(text).unicode_word_indices() {
-            let start = span.start + offset;
+        word_bounds(span.slice(text), |start, end| {
             tokens.words.push(Token {
-                span: Span::new(start, start + word.len()),
+                span: Span::new(span.start + start, span.start + end),
                 sentence,
                 paragraph,
             });
+        });
+    }
+}
+
+/// Calls `each` with the start and end of every word of `text`: the segments of UAX #29
+/// word segmentation that hold a letter or a digit, as `unicode_word_indices` gives them.
+/// Text made only of characters whose class is known here (ASCII, Latin letters, curly
+/// quotes, dashes) is split without looking up each character in the Unicode tables.
+///
+/// Such a segment is a run of letters, digits and underscores (rules WB5 to WB13b), which
+/// may take in a single separator between two letters (WB6, WB7) or two digits (WB11,
+/// WB12). Every other character is a segment of its own, or part of a run of spaces or a
+/// CR LF pair, and never a word.
+fn word_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
+    if !text.is_ascii() && !text.chars().all(|c| WordClass::of(c).is_some()) {
+        for (offset, word) in text.unicode_word_indices() {
+            each(offset, offset + word.len());
         }
+        return;
+    }
+    let bytes = text.as_bytes();
+    // The class of the character at `at` and its length, for any `at` on a boundary.
+    let class_at = |at: usize| -> Option<(WordClass, usize)> {
+        let &b = bytes.get(at)?;
+        if b.is_ascii() {
+            return Some((ASCII_WORD_CLASSES[usize::from(b)], 1));
+        }
+        let c = text[at..].chars().next()?;
+        Some((WordClass::of(c)?, c.len_utf8()))
+    };
+    let mut at = 0;
+    while let Some((class, len)) = class_at(at) {
+        at += len;
+        if !class.continues_word() {
+            continue;
+        }
+        let start = at - len;
+        let mut holds_word_character = class != WordClass::ExtendNumLet;
+        let mut last = class;
+        while let Some((class, len)) = class_at(at) {
+            if class.continues_word() {
+                holds_word_character |= class != WordClass::ExtendNumLet;
+                last = class;
+                at += len;
+                continue;
+            }
+            let Some((after, after_len)) = class_at(at + len) else {
+                break;
+            };
+            let joins = (last == WordClass::ALetter
+                && after == WordClass::ALetter
+                && class.separates_letters())
+                || (last == WordClass::Numeric
+                    && after == WordClass::Numeric
+                    && class.separates_digits());
+            if !joins {
+                break;
+            }
+            last = after;
+            at += len + after_len;
+        }
+        if holds_word_character {
+            each(start, at);
+        }
+    }
+}
+
+/// The word-break classes of UAX #29 that the characters known here have. The Hebrew
+/// rules are left out: without Hebrew letters, a double quote is just another character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordClass {
+    Cr,
+    Lf,
+    Newline,
+    WSegSpace,
+    ALetter,
+    Numeric,
+    MidLetter,
+    MidNumLet,
+    SingleQuote,
+    MidNum,
+    ExtendNumLet,
+    Other,
+}
+
+/// The class of every ASCII character, looked up by its byte.
+const ASCII_WORD_CLASSES: [WordClass; 128] = {
+    let mut classes = [WordClass::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = WordClass::of_ascii(b as u8);
+        b += 1;
+    }
+    classes
+};
+
+impl WordClass {
+    /// The class of `c`, for the characters whose class is known here.
+    fn of(c: char) -> Option<WordClass> {
+        Some(match c {
+            '\0'..='\u{7F}' => WordClass::of_ascii(c as u8),
+            '‘' | '’' => WordClass::MidNumLet,
+            '\u{A0}' | '“' | '”' | '–' | '—' | '…' => WordClass::Other,
+            // Latin letters with diacritics; the two signs among them (× and ÷) are
+            // the only characters of these blocks that are not letters.
+            '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' if c.is_alphabetic() => {
+                WordClass::ALetter
+            }
+            _ => return None,
+        })
+    }
+
+    const fn of_ascii(b: u8) -> WordClass {
+        match b {
+            b'\r' => WordClass::Cr,
+            b'\n' => WordClass::Lf,
+            0x0B | 0x0C => WordClass::Newline,
+            b' ' => WordClass::WSegSpace,
+            b'a'..=b'z' | b'A'..=b'Z' => WordClass::ALetter,
+            b'0'..=b'9' => WordClass::Numeric,
+            b':' => WordClass::MidLetter,
+            b'.' => WordClass::MidNumLet,
+            b'\'' => WordClass::SingleQuote,
+            b',' | b';' => WordClass::MidNum,
+            b'_' => WordClass::ExtendNumLet,
+            _ => WordClass::Other,
+        }
+    }
+
+    /// Letters, digits and underscores: no boundary falls between two of them.
+    fn continues_word(self) -> bool {
+        matches!(
+            self,
+            WordClass::ALetter | WordClass::Numeric | WordClass::ExtendNumLet
+        )
+    }
+
+    /// May stand between two letters of a word ("e.g", "don't").
+    fn separates_letters(self) -> bool {
+        matches!(
+            self,
+            WordClass::MidLetter | WordClass::MidNumLet | WordClass::SingleQuote
+        )
+    }
+
+    /// May stand between two digits of a number ("3.14", "1,000").
+    fn separates_digits(self) -> bool {
+        matches!(
+            self,
+            WordClass::MidNum | WordClass::MidNumLet | WordClass::SingleQuote
+        )
     }
 }
 
@@ -349,7 +496,9 @@ impl SentenceClass {
             '!' | '?' => SentenceClass::STerm,
             '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' => SentenceClass::Close,
             // Curly and angle quotation marks: initial and final punctuation.
-            '‘' | '’' | '‚' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' => SentenceClass::Close,
+            '‘' | '’' | '‚' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' => {
+                SentenceClass::Close
+            }
             ',' | '-' | ':' | ';' | '–' | '—' => SentenceClass::SContinue,
             '\0'..='\u{7F}' => SentenceClass::Other,
             // Latin letters with diacritics; the few that are neither cased (such as
@@ -430,8 +579,7 @@ fn breaks_before<I: Iterator<Item = SentenceClass>>(
     }
     // SB8: a full stop followed, past anything but letters and terminals, by lower case.
     if runs[before_spaces] == Run::ATerm
-        && ahead()
-            .find(|c| matches!(c, C::Lower | C::Upper | C::Cr | C::Lf | C::STerm | C::ATerm))
+        && ahead().find(|c| matches!(c, C::Lower | C::Upper | C::Cr | C::Lf | C::STerm | C::ATerm))
             == Some(C::Lower)
     {
         return false;
@@ -591,6 +739,18 @@ mod tests {
             .collect()
     }
 
+    fn words(text: &str) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        word_bounds(text, |start, end| found.push((start, end)));
+        found
+    }
+
+    fn segmenter_words(text: &str) -> Vec<(usize, usize)> {
+        text.unicode_word_indices()
+            .map(|(offset, w)| (offset, offset + w.len()))
+            .collect()
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
@@ -619,6 +779,37 @@ mod tests {
         }
 
         #[test]
+        fn ascii_words_split_as_the_segmenter_does(
+            text in "[aZ09 .:,;'_\"#\r\n\t\x0b\x0c]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(words(&text), segmenter_words(&text));
+        }
+
+        #[test]
+        fn any_ascii_words_split_as_the_segmenter_does(text in "[\\x00-\\x7f]{0,40}") {
+            proptest::prop_assert_eq!(words(&text), segmenter_words(&text));
+        }
+
+        #[test]
+        fn latin_words_split_as_the_segmenter_does(
+            text in "[aZ09éÉøßİı .:,;'_\r\n’‘“”–—…×÷\u{a0}\u{301}\u{ad}\u{2024}]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(words(&text), segmenter_words(&text));
+        }
+
+        #[test]
+        fn any_latin_letter_words_split_as_the_segmenter_does(
+            text in "[a1.:,' ’_\u{c0}-\u{24f}\u{1e00}-\u{1eff}]{0,24}"
+        ) {
+            proptest::prop_assert_eq!(words(&text), segmenter_words(&text));
+        }
+
+        #[test]
+        fn any_text_words_split_as_the_segmenter_does(text in "(?s:.{0,40})|[a1. ’“é\n]{0,30}") {
+            proptest::prop_assert_eq!(words(&text), segmenter_words(&text));
+        }
+
+        #[test]
         fn any_latin_letter_splits_as_the_segmenter_does(
             text in "[a. A’\u{c0}-\u{24f}\u{1e00}-\u{1eff}]{0,24}"
         ) {
@@ -641,6 +832,7 @@ mod tests {
             }
             let joined = text.replace('\n', " ");
             assert_eq!(bounds(&joined), segmenter_bounds(&joined));
+            assert_eq!(words(&text), segmenter_words(&text));
         }
         assert!(ascii_lines > 500, "{ascii_lines}");
     }

@@ -14,6 +14,8 @@ use crate::rules::{Rules, fold};
 use crate::span::Span;
 use regex::Regex;
 use std::collections::HashSet;
+use std::fmt;
+use std::ops::Deref;
 use std::sync::LazyLock;
 
 /// A capitalized name as scanned from the text.
@@ -22,7 +24,7 @@ pub struct NameSpan {
     /// The name without honorific or possessive.
     pub span: Span,
     /// Each name part ("Kaplan-Moss" is one part; particles are parts too).
-    pub parts: Vec<Span>,
+    pub parts: NameParts,
     /// An honorific ("Dr.", "Mr") stood before it.
     pub honorific: bool,
     /// Where the scan stopped, after any possessive.
@@ -42,6 +44,61 @@ impl NameSpan {
                     && s.trim_end_matches('.').chars().count() > 1
             })
             .count()
+    }
+}
+
+/// The most parts a scanned name has.
+const MAX_PARTS: usize = 5;
+
+/// A name's parts, held inline: names are scanned at nearly every capital of a post,
+/// and a heap allocation for each would cost more than the scan.
+#[derive(Clone, Copy, Default)]
+pub struct NameParts {
+    spans: [Span; MAX_PARTS],
+    len: usize,
+}
+
+impl NameParts {
+    /// The parts of `spans`, at most [`MAX_PARTS`] of them.
+    fn from_slice(spans: &[Span]) -> NameParts {
+        let mut parts = NameParts::default();
+        parts.spans[..spans.len()].copy_from_slice(spans);
+        parts.len = spans.len();
+        parts
+    }
+
+    /// Adds a part; a name has room for [`MAX_PARTS`].
+    fn push(&mut self, span: Span) {
+        self.spans[self.len] = span;
+        self.len += 1;
+    }
+
+    /// Removes the last part.
+    fn pop(&mut self) -> Option<Span> {
+        self.len = self.len.checked_sub(1)?;
+        Some(self.spans[self.len])
+    }
+}
+
+impl Deref for NameParts {
+    type Target = [Span];
+
+    fn deref(&self) -> &[Span] {
+        &self.spans[..self.len]
+    }
+}
+
+impl PartialEq for NameParts {
+    fn eq(&self, other: &NameParts) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for NameParts {}
+
+impl fmt::Debug for NameParts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
@@ -365,7 +422,7 @@ fn drop_trailing_project(text: &str, name: NameSpan, projects: &[Mention]) -> Na
     if !is_project || name.full_parts(text) < 3 {
         return name;
     }
-    let parts = name.parts[..name.parts.len() - 1].to_vec();
+    let parts = NameParts::from_slice(&name.parts[..name.parts.len() - 1]);
     NameSpan {
         span: Span::new(parts[0].start, parts[parts.len() - 1].end),
         end: parts[parts.len() - 1].end,
@@ -405,7 +462,7 @@ fn drop_sentence_opener(ctx: &Context, name: NameSpan) -> Option<NameSpan> {
     if !everyday {
         return Some(name);
     }
-    let parts = name.parts[1..].to_vec();
+    let parts = NameParts::from_slice(&name.parts[1..]);
     Some(NameSpan {
         span: Span::new(parts[0].start, name.span.end),
         parts,
@@ -425,8 +482,8 @@ fn sentence_opener_at(text: &str, sentence_start: usize, at: usize) -> bool {
 /// "Keynote Guido"), keeping the pieces that may still be names.
 fn split_on_non_names(text: &str, name: &NameSpan, rules: &Rules) -> Vec<NameSpan> {
     let mut out = Vec::new();
-    let mut run: Vec<Span> = Vec::new();
-    let flush = |run: &mut Vec<Span>, out: &mut Vec<NameSpan>, last: bool| {
+    let mut run = NameParts::default();
+    let flush = |run: &mut NameParts, out: &mut Vec<NameSpan>, last: bool| {
         // Trailing particles cannot end a name.
         while run.last().is_some_and(|p| rules.is_particle(p.slice(text))) {
             run.pop();
@@ -441,7 +498,6 @@ fn split_on_non_names(text: &str, name: &NameSpan, rules: &Rules) -> Vec<NameSpa
                 possessive: last && name.possessive,
             });
         }
-        run.clear();
     };
     for (i, part) in name.parts.iter().enumerate() {
         let word = part.slice(text);
@@ -542,7 +598,8 @@ fn starts_camel_surname(rest: &str) -> bool {
 pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
     let mut pos = start;
     let mut honorific = false;
-    if let Some((word, end)) = read_word(text, pos) {
+    let mut next_word = read_word(text, pos);
+    if let Some((word, end)) = next_word {
         // A short honorific needs its dot ("Sig. Rossi", not "Sig Cox"), except the
         // forms people write without one.
         let dotted = text[end..].starts_with('.');
@@ -556,20 +613,21 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
             if after > end {
                 honorific = true;
                 pos = after;
+                next_word = read_word(text, pos);
             }
         }
     }
-    let mut parts: Vec<Span> = Vec::new();
+    let mut parts = NameParts::default();
     let mut possessive = false;
     let mut end = pos;
-    while let Some((word, word_end)) = read_word(text, pos) {
+    while let Some((word, word_end)) = next_word {
         let (word, stripped) = strip_possessive(word);
         let part_end = pos + word.len();
         let is_part = is_name_part(word)
             || (!parts.is_empty()
                 && rules.is_particle(word)
                 && next_is_name_part(text, word_end, rules));
-        if !is_part || parts.len() >= 5 {
+        if !is_part || parts.len() >= MAX_PARTS {
             break;
         }
         let mut part_end_with_dot = part_end;
@@ -597,6 +655,7 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
             break;
         }
         pos = next;
+        next_word = read_word(text, pos);
     }
     if parts.is_empty() {
         return None;
@@ -694,14 +753,25 @@ fn is_name_part(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    if word.bytes().any(|b| b.is_ascii_digit()) {
-        return false;
+    // One pass over the bytes finds both a digit, which rules a name part out, and the
+    // first apostrophe (’ is the only character encoded with a leading 0xE2 0x80 0x99).
+    let bytes = word.as_bytes();
+    let mut after_apostrophe = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => return false,
+            b'\'' if after_apostrophe.is_none() => after_apostrophe = Some(i + 1),
+            0xE2 if after_apostrophe.is_none() && bytes[i + 1..].starts_with(&[0x80, 0x99]) => {
+                after_apostrophe = Some(i + 3);
+            }
+            _ => {}
+        }
     }
     // "I’d", "They're": contractions, not "O'Neill".
-    if let Some((_, after)) = word.split_once(['\'', '’']) {
-        if matches!(after, "d" | "ll" | "ve" | "re" | "m" | "t" | "s") {
-            return false;
-        }
+    if after_apostrophe
+        .is_some_and(|after| matches!(&word[after..], "d" | "ll" | "ve" | "re" | "m" | "t" | "s"))
+    {
+        return false;
     }
     if first.is_uppercase() {
         let rest = chars.as_str();
@@ -847,6 +917,28 @@ mod tests {
         None
     }
 
+    /// [`is_name_part`] as a scan per rule.
+    fn is_name_part_by_scans(word: &str) -> bool {
+        let mut chars = word.chars();
+        let Some(first) = chars.next() else {
+            return false;
+        };
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        if let Some((_, after)) = word.split_once(['\'', '’']) {
+            if matches!(after, "d" | "ll" | "ve" | "re" | "m" | "t" | "s") {
+                return false;
+            }
+        }
+        if first.is_uppercase() {
+            let rest = chars.as_str();
+            rest.chars().nth(1).is_none() || rest.chars().any(char::is_lowercase)
+        } else {
+            starts_camel_surname(word)
+        }
+    }
+
     /// Whether any full name has `short` as a short form, asking each name in turn.
     fn short_form_by_each_name(names: &[&str], short: &str) -> bool {
         let short = fold(short);
@@ -875,6 +967,18 @@ mod tests {
         ) {
             let text = format!("{head}{tail}");
             proptest::prop_assert_eq!(read_word(&text, 0), read_word_by_chars(&text, 0));
+        }
+
+        #[test]
+        fn name_parts_judged_as_by_scans(
+            text in "(?s:[aAdOté’'\u{2018}\u{2019}\u{2020}1]{0,5}['’]?(d|ll|ve|re|m|t|s)?|.{0,8})"
+        ) {
+            for (from, _) in text.char_indices() {
+                proptest::prop_assert_eq!(
+                    is_name_part(&text[from..]),
+                    is_name_part_by_scans(&text[from..])
+                );
+            }
         }
 
         #[test]
