@@ -1090,6 +1090,11 @@ impl Finder<'_, '_> {
                     ctx.tokens.sentences[s].span.end.max(p.span.end)
                 });
             let rest = &text[p.span.end..rest_end];
+            // Every match opens with an apostrophe, which most names lack: skip the
+            // capture search for them.
+            if !rest.starts_with(['\'', '’']) {
+                continue;
+            }
             let Some(c) = RE.captures(rest) else { continue };
             let whole = c.get(0).expect("match");
             let span = Span::new(p.span.start, p.span.end + whole.end());
