@@ -1204,14 +1204,26 @@ impl Finder<'_, '_> {
 
     /// "Chris McCord gave a great talk on Y", "Jamie Winsor talked about Y".
     fn subject_verbs(&mut self) {
+        const GAVE: &str = "gave|gives|delivered|delivers|presented|presents|did|had";
+        const OPENED: &str = "kicked off|opened|closed|started|began|ended";
+        const SPOKE: &str = "talked|spoke|speaks|talks|lectured";
+        const DISCUSSED: &str = "discussed|presented";
         static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)^(?:\s+\w+ly)?\s+(?:(?:gave|gives|delivered|delivers|presented|presents|did|had|(?:kicked off|opened|closed|started|began|ended)(?: [^.]{{0,40}}?)? with)\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){{0,3}}?){KIND_WORDS}(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?|(?:talked|spoke|speaks|talks|lectured)\s+(?:about|on)\s+(.+)|(?:discussed|presented)\s+(.+))"))
+            Regex::new(&format!(r"(?i)^(?:\s+\w+ly)?\s+(?:(?:{GAVE}|(?:{OPENED})(?: [^.]{{0,40}}?)? with)\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){{0,3}}?){KIND_WORDS}(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?|(?:{SPOKE})\s+(?:about|on)\s+(.+)|(?:{DISCUSSED})\s+(.+))"))
                 .expect("subject verb pattern")
+        });
+        // Every match of `RE` holds one of its verbs, which most sentences lack: looking
+        // for them first skips reading the names of those sentences.
+        static VERB: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!("(?i){GAVE}|{OPENED}|{SPOKE}|{DISCUSSED}")).expect("verbs")
         });
         let ctx = self.ctx;
         let text = ctx.text;
         for s in &ctx.tokens.sentences {
             let body = s.span.slice(text);
+            if !VERB.is_match(body) {
+                continue;
+            }
             let lead = body.len()
                 - body
                     .trim_start_matches(|c: char| !c.is_alphanumeric())
