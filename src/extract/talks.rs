@@ -1090,6 +1090,11 @@ impl Finder<'_, '_> {
                     ctx.tokens.sentences[s].span.end.max(p.span.end)
                 });
             let rest = &text[p.span.end..rest_end];
+            // Every match opens with an apostrophe, which most names lack: skip the
+            // capture search for them.
+            if !rest.starts_with(['\'', '’']) {
+                continue;
+            }
             let Some(c) = RE.captures(rest) else { continue };
             let whole = c.get(0).expect("match");
             let span = Span::new(p.span.start, p.span.end + whole.end());
@@ -1199,14 +1204,26 @@ impl Finder<'_, '_> {
 
     /// "Chris McCord gave a great talk on Y", "Jamie Winsor talked about Y".
     fn subject_verbs(&mut self) {
+        const GAVE: &str = "gave|gives|delivered|delivers|presented|presents|did|had";
+        const OPENED: &str = "kicked off|opened|closed|started|began|ended";
+        const SPOKE: &str = "talked|spoke|speaks|talks|lectured";
+        const DISCUSSED: &str = "discussed|presented";
         static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)^(?:\s+\w+ly)?\s+(?:(?:gave|gives|delivered|delivers|presented|presents|did|had|(?:kicked off|opened|closed|started|began|ended)(?: [^.]{{0,40}}?)? with)\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){{0,3}}?){KIND_WORDS}(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?|(?:talked|spoke|speaks|talks|lectured)\s+(?:about|on)\s+(.+)|(?:discussed|presented)\s+(.+))"))
+            Regex::new(&format!(r"(?i)^(?:\s+\w+ly)?\s+(?:(?:{GAVE}|(?:{OPENED})(?: [^.]{{0,40}}?)? with)\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){{0,3}}?){KIND_WORDS}(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?|(?:{SPOKE})\s+(?:about|on)\s+(.+)|(?:{DISCUSSED})\s+(.+))"))
                 .expect("subject verb pattern")
+        });
+        // Every match of `RE` holds one of its verbs, which most sentences lack: looking
+        // for them first skips reading the names of those sentences.
+        static VERB: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!("(?i){GAVE}|{OPENED}|{SPOKE}|{DISCUSSED}")).expect("verbs")
         });
         let ctx = self.ctx;
         let text = ctx.text;
         for s in &ctx.tokens.sentences {
             let body = s.span.slice(text);
+            if !VERB.is_match(body) {
+                continue;
+            }
             let lead = body.len()
                 - body
                     .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -1390,9 +1407,6 @@ impl Finder<'_, '_> {
         static BOF: LazyLock<Pattern> = LazyLock::new(|| {
             Pattern::new(r"(?i)\b(?:(\p{Lu}[\w.+#-]*)\s+)?birds of a feather\b(?:\s+(?:session|meeting|meetup))?(?:\s+(?:on|about)\s+([^,.;()]{2,60}))?").expect("bof")
         });
-        static KIND_ON: LazyLock<Pattern> = LazyLock::new(|| {
-            Pattern::new(r"(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)\s+(?:on|about)\s+([^,.;:()]{2,80})").expect("kind on")
-        });
         let ctx = self.ctx;
         let text = ctx.text;
         let bofs = self.has(Cue::Feather).then(|| BOF.captures_iter(text));
@@ -1415,11 +1429,10 @@ impl Finder<'_, '_> {
             }
             self.push(&title, span, TalkKind::Bof, &[], "talk/bof", false);
         }
-        for c in KIND_ON.captures_iter(text) {
-            let whole = c.get(0).expect("m");
-            let kind_word = c.get(1).expect("kind").as_str();
-            let topic = topic_until_break(c.get(2).expect("topic").as_str());
-            let span = Span::new(whole.start(), whole.start() + kind_word.len());
+        for (kind_m, topic_m) in kind_on_topic(text) {
+            let kind_word = kind_m.slice(text);
+            let topic = topic_until_break(topic_m.slice(text));
+            let span = kind_m;
             if self.covered(span) || topic.is_empty() || topic.starts_with(['“', '"']) {
                 continue;
             }
@@ -1430,7 +1443,7 @@ impl Finder<'_, '_> {
                 format!("{kind_word} on {topic}")
             };
             let mut speakers = Vec::new();
-            let after = c.get(2).expect("topic").start() + topic.len();
+            let after = topic_m.start + topic.len();
             if text[after..].starts_with(" with ") {
                 if let Some(n) = self.names_at(after + 6, false) {
                     speakers = n.names;
@@ -1773,6 +1786,76 @@ fn the_x_kind(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
         }
         None
     })
+}
+
+/// "a panel on packaging": a kind word that takes a topic, "on" or "about", and up to
+/// 80 characters up to punctuation, as the kind word's span and the topic's span.
+///
+/// The matches, in text order, are exactly those of the pattern
+/// `(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)`
+/// followed by `\s+(?:on|about)\s+([^,.;:()]{2,80})`. Read word by word instead: that
+/// pattern stopped at nearly every word of a post, and its automaton was costly to build.
+fn kind_on_topic(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() {
+            let start = pos;
+            pos += 1;
+            // Each kind word opens with an ASCII letter that no other character folds to.
+            let kinds: &[&str] = match bytes[start].to_ascii_lowercase() {
+                b'o' => &["open space", "openspace"],
+                b'u' => &["unconference session"],
+                b'p' => &["panel"],
+                b't' => &["tutorial"],
+                b'w' => &["workshop"],
+                b'l' => &["lightning talk"],
+                b'b' => &["bof"],
+                _ => continue,
+            };
+            if (start > 0 && is_ascii_word_byte(bytes[start - 1])) || is_word_before(text, start) {
+                continue;
+            }
+            let found = kinds.iter().find_map(|k| {
+                let kind_end = folded_prefix(text, start, k)?;
+                topic_after(text, kind_end).map(|topic| (Span::new(start, kind_end), topic))
+            });
+            if let Some((kind, topic)) = found {
+                pos = topic.end;
+                return Some((kind, topic));
+            }
+        }
+        None
+    })
+}
+
+/// After a kind word ending at `at`: `\s+(?:on|about)\s+([^,.;:()]{2,80})` as a regex
+/// reads it, giving the topic's span. The topic takes back white space before it when
+/// fewer than two characters follow that white space.
+fn topic_after(text: &str, at: usize) -> Option<Span> {
+    let word = skip_space(text, at).filter(|&e| e > at)?;
+    let word_end =
+        folded_prefix(text, word, "on").or_else(|| folded_prefix(text, word, "about"))?;
+    let run_end = skip_space(text, word_end).filter(|&e| e > word_end)?;
+    let is_topic = |c: char| !matches!(c, ',' | '.' | ';' | ':' | '(' | ')');
+    let after: usize = text[run_end..]
+        .chars()
+        .take_while(|&c| is_topic(c))
+        .take(80)
+        .map(char::len_utf8)
+        .sum();
+    if text[run_end..run_end + after].chars().nth(1).is_some() {
+        return Some(Span::new(run_end, run_end + after));
+    }
+    // Fewer than two characters follow the white space: the topic starts with enough of
+    // that white space to make two, leaving at least one for `\s+`.
+    let short = 2 - text[run_end..run_end + after].chars().count();
+    let space: Vec<(usize, char)> = text[word_end..run_end].char_indices().collect();
+    if space.len() <= short {
+        return None;
+    }
+    let (offset, _) = space[space.len() - short];
+    Some(Span::new(word_end + offset, run_end + after))
 }
 
 /// After a determiner ending at `at`: white space, one to four modifier words each
@@ -2350,6 +2433,58 @@ mod tests {
             }
             let got: Vec<(Span, Span)> = the_x_kind(&text).collect();
             proptest::prop_assert_eq!(got, the_x_kind_by_regex(&the_x_kind_pattern(), &text));
+        }
+    }
+
+    fn kind_on_topic_by_regex(text: &str) -> Vec<(Span, Span)> {
+        let re = regex::Regex::new(r"(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)\s+(?:on|about)\s+([^,.;:()]{2,80})").expect("compiles");
+        re.captures_iter(text)
+            .map(|c| {
+                let kind = c.get(1).expect("kind");
+                let topic = c.get(2).expect("topic");
+                (
+                    Span::new(kind.start(), kind.end()),
+                    Span::new(topic.start(), topic.end()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn kind_on_topic_reads_as_the_pattern() {
+        let mut matches = 0;
+        for text in [
+            "a panel on packaging, an open space about Rust; the OpenSpace on x",
+            "éPanel on x, panel  on\n y (z), workshop on a, bof on  a, bof on   ,",
+            "ΚTutorial on ſ, tutorial ABOUT ün\u{a0}ö, lightning talk on 12345",
+            "unconference session on a topic that runs on and on and on and on and on and on and on past eighty",
+            "Workshops on x, panelon x, open  space on y, panel on\u{2003}\u{2003}.",
+        ] {
+            let got: Vec<(Span, Span)> = kind_on_topic(text).collect();
+            assert_eq!(got, kind_on_topic_by_regex(text), "{text}");
+            matches += got.len();
+        }
+        assert!(matches >= 8, "{matches}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn kind_on_topic_agrees_with_the_pattern(
+            words in proptest::collection::vec(
+                "panel|Panel|PANELS|open|space|openſpace|OpenSpace|bof|éBof|tutorial|workshop|lightning|talk|unconference|session|on|On|about|ABOUT|onion|x|é|ab|Søren|\\(|\\)|,|;|:",
+                0..14,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|\u{2003}|, |\\.||   ", 14),
+        ) {
+            let mut text = String::new();
+            for (w, s) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(s);
+            }
+            let got: Vec<(Span, Span)> = kind_on_topic(&text).collect();
+            proptest::prop_assert_eq!(got, kind_on_topic_by_regex(&text));
         }
     }
 
