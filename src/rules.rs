@@ -778,6 +778,40 @@ fn ascii_lower<'b>(word: &str, buffer: &'b mut [u8; SHORT_WORD]) -> Option<&'b [
     Some(lower)
 }
 
+/// Whether the Damerau-Levenshtein distance of `a` and `b` (`lengths` characters long)
+/// is at most `limit`. Each edit changes the length by one at most, and the characters
+/// one word has more of than the other by one at most, so those differences are lower
+/// bounds of the distance: they settle most pairs without computing it.
+pub fn within_edits(a: &str, b: &str, lengths: (usize, usize), limit: usize) -> bool {
+    if lengths.0.abs_diff(lengths.1) > limit {
+        return false;
+    }
+    if a.is_ascii() && b.is_ascii() {
+        let mut surplus = [0i32; 128];
+        for byte in a.bytes() {
+            surplus[usize::from(byte)] += 1;
+        }
+        for byte in b.bytes() {
+            surplus[usize::from(byte)] -= 1;
+        }
+        // Characters `a` has more of, then those `b` has more of (the surpluses sum to
+        // the difference in length).
+        let mut more_in_a = 0;
+        for byte in a.bytes() {
+            let extra = &mut surplus[usize::from(byte)];
+            if *extra > 0 {
+                more_in_a += extra.unsigned_abs() as usize;
+                *extra = 0;
+            }
+        }
+        let more_in_b = more_in_a + b.len() - a.len();
+        if more_in_a.max(more_in_b) > limit {
+            return false;
+        }
+    }
+    strsim::damerau_levenshtein(a, b) <= limit
+}
+
 /// Lower-case form with diacritics removed, for matching names written either way.
 pub fn fold(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
@@ -1075,6 +1109,17 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+        #[test]
+        fn within_edits_is_the_distance_test(
+            a in "[a-eé-]{0,9}",
+            b in "[a-eé-]{0,9}",
+            limit in 0usize..3,
+        ) {
+            let lengths = (a.chars().count(), b.chars().count());
+            let expected = strsim::damerau_levenshtein(&a, &b) <= limit;
+            proptest::prop_assert_eq!(within_edits(&a, &b, lengths, limit), expected);
+        }
+
 
         #[test]
         fn stack_lower_casing_is_lower_casing(word in "(?s:.{0,70})|[a-zA-Z .’'éİı]{0,70}") {

@@ -353,17 +353,16 @@ fn word_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
 
 /// The word-break classes of UAX #29 that the characters known here have. The Hebrew
 /// rules are left out: without Hebrew letters, a double quote is just another character.
+/// Line breaks and spaces count as `Other`: they only ever end a word, and the segments
+/// they join among themselves hold no word character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum WordClass {
-    Cr,
-    Lf,
-    Newline,
-    WSegSpace,
     ALetter,
     Numeric,
     MidLetter,
+    /// Also the apostrophe, UAX #29's Single_Quote, which joins as MidNumLet does when
+    /// no Hebrew letter is near.
     MidNumLet,
-    SingleQuote,
     MidNum,
     ExtendNumLet,
     Other,
@@ -398,15 +397,10 @@ impl WordClass {
 
     const fn of_ascii(b: u8) -> WordClass {
         match b {
-            b'\r' => WordClass::Cr,
-            b'\n' => WordClass::Lf,
-            0x0B | 0x0C => WordClass::Newline,
-            b' ' => WordClass::WSegSpace,
             b'a'..=b'z' | b'A'..=b'Z' => WordClass::ALetter,
             b'0'..=b'9' => WordClass::Numeric,
             b':' => WordClass::MidLetter,
-            b'.' => WordClass::MidNumLet,
-            b'\'' => WordClass::SingleQuote,
+            b'.' | b'\'' => WordClass::MidNumLet,
             b',' | b';' => WordClass::MidNum,
             b'_' => WordClass::ExtendNumLet,
             _ => WordClass::Other,
@@ -423,18 +417,12 @@ impl WordClass {
 
     /// May stand between two letters of a word ("e.g", "don't").
     fn separates_letters(self) -> bool {
-        matches!(
-            self,
-            WordClass::MidLetter | WordClass::MidNumLet | WordClass::SingleQuote
-        )
+        matches!(self, WordClass::MidLetter | WordClass::MidNumLet)
     }
 
     /// May stand between two digits of a number ("3.14", "1,000").
     fn separates_digits(self) -> bool {
-        matches!(
-            self,
-            WordClass::MidNum | WordClass::MidNumLet | WordClass::SingleQuote
-        )
+        matches!(self, WordClass::MidNum | WordClass::MidNumLet)
     }
 }
 

@@ -2382,16 +2382,25 @@ mod tests {
         .expect("compiles")
     }
 
-    fn the_x_kind_by_regex(re: &regex::Regex, text: &str) -> Vec<(Span, Span)> {
+    /// The spans of capture groups 1 and 2 of every match: what a word reader must give.
+    fn two_groups(re: &regex::Regex, text: &str) -> Vec<(Span, Span)> {
         re.captures_iter(text)
             .map(|c| {
-                let mods = c.get(1).expect("mods");
-                let kind = c.get(2).expect("kind");
-                (
-                    Span::new(mods.start(), mods.end()),
-                    Span::new(kind.start(), kind.end()),
-                )
+                let span = |i| {
+                    let m = c.get(i).expect("both groups take part in every match");
+                    Span::new(m.start(), m.end())
+                };
+                (span(1), span(2))
             })
+            .collect()
+    }
+
+    /// Words with a separator after each, as a proptest draws them.
+    fn interleave(words: &[String], separators: &[String]) -> String {
+        words
+            .iter()
+            .zip(separators)
+            .flat_map(|(w, s)| [w.as_str(), s.as_str()])
             .collect()
     }
 
@@ -2409,7 +2418,7 @@ mod tests {
             "the don’t-miss #rust\u{a0}panel\ndiscussion, his -x- workshop",
         ] {
             let got: Vec<(Span, Span)> = the_x_kind(text).collect();
-            assert_eq!(got, the_x_kind_by_regex(&re, text), "{text}");
+            assert_eq!(got, two_groups(&re, text), "{text}");
             matches += got.len();
         }
         assert!(matches >= 8, "{matches}");
@@ -2426,28 +2435,15 @@ mod tests {
             ),
             seps in proptest::collection::vec(" |  |\n|\u{a0}|\u{2003}|, |\\.|", 12),
         ) {
-            let mut text = String::new();
-            for (w, s) in words.iter().zip(&seps) {
-                text.push_str(w);
-                text.push_str(s);
-            }
+            let text = interleave(&words, &seps);
             let got: Vec<(Span, Span)> = the_x_kind(&text).collect();
-            proptest::prop_assert_eq!(got, the_x_kind_by_regex(&the_x_kind_pattern(), &text));
+            proptest::prop_assert_eq!(got, two_groups(&the_x_kind_pattern(), &text));
         }
     }
 
     fn kind_on_topic_by_regex(text: &str) -> Vec<(Span, Span)> {
         let re = regex::Regex::new(r"(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)\s+(?:on|about)\s+([^,.;:()]{2,80})").expect("compiles");
-        re.captures_iter(text)
-            .map(|c| {
-                let kind = c.get(1).expect("kind");
-                let topic = c.get(2).expect("topic");
-                (
-                    Span::new(kind.start(), kind.end()),
-                    Span::new(topic.start(), topic.end()),
-                )
-            })
-            .collect()
+        two_groups(&re, text)
     }
 
     #[test]
@@ -2478,11 +2474,7 @@ mod tests {
             ),
             seps in proptest::collection::vec(" |  |\n|\u{a0}|\u{2003}|, |\\.||   ", 14),
         ) {
-            let mut text = String::new();
-            for (w, s) in words.iter().zip(&seps) {
-                text.push_str(w);
-                text.push_str(s);
-            }
+            let text = interleave(&words, &seps);
             let got: Vec<(Span, Span)> = kind_on_topic(&text).collect();
             proptest::prop_assert_eq!(got, kind_on_topic_by_regex(&text));
         }
