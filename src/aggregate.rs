@@ -236,30 +236,19 @@ impl Aggregates {
         for (r, &id) in by_rank.iter().enumerate() {
             rank[id as usize] = r as u32;
         }
-        let sorted = self.windows.each_ref().map(|s| {
-            let mut sorted: Vec<RankedPair> = s
-                .pairs
-                .iter()
-                .map(|(&(a, b), &low)| RankedPair {
-                    count: s.pair_count((a, b), low),
-                    ranks: (rank[a as usize], rank[b as usize]),
-                })
-                .collect();
-            sorted.sort_unstable_by_key(|p| (std::cmp::Reverse(p.count), p.ranks));
-            sorted
-        });
         Cooccurrence {
             aggregates: self,
             by_rank,
-            sorted,
+            rank,
         }
     }
 }
 
-/// A pair as [`Aggregates::cooccurrence`] sorts it: 16 bytes rather than a [`Pair`]'s
-/// 40, since a large run holds hundreds of thousands of them at its end.
+/// A pair as [`Cooccurrence::iter`] sorts it: 12 bytes rather than a [`Pair`]'s 40,
+/// since a large run holds hundreds of thousands of them at its end.
 struct RankedPair {
-    count: u64,
+    /// Windows holding both, modulo 2^32 (see [`WindowStats::pair_overflow`]).
+    low: u32,
     /// Both entities' places among the entities sorted by key.
     ranks: (u32, u32),
 }
@@ -269,14 +258,14 @@ pub struct Cooccurrence<'a> {
     aggregates: &'a Aggregates,
     /// The id at each place among the entities sorted by key.
     by_rank: Vec<u32>,
-    /// Per window kind, in [`Window::ALL`] order.
-    sorted: [Vec<RankedPair>; 2],
+    /// The place of each id among the entities sorted by key.
+    rank: Vec<u32>,
 }
 
 impl<'a> Cooccurrence<'a> {
     /// Number of pairs, over both window kinds.
     pub fn len(&self) -> usize {
-        self.sorted.iter().map(Vec::len).sum()
+        self.aggregates.windows.iter().map(|w| w.pairs.len()).sum()
     }
 
     /// Whether no two entities share a window.
@@ -285,22 +274,41 @@ impl<'a> Cooccurrence<'a> {
     }
 
     /// The pairs in report order.
+    ///
+    /// Each window kind's pairs are sorted when the listing reaches them, and dropped
+    /// when it moves on, so that only one kind's sorted copy is held at a time: at the
+    /// end of a large run, that copy is the largest thing in memory.
     pub fn iter(&self) -> impl Iterator<Item = Pair<'a>> + '_ {
         let a = self.aggregates;
         Window::ALL
             .into_iter()
             .zip(&a.windows)
-            .zip(&self.sorted)
-            .flat_map(move |((window, stats), sorted)| {
-                sorted.iter().map(move |p| {
-                    let x = self.by_rank[p.ranks.0 as usize] as usize;
-                    let y = self.by_rank[p.ranks.1 as usize] as usize;
+            .flat_map(move |(window, stats)| {
+                let id = move |rank: u32| self.by_rank[rank as usize];
+                let count =
+                    move |p: &RankedPair| stats.pair_count((id(p.ranks.0), id(p.ranks.1)), p.low);
+                let mut sorted: Vec<RankedPair> = stats
+                    .pairs
+                    .iter()
+                    .map(|(&(x, y), &low)| RankedPair {
+                        low,
+                        ranks: (self.rank[x as usize], self.rank[y as usize]),
+                    })
+                    .collect();
+                if stats.pair_overflow.is_empty() {
+                    sorted.sort_unstable_by_key(|p| (std::cmp::Reverse(p.low), p.ranks));
+                } else {
+                    sorted.sort_unstable_by_key(|p| (std::cmp::Reverse(count(p)), p.ranks));
+                }
+                sorted.into_iter().map(move |p| {
+                    let (x, y) = (id(p.ranks.0) as usize, id(p.ranks.1) as usize);
+                    let count = count(&p);
                     Pair {
                         window,
                         a: &a.keys[x],
                         b: &a.keys[y],
-                        count: p.count,
-                        npmi: npmi(p.count, stats.holding[x], stats.holding[y], stats.windows),
+                        count,
+                        npmi: npmi(count, stats.holding[x], stats.holding[y], stats.windows),
                     }
                 })
             })
@@ -450,6 +458,28 @@ mod tests {
         }
         let low = stats.pairs[&pair];
         assert_eq!(stats.pair_count(pair, low), u64::from(u32::MAX) + 2);
+    }
+
+    #[test]
+    fn listing_sorts_counts_past_u32_above_smaller_ones() {
+        let mut a = Aggregates::default();
+        a.add_document(&doc(&[&["A", "B"], &["A", "C"]]));
+        let id = |name: &str| a.ids[kind_slot(EntityKind::Project)][name];
+        let (ab, ac) = ((id("A"), id("B")), (id("A"), id("C")));
+        let sentence = &mut a.windows[0];
+        sentence.pairs.insert(ab, 5);
+        sentence.pair_overflow.insert(ab, 1 << 32);
+        sentence.pairs.insert(ac, 10);
+        let sentences: Vec<(String, u64)> = a
+            .cooccurrence()
+            .iter()
+            .filter(|p| p.window == Window::Sentence)
+            .map(|p| (p.b.1.clone(), p.count))
+            .collect();
+        assert_eq!(
+            sentences,
+            [("B".to_string(), (1 << 32) + 5), ("C".to_string(), 10)]
+        );
     }
 
     #[test]
