@@ -64,7 +64,7 @@ struct WindowStats {
     windows: u64,
     /// Windows holding each entity, by id.
     holding: Vec<u64>,
-    /// Windows holding each unordered pair of ids (the smaller entity first), modulo
+    /// Windows holding each unordered pair of ids (the smaller id first), modulo
     /// 2^32: pairs are most of a large run's memory, and a count this high is rare.
     pairs: FxHashMap<(u32, u32), u32>,
     /// The multiples of 2^32 of the few counts that went past `u32::MAX`.
@@ -96,7 +96,7 @@ pub struct Aggregates {
     /// Entity of each id.
     keys: Vec<EntityKey>,
     /// Id of each entity, by kind (see [`kind_slot`]) then name.
-    ids: [HashMap<String, u32>; 4],
+    ids: [FxHashMap<String, u32>; 4],
     /// Counts of each id.
     stats: Vec<EntityStats>,
     /// Per window kind, in [`Window::ALL`] order.
@@ -187,7 +187,6 @@ impl Aggregates {
     /// them, duplicates allowed.
     fn add_windows(&mut self, w: usize, count: usize, slots: &mut [(usize, u32)]) {
         slots.sort_unstable();
-        let keys = &self.keys;
         let stats = &mut self.windows[w];
         stats.windows += count as u64;
         let mut group: Vec<u32> = Vec::new();
@@ -201,7 +200,6 @@ impl Aggregates {
             group.extend(rest[..end].iter().map(|s| s.1));
             group.dedup();
             rest = &rest[end..];
-            group.sort_unstable_by(|&a, &b| keys[a as usize].cmp(&keys[b as usize]));
             for (i, &a) in group.iter().enumerate() {
                 stats.holding[a as usize] += 1;
                 for &b in &group[i + 1..] {
@@ -285,14 +283,19 @@ impl<'a> Cooccurrence<'a> {
             .zip(&a.windows)
             .flat_map(move |(window, stats)| {
                 let id = move |rank: u32| self.by_rank[rank as usize];
-                let count =
-                    move |p: &RankedPair| stats.pair_count((id(p.ranks.0), id(p.ranks.1)), p.low);
+                let count = move |p: &RankedPair| {
+                    let (x, y) = (id(p.ranks.0), id(p.ranks.1));
+                    stats.pair_count((x.min(y), x.max(y)), p.low)
+                };
                 let mut sorted: Vec<RankedPair> = stats
                     .pairs
                     .iter()
-                    .map(|(&(x, y), &low)| RankedPair {
-                        low,
-                        ranks: (self.rank[x as usize], self.rank[y as usize]),
+                    .map(|(&(x, y), &low)| {
+                        let (x, y) = (self.rank[x as usize], self.rank[y as usize]);
+                        RankedPair {
+                            low,
+                            ranks: (x.min(y), x.max(y)),
+                        }
                     })
                     .collect();
                 if stats.pair_overflow.is_empty() {
