@@ -310,28 +310,26 @@ fn analyze(
     let rules = load_rules(&common.run)?;
     let (sources, errors) = input::discover(&common.paths);
     let plan = pipeline::plan(sources, errors);
-    let sizes: Vec<u64> = plan
-        .iter()
-        .map(|i| match i {
-            Input::Source(Source::File(p)) => std::fs::metadata(p).map_or(0, |m| m.len()),
-            _ => 0,
-        })
-        .collect();
     let inputs = plan.len();
-    let mut progress = Progress::new(common.run.quiet, inputs, sizes.iter().sum());
+    let mut progress = Progress::new(common.run.quiet, inputs, || {
+        plan.iter()
+            .map(|i| match i {
+                Input::Source(Source::File(p)) => std::fs::metadata(p).map_or(0, |m| m.len()),
+                _ => 0,
+            })
+            .collect()
+    });
     let mut writer = RunWriter::create(out, partial, formulas)?;
     let mut links = Vec::new();
     let mut read = 0;
     let link = |a: &pipeline::Analysis| schedule.as_ref().map(|s| recap::schedule::link_post(a, s));
-    let mut done = 0;
     pipeline::stream(
         plan,
         &rules,
         &run_options(&common.run),
         &link,
         &mut |outcome, linked| {
-            progress.step(sizes[done]);
-            done += 1;
+            progress.step();
             if !common.run.quiet {
                 for line in messages(&outcome) {
                     progress.message(&line);

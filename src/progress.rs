@@ -16,15 +16,20 @@ pub struct Progress {
     bar: Option<ProgressBar>,
     files: u64,
     total_files: u64,
+    /// Size of each input, in run order; empty when no bar is ever shown.
+    sizes: Vec<u64>,
     bytes: u64,
     total_bytes: u64,
 }
 
 impl Progress {
-    /// A bar for `total_files` inputs of `total_bytes`, shown unless `quiet`, standard
-    /// error is not a terminal, or the `CI` variable is set.
-    pub fn new(quiet: bool, total_files: usize, total_bytes: u64) -> Progress {
+    /// A bar for `total_files` inputs, shown unless `quiet`, standard error is not a
+    /// terminal, or the `CI` variable is set. `sizes` gives each input's size in run
+    /// order; it is only called when the bar may show, since it costs a look at every
+    /// file of a folder that may hold tens of thousands.
+    pub fn new(quiet: bool, total_files: usize, sizes: impl FnOnce() -> Vec<u64>) -> Progress {
         let enabled = !quiet && std::io::stderr().is_terminal() && std::env::var_os("CI").is_none();
+        let sizes = if enabled { sizes() } else { Vec::new() };
         Progress {
             enabled,
             started: Instant::now(),
@@ -32,14 +37,15 @@ impl Progress {
             files: 0,
             total_files: total_files as u64,
             bytes: 0,
-            total_bytes,
+            total_bytes: sizes.iter().sum(),
+            sizes,
         }
     }
 
-    /// One more input done, of `bytes`.
-    pub fn step(&mut self, bytes: u64) {
+    /// One more input done, the next in run order.
+    pub fn step(&mut self) {
+        self.bytes += self.sizes.get(self.files as usize).copied().unwrap_or(0);
         self.files += 1;
-        self.bytes += bytes;
         if self.bar.is_none() && self.enabled && self.started.elapsed() >= DELAY {
             // Started where the run is, so elapsed time counts from the start of the
             // run, not from the moment the bar appears.
