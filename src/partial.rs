@@ -17,7 +17,7 @@
 //! line is truncated, and merging refuses it.
 
 use crate::input::{Format, InputError, SkipKind, format_of};
-use crate::pipeline::Input;
+use crate::pipeline::{Input, TextPost};
 use crate::record::DocumentRecord;
 use crate::report::RunWriter;
 use anyhow::{Context as _, bail};
@@ -419,11 +419,11 @@ impl<R: BufRead> MapInputs<R> {
     }
 
     fn bad(&self, path: Option<String>, message: String) -> Input {
-        Input::Failed(InputError {
+        Input::Failed(Box::new(InputError {
             path: path.unwrap_or_else(|| format!("stdin line {}", self.line)),
             message: format!("line {} of the input: {message}, skipped", self.line),
             kind: SkipKind::Unreadable,
-        })
+        }))
     }
 }
 
@@ -479,10 +479,10 @@ impl<R: BufRead> Iterator for MapInputs<R> {
                 }
             },
         };
-        Some(Input::Text {
+        Some(Input::Text(Box::new(TextPost {
             path: post.path,
             text: post.text,
             format,
-        })
+        })))
     }
 }

@@ -138,22 +138,27 @@ pub struct RunOptions {
     pub max_file_size: ByteSize,
 }
 
-/// One input of a run.
+/// One input of a run. The rarer variants are boxed so that an input is as small as a
+/// path: a run over a folder holds one for each of its files.
 #[derive(Clone, Debug)]
 pub enum Input {
     /// A file or standard input, read when its turn comes.
     Source(Source),
     /// A post handed over as text (`recap map`).
-    Text {
-        /// Path shown in reports.
-        path: String,
-        /// The post.
-        text: String,
-        /// Its markup.
-        format: Format,
-    },
+    Text(Box<TextPost>),
     /// An input already known to be unreadable (from discovery).
-    Failed(InputError),
+    Failed(Box<InputError>),
+}
+
+/// A post handed over as text.
+#[derive(Clone, Debug)]
+pub struct TextPost {
+    /// Path shown in reports.
+    pub path: String,
+    /// The post.
+    pub text: String,
+    /// Its markup.
+    pub format: Format,
 }
 
 impl Input {
@@ -166,7 +171,7 @@ impl Input {
     fn sort_key(&self) -> Cow<'_, str> {
         match self {
             Input::Source(s) => s.shown(),
-            Input::Text { path, .. } => Cow::Borrowed(path),
+            Input::Text(post) => Cow::Borrowed(&post.path),
             Input::Failed(e) => Cow::Borrowed(&e.path),
         }
     }
@@ -182,7 +187,7 @@ pub fn plan(sources: Vec<Source>, errors: Vec<InputError>) -> Vec<Input> {
     let mut items: Vec<Input> = sources
         .into_iter()
         .map(Input::Source)
-        .chain(errors.into_iter().map(Input::Failed))
+        .chain(errors.into_iter().map(|e| Input::Failed(Box::new(e))))
         .collect();
     items.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     items.dedup_by(|a, b| a.sort_key() == b.sort_key());
@@ -192,9 +197,12 @@ pub fn plan(sources: Vec<Source>, errors: Vec<InputError>) -> Vec<Input> {
 /// Reads and analyzes one input.
 fn process(input: Input, rules: &Rules, options: &RunOptions) -> Outcome {
     let doc = match input {
-        Input::Failed(e) => return Outcome::Failed(e),
+        Input::Failed(e) => return Outcome::Failed(*e),
         Input::Source(source) => input::load(&source, options.max_file_size),
-        Input::Text { path, text, format } => from_text(path, &text, format, options),
+        Input::Text(post) => {
+            let TextPost { path, text, format } = *post;
+            from_text(path, &text, format, options)
+        }
     };
     match doc {
         Ok(doc) => Outcome::Analyzed(Box::new(analyze(&doc, rules))),
@@ -366,4 +374,14 @@ pub fn corpus_aggregates(records: &[DocumentRecord]) -> Aggregates {
         total.add_document(r);
     }
     total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_input_is_no_bigger_than_a_source() {
+        assert_eq!(std::mem::size_of::<Input>(), std::mem::size_of::<Source>());
+    }
 }
