@@ -8,7 +8,7 @@
 //! per cell by the type of its field ([`Cell`]), so numbers (a negative NPMI) stay
 //! numbers. [`Formulas::Raw`] turns it off for programs reading the CSV.
 
-use super::json::{any_byte, equal_bytes};
+use super::json::{any_byte, equal_bytes, ten_thousandths};
 use super::rows::CsvRow;
 
 /// What to do with text cells a spreadsheet would run as a formula.
@@ -199,7 +199,9 @@ integer_cells!(i32, i64, u32, u64, usize);
 
 impl Cell for f64 {
     fn write_cell(&self, out: &mut Vec<u8>, _: Formulas) {
-        out.extend_from_slice(ryu::Buffer::new().format(*self).as_bytes());
+        if !ten_thousandths(out, *self) {
+            out.extend_from_slice(ryu::Buffer::new().format(*self).as_bytes());
+        }
     }
 }
 
@@ -212,6 +214,8 @@ impl Cell for bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::aggregate::Window;
+    use crate::extract::EntityKind;
     use crate::report::json::tests::{number, text};
     use crate::report::rows::{PairRow, csv_row};
     use proptest::prelude::*;
@@ -219,10 +223,10 @@ mod tests {
 
     fn pair(entity_a: &str, npmi: f64) -> PairRow<'_> {
         PairRow {
-            window: "sentence",
-            kind_a: "project",
+            window: Window::Sentence.into(),
+            kind_a: EntityKind::Project.into(),
             entity_a,
-            kind_b: "person",
+            kind_b: EntityKind::Person.into(),
             entity_b: "@scope/pkg",
             count: 2,
             npmi,
