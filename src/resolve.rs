@@ -408,27 +408,34 @@ fn title_strength(rule: &str) -> u8 {
 
 /// Words of a folded title that carry meaning.
 fn content_words(folded_title: &str) -> Vec<&str> {
-    const STOP: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "of",
-        "on",
-        "in",
-        "and",
-        "to",
-        "for",
-        "with",
-        "about",
-        "talk",
-        "keynote",
-        "session",
-        "presentation",
-    ];
     folded_title
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !STOP.contains(w))
+        .filter(|w| !w.is_empty() && !is_stop_word(w))
         .collect()
+}
+
+/// Whether a word of a title says nothing of its subject. A `match` compares the word
+/// with each of these short constants in a few moves, where a search of a list of them
+/// would call a byte comparison for each.
+fn is_stop_word(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "on"
+            | "in"
+            | "and"
+            | "to"
+            | "for"
+            | "with"
+            | "about"
+            | "talk"
+            | "keynote"
+            | "session"
+            | "presentation"
+    )
 }
 
 fn merge_talks(
@@ -489,18 +496,22 @@ fn merge_talks(
             if strength == 0 || !m.reference {
                 return None;
             }
+            // Each test is made only when the answer still depends on it: this runs for
+            // every earlier talk.
             talks.iter().rposition(|&(ref t, _, title)| {
-                let tw = &title_words[title];
-                let same_day = t.day == day || t.day.is_none() || day.is_none();
+                let same_day = || t.day == day || t.day.is_none() || day.is_none();
                 let shared_speaker =
                     !speakers.is_empty() && t.speakers.iter().any(|s| speakers.contains(s));
-                let contained = !words.is_empty()
-                    && !tw.is_empty()
-                    && (words.iter().all(|w| tw.contains(w))
-                        || tw.iter().all(|w| words.contains(w)));
+                let contained = || {
+                    let tw = &title_words[title];
+                    !words.is_empty()
+                        && !tw.is_empty()
+                        && (words.iter().all(|w| tw.contains(w))
+                            || tw.iter().all(|w| words.contains(w)))
+                };
                 let speakers_agree = speakers.is_empty() || t.speakers.is_empty() || shared_speaker;
                 // A reference by title ("the ORM panel") may point back to any day.
-                (shared_speaker && same_day) || (contained && speakers_agree)
+                (shared_speaker && same_day()) || (speakers_agree && contained())
             })
         });
         match joins {
