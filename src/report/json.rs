@@ -216,7 +216,9 @@ pub(crate) fn equal_bytes(word: u64, byte: u8) -> u64 {
 /// for a word holding a byte it looks for, zero otherwise. Words may overlap (the last
 /// one ends with the last byte) and, below eight bytes, repeat bytes: each byte is
 /// looked at at least once, and only bytes of `bytes` are. Report cells are short, so
-/// this beats a loop over the bytes.
+/// this beats a loop over the bytes; inlined, since it is called for every cell and
+/// string, the call would cost more than most of the scans.
+#[inline(always)]
 pub(crate) fn any_byte(bytes: &[u8], found: impl Fn(u64) -> u64) -> bool {
     let len = bytes.len();
     let word = match len {
@@ -254,11 +256,18 @@ pub(crate) fn any_byte(bytes: &[u8], found: impl Fn(u64) -> u64) -> bool {
 const BREAK: &[u8; 66] = b",\n                                                                ";
 
 /// Starts a line `indent` spaces deep for an element, after a comma unless it is the
-/// first.
+/// first. The whole of [`BREAK`] is copied and the end cut off, as a copy of a length
+/// known when compiling takes a few moves where one of any other length takes a call.
 fn element_line(out: &mut Vec<u8>, first: bool, indent: usize) {
     let spaces_at_hand = BREAK.len() - 2;
-    out.extend_from_slice(&BREAK[usize::from(first)..2 + indent.min(spaces_at_hand)]);
-    out.resize(out.len() + indent.saturating_sub(spaces_at_hand), b' ');
+    let end = out.len() + 2 + indent.min(spaces_at_hand) - usize::from(first);
+    if first {
+        out.extend_from_slice(&BREAK[1..]);
+    } else {
+        out.extend_from_slice(BREAK);
+    }
+    out.truncate(end);
+    out.resize(end + indent.saturating_sub(spaces_at_hand), b' ');
 }
 
 /// A pretty-printed JSON object written a field at a time.
