@@ -162,10 +162,15 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         e.aliases.sort();
     }
     // Entities sorted by kind then name; remap mention indices.
-    let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by(|&a, &b| {
-        (entities[a].kind, &entities[a].name).cmp(&(entities[b].kind, &entities[b].name))
-    });
+    // The keys lie side by side rather than behind an index, and the index ends each key,
+    // so an unstable sort is as good as a stable one.
+    let mut keys: Vec<(EntityKind, &str, usize)> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.kind, e.name.as_str(), i))
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|(.., i)| i).collect();
     let mut new_index = vec![0; entities.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
