@@ -10,8 +10,8 @@ use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold, within_edits};
 use crate::span::Span;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 /// One thing a document names, with every form it is named by.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,10 +89,13 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         .collect();
     let person_canon = person_clusters(extraction, &speaker_names);
     // Persons: one entity per canonical name. Projects and days: one entity per folded
-    // name, named by the most used form. Each distinct name is folded once.
+    // name, named by the most used form. Each distinct name is folded once. No map here
+    // is iterated, so their order never reaches a report.
     let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: HashMap<(EntityKind, Cow<str>), usize> = HashMap::new();
-    let mut form_of: HashMap<(EntityKind, &str), (usize, usize)> = HashMap::new();
+    let mut group_of: FxHashMap<(EntityKind, Cow<str>), usize> =
+        capacity(extraction.mentions.len());
+    let mut form_of: FxHashMap<(EntityKind, &str), (usize, usize)> =
+        capacity(extraction.mentions.len());
     let mut mention_entity = Vec::with_capacity(extraction.mentions.len());
     for (i, m) in extraction.mentions.iter().enumerate() {
         let (group, form) = *form_of.entry((m.kind, &m.name)).or_insert_with(|| {
@@ -159,10 +162,15 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         e.aliases.sort();
     }
     // Entities sorted by kind then name; remap mention indices.
-    let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by(|&a, &b| {
-        (entities[a].kind, &entities[a].name).cmp(&(entities[b].kind, &entities[b].name))
-    });
+    // The keys lie side by side rather than behind an index, and the index ends each key,
+    // so an unstable sort is as good as a stable one.
+    let mut keys: Vec<(EntityKind, &str, usize)> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.kind, e.name.as_str(), i))
+        .collect();
+    keys.sort_unstable();
+    let order: Vec<usize> = keys.into_iter().map(|(.., i)| i).collect();
     let mut new_index = vec![0; entities.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
@@ -204,6 +212,11 @@ impl Group<'_> {
         };
         form.map_or("", |f| f.name)
     }
+}
+
+/// An empty map with room for `n` entries, so that filling it never rehashes.
+fn capacity<K, V>(n: usize) -> FxHashMap<K, V> {
+    FxHashMap::with_capacity_and_hasher(n, Default::default())
 }
 
 /// [`fold`], without a copy when there is nothing to fold (ASCII without capitals).
@@ -252,12 +265,16 @@ fn single_spaced(s: &str) -> bool {
 }
 
 /// Maps each person name used in the document to its canonical name.
+///
+/// `counts` is iterated, but only to be sorted by a total order or to answer each name
+/// on its own, so its order never shows.
 fn person_clusters<'e>(
     extraction: &'e Extraction,
     speakers: &[&'e str],
-) -> HashMap<&'e str, &'e str> {
+) -> FxHashMap<&'e str, &'e str> {
     // name -> (parts, count, first)
-    let mut counts: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    let mut counts: FxHashMap<&str, (usize, usize, usize)> =
+        capacity(extraction.mentions.len() + speakers.len());
     let parts = |n: &str| n.split_whitespace().count();
     for (i, m) in extraction.mentions.iter().enumerate() {
         if m.kind == EntityKind::Person {
@@ -271,10 +288,10 @@ fn person_clusters<'e>(
             .or_insert_with(|| (parts(s), 0, usize::MAX))
             .1 += 1;
     }
-    let speaker_set: HashSet<&str> = speakers.iter().copied().collect();
+    let speaker_set: FxHashSet<&str> = speakers.iter().copied().collect();
     // Rank: more parts, then used as a speaker, then more uses, then earlier; computed
     // once per name rather than at every comparison of the sort.
-    let mut canon: HashMap<&str, &str> = HashMap::with_capacity(counts.len());
+    let mut canon: FxHashMap<&str, &str> = capacity(counts.len());
     let mut ranked: Vec<(_, &str)> = counts
         .iter()
         .filter(|(_, (parts, ..))| *parts >= 2)
@@ -297,7 +314,7 @@ fn person_clusters<'e>(
     // so each name is compared only with the heads under its own first name, in the
     // order they became heads.
     let mut heads: Vec<usize> = Vec::new();
-    let mut heads_by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut heads_by_first: FxHashMap<&str, Vec<usize>> = capacity(full.len());
     for (i, (n, folded)) in full.iter().enumerate() {
         let same_first = heads_by_first.entry(&folded.parts[0]).or_default();
         match same_first
@@ -316,8 +333,8 @@ fn person_clusters<'e>(
     }
     // A short form is a head's first name, its surname, or a near spelling of the first
     // name (which starts with the same letter): only those heads can claim it.
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_initial: HashMap<Option<char>, Vec<usize>> = HashMap::new();
+    let mut by_last: FxHashMap<&str, Vec<usize>> = capacity(heads.len());
+    let mut by_initial: FxHashMap<Option<char>, Vec<usize>> = capacity(heads.len());
     for (i, &head) in heads.iter().enumerate() {
         let folded = &full[head].1;
         by_last
@@ -395,36 +412,42 @@ fn title_strength(rule: &str) -> u8 {
 }
 
 /// Words of a folded title that carry meaning.
-fn content_words(folded_title: &str) -> Vec<String> {
-    const STOP: &[&str] = &[
-        "the",
-        "a",
-        "an",
-        "of",
-        "on",
-        "in",
-        "and",
-        "to",
-        "for",
-        "with",
-        "about",
-        "talk",
-        "keynote",
-        "session",
-        "presentation",
-    ];
+fn content_words(folded_title: &str) -> Vec<&str> {
     folded_title
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !STOP.contains(w))
-        .map(str::to_string)
+        .filter(|w| !w.is_empty() && !is_stop_word(w))
         .collect()
+}
+
+/// Whether a word of a title says nothing of its subject. A `match` compares the word
+/// with each of these short constants in a few moves, where a search of a list of them
+/// would call a byte comparison for each.
+fn is_stop_word(word: &str) -> bool {
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "on"
+            | "in"
+            | "and"
+            | "to"
+            | "for"
+            | "with"
+            | "about"
+            | "talk"
+            | "keynote"
+            | "session"
+            | "presentation"
+    )
 }
 
 fn merge_talks(
     text: &str,
     mentions: &[TalkMention],
     layout: &Layout,
-    canon: &HashMap<&str, &str>,
+    canon: &FxHashMap<&str, &str>,
 ) -> Vec<Talk> {
     // Each section's day label, normalized the first time a talk stands in it.
     let mut day_labels: Vec<Option<String>> = vec![None; layout.sections.len()];
@@ -437,24 +460,27 @@ fn merge_talks(
                 .clone()
         })
     };
-    // Each talk with its title strength and its folded title and words, computed once.
-    let mut talks: Vec<(Talk, u8, String, Vec<String>)> = Vec::new();
-    for m in mentions {
+    // Each mention's folded title and its words, computed once; a talk refers to those of
+    // the mention that gave its title.
+    let folded: Vec<String> = mentions.iter().map(|m| fold(&m.title)).collect();
+    let title_words: Vec<Vec<&str>> = folded.iter().map(|f| content_words(f)).collect();
+    // Each talk with its title strength and the mention that gave its title.
+    let mut talks: Vec<(Talk, u8, usize)> = Vec::with_capacity(mentions.len());
+    for (i, m) in mentions.iter().enumerate() {
         let speakers: Vec<String> = m
             .speakers
             .iter()
             .map(|s| canon.get(s.as_str()).map_or(s.as_str(), |c| c).to_string())
             .collect();
         let day = day_of(m.span);
-        let folded = fold(&m.title);
-        let words = content_words(&folded);
+        let words = &title_words[i];
         let strength = if m.reference {
             2
         } else {
             title_strength(m.rule)
         };
-        let same_title = talks.iter().position(|(t, _, title, _)| {
-            *title == folded
+        let same_title = talks.iter().position(|&(ref t, _, title)| {
+            folded[title] == folded[i]
                 && (t.speakers.is_empty()
                     || speakers.is_empty()
                     || t.speakers.iter().any(|s| speakers.contains(s)))
@@ -463,7 +489,7 @@ fn merge_talks(
         // Her talk, “T”, …") takes the reference's place.
         let replaces = same_title.or_else(|| {
             (strength == 0 && !speakers.is_empty()).then(|| {
-                talks.iter().rposition(|(t, s, _, _)| {
+                talks.iter().rposition(|(t, s, _)| {
                     *s == 2
                         && (t.day == day || t.day.is_none())
                         && t.speakers.iter().any(|x| speakers.contains(x))
@@ -475,22 +501,27 @@ fn merge_talks(
             if strength == 0 || !m.reference {
                 return None;
             }
-            talks.iter().rposition(|(t, _, _, tw)| {
-                let same_day = t.day == day || t.day.is_none() || day.is_none();
+            // Each test is made only when the answer still depends on it: this runs for
+            // every earlier talk.
+            talks.iter().rposition(|&(ref t, _, title)| {
+                let same_day = || t.day == day || t.day.is_none() || day.is_none();
                 let shared_speaker =
                     !speakers.is_empty() && t.speakers.iter().any(|s| speakers.contains(s));
-                let contained = !words.is_empty()
-                    && !tw.is_empty()
-                    && (words.iter().all(|w| tw.contains(w))
-                        || tw.iter().all(|w| words.contains(w)));
+                let contained = || {
+                    let tw = &title_words[title];
+                    !words.is_empty()
+                        && !tw.is_empty()
+                        && (words.iter().all(|w| tw.contains(w))
+                            || tw.iter().all(|w| words.contains(w)))
+                };
                 let speakers_agree = speakers.is_empty() || t.speakers.is_empty() || shared_speaker;
                 // A reference by title ("the ORM panel") may point back to any day.
-                (shared_speaker && same_day) || (contained && speakers_agree)
+                (shared_speaker && same_day()) || (speakers_agree && contained())
             })
         });
         match joins {
-            Some(i) => {
-                let (t, s, title, title_words) = &mut talks[i];
+            Some(joined) => {
+                let (t, s, title) = &mut talks[joined];
                 t.mentions += 1;
                 for sp in speakers {
                     if !t.speakers.contains(&sp) {
@@ -501,8 +532,7 @@ fn merge_talks(
                     t.title = m.title.clone();
                     t.rule = m.rule;
                     *s = strength;
-                    *title = folded;
-                    *title_words = words;
+                    *title = i;
                 }
                 if t.day.is_none() {
                     t.day = day;
@@ -522,8 +552,7 @@ fn merge_talks(
                     mentions: 1,
                 },
                 strength,
-                folded,
-                words,
+                i,
             )),
         }
     }
@@ -531,7 +560,7 @@ fn merge_talks(
         .into_iter()
         // A bare "talk" names no session a reader could find; a bare "keynote" with its
         // speaker does. The words kept are those of the talk's current title.
-        .filter(|(t, _, _, words)| !(words.is_empty() && t.kind == TalkKind::Talk))
+        .filter(|&(ref t, _, title)| !(title_words[title].is_empty() && t.kind == TalkKind::Talk))
         .map(|(t, ..)| t)
         .collect()
 }

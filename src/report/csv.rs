@@ -8,7 +8,7 @@
 //! per cell by the type of its field ([`Cell`]), so numbers (a negative NPMI) stay
 //! numbers. [`Formulas::Raw`] turns it off for programs reading the CSV.
 
-use super::json::{any_byte, equal_bytes};
+use super::json::{any_byte, equal_bytes, ten_thousandths};
 use super::rows::CsvRow;
 
 /// What to do with text cells a spreadsheet would run as a formula.
@@ -41,7 +41,7 @@ pub fn header<T: CsvRow>() -> anyhow::Result<Vec<u8>> {
         if i > 0 {
             out.push(b',');
         }
-        cell(&mut out, column.as_bytes());
+        text_cell(&mut out, column, Formulas::Raw);
     }
     out.push(b'\n');
     Ok(out)
@@ -93,17 +93,6 @@ fn quoted_body(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(rest);
 }
 
-/// Appends a cell as it is, quoted if need be.
-fn cell(out: &mut Vec<u8>, bytes: &[u8]) {
-    if needs_quotes(bytes) {
-        out.push(b'"');
-        quoted_body(out, bytes);
-        out.push(b'"');
-    } else {
-        out.extend_from_slice(bytes);
-    }
-}
-
 /// Whether a spreadsheet would run `text` as a formula. A lone trigger character (`-`,
 /// the path of standard input) is left alone: with nothing after it there is no formula.
 fn is_formula(text: &str) -> bool {
@@ -114,21 +103,25 @@ fn is_formula(text: &str) -> bool {
         )
 }
 
-/// Appends a text cell, prefixed with `'` when a spreadsheet would run it (unless
-/// `formulas` is [`Formulas::Raw`]).
+/// Appends a text cell: prefixed with `'` when a spreadsheet would run it (unless
+/// `formulas` is [`Formulas::Raw`]), quoted if need be. Its bytes are looked at once, and
+/// most cells need neither, so they are then copied as they are.
 fn text_cell(out: &mut Vec<u8>, text: &str, formulas: Formulas) {
-    if formulas == Formulas::Raw || !is_formula(text) {
-        return cell(out, text.as_bytes());
+    let bytes = text.as_bytes();
+    let neutralize = formulas == Formulas::Neutralize && is_formula(text);
+    if !needs_quotes(bytes) {
+        if neutralize {
+            out.push(b'\'');
+        }
+        out.extend_from_slice(bytes);
+        return;
     }
-    let quote = needs_quotes(text.as_bytes());
-    if quote {
-        out.push(b'"');
+    out.push(b'"');
+    if neutralize {
+        out.push(b'\'');
     }
-    out.push(b'\'');
-    quoted_body(out, text.as_bytes());
-    if quote {
-        out.push(b'"');
-    }
+    quoted_body(out, bytes);
+    out.push(b'"');
 }
 
 /// Writes one row's cells into a buffer, comma-separated: what a [`CsvRow`] writes its
@@ -199,7 +192,9 @@ integer_cells!(i32, i64, u32, u64, usize);
 
 impl Cell for f64 {
     fn write_cell(&self, out: &mut Vec<u8>, _: Formulas) {
-        out.extend_from_slice(ryu::Buffer::new().format(*self).as_bytes());
+        if !ten_thousandths(out, *self) {
+            out.extend_from_slice(ryu::Buffer::new().format(*self).as_bytes());
+        }
     }
 }
 
@@ -212,6 +207,8 @@ impl Cell for bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::aggregate::Window;
+    use crate::extract::EntityKind;
     use crate::report::json::tests::{number, text};
     use crate::report::rows::{PairRow, csv_row};
     use proptest::prelude::*;
@@ -219,10 +216,10 @@ mod tests {
 
     fn pair(entity_a: &str, npmi: f64) -> PairRow<'_> {
         PairRow {
-            window: "sentence",
-            kind_a: "project",
+            window: Window::Sentence.into(),
+            kind_a: EntityKind::Project.into(),
             entity_a,
-            kind_b: "person",
+            kind_b: EntityKind::Person.into(),
             entity_b: "@scope/pkg",
             count: 2,
             npmi,

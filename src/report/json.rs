@@ -62,11 +62,54 @@ macro_rules! pretty_integers {
 pretty_integers!(u64, usize);
 
 impl PrettyJson for f64 {
-    /// Through serde_json itself, whose shortest round-trip digits (and `null` for a
-    /// number that is not finite) are its own.
+    /// As serde_json writes it, through serde_json itself unless [`ten_thousandths`]
+    /// writes it.
     fn write_pretty(&self, out: &mut Vec<u8>, _: usize) {
-        serde_json::to_writer(out, self).expect("a number serializes into memory");
+        if !ten_thousandths(out, *self) {
+            serde_json::to_writer(out, self).expect("a number serializes into memory");
+        }
     }
+}
+
+/// Appends `x` and returns true when it is a whole number of ten-thousandths in [-1, 1]
+/// other than zero, written as `ryu`, serde_json and the `csv` crate all write it; else
+/// appends nothing and returns false.
+///
+/// Report numbers are NPMI values, rounded so. Such a number is the double nearest to
+/// `k / 10000` for an integer `k`, and no other decimal of five digits or fewer lies
+/// within a rounding step of it, so its shortest round-trip digits are those of `k`:
+/// they are written from `k`, without the general search for them.
+pub(crate) fn ten_thousandths(out: &mut Vec<u8>, x: f64) -> bool {
+    let k = if x.abs() <= 1.0 {
+        (x * 10_000.0 + 0.5f64.copysign(x)) as i32
+    } else {
+        0
+    };
+    // Zero (and -0.0) is left to the general writers, for its sign.
+    if k == 0 || f64::from(k) / 10_000.0 != x {
+        return false;
+    }
+    let m = k.unsigned_abs();
+    let digit = |place: u32| b'0' + (m / place % 10) as u8;
+    let digits = [
+        digit(10_000),
+        b'.',
+        digit(1000),
+        digit(100),
+        digit(10),
+        digit(1),
+    ];
+    // At least one digit after the point, and no trailing zero after it.
+    let fraction = m % 10_000;
+    let zeros = [1000, 100, 10]
+        .iter()
+        .position(|&place| fraction % place == 0)
+        .map_or(0, |i| 3 - i);
+    if k < 0 {
+        out.push(b'-');
+    }
+    out.extend_from_slice(&digits[..digits.len() - zeros]);
+    true
 }
 
 impl<T: PrettyJson> PrettyJson for [T] {
@@ -173,7 +216,9 @@ pub(crate) fn equal_bytes(word: u64, byte: u8) -> u64 {
 /// for a word holding a byte it looks for, zero otherwise. Words may overlap (the last
 /// one ends with the last byte) and, below eight bytes, repeat bytes: each byte is
 /// looked at at least once, and only bytes of `bytes` are. Report cells are short, so
-/// this beats a loop over the bytes.
+/// this beats a loop over the bytes; inlined, since it is called for every cell and
+/// string, the call would cost more than most of the scans.
+#[inline(always)]
 pub(crate) fn any_byte(bytes: &[u8], found: impl Fn(u64) -> u64) -> bool {
     let len = bytes.len();
     let word = match len {
@@ -211,11 +256,18 @@ pub(crate) fn any_byte(bytes: &[u8], found: impl Fn(u64) -> u64) -> bool {
 const BREAK: &[u8; 66] = b",\n                                                                ";
 
 /// Starts a line `indent` spaces deep for an element, after a comma unless it is the
-/// first.
+/// first. The whole of [`BREAK`] is copied and the end cut off, as a copy of a length
+/// known when compiling takes a few moves where one of any other length takes a call.
 fn element_line(out: &mut Vec<u8>, first: bool, indent: usize) {
     let spaces_at_hand = BREAK.len() - 2;
-    out.extend_from_slice(&BREAK[usize::from(first)..2 + indent.min(spaces_at_hand)]);
-    out.resize(out.len() + indent.saturating_sub(spaces_at_hand), b' ');
+    let end = out.len() + 2 + indent.min(spaces_at_hand) - usize::from(first);
+    if first {
+        out.extend_from_slice(&BREAK[1..]);
+    } else {
+        out.extend_from_slice(BREAK);
+    }
+    out.truncate(end);
+    out.resize(end + indent.saturating_sub(spaces_at_hand), b' ');
 }
 
 /// A pretty-printed JSON object written a field at a time.
@@ -394,6 +446,15 @@ pub(crate) mod tests {
         }
 
         #[test]
+        fn numbers_beside_ten_thousandths_as_serde_json_writes_them(
+            k in -10_001i32..=10_001,
+            step in -3i64..=3,
+        ) {
+            let x = f64::from_bits((f64::from(k) / 10_000.0).to_bits().wrapping_add_signed(step));
+            prop_assert_eq!(written(&x, 0), serde_json::to_string(&x).unwrap());
+        }
+
+        #[test]
         fn any_byte_finds_what_a_byte_loop_finds(bytes in prop::collection::vec(any::<u8>(), 0..40)) {
             let quote_or_control = |w| bytes_below(w, 0x20) | equal_bytes(w, b'"');
             let expected = bytes.iter().any(|&b| b < 0x20 || b == b'"');
@@ -425,6 +486,22 @@ pub(crate) mod tests {
                 inner,
             };
             prop_assert_eq!(written(&sample, indent), serde_pretty(&sample, indent));
+        }
+    }
+
+    #[test]
+    fn every_ten_thousandth_as_ryu_and_serde_json_write_it() {
+        for k in -10_000..=10_000 {
+            for x in [f64::from(k) / 10_000.0, f64::from(k) * 0.0001] {
+                let mut out = Vec::new();
+                if ten_thousandths(&mut out, x) {
+                    assert_eq!(out, ryu::Buffer::new().format(x).as_bytes(), "{x}");
+                    assert_eq!(out, serde_json::to_vec(&x).unwrap(), "{x}");
+                } else {
+                    // Left to the general writers: zero, or not the nearest double.
+                    assert!(k == 0 || x != f64::from(k) / 10_000.0, "{x}");
+                }
+            }
         }
     }
 

@@ -3,16 +3,54 @@
 //! Column and field names are defined here and nowhere else; the domain types never
 //! carry serialization attributes for a report.
 
-use super::csv::Cells;
-use super::json::pretty_json_struct;
-use crate::aggregate::{EntityKey, EntityStats, Pair};
+use super::csv::{Cell, Cells, Formulas};
+use super::json::{PrettyJson, pretty_json_struct};
+use crate::aggregate::{EntityKey, EntityStats, Pair, Window};
 use crate::extract::EntityKind;
 use crate::record::{DocumentRecord, MentionRecord, TalkRecord};
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use std::collections::BTreeSet;
 
 /// Version of the report layout; bumped when a column or field changes meaning.
 pub const SCHEMA_VERSION: &str = "1";
+
+/// The report name of an entity or window kind. These are lower-case ASCII words, so a
+/// CSV cell or JSON string holds one as it is: writers copy it without looking for
+/// characters to quote, neutralize or escape.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct KindName(&'static str);
+
+impl From<EntityKind> for KindName {
+    fn from(kind: EntityKind) -> KindName {
+        KindName(kind.as_str())
+    }
+}
+
+impl From<Window> for KindName {
+    fn from(window: Window) -> KindName {
+        KindName(window.as_str())
+    }
+}
+
+impl Serialize for KindName {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
+    }
+}
+
+impl Cell for KindName {
+    fn write_cell(&self, out: &mut Vec<u8>, _: Formulas) {
+        out.extend_from_slice(self.0.as_bytes());
+    }
+}
+
+impl PrettyJson for KindName {
+    fn write_pretty(&self, out: &mut Vec<u8>, _: usize) {
+        out.push(b'"');
+        out.extend_from_slice(self.0.as_bytes());
+        out.push(b'"');
+    }
+}
 
 /// A row of a CSV report: its serde form is the contract, which [`CsvRow::write_cells`]
 /// writes without going through serde.
@@ -96,7 +134,7 @@ csv_row! {
         /// Document path.
         pub path: &'a str,
         /// person, project or day.
-        pub kind: &'a str,
+        pub kind: KindName,
         /// Text as written.
         pub surface: &'a str,
         /// Canonical entity name.
@@ -120,7 +158,7 @@ csv_row! {
     /// `entities.csv` and the corpus `entities` of `report.json`.
     pub struct EntityRow<'a> {
         /// person, project or day.
-        pub kind: &'a str,
+        pub kind: KindName,
         /// Canonical name.
         pub name: &'a str,
         /// Other surface forms, `; `-separated in CSV.
@@ -160,13 +198,13 @@ csv_row! {
     /// `cooccurrence.csv` and `report.json`'s `cooccurrence`.
     pub struct PairRow<'a> {
         /// sentence or paragraph.
-        pub window: &'a str,
+        pub window: KindName,
         /// Kind of the first entity.
-        pub kind_a: &'a str,
+        pub kind_a: KindName,
         /// First entity.
         pub entity_a: &'a str,
         /// Kind of the second entity.
-        pub kind_b: &'a str,
+        pub kind_b: KindName,
         /// Second entity.
         pub entity_b: &'a str,
         /// Windows holding both.
@@ -193,7 +231,7 @@ pub struct JsonTalk<'a> {
 #[derive(Debug, Serialize)]
 pub struct JsonEntity<'a> {
     /// person, project or day.
-    pub kind: &'a str,
+    pub kind: KindName,
     /// Canonical name.
     pub name: &'a str,
     /// Other forms used in the document.
@@ -223,7 +261,7 @@ pub struct JsonDocument<'a> {
 #[derive(Debug, Serialize)]
 pub struct JsonCorpusEntity<'a> {
     /// person, project or day.
-    pub kind: &'a str,
+    pub kind: KindName,
     /// Canonical name.
     pub name: &'a str,
     /// Other forms seen anywhere, sorted.
@@ -334,7 +372,7 @@ pub fn document_row(r: &DocumentRecord) -> DocumentRow<'_> {
 pub fn mention_row<'a>(path: &'a str, m: &'a MentionRecord) -> MentionRow<'a> {
     MentionRow {
         path,
-        kind: m.kind.as_str(),
+        kind: m.kind.into(),
         surface: &m.surface,
         entity: &m.entity,
         start: m.start,
@@ -380,7 +418,7 @@ pub fn json_document(r: &DocumentRecord) -> JsonDocument<'_> {
             .entities
             .iter()
             .map(|e| JsonEntity {
-                kind: e.kind.as_str(),
+                kind: e.kind.into(),
                 name: &e.name,
                 aliases: &e.aliases,
                 mentions: e.mentions,
@@ -393,7 +431,7 @@ pub fn json_document(r: &DocumentRecord) -> JsonDocument<'_> {
 /// A corpus entity's row of `entities.csv`.
 pub fn entity_row<'a>((kind, name): &'a EntityKey, s: &'a EntityStats) -> EntityRow<'a> {
     EntityRow {
-        kind: kind.as_str(),
+        kind: (*kind).into(),
         name,
         aliases: join(&s.aliases),
         mentions: s.mentions,
@@ -417,7 +455,7 @@ fn join(names: &BTreeSet<String>) -> String {
 /// A corpus entity in `report.json`.
 pub fn json_entity<'a>((kind, name): &'a EntityKey, s: &'a EntityStats) -> JsonCorpusEntity<'a> {
     JsonCorpusEntity {
-        kind: kind.as_str(),
+        kind: (*kind).into(),
         name,
         aliases: &s.aliases,
         mentions: s.mentions,
@@ -429,10 +467,10 @@ pub fn json_entity<'a>((kind, name): &'a EntityKey, s: &'a EntityStats) -> JsonC
 /// A pair's row of `cooccurrence.csv` and `report.json`.
 pub fn pair_row<'a>(p: &Pair<'a>) -> PairRow<'a> {
     PairRow {
-        window: p.window.as_str(),
-        kind_a: p.a.0.as_str(),
+        window: p.window.into(),
+        kind_a: p.a.0.into(),
         entity_a: &p.a.1,
-        kind_b: p.b.0.as_str(),
+        kind_b: p.b.0.into(),
         entity_b: &p.b.1,
         count: p.count,
         npmi: p.npmi,
@@ -463,20 +501,43 @@ mod tests {
         )
     }
 
+    /// Every kind name a report holds.
+    fn kind_names() -> Vec<KindName> {
+        let entities = [
+            EntityKind::Talk,
+            EntityKind::Person,
+            EntityKind::Project,
+            EntityKind::Day,
+        ];
+        let entities = entities.into_iter().map(KindName::from);
+        entities
+            .chain(Window::ALL.into_iter().map(KindName::from))
+            .collect()
+    }
+
+    #[test]
+    fn kind_names_are_lower_case_words() {
+        for name in kind_names() {
+            let word = !name.0.is_empty() && name.0.bytes().all(|b| b.is_ascii_lowercase());
+            assert!(word, "{name:?}");
+        }
+    }
+
     proptest! {
         #[test]
         fn report_rows_written_as_serde_writes_them(
             s in prop::collection::vec(text(), 6),
+            kinds in prop::collection::vec(prop::sample::select(kind_names()), 3),
             npmi in number(),
             count in any::<u64>(),
             index in prop::option::of(any::<usize>()),
         ) {
             let names = s[3..].to_vec();
             let pair = PairRow {
-                window: &s[0],
-                kind_a: &s[1],
+                window: kinds[0],
+                kind_a: kinds[1],
                 entity_a: &s[2],
-                kind_b: &s[3],
+                kind_b: kinds[2],
                 entity_b: &s[4],
                 count,
                 npmi,
@@ -486,7 +547,7 @@ mod tests {
             prop_assert_eq!(csv, expected);
             let aliases: BTreeSet<String> = names.iter().cloned().collect();
             let corpus_entity = JsonCorpusEntity {
-                kind: &s[0],
+                kind: kinds[0],
                 name: &s[1],
                 aliases: &aliases,
                 mentions: count,
@@ -501,7 +562,7 @@ mod tests {
                 day: index.map(|_| s[5].as_str()),
             };
             let entity = |i: usize| JsonEntity {
-                kind: &s[i],
+                kind: kinds[i % 3],
                 name: &s[2],
                 aliases: &names[..i % 3],
                 mentions: i,
@@ -517,7 +578,7 @@ mod tests {
             prop_assert_eq!(written(&document, 4), serde_pretty(&document, 4));
             let mention = MentionRow {
                 path: &s[0],
-                kind: &s[1],
+                kind: kinds[1],
                 surface: &s[2],
                 entity: &s[3],
                 start: index.unwrap_or(7),
