@@ -10,12 +10,17 @@
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
+use std::sync::OnceLock;
 
 /// A compiled pattern; see the module documentation.
 #[derive(Clone, Debug)]
 pub struct Pattern {
     exact: Regex,
-    candidates: Regex,
+    /// The pattern without `\b`, compiled on the first search that needs it: a pattern
+    /// only asked [`Pattern::matches_before`] never does, and the large ones would spend
+    /// as much again to build it.
+    candidates: OnceLock<Regex>,
+    source: String,
 }
 
 /// A matched group: its place in the searched text.
@@ -68,14 +73,23 @@ impl Pattern {
     /// When the pattern does not compile.
     pub fn new(pattern: &str) -> Result<Pattern, String> {
         let exact = Regex::new(pattern).map_err(|e| e.to_string())?;
-        // The patterns here open with common words ("the", "a") or a large set of them:
-        // a literal prefilter then stops at almost every word and costs more than the
-        // lazy DFA's plain scan.
-        let candidates = Regex::builder()
-            .configure(Regex::config().auto_prefilter(false))
-            .build(&without_word_boundaries(pattern))
-            .map_err(|e| e.to_string())?;
-        Ok(Pattern { exact, candidates })
+        Ok(Pattern {
+            exact,
+            candidates: OnceLock::new(),
+            source: pattern.to_string(),
+        })
+    }
+
+    fn candidates(&self) -> &Regex {
+        self.candidates.get_or_init(|| {
+            // The patterns here open with common words ("the", "a") or a large set of
+            // them: a literal prefilter then stops at almost every word and costs more
+            // than the lazy DFA's plain scan.
+            Regex::builder()
+                .configure(Regex::config().auto_prefilter(false))
+                .build(&without_word_boundaries(&self.source))
+                .expect("dropping word boundaries from a valid pattern leaves it valid")
+        })
     }
 
     /// The first match at or after `from`; its groups are written into `caps` if given.
@@ -85,9 +99,10 @@ impl Pattern {
         from: usize,
         mut caps: Option<&mut Captures>,
     ) -> Option<(usize, usize)> {
+        let candidates = self.candidates();
         let mut pos = from;
         while pos <= text.len() {
-            let start = self.candidates.find(Input::new(text).range(pos..))?.start();
+            let start = candidates.find(Input::new(text).range(pos..))?.start();
             let input = Input::new(text).range(start..).anchored(Anchored::Yes);
             let found = match caps.as_deref_mut() {
                 Some(caps) => {
