@@ -161,6 +161,103 @@ impl Pattern {
     }
 }
 
+/// A pattern whose alternatives may end in a group that takes the rest of the line,
+/// `(.+)`, searched as the same pattern with `(.)` in that place.
+///
+/// A greedy `.+` with nothing after it matches wherever `.` does and then takes every
+/// character up to the line's end, so the groups are exactly those of the pattern as
+/// written. The capture engines cost a lot per byte of the match; this way they stop
+/// one character into the rest of the line instead of reading all of it.
+#[derive(Clone, Debug)]
+pub struct LinePattern {
+    regex: regex::Regex,
+    /// The groups that stand for a `(.+)`.
+    tails: Vec<usize>,
+}
+
+/// The groups of one [`LinePattern`] match.
+#[derive(Clone, Debug)]
+pub struct LineGroups<'t> {
+    text: &'t str,
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+impl<'t> LineGroups<'t> {
+    /// Group `index` (0 is the whole match), if it took part in the match.
+    pub fn get(&self, index: usize) -> Option<Group<'t>> {
+        self.spans[index].map(|(start, end)| Group {
+            text: self.text,
+            start,
+            end,
+        })
+    }
+}
+
+impl LinePattern {
+    /// Compiles `pattern` (regex crate syntax, without the `s` flag), in which every
+    /// `(.+)` stands last in its alternative and nothing follows those alternatives.
+    ///
+    /// # Errors
+    /// When the pattern does not compile.
+    pub fn new(pattern: &str) -> Result<LinePattern, String> {
+        let mut parts = pattern.split("(.+)");
+        let mut source = parts.next().unwrap_or_default().to_string();
+        for (i, part) in parts.enumerate() {
+            source.push_str(&format!("(?P<tail{i}>.)"));
+            source.push_str(part);
+        }
+        let regex = regex::Regex::new(&source).map_err(|e| e.to_string())?;
+        let tails = regex
+            .capture_names()
+            .enumerate()
+            .filter(|(_, name)| name.is_some_and(|n| n.starts_with("tail")))
+            .map(|(i, _)| i)
+            .collect();
+        Ok(LinePattern { regex, tails })
+    }
+
+    /// The first match in `text`, with its groups.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<LineGroups<'t>> {
+        let caps = self.regex.captures(text)?;
+        let mut spans: Vec<Option<(usize, usize)>> = caps
+            .iter()
+            .map(|m| m.map(|m| (m.start(), m.end())))
+            .collect();
+        for &i in &self.tails {
+            if let Some((start, _)) = spans[i] {
+                let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+                spans[i] = Some((start, end));
+                // Nothing follows a tail: the whole match ends with it.
+                spans[0] = spans[0].map(|(whole_start, _)| (whole_start, end));
+            }
+        }
+        Some(LineGroups { text, spans })
+    }
+}
+
+/// The groups of a match as text, `None` for those that took no part.
+#[cfg(test)]
+pub(crate) type GroupTexts<'t> = Vec<Option<&'t str>>;
+
+/// The groups of the first match of `line` and of `re` in `text`, as text: the same
+/// where `re` is compiled from the pattern `line` was.
+#[cfg(test)]
+pub(crate) fn line_and_regex_groups<'t>(
+    line: &LinePattern,
+    re: &regex::Regex,
+    text: &'t str,
+) -> (Option<GroupTexts<'t>>, Option<GroupTexts<'t>>) {
+    let got = line.captures(text).map(|c| {
+        (0..c.spans.len())
+            .map(|i| c.get(i).map(|g| g.as_str()))
+            .collect()
+    });
+    let want = re
+        .captures(text)
+        .map(|c| c.iter().map(|m| m.map(|m| m.as_str())).collect());
+    (got, want)
+}
+
 /// The first character boundary of `text` at most `window` bytes before `end`.
 pub fn look_back(text: &str, end: usize, window: usize) -> usize {
     let mut from = end.saturating_sub(window);
@@ -263,5 +360,25 @@ mod tests {
             .collect();
         assert_eq!(got, want);
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn line_tails_match_the_regex_crate() {
+        let pattern = r"(?i)^\s*(?:(talk)\s+(?:on\s+(.+))?|spoke\s+(.+)|(x))";
+        let p = LinePattern::new(pattern).expect("compiles");
+        let re = regex::Regex::new(pattern).expect("compiles");
+        for text in [
+            " talk on rust\nand more",
+            " talk on \n",
+            " talk on  ",
+            " talk  ",
+            " spoke  \n x",
+            " spoke about ünïcode",
+            " spoke\n\n",
+            "x",
+        ] {
+            let (got, want) = line_and_regex_groups(&p, &re, text);
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }

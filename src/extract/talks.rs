@@ -9,7 +9,7 @@
 //!
 //! Rules report what they saw; `resolve` merges repeated references into one talk.
 
-use super::pattern::{Pattern, look_back};
+use super::pattern::{Group, LinePattern, Pattern, look_back};
 use super::persons::scan_name;
 use super::{
     Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
@@ -268,6 +268,28 @@ static TOPIC_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[,;:()\[\]!?]|\.(?:\s|$)|\s[-–—]\s|\swith\s+\p{Lu}|\s(?:was|were|which|where|but|and then|and it|and I|and was|and how|that was|who|while|because|so that|though|although|before|after|with (?:a|an|the|some|lots|many|plenty|great|his|her|their)\b|including)\b)")
         .expect("topic end pattern")
 });
+
+/// The verbs of "X gave a talk on Y", by what may follow them.
+const GAVE: &str = "gave|gives|delivered|delivers|presented|presents|did|had";
+const OPENED: &str = "kicked off|opened|closed|started|began|ended";
+const SPOKE: &str = "talked|spoke|speaks|talks|lectured";
+const DISCUSSED: &str = "discussed|presented";
+
+/// What follows the speakers in "Chris McCord gave a great talk on Y": the modifiers
+/// (group 1) and the topic (2, 3 or 4).
+fn subject_verb_pattern() -> String {
+    format!(
+        r"(?i)^(?:\s+\w+ly)?\s+(?:(?:{GAVE}|(?:{OPENED})(?: [^.]{{0,40}}?)? with)\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){{0,3}}?){KIND_WORDS}(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?|(?:{SPOKE})\s+(?:about|on)\s+(.+)|(?:{DISCUSSED})\s+(.+))"
+    )
+}
+
+/// What follows the owner in "Ian’s packaging talk on Y": the modifiers (group 1) and
+/// the topic (2).
+fn possessive_pattern() -> String {
+    format!(
+        r"(?i)^(?:’s|'s)\s+((?:[\w.+#-]+\s+){{0,4}}?){KIND_WORDS}s?\b(?:\s+(?:on|about|covering|discussing|which (?:discussed|covered|was about)|in which (?:he|she|they) (?:discussed|talked about|covered))\s+(.+))?"
+    )
+}
 
 /// Finds talk mentions.
 pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
@@ -1076,10 +1098,8 @@ impl Finder<'_, '_> {
 
     /// "Jesse Noller’s mutliprocessing talk", "Guido’s keynote", "Ian’s talk on stuff".
     fn possessives(&mut self) {
-        static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)^(?:’s|'s)\s+((?:[\w.+#-]+\s+){{0,4}}?){KIND_WORDS}s?\b(?:\s+(?:on|about|covering|discussing|which (?:discussed|covered|was about)|in which (?:he|she|they) (?:discussed|talked about|covered))\s+(.+))?"))
-                .expect("possessive pattern")
-        });
+        static RE: LazyLock<LinePattern> =
+            LazyLock::new(|| LinePattern::new(&possessive_pattern()).expect("possessive pattern"));
         let ctx = self.ctx;
         let text = ctx.text;
         for p in self.persons {
@@ -1204,13 +1224,8 @@ impl Finder<'_, '_> {
 
     /// "Chris McCord gave a great talk on Y", "Jamie Winsor talked about Y".
     fn subject_verbs(&mut self) {
-        const GAVE: &str = "gave|gives|delivered|delivers|presented|presents|did|had";
-        const OPENED: &str = "kicked off|opened|closed|started|began|ended";
-        const SPOKE: &str = "talked|spoke|speaks|talks|lectured";
-        const DISCUSSED: &str = "discussed|presented";
-        static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)^(?:\s+\w+ly)?\s+(?:(?:{GAVE}|(?:{OPENED})(?: [^.]{{0,40}}?)? with)\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){{0,3}}?){KIND_WORDS}(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?|(?:{SPOKE})\s+(?:about|on)\s+(.+)|(?:{DISCUSSED})\s+(.+))"))
-                .expect("subject verb pattern")
+        static RE: LazyLock<LinePattern> = LazyLock::new(|| {
+            LinePattern::new(&subject_verb_pattern()).expect("subject verb pattern")
         });
         // Every match of `RE` holds one of its verbs, which most sentences lack: looking
         // for them first skips reading the names of those sentences.
@@ -1274,7 +1289,7 @@ impl Finder<'_, '_> {
             )) {
                 continue;
             }
-            let quoted = |m: Option<regex::Match>| {
+            let quoted = |m: Option<Group>| {
                 m.is_some_and(|m| m.as_str().trim_start().starts_with(['“', '"', '‘']))
             };
             if quoted(c.get(2)) || quoted(c.get(3)) || quoted(c.get(4)) {
@@ -2050,6 +2065,7 @@ pub fn clean_title(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::pattern::line_and_regex_groups;
     use crate::extract::tests::run;
 
     fn talks(text: &str) -> Vec<(String, Vec<String>)> {
@@ -2477,6 +2493,60 @@ mod tests {
             let text = interleave(&words, &seps);
             let got: Vec<(Span, Span)> = kind_on_topic(&text).collect();
             proptest::prop_assert_eq!(got, kind_on_topic_by_regex(&text));
+        }
+    }
+
+    /// Each pattern read through [`LinePattern`] and as the regex crate reads it.
+    static LINE_PATTERNS: LazyLock<Vec<(LinePattern, Regex)>> = LazyLock::new(|| {
+        [subject_verb_pattern(), possessive_pattern()]
+            .iter()
+            .map(|p| {
+                (
+                    LinePattern::new(p).expect("compiles"),
+                    Regex::new(p).expect("compiles"),
+                )
+            })
+            .collect()
+    });
+
+    #[test]
+    fn line_patterns_read_as_the_regex_crate() {
+        let mut matches = 0;
+        for text in [
+            " gave a great talk on the path Phoenix is taking.\nNext",
+            " talked about \n",
+            " really presented  x",
+            "’s multiprocessing talk on \n\n",
+            "'s keynote, which was odd",
+            "’s talk which was about   ",
+            " opened the day with a keynote about ünïcode\r\nmore",
+        ] {
+            for (line, re) in LINE_PATTERNS.iter() {
+                let (got, want) = line_and_regex_groups(line, re, text);
+                assert_eq!(got, want, "{text:?}");
+                matches += usize::from(got.is_some());
+            }
+        }
+        assert!(matches >= 6, "{matches}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn line_patterns_agree_with_the_regex_crate(
+            words in proptest::collection::vec(
+                "’s|'s|gave|opened|kicked off|talked|spoke|discussed|presented|a|the|his|great|C\\+\\+|talk|talks|keynote|lightning|on|about|covering|which was about|with|really|“x”|é|x|\\.",
+                0..10,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\r\n|\u{a0}|", 10),
+            lead in " |\n|",
+        ) {
+            let text = format!("{lead}{}", interleave(&words, &seps));
+            for (line, re) in LINE_PATTERNS.iter() {
+                let (got, want) = line_and_regex_groups(line, re, &text);
+                proptest::prop_assert_eq!(got, want);
+            }
         }
     }
 
