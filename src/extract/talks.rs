@@ -619,7 +619,7 @@ impl Finder<'_, '_> {
     fn split_line(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
         let text = self.text();
         let s = line.slice(text);
-        if s.split_whitespace().count() > 30 || s.starts_with(['“', '"', '‘']) {
+        if s.split_whitespace().nth(30).is_some() || s.starts_with(['“', '"', '‘']) {
             return None;
         }
         const SEPS: [&str; 6] = [" - ", " – ", " — ", " -- ", ": ", " | "];
@@ -1781,11 +1781,8 @@ fn the_x_kind(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
             let start = pos;
             pos += 1;
             // A determiner opens with an ASCII letter: no other character folds to
-            // t, m, o or h. After an ASCII word character there is no word boundary, a
-            // cheaper test than the Unicode one.
-            let inside_word = start > 0 && is_ascii_word_byte(bytes[start - 1]);
+            // t, m, o or h.
             if !matches!(bytes[start].to_ascii_lowercase(), b't' | b'm' | b'o' | b'h')
-                || inside_word
                 || is_word_before(text, start)
             {
                 continue;
@@ -1828,7 +1825,7 @@ fn kind_on_topic(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
                 b'b' => &["bof"],
                 _ => continue,
             };
-            if (start > 0 && is_ascii_word_byte(bytes[start - 1])) || is_word_before(text, start) {
+            if is_word_before(text, start) {
                 continue;
             }
             let found = kinds.iter().find_map(|k| {
@@ -1948,12 +1945,19 @@ static LOOK: LazyLock<LookMatcher> = LazyLock::new(LookMatcher::new);
 
 /// Whether the character at `at` is a word character (`\w`).
 fn is_word_at(text: &str, at: usize) -> bool {
-    !LOOK.matches(Look::WordEndHalfUnicode, text.as_bytes(), at)
+    match text.as_bytes().get(at) {
+        // An ASCII byte is a whole character, and a cheaper test than the Unicode one.
+        Some(&byte) if byte.is_ascii() => is_ascii_word_byte(byte),
+        _ => !LOOK.matches(Look::WordEndHalfUnicode, text.as_bytes(), at),
+    }
 }
 
 /// Whether the character before `at` is a word character.
 fn is_word_before(text: &str, at: usize) -> bool {
-    !LOOK.matches(Look::WordStartHalfUnicode, text.as_bytes(), at)
+    match at.checked_sub(1).map(|i| text.as_bytes()[i]) {
+        Some(byte) if byte.is_ascii() => is_ascii_word_byte(byte),
+        _ => !LOOK.matches(Look::WordStartHalfUnicode, text.as_bytes(), at),
+    }
 }
 
 /// Whether `byte` is an ASCII word character, as `\w` reads it.
@@ -1963,7 +1967,7 @@ fn is_ascii_word_byte(byte: u8) -> bool {
 
 /// Whether `at` is a word boundary (`\b`).
 fn is_word_boundary(text: &str, at: usize) -> bool {
-    LOOK.matches(Look::WordUnicode, text.as_bytes(), at)
+    is_word_before(text, at) != is_word_at(text, at)
 }
 
 /// Whether most words of a line start with a capital, as titles do.
@@ -2378,6 +2382,7 @@ mod tests {
             }
             assert_eq!(space.is_match(&s), c.is_whitespace(), "{c:?}");
             assert_eq!(word.is_match(&s), is_word_at(&s, 0), "{c:?}");
+            assert_eq!(word.is_match(&s), is_word_before(&s, s.len()), "{c:?}");
         }
         assert_eq!(folded, ['ſ', '\u{212a}']);
         for (c, letter) in [("ſ", 's'), ("\u{212a}", 'k')] {
