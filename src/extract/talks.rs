@@ -888,21 +888,20 @@ impl Finder<'_, '_> {
                         "," | "and" | ", and" | "&" | "or" | ", or"
                     )
             });
-            let adjacent_speaker = self.subject_before(outer.start);
-            // Cues before the quote are a few words: a bounded look back keeps a long line
-            // linear.
-            let cue = BEFORE.matches_before(before, before.len(), LOOK_BACK)
-                || AFTER.is_match(after)
-                || chained
-                || adjacent_speaker.is_some();
             let first = title.chars().next().unwrap_or(' ');
             // A long question is something someone asked; "CAT!" is an exclamation.
             let question = title.ends_with('?') && words > 8 || title.ends_with('!') && words <= 2;
-            if !cue
-                || REJECT_BEFORE.matches_before(before, before.len(), LOOK_BACK) && !chained
-                || question
-                || !(first.is_uppercase() || first.is_numeric() || chained)
-            {
+            // The title's own shape first: the cue patterns cost far more.
+            if question || !(first.is_uppercase() || first.is_numeric() || chained) {
+                continue;
+            }
+            // Cues before the quote are a few words: a bounded look back keeps a long line
+            // linear.
+            let cue = chained
+                || AFTER.is_match(after)
+                || BEFORE.matches_before(before, before.len(), LOOK_BACK)
+                || self.subject_before(outer.start).is_some();
+            if !cue || REJECT_BEFORE.matches_before(before, before.len(), LOOK_BACK) && !chained {
                 continue;
             }
             accepted_outer.push(outer);
