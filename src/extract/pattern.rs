@@ -16,9 +16,8 @@ use std::sync::OnceLock;
 #[derive(Clone, Debug)]
 pub struct Pattern {
     exact: Regex,
-    /// The pattern without `\b`, compiled on the first search that needs it: a pattern
-    /// only asked [`Pattern::matches_before`] never does, and the large ones would spend
-    /// as much again to build it.
+    /// The pattern without `\b`, compiled on the first search: building it costs as much
+    /// as the pattern, and a run whose posts never reach a rule need not pay for it.
     candidates: OnceLock<Regex>,
     source: String,
 }
@@ -130,7 +129,11 @@ impl Pattern {
     /// "does `text[..end]` end with a match" at a cost bounded by `window`.
     pub fn matches_before(&self, text: &str, end: usize, window: usize) -> bool {
         let from = look_back(text, end, window);
-        self.exact.is_match(Input::new(&text[..end]).range(from..))
+        let input = Input::new(&text[..end]).range(from..);
+        // Where the copy without `\b` finds nothing, neither does the pattern; and that
+        // copy never gives up at a non-ASCII byte as the pattern's lazy DFA does, falling
+        // back to an engine many times slower.
+        self.candidates().is_match(input.clone()) && self.exact.is_match(input)
     }
 
     /// Every non-overlapping match, left to right.
