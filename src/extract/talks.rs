@@ -1797,7 +1797,7 @@ fn the_x_kind(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
             {
                 continue;
             }
-            let found = DETERMINERS.iter().find_map(|d| {
+            let found = same_first_letter(&DETERMINERS, text, start).find_map(|d| {
                 let end = folded_prefix(text, start, d)?;
                 modifiers_then_kind(text, end)
             });
@@ -1893,7 +1893,7 @@ fn modifiers_then_kind(text: &str, at: usize) -> Option<(Span, Span)> {
             return None;
         }
         let kind_start = skip_space(text, word_end).filter(|&e| e > word_end)?;
-        let kind_end = KIND_WORD_LIST.iter().find_map(|k| {
+        let kind_end = same_first_letter(&KIND_WORD_LIST, text, kind_start).find_map(|k| {
             folded_prefix(text, kind_start, k).filter(|&end| is_word_boundary(text, end))
         });
         if let Some(kind_end) = kind_end {
@@ -1948,6 +1948,20 @@ fn folded_prefix(text: &str, at: usize, word: &str) -> Option<usize> {
         };
     }
     Some(pos)
+}
+
+/// The words of `words`, in order, that [`folded_prefix`] may find at `at`: those
+/// opening with the letter there. Only "ſ" and the Kelvin sign fold to an ASCII letter
+/// other than their own, and both are non-ASCII: before one of those, all the words.
+fn same_first_letter<'w>(
+    words: &'w [&'w str],
+    text: &str,
+    at: usize,
+) -> impl Iterator<Item = &'w str> + 'w {
+    let first = text.as_bytes().get(at).copied();
+    words.iter().copied().filter(move |w| {
+        first.is_some_and(|b| !b.is_ascii() || b.to_ascii_lowercase() == w.as_bytes()[0])
+    })
 }
 
 /// Unicode word boundaries as the regex engines see them.
