@@ -21,7 +21,7 @@ use crate::tokenize::trim_span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 /// How far before a quote its cue words are looked for, in bytes.
@@ -256,6 +256,13 @@ const ADJECTIVES: &[&str] = &[
     "conference",
     "conference's",
 ];
+
+/// Whether `word` is one of [`ADJECTIVES`], in any case; a set, since rules look up
+/// every modifier word they read.
+fn is_adjective(word: &str) -> bool {
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| ADJECTIVES.iter().copied().collect());
+    SET.contains(word.to_lowercase().as_str())
+}
 
 /// "on the first morning", "on Day 2": when, not what.
 static TEMPORAL: LazyLock<Regex> = LazyLock::new(|| {
@@ -1146,7 +1153,7 @@ impl Finder<'_, '_> {
             });
             let topic: Vec<&str> = mods
                 .iter()
-                .skip_while(|w| ADJECTIVES.contains(&w.to_lowercase().as_str()))
+                .skip_while(|w| is_adjective(w))
                 .copied()
                 .collect();
             let tail = c
@@ -1441,10 +1448,7 @@ impl Finder<'_, '_> {
             if self.covered(span) {
                 continue;
             }
-            let head = c
-                .get(1)
-                .map(|m| m.as_str())
-                .filter(|w| !ADJECTIVES.contains(&w.to_lowercase().as_str()));
+            let head = c.get(1).map(|m| m.as_str()).filter(|w| !is_adjective(w));
             let mut title = format!(
                 "{}Birds of a Feather",
                 head.map(|h| format!("{h} ")).unwrap_or_default()
@@ -1484,14 +1488,13 @@ impl Finder<'_, '_> {
             let mods: Vec<&str> = mods_m.slice(text).split_whitespace().collect();
             let topic: Vec<&str> = mods
                 .iter()
-                .skip_while(|w| ADJECTIVES.contains(&w.to_lowercase().as_str()))
+                .skip_while(|w| is_adjective(w))
                 .copied()
                 .collect();
             if topic.is_empty()
-                || topic.iter().any(|w| {
-                    ADJECTIVES.contains(&w.to_lowercase().as_str())
-                        && !w.chars().next().is_some_and(char::is_uppercase)
-                })
+                || topic
+                    .iter()
+                    .any(|w| is_adjective(w) && !w.chars().next().is_some_and(char::is_uppercase))
             {
                 continue;
             }
