@@ -2081,16 +2081,28 @@ fn strip_list_marker(text: &str, line: Span) -> Span {
     Span::new(line.end - numbered.len(), line.end)
 }
 
-/// Trims quotes, trailing punctuation and white space from a title.
+/// Trims quotes, trailing punctuation and white space from a title, and joins its words
+/// with single spaces.
+///
+/// The trims come first, on the title as written: each takes every white space
+/// character alike, so they end where they would in the joined words, and only what
+/// remains is copied.
 pub fn clean_title(title: &str) -> String {
-    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    let t = t.trim_matches(|c: char| {
+    let t = title.trim_matches(|c: char| {
         matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '\'') || c.is_whitespace()
     });
     let t = t.trim_end_matches(['.', ',', ';', ':', '!']).trim();
-    t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
-        .trim()
-        .to_string()
+    let t = t
+        .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
+        .trim();
+    let mut joined = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
 }
 
 #[cfg(test)]
@@ -2597,6 +2609,30 @@ mod tests {
                 Some((end, c.get(1).map(|g| g.as_str()), c.get(2).map(|g| g.as_str())))
             });
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn clean_title_trims_as_if_the_words_were_joined_first(
+            parts in proptest::collection::vec(
+                "Go|x|é|\"|“|”|‘|’|«|»|'|\\.|,|;|:|!| |  |\n|\u{a0}|\u{2003}",
+                0..12,
+            ),
+        ) {
+            let title: String = parts.concat();
+            // The words joined first, then trimmed.
+            let joined = title.split_whitespace().collect::<Vec<_>>().join(" ");
+            let t = joined.trim_matches(|c: char| {
+                matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '\'') || c.is_whitespace()
+            });
+            let t = t.trim_end_matches(['.', ',', ';', ':', '!']).trim();
+            let want = t
+                .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
+                .trim();
+            proptest::prop_assert_eq!(clean_title(&title), want);
         }
     }
 
