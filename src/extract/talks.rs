@@ -1353,6 +1353,11 @@ impl Finder<'_, '_> {
         let text = ctx.text;
         for s in &ctx.tokens.sentences {
             let body = s.span.slice(text);
+            // Every match holds "was" or "is" as written: a sentence with neither needs
+            // no search for a kind word.
+            if !(body.contains("is") || body.contains("was")) {
+                continue;
+            }
             // Plain scanning rather than one large pattern: the large pattern's automaton
             // did not fit the regex cache and dominated the run time.
             let Some(kind) = KIND_WORD.find(body) else {
