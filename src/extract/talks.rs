@@ -606,7 +606,9 @@ impl Finder<'_, '_> {
             let is_item = body.start != span.start;
             if !is_item {
                 let l = span.slice(text);
-                intro_ok = INTRO.is_match(l) && !NOT_TALKS.is_match(l);
+                // An intro ends with a colon, which most lines lack.
+                intro_ok =
+                    l.trim_end().ends_with(':') && INTRO.is_match(l) && !NOT_TALKS.is_match(l);
                 continue;
             }
             if !intro_ok || self.used_lines.contains(&i) || self.covered(body) {
