@@ -10,12 +10,16 @@
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input};
+use std::sync::OnceLock;
 
 /// A compiled pattern; see the module documentation.
 #[derive(Clone, Debug)]
 pub struct Pattern {
     exact: Regex,
-    candidates: Regex,
+    /// The pattern without `\b`, compiled on the first search: building it costs as much
+    /// as the pattern, and a run whose posts never reach a rule need not pay for it.
+    candidates: OnceLock<Regex>,
+    source: String,
 }
 
 /// A matched group: its place in the searched text.
@@ -68,14 +72,23 @@ impl Pattern {
     /// When the pattern does not compile.
     pub fn new(pattern: &str) -> Result<Pattern, String> {
         let exact = Regex::new(pattern).map_err(|e| e.to_string())?;
-        // The patterns here open with common words ("the", "a") or a large set of them:
-        // a literal prefilter then stops at almost every word and costs more than the
-        // lazy DFA's plain scan.
-        let candidates = Regex::builder()
-            .configure(Regex::config().auto_prefilter(false))
-            .build(&without_word_boundaries(pattern))
-            .map_err(|e| e.to_string())?;
-        Ok(Pattern { exact, candidates })
+        Ok(Pattern {
+            exact,
+            candidates: OnceLock::new(),
+            source: pattern.to_string(),
+        })
+    }
+
+    fn candidates(&self) -> &Regex {
+        self.candidates.get_or_init(|| {
+            // The patterns here open with common words ("the", "a") or a large set of
+            // them: a literal prefilter then stops at almost every word and costs more
+            // than the lazy DFA's plain scan.
+            Regex::builder()
+                .configure(Regex::config().auto_prefilter(false))
+                .build(&without_word_boundaries(&self.source))
+                .expect("dropping word boundaries from a valid pattern leaves it valid")
+        })
     }
 
     /// The first match at or after `from`; its groups are written into `caps` if given.
@@ -85,9 +98,10 @@ impl Pattern {
         from: usize,
         mut caps: Option<&mut Captures>,
     ) -> Option<(usize, usize)> {
+        let candidates = self.candidates();
         let mut pos = from;
         while pos <= text.len() {
-            let start = self.candidates.find(Input::new(text).range(pos..))?.start();
+            let start = candidates.find(Input::new(text).range(pos..))?.start();
             let input = Input::new(text).range(start..).anchored(Anchored::Yes);
             let found = match caps.as_deref_mut() {
                 Some(caps) => {
@@ -115,7 +129,11 @@ impl Pattern {
     /// "does `text[..end]` end with a match" at a cost bounded by `window`.
     pub fn matches_before(&self, text: &str, end: usize, window: usize) -> bool {
         let from = look_back(text, end, window);
-        self.exact.is_match(Input::new(&text[..end]).range(from..))
+        let input = Input::new(&text[..end]).range(from..);
+        // Where the copy without `\b` finds nothing, neither does the pattern; and that
+        // copy never gives up at a non-ASCII byte as the pattern's lazy DFA does, falling
+        // back to an engine many times slower.
+        self.candidates().is_match(input.clone()) && self.exact.is_match(input)
     }
 
     /// Every non-overlapping match, left to right.
@@ -144,6 +162,103 @@ impl Pattern {
             Some(Groups { text, caps })
         })
     }
+}
+
+/// A pattern whose alternatives may end in a group that takes the rest of the line,
+/// `(.+)`, searched as the same pattern with `(.)` in that place.
+///
+/// A greedy `.+` with nothing after it matches wherever `.` does and then takes every
+/// character up to the line's end, so the groups are exactly those of the pattern as
+/// written. The capture engines cost a lot per byte of the match; this way they stop
+/// one character into the rest of the line instead of reading all of it.
+#[derive(Clone, Debug)]
+pub struct LinePattern {
+    regex: regex::Regex,
+    /// The groups that stand for a `(.+)`.
+    tails: Vec<usize>,
+}
+
+/// The groups of one [`LinePattern`] match.
+#[derive(Clone, Debug)]
+pub struct LineGroups<'t> {
+    text: &'t str,
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+impl<'t> LineGroups<'t> {
+    /// Group `index` (0 is the whole match), if it took part in the match.
+    pub fn get(&self, index: usize) -> Option<Group<'t>> {
+        self.spans[index].map(|(start, end)| Group {
+            text: self.text,
+            start,
+            end,
+        })
+    }
+}
+
+impl LinePattern {
+    /// Compiles `pattern` (regex crate syntax, without the `s` flag), in which every
+    /// `(.+)` stands last in its alternative and nothing follows those alternatives.
+    ///
+    /// # Errors
+    /// When the pattern does not compile.
+    pub fn new(pattern: &str) -> Result<LinePattern, String> {
+        let mut parts = pattern.split("(.+)");
+        let mut source = parts.next().unwrap_or_default().to_string();
+        for (i, part) in parts.enumerate() {
+            source.push_str(&format!("(?P<tail{i}>.)"));
+            source.push_str(part);
+        }
+        let regex = regex::Regex::new(&source).map_err(|e| e.to_string())?;
+        let tails = regex
+            .capture_names()
+            .enumerate()
+            .filter(|(_, name)| name.is_some_and(|n| n.starts_with("tail")))
+            .map(|(i, _)| i)
+            .collect();
+        Ok(LinePattern { regex, tails })
+    }
+
+    /// The first match in `text`, with its groups.
+    pub fn captures<'t>(&self, text: &'t str) -> Option<LineGroups<'t>> {
+        let caps = self.regex.captures(text)?;
+        let mut spans: Vec<Option<(usize, usize)>> = caps
+            .iter()
+            .map(|m| m.map(|m| (m.start(), m.end())))
+            .collect();
+        for &i in &self.tails {
+            if let Some((start, _)) = spans[i] {
+                let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+                spans[i] = Some((start, end));
+                // Nothing follows a tail: the whole match ends with it.
+                spans[0] = spans[0].map(|(whole_start, _)| (whole_start, end));
+            }
+        }
+        Some(LineGroups { text, spans })
+    }
+}
+
+/// The groups of a match as text, `None` for those that took no part.
+#[cfg(test)]
+pub(crate) type GroupTexts<'t> = Vec<Option<&'t str>>;
+
+/// The groups of the first match of `line` and of `re` in `text`, as text: the same
+/// where `re` is compiled from the pattern `line` was.
+#[cfg(test)]
+pub(crate) fn line_and_regex_groups<'t>(
+    line: &LinePattern,
+    re: &regex::Regex,
+    text: &'t str,
+) -> (Option<GroupTexts<'t>>, Option<GroupTexts<'t>>) {
+    let got = line.captures(text).map(|c| {
+        (0..c.spans.len())
+            .map(|i| c.get(i).map(|g| g.as_str()))
+            .collect()
+    });
+    let want = re
+        .captures(text)
+        .map(|c| c.iter().map(|m| m.map(|m| m.as_str())).collect());
+    (got, want)
 }
 
 /// The first character boundary of `text` at most `window` bytes before `end`.
@@ -248,5 +363,25 @@ mod tests {
             .collect();
         assert_eq!(got, want);
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn line_tails_match_the_regex_crate() {
+        let pattern = r"(?i)^\s*(?:(talk)\s+(?:on\s+(.+))?|spoke\s+(.+)|(x))";
+        let p = LinePattern::new(pattern).expect("compiles");
+        let re = regex::Regex::new(pattern).expect("compiles");
+        for text in [
+            " talk on rust\nand more",
+            " talk on \n",
+            " talk on  ",
+            " talk  ",
+            " spoke  \n x",
+            " spoke about ünïcode",
+            " spoke\n\n",
+            "x",
+        ] {
+            let (got, want) = line_and_regex_groups(&p, &re, text);
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }

@@ -9,7 +9,7 @@
 //!
 //! Rules report what they saw; `resolve` merges repeated references into one talk.
 
-use super::pattern::{Pattern, look_back};
+use super::pattern::{Group, LinePattern, Pattern, look_back};
 use super::persons::scan_name;
 use super::{
     Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
@@ -21,7 +21,7 @@ use crate::tokenize::trim_span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
 /// How far before a quote its cue words are looked for, in bytes.
@@ -257,6 +257,13 @@ const ADJECTIVES: &[&str] = &[
     "conference's",
 ];
 
+/// Whether `word` is one of [`ADJECTIVES`], in any case; a set, since rules look up
+/// every modifier word they read.
+fn is_adjective(word: &str) -> bool {
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| ADJECTIVES.iter().copied().collect());
+    SET.contains(word.to_lowercase().as_str())
+}
+
 /// "on the first morning", "on Day 2": when, not what.
 static TEMPORAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(?:(?:first|second|third|last|final|next|opening|closing|same|previous|following)\s+(?:morning|afternoon|evening|day|night)|day\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
@@ -268,6 +275,34 @@ static TOPIC_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[,;:()\[\]!?]|\.(?:\s|$)|\s[-–—]\s|\swith\s+\p{Lu}|\s(?:was|were|which|where|but|and then|and it|and I|and was|and how|that was|who|while|because|so that|though|although|before|after|with (?:a|an|the|some|lots|many|plenty|great|his|her|their)\b|including)\b)")
         .expect("topic end pattern")
 });
+
+/// The verbs of "X gave a talk on Y", by what may follow them.
+const GAVE: &str = "gave|gives|delivered|delivers|presented|presents|did|had";
+const OPENED: &str = "kicked off|opened|closed|started|began|ended";
+const SPOKE: &str = "talked|spoke|speaks|talks|lectured";
+const DISCUSSED: &str = "discussed|presented";
+
+/// What follows the speakers in "Chris McCord gave a great talk on Y": the modifiers
+/// (group 1) and the topic (2, 3 or 4).
+fn subject_verb_pattern() -> String {
+    format!(
+        r"(?i)^(?:\s+\w+ly)?\s+(?:(?:{GAVE}|(?:{OPENED})(?: [^.]{{0,40}}?)? with)\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){{0,3}}?){KIND_WORDS}(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?|(?:{SPOKE})\s+(?:about|on)\s+(.+)|(?:{DISCUSSED})\s+(.+))"
+    )
+}
+
+/// The possessive ending that opens [`possessive_pattern`]'s text.
+static POSSESSIVE_ENDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:’s|'s)").expect("possessive ending"));
+
+/// What follows the owner's possessive ending in "Ian’s packaging talk on Y": the
+/// modifiers (group 1) and the topic (2). The ending is matched apart: at its curly
+/// apostrophe the lazy DFA of a pattern with a Unicode `\b` gives up, and the capture
+/// search would fall back to a slow engine for nearly every possessive.
+fn possessive_pattern() -> String {
+    format!(
+        r"(?i)^\s+((?:[\w.+#-]+\s+){{0,4}}?){KIND_WORDS}s?\b(?:\s+(?:on|about|covering|discussing|which (?:discussed|covered|was about)|in which (?:he|she|they) (?:discussed|talked about|covered))\s+(.+))?"
+    )
+}
 
 /// Finds talk mentions.
 pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
@@ -571,7 +606,9 @@ impl Finder<'_, '_> {
             let is_item = body.start != span.start;
             if !is_item {
                 let l = span.slice(text);
-                intro_ok = INTRO.is_match(l) && !NOT_TALKS.is_match(l);
+                // An intro ends with a colon, which most lines lack.
+                intro_ok =
+                    l.trim_end().ends_with(':') && INTRO.is_match(l) && !NOT_TALKS.is_match(l);
                 continue;
             }
             if !intro_ok || self.used_lines.contains(&i) || self.covered(body) {
@@ -597,7 +634,7 @@ impl Finder<'_, '_> {
     fn split_line(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
         let text = self.text();
         let s = line.slice(text);
-        if s.split_whitespace().count() > 30 || s.starts_with(['“', '"', '‘']) {
+        if s.split_whitespace().nth(30).is_some() || s.starts_with(['“', '"', '‘']) {
             return None;
         }
         const SEPS: [&str; 6] = [" - ", " – ", " — ", " -- ", ": ", " | "];
@@ -866,21 +903,20 @@ impl Finder<'_, '_> {
                         "," | "and" | ", and" | "&" | "or" | ", or"
                     )
             });
-            let adjacent_speaker = self.subject_before(outer.start);
-            // Cues before the quote are a few words: a bounded look back keeps a long line
-            // linear.
-            let cue = BEFORE.matches_before(before, before.len(), LOOK_BACK)
-                || AFTER.is_match(after)
-                || chained
-                || adjacent_speaker.is_some();
             let first = title.chars().next().unwrap_or(' ');
             // A long question is something someone asked; "CAT!" is an exclamation.
             let question = title.ends_with('?') && words > 8 || title.ends_with('!') && words <= 2;
-            if !cue
-                || REJECT_BEFORE.matches_before(before, before.len(), LOOK_BACK) && !chained
-                || question
-                || !(first.is_uppercase() || first.is_numeric() || chained)
-            {
+            // The title's own shape first: the cue patterns cost far more.
+            if question || !(first.is_uppercase() || first.is_numeric() || chained) {
+                continue;
+            }
+            // Cues before the quote are a few words: a bounded look back keeps a long line
+            // linear.
+            let cue = chained
+                || AFTER.is_match(after)
+                || BEFORE.matches_before(before, before.len(), LOOK_BACK)
+                || self.subject_before(outer.start).is_some();
+            if !cue || REJECT_BEFORE.matches_before(before, before.len(), LOOK_BACK) && !chained {
                 continue;
             }
             accepted_outer.push(outer);
@@ -1076,10 +1112,8 @@ impl Finder<'_, '_> {
 
     /// "Jesse Noller’s mutliprocessing talk", "Guido’s keynote", "Ian’s talk on stuff".
     fn possessives(&mut self) {
-        static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)^(?:’s|'s)\s+((?:[\w.+#-]+\s+){{0,4}}?){KIND_WORDS}s?\b(?:\s+(?:on|about|covering|discussing|which (?:discussed|covered|was about)|in which (?:he|she|they) (?:discussed|talked about|covered))\s+(.+))?"))
-                .expect("possessive pattern")
-        });
+        static RE: LazyLock<LinePattern> =
+            LazyLock::new(|| LinePattern::new(&possessive_pattern()).expect("possessive pattern"));
         let ctx = self.ctx;
         let text = ctx.text;
         for p in self.persons {
@@ -1095,9 +1129,14 @@ impl Finder<'_, '_> {
             if !rest.starts_with(['\'', '’']) {
                 continue;
             }
-            let Some(c) = RE.captures(rest) else { continue };
+            let Some(ending) = POSSESSIVE_ENDING.find(rest) else {
+                continue;
+            };
+            let Some(c) = RE.captures(&rest[ending.end()..]) else {
+                continue;
+            };
             let whole = c.get(0).expect("match");
-            let span = Span::new(p.span.start, p.span.end + whole.end());
+            let span = Span::new(p.span.start, p.span.end + ending.end() + whole.end());
             if self.covered(span) {
                 continue;
             }
@@ -1116,7 +1155,7 @@ impl Finder<'_, '_> {
             });
             let topic: Vec<&str> = mods
                 .iter()
-                .skip_while(|w| ADJECTIVES.contains(&w.to_lowercase().as_str()))
+                .skip_while(|w| is_adjective(w))
                 .copied()
                 .collect();
             let tail = c
@@ -1204,13 +1243,8 @@ impl Finder<'_, '_> {
 
     /// "Chris McCord gave a great talk on Y", "Jamie Winsor talked about Y".
     fn subject_verbs(&mut self) {
-        const GAVE: &str = "gave|gives|delivered|delivers|presented|presents|did|had";
-        const OPENED: &str = "kicked off|opened|closed|started|began|ended";
-        const SPOKE: &str = "talked|spoke|speaks|talks|lectured";
-        const DISCUSSED: &str = "discussed|presented";
-        static RE: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)^(?:\s+\w+ly)?\s+(?:(?:{GAVE}|(?:{OPENED})(?: [^.]{{0,40}}?)? with)\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){{0,3}}?){KIND_WORDS}(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?|(?:{SPOKE})\s+(?:about|on)\s+(.+)|(?:{DISCUSSED})\s+(.+))"))
-                .expect("subject verb pattern")
+        static RE: LazyLock<LinePattern> = LazyLock::new(|| {
+            LinePattern::new(&subject_verb_pattern()).expect("subject verb pattern")
         });
         // Every match of `RE` holds one of its verbs, which most sentences lack: looking
         // for them first skips reading the names of those sentences.
@@ -1274,7 +1308,7 @@ impl Finder<'_, '_> {
             )) {
                 continue;
             }
-            let quoted = |m: Option<regex::Match>| {
+            let quoted = |m: Option<Group>| {
                 m.is_some_and(|m| m.as_str().trim_start().starts_with(['“', '"', '‘']))
             };
             if quoted(c.get(2)) || quoted(c.get(3)) || quoted(c.get(4)) {
@@ -1321,6 +1355,11 @@ impl Finder<'_, '_> {
         let text = ctx.text;
         for s in &ctx.tokens.sentences {
             let body = s.span.slice(text);
+            // Every match holds "was" or "is" as written: a sentence with neither needs
+            // no search for a kind word.
+            if !(body.contains("is") || body.contains("was")) {
+                continue;
+            }
             // Plain scanning rather than one large pattern: the large pattern's automaton
             // did not fit the regex cache and dominated the run time.
             let Some(kind) = KIND_WORD.find(body) else {
@@ -1416,10 +1455,7 @@ impl Finder<'_, '_> {
             if self.covered(span) {
                 continue;
             }
-            let head = c
-                .get(1)
-                .map(|m| m.as_str())
-                .filter(|w| !ADJECTIVES.contains(&w.to_lowercase().as_str()));
+            let head = c.get(1).map(|m| m.as_str()).filter(|w| !is_adjective(w));
             let mut title = format!(
                 "{}Birds of a Feather",
                 head.map(|h| format!("{h} ")).unwrap_or_default()
@@ -1459,14 +1495,13 @@ impl Finder<'_, '_> {
             let mods: Vec<&str> = mods_m.slice(text).split_whitespace().collect();
             let topic: Vec<&str> = mods
                 .iter()
-                .skip_while(|w| ADJECTIVES.contains(&w.to_lowercase().as_str()))
+                .skip_while(|w| is_adjective(w))
                 .copied()
                 .collect();
             if topic.is_empty()
-                || topic.iter().any(|w| {
-                    ADJECTIVES.contains(&w.to_lowercase().as_str())
-                        && !w.chars().next().is_some_and(char::is_uppercase)
-                })
+                || topic
+                    .iter()
+                    .any(|w| is_adjective(w) && !w.chars().next().is_some_and(char::is_uppercase))
             {
                 continue;
             }
@@ -1766,16 +1801,13 @@ fn the_x_kind(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
             let start = pos;
             pos += 1;
             // A determiner opens with an ASCII letter: no other character folds to
-            // t, m, o or h. After an ASCII word character there is no word boundary, a
-            // cheaper test than the Unicode one.
-            let inside_word = start > 0 && is_ascii_word_byte(bytes[start - 1]);
+            // t, m, o or h.
             if !matches!(bytes[start].to_ascii_lowercase(), b't' | b'm' | b'o' | b'h')
-                || inside_word
                 || is_word_before(text, start)
             {
                 continue;
             }
-            let found = DETERMINERS.iter().find_map(|d| {
+            let found = same_first_letter(&DETERMINERS, text, start).find_map(|d| {
                 let end = folded_prefix(text, start, d)?;
                 modifiers_then_kind(text, end)
             });
@@ -1813,7 +1845,7 @@ fn kind_on_topic(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
                 b'b' => &["bof"],
                 _ => continue,
             };
-            if (start > 0 && is_ascii_word_byte(bytes[start - 1])) || is_word_before(text, start) {
+            if is_word_before(text, start) {
                 continue;
             }
             let found = kinds.iter().find_map(|k| {
@@ -1871,7 +1903,7 @@ fn modifiers_then_kind(text: &str, at: usize) -> Option<(Span, Span)> {
             return None;
         }
         let kind_start = skip_space(text, word_end).filter(|&e| e > word_end)?;
-        let kind_end = KIND_WORD_LIST.iter().find_map(|k| {
+        let kind_end = same_first_letter(&KIND_WORD_LIST, text, kind_start).find_map(|k| {
             folded_prefix(text, kind_start, k).filter(|&end| is_word_boundary(text, end))
         });
         if let Some(kind_end) = kind_end {
@@ -1928,17 +1960,38 @@ fn folded_prefix(text: &str, at: usize, word: &str) -> Option<usize> {
     Some(pos)
 }
 
+/// The words of `words`, in order, that [`folded_prefix`] may find at `at`: those
+/// opening with the letter there. Only "ſ" and the Kelvin sign fold to an ASCII letter
+/// other than their own, and both are non-ASCII: before one of those, all the words.
+fn same_first_letter<'w>(
+    words: &'w [&'w str],
+    text: &str,
+    at: usize,
+) -> impl Iterator<Item = &'w str> + 'w {
+    let first = text.as_bytes().get(at).copied();
+    words.iter().copied().filter(move |w| {
+        first.is_some_and(|b| !b.is_ascii() || b.to_ascii_lowercase() == w.as_bytes()[0])
+    })
+}
+
 /// Unicode word boundaries as the regex engines see them.
 static LOOK: LazyLock<LookMatcher> = LazyLock::new(LookMatcher::new);
 
 /// Whether the character at `at` is a word character (`\w`).
 fn is_word_at(text: &str, at: usize) -> bool {
-    !LOOK.matches(Look::WordEndHalfUnicode, text.as_bytes(), at)
+    match text.as_bytes().get(at) {
+        // An ASCII byte is a whole character, and a cheaper test than the Unicode one.
+        Some(&byte) if byte.is_ascii() => is_ascii_word_byte(byte),
+        _ => !LOOK.matches(Look::WordEndHalfUnicode, text.as_bytes(), at),
+    }
 }
 
 /// Whether the character before `at` is a word character.
 fn is_word_before(text: &str, at: usize) -> bool {
-    !LOOK.matches(Look::WordStartHalfUnicode, text.as_bytes(), at)
+    match at.checked_sub(1).map(|i| text.as_bytes()[i]) {
+        Some(byte) if byte.is_ascii() => is_ascii_word_byte(byte),
+        _ => !LOOK.matches(Look::WordStartHalfUnicode, text.as_bytes(), at),
+    }
 }
 
 /// Whether `byte` is an ASCII word character, as `\w` reads it.
@@ -1948,7 +2001,7 @@ fn is_ascii_word_byte(byte: u8) -> bool {
 
 /// Whether `at` is a word boundary (`\b`).
 fn is_word_boundary(text: &str, at: usize) -> bool {
-    LOOK.matches(Look::WordUnicode, text.as_bytes(), at)
+    is_word_before(text, at) != is_word_at(text, at)
 }
 
 /// Whether most words of a line start with a capital, as titles do.
@@ -2035,21 +2088,34 @@ fn strip_list_marker(text: &str, line: Span) -> Span {
     Span::new(line.end - numbered.len(), line.end)
 }
 
-/// Trims quotes, trailing punctuation and white space from a title.
+/// Trims quotes, trailing punctuation and white space from a title, and joins its words
+/// with single spaces.
+///
+/// The trims come first, on the title as written: each takes every white space
+/// character alike, so they end where they would in the joined words, and only what
+/// remains is copied.
 pub fn clean_title(title: &str) -> String {
-    let t = title.split_whitespace().collect::<Vec<_>>().join(" ");
-    let t = t.trim_matches(|c: char| {
+    let t = title.trim_matches(|c: char| {
         matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '\'') || c.is_whitespace()
     });
     let t = t.trim_end_matches(['.', ',', ';', ':', '!']).trim();
-    t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
-        .trim()
-        .to_string()
+    let t = t
+        .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
+        .trim();
+    let mut joined = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::pattern::line_and_regex_groups;
     use crate::extract::tests::run;
 
     fn talks(text: &str) -> Vec<(String, Vec<String>)> {
@@ -2362,6 +2428,7 @@ mod tests {
             }
             assert_eq!(space.is_match(&s), c.is_whitespace(), "{c:?}");
             assert_eq!(word.is_match(&s), is_word_at(&s, 0), "{c:?}");
+            assert_eq!(word.is_match(&s), is_word_before(&s, s.len()), "{c:?}");
         }
         assert_eq!(folded, ['ſ', '\u{212a}']);
         for (c, letter) in [("ſ", 's'), ("\u{212a}", 'k')] {
@@ -2477,6 +2544,102 @@ mod tests {
             let text = interleave(&words, &seps);
             let got: Vec<(Span, Span)> = kind_on_topic(&text).collect();
             proptest::prop_assert_eq!(got, kind_on_topic_by_regex(&text));
+        }
+    }
+
+    /// The possessive pattern with its ending, as one.
+    static POSSESSIVE_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+        let rest = possessive_pattern();
+        Regex::new(&format!(r"(?i)^(?:’s|'s){}", &rest["(?i)^".len()..])).expect("compiles")
+    });
+
+    /// Each pattern read through [`LinePattern`] and as the regex crate reads it.
+    static LINE_PATTERNS: LazyLock<Vec<(LinePattern, Regex)>> = LazyLock::new(|| {
+        [subject_verb_pattern(), possessive_pattern()]
+            .iter()
+            .map(|p| {
+                (
+                    LinePattern::new(p).expect("compiles"),
+                    Regex::new(p).expect("compiles"),
+                )
+            })
+            .collect()
+    });
+
+    #[test]
+    fn line_patterns_read_as_the_regex_crate() {
+        let mut matches = 0;
+        for text in [
+            " gave a great talk on the path Phoenix is taking.\nNext",
+            " talked about \n",
+            " really presented  x",
+            " multiprocessing talk on \n\n",
+            "\u{a0}keynote, which was odd",
+            " talk which was about   ",
+            " opened the day with a keynote about ünïcode\r\nmore",
+        ] {
+            for (line, re) in LINE_PATTERNS.iter() {
+                let (got, want) = line_and_regex_groups(line, re, text);
+                assert_eq!(got, want, "{text:?}");
+                matches += usize::from(got.is_some());
+            }
+        }
+        assert!(matches >= 6, "{matches}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn line_patterns_agree_with_the_regex_crate(
+            words in proptest::collection::vec(
+                "’s|'s|gave|opened|kicked off|talked|spoke|discussed|presented|a|the|his|great|C\\+\\+|talk|talks|keynote|lightning|on|about|covering|which was about|with|really|“x”|é|x|\\.",
+                0..10,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\r\n|\u{a0}|", 10),
+            lead in " |\n|",
+            ending in "’s|'s|’S|'ſ|’|x",
+        ) {
+            let text = format!("{lead}{}", interleave(&words, &seps));
+            for (line, re) in LINE_PATTERNS.iter() {
+                let (got, want) = line_and_regex_groups(line, re, &text);
+                proptest::prop_assert_eq!(got, want);
+            }
+            // The possessive ending matched apart, then the rest: as the whole pattern.
+            let text = format!("{ending}{text}");
+            let want = POSSESSIVE_WHOLE.captures(&text).map(|c| {
+                (c[0].len(), c.get(1).map(|m| m.as_str()), c.get(2).map(|m| m.as_str()))
+            });
+            let got = POSSESSIVE_ENDING.find(&text).and_then(|e| {
+                let c = LINE_PATTERNS[1].0.captures(&text[e.end()..])?;
+                let end = e.end() + c.get(0)?.end();
+                Some((end, c.get(1).map(|g| g.as_str()), c.get(2).map(|g| g.as_str())))
+            });
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn clean_title_trims_as_if_the_words_were_joined_first(
+            parts in proptest::collection::vec(
+                "Go|x|é|\"|“|”|‘|’|«|»|'|\\.|,|;|:|!| |  |\n|\u{a0}|\u{2003}",
+                0..12,
+            ),
+        ) {
+            let title: String = parts.concat();
+            // The words joined first, then trimmed.
+            let joined = title.split_whitespace().collect::<Vec<_>>().join(" ");
+            let t = joined.trim_matches(|c: char| {
+                matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '\'') || c.is_whitespace()
+            });
+            let t = t.trim_end_matches(['.', ',', ';', ':', '!']).trim();
+            let want = t
+                .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
+                .trim();
+            proptest::prop_assert_eq!(clean_title(&title), want);
         }
     }
 
