@@ -10,7 +10,7 @@
 use super::{
     Context, EntityKind, Mention, days, has_span, overlapping, overlapping_spans, resolve_overlaps,
 };
-use crate::rules::{Rules, fold, within_edits};
+use crate::rules::{Rules, WordLists, fold, within_edits};
 use crate::span::Span;
 use regex::Regex;
 use std::collections::HashSet;
@@ -134,7 +134,9 @@ pub fn find(
         };
         at = name.end.max(start + 1);
         for candidate in split_on_non_names(text, &name, rules) {
-            let given_first = rules.is_given_name(candidate.parts[0].slice(text));
+            // The first part's lists, looked up once for every test below that reads them.
+            let first_lists = rules.word_lists(candidate.parts[0].slice(text));
+            let given_first = first_lists.is_given_name();
             if overlapping_spans(blockers, candidate.span)
                 .iter()
                 .any(|b| !(given_first && b.start > candidate.parts[0].end))
@@ -151,15 +153,20 @@ pub fn find(
                 continue;
             }
             let candidate = drop_trailing_project(text, candidate, projects);
-            let candidate = drop_sentence_opener(ctx, candidate);
+            let first_part = candidate.parts[0];
+            let candidate = drop_sentence_opener(ctx, candidate, first_lists);
             let Some(candidate) = candidate else { continue };
-            let cue = has_cue(text, &candidate);
             let first = candidate.parts[0].slice(text);
             let parts = candidate.full_parts(text);
             if parts >= 2 {
-                let lists = rules.word_lists(first);
+                let lists = if candidate.parts[0] == first_part {
+                    first_lists
+                } else {
+                    rules.word_lists(first)
+                };
                 let given = lists.is_given_name() || lists.is_ambiguous_given_name();
-                if given || cue || candidate.honorific {
+                // The cue's patterns are read only where a given name does not decide.
+                if given || candidate.honorific || has_cue(text, &candidate) {
                     full.push(Mention {
                         kind: EntityKind::Person,
                         span: candidate.span,
@@ -174,6 +181,7 @@ pub fn find(
                     rejected_full.push(candidate);
                 }
             } else if parts == 1 {
+                let cue = has_cue(text, &candidate);
                 singles.push((candidate, cue && !blocked));
             }
         }
@@ -408,8 +416,8 @@ fn drop_trailing_project(text: &str, name: NameSpan, projects: &[Mention]) -> Na
 }
 
 /// Drops a first part that merely opens the sentence ("Then", "Brilliant") when it is
-/// not a given name; returns `None` if nothing is left.
-fn drop_sentence_opener(ctx: &Context, name: NameSpan) -> Option<NameSpan> {
+/// not a given name (`lists` are the first part's); returns `None` if nothing is left.
+fn drop_sentence_opener(ctx: &Context, name: NameSpan, lists: WordLists) -> Option<NameSpan> {
     let text = ctx.text;
     let first = name.parts[0];
     let opens = ctx
@@ -420,7 +428,6 @@ fn drop_sentence_opener(ctx: &Context, name: NameSpan) -> Option<NameSpan> {
         return Some(name);
     }
     let word = first.slice(text);
-    let lists = ctx.rules.word_lists(word);
     if lists.is_given_name() || lists.is_ambiguous_given_name() {
         return Some(name);
     }
@@ -556,11 +563,15 @@ fn starts_camel_surname(rest: &str) -> bool {
         "de", "di", "da", "du", "van", "von", "le", "la", "mc", "mac", "o",
     ];
     // A prefix followed by a capital is the whole lower-case run, since no character is
-    // both lower and upper case.
-    matches!(
-        rest.as_bytes().first(),
-        Some(b'd' | b'v' | b'l' | b'm' | b'o')
-    ) && PREFIXES.iter().any(|prefix| {
+    // both lower and upper case. That capital, ASCII or not, starts within the first four
+    // bytes: most words are ruled out without comparing prefixes.
+    let bytes = rest.as_bytes();
+    matches!(bytes.first(), Some(b'd' | b'v' | b'l' | b'm' | b'o'))
+        && bytes
+            .iter()
+            .take(4)
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        && PREFIXES.iter().any(|prefix| {
         rest.strip_prefix(prefix)
             .and_then(|after| after.chars().next())
             .is_some_and(char::is_uppercase)
