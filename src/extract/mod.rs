@@ -22,6 +22,7 @@ use crate::rules::{Rules, TalkKind};
 use crate::span::Span;
 use crate::tokenize::Tokens;
 use serde::Serialize;
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 /// What a mention refers to.
@@ -129,9 +130,9 @@ pub fn extract(ctx: &Context) -> Extraction {
     mentions.extend(persons);
     mentions.extend(talks.speakers);
     mentions.sort_by(|a, b| {
-        (a.span.start, std::cmp::Reverse(a.span.end), a.kind).cmp(&(
+        (a.span.start, Reverse(a.span.end), a.kind).cmp(&(
             b.span.start,
-            std::cmp::Reverse(b.span.end),
+            Reverse(b.span.end),
             b.kind,
         ))
     });
@@ -147,10 +148,10 @@ pub fn extract(ctx: &Context) -> Extraction {
 pub fn resolve_overlaps(found: Vec<Mention>, priority: impl Fn(&Mention) -> u8) -> Vec<Mention> {
     // Candidates are ranked by their keys, each computed once; the index last makes the
     // order that of a stable sort.
-    let mut ranked: Vec<(std::cmp::Reverse<usize>, u8, usize, usize)> = found
+    let mut ranked: Vec<(Reverse<usize>, u8, usize, usize)> = found
         .iter()
         .enumerate()
-        .map(|(i, m)| (std::cmp::Reverse(m.span.len()), priority(m), m.span.start, i))
+        .map(|(i, m)| (Reverse(m.span.len()), priority(m), m.span.start, i))
         .collect();
     ranked.sort_unstable();
     // Kept spans never overlap, so the one starting last before a candidate's end is the
