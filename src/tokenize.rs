@@ -651,6 +651,20 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     single_initial || ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
+/// `text` with its white space folded: words joined by single spaces.
+pub fn single_spaced(text: &str) -> String {
+    // Most names and markers are single spaced already: no white space but the space
+    // (no non-ASCII white space starts with a byte other than 0xC2, 0xE1, 0xE2 or 0xE3),
+    // none at either end and no two spaces in a row.
+    let plain = text.bytes().all(|b| {
+        b == b' ' || b.is_ascii_graphic() || b >= 0x80 && !matches!(b, 0xC2 | 0xE1..=0xE3)
+    });
+    if plain && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
+        return text.to_string();
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `span` without leading and trailing white space, or `None` if nothing is left.
 pub fn trim_span(text: &str, span: Span) -> Option<Span> {
     let s = span.slice(text);
@@ -856,6 +870,14 @@ mod tests {
         #[test]
         fn any_text_words_split_as_the_segmenter_does(text in "(?s:.{0,40})|[a1. ’“é\n]{0,30}") {
             proptest::prop_assert_eq!(words(&text), segmenter_words(&text));
+        }
+
+        #[test]
+        fn single_spacing_joins_the_words_by_spaces(
+            text in "(?s:.{0,30})|[a  \t\néé\u{a0}\u{85}\u{2009}\u{3000}]{0,20}"
+        ) {
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(single_spaced(&text), words);
         }
 
         #[test]

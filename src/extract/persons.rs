@@ -12,6 +12,7 @@ use super::{
 };
 use crate::rules::{Rules, WordLists, fold, within_edits};
 use crate::span::Span;
+use crate::tokenize::single_spaced;
 use regex::Regex;
 use std::collections::HashSet;
 use std::fmt;
@@ -125,7 +126,7 @@ pub fn find(
     let rules = ctx.rules;
     let mut full: Vec<Mention> = Vec::new();
     let mut rejected_full: Vec<NameSpan> = Vec::new();
-    let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, has cue)
+    let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, blocked by a project)
     let mut at = 0;
     while let Some(start) = next_capital(text, at) {
         let Some(name) = scan_name(text, start, rules) else {
@@ -181,8 +182,7 @@ pub fn find(
                     rejected_full.push(candidate);
                 }
             } else if parts == 1 {
-                let cue = has_cue(text, &candidate);
-                singles.push((candidate, cue && !blocked));
+                singles.push((candidate, blocked));
             }
         }
     }
@@ -219,7 +219,7 @@ pub fn find(
         });
     }
     let full_names = FullNames::new(found.iter().map(|m| m.name.as_str()));
-    for (single, cue) in singles {
+    for (single, blocked) in singles {
         let word = single.span.slice(text);
         let alias = full_names.have_short_form(&fold(word));
         if !alias && weak_project_at(&single, projects, rules) {
@@ -228,10 +228,15 @@ pub fn find(
         // A lone unknown word needs more than "by X": organisations stand there too.
         let lists = rules.word_lists(word);
         let given = lists.is_given_name() || lists.is_ambiguous_given_name();
-        let strong_cue = (cue && (given || VERB_AFTER.is_match(&text[single.end..])))
-            || single.honorific
-            || possessive_talk(text, &single);
-        if alias || (strong_cue && !lists.is_non_person_word()) {
+        // The cue's patterns are read last, where the answer still depends on them.
+        let strong_cue = || {
+            single.honorific
+                || !blocked
+                    && has_cue(text, &single)
+                    && (given || VERB_AFTER.is_match(&text[single.end..]))
+                || possessive_talk(text, &single)
+        };
+        if alias || (!lists.is_non_person_word() && strong_cue()) {
             found.push(Mention {
                 kind: EntityKind::Person,
                 span: single.span,
@@ -391,11 +396,7 @@ fn weak_project_at(name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool
 
 /// The name's text with parts joined as written but white space folded.
 fn name_text(text: &str, name: &NameSpan) -> String {
-    name.span
-        .slice(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    single_spaced(name.span.slice(text))
 }
 
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.
@@ -572,10 +573,10 @@ fn starts_camel_surname(rest: &str) -> bool {
             .take(4)
             .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
         && PREFIXES.iter().any(|prefix| {
-        rest.strip_prefix(prefix)
-            .and_then(|after| after.chars().next())
-            .is_some_and(char::is_uppercase)
-    })
+            rest.strip_prefix(prefix)
+                .and_then(|after| after.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
 }
 
 /// Reads a capitalized name sequence starting at `start`: honorific, parts joined by
