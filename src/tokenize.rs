@@ -323,7 +323,20 @@ fn word_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
         let start = at - len;
         let mut holds_word_character = class != WordClass::ExtendNumLet;
         let mut last = class;
-        while let Some((class, len)) = class_at(at) {
+        loop {
+            // ASCII letters and digits, most of a word, continue it.
+            let alphanumeric = bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if alphanumeric > 0 {
+                at += alphanumeric;
+                holds_word_character = true;
+                last = ASCII_WORD_CLASSES[usize::from(bytes[at - 1])];
+            }
+            let Some((class, len)) = class_at(at) else {
+                break;
+            };
             if class.continues_word() {
                 holds_word_character |= class != WordClass::ExtendNumLet;
                 last = class;
@@ -460,6 +473,18 @@ fn sentence_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
         }
         runs = next_runs(runs, class);
         i += len;
+        // With neither a line break nor a terminal in view, ASCII letters only shift the
+        // runs (the last four at most): skip them.
+        if !runs.iter().any(|r| r.may_end_sentence()) {
+            let letters = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            for _ in 0..letters.min(runs.len()) {
+                runs = next_runs(runs, SentenceClass::Lower);
+            }
+            i += letters;
+        }
     }
     if !text.is_empty() {
         each(start, text.len());

@@ -536,7 +536,15 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
     let mut joined = text[..from].chars().next_back().is_some_and(joins_next);
     let mut at = from;
     // ASCII, nearly all of a post, is classified by the byte; the rest by the character.
-    while let Some(&b) = bytes.get(at) {
+    loop {
+        if joined {
+            // The rest of a word: ASCII letters and digits stay joined.
+            at += bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+        }
+        let &b = bytes.get(at)?;
         let (c, len) = if b.is_ascii() {
             (char::from(b), 1)
         } else {
@@ -549,7 +557,6 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
         joined = joins_next(c);
         at += len;
     }
-    None
 }
 
 /// Whether `c` right before a capital makes it part of something other than a name
@@ -687,16 +694,21 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
     let mut end = 0;
     let mut read = 0;
     while read < MAX_CHARS {
+        // ASCII, nearly every character of a post, needs no decoding: letters and digits
+        // continue the word, and only a hyphen or an apostrophe may join two parts.
+        let alphanumeric = rest.as_bytes()[end..]
+            .iter()
+            .take(MAX_CHARS - read)
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        end += alphanumeric;
+        read += alphanumeric;
+        if read == MAX_CHARS {
+            break;
+        }
         let Some(&b) = rest.as_bytes().get(end) else {
             break;
         };
-        // ASCII, nearly every character of a post, needs no decoding: a letter or digit
-        // continues the word, and only a hyphen or an apostrophe may join two parts.
-        if b.is_ascii_alphanumeric() {
-            end += 1;
-            read += 1;
-            continue;
-        }
         if b.is_ascii() && b != b'-' && b != b'\'' {
             break;
         }
