@@ -298,7 +298,7 @@ fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens
 /// WB12). Every other character is a segment of its own, or part of a run of spaces or a
 /// CR LF pair, and never a word.
 fn word_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
-    if !text.is_ascii() && !text.chars().all(|c| WordClass::of(c).is_some()) {
+    if !all_known(text, |c| WordClass::of(c).is_some()) {
         for (offset, word) in text.unicode_word_indices() {
             each(offset, offset + word.len());
         }
@@ -323,7 +323,20 @@ fn word_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
         let start = at - len;
         let mut holds_word_character = class != WordClass::ExtendNumLet;
         let mut last = class;
-        while let Some((class, len)) = class_at(at) {
+        loop {
+            // ASCII letters and digits, most of a word, continue it.
+            let alphanumeric = bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+            if alphanumeric > 0 {
+                at += alphanumeric;
+                holds_word_character = true;
+                last = ASCII_WORD_CLASSES[usize::from(bytes[at - 1])];
+            }
+            let Some((class, len)) = class_at(at) else {
+                break;
+            };
             if class.continues_word() {
                 holds_word_character |= class != WordClass::ExtendNumLet;
                 last = class;
@@ -429,30 +442,76 @@ impl WordClass {
 /// Calls `each` with the start and end of every sentence of `text`, split as by
 /// `unicode-segmentation` (UAX #29). Text made only of characters whose class is known
 /// here (ASCII, Latin letters, curly quotes, dashes: nearly every line of a post) is split
-/// without looking up each character in the Unicode tables.
+/// without looking up each character in the Unicode tables, ASCII a byte at a time.
 fn sentence_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
-    if !text.is_ascii() && !text.chars().all(|c| SentenceClass::of(c).is_some()) {
+    if !all_known(text, |c| SentenceClass::of(c).is_some()) {
         for (offset, sentence) in text.split_sentence_bound_indices() {
             each(offset, offset + sentence.len());
         }
         return;
     }
     let class_of = |c| SentenceClass::of(c).unwrap_or(SentenceClass::Other);
+    let bytes = text.as_bytes();
     let mut runs = [Run::Start; 4];
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let class = class_of(c);
-        let before = runs;
-        runs = next_runs(runs, class);
-        if i > 0 && breaks_before(&before, class, || text[i..].chars().map(class_of)) {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (class, len) = if b.is_ascii() {
+            (ASCII_SENTENCE_CLASSES[usize::from(b)], 1)
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            (class_of(c), c.len_utf8())
+        };
+        // Most characters have neither a line break nor a terminal in view, and only
+        // those can end a sentence: the rules need not be asked.
+        if i > 0
+            && runs[1..].iter().any(|r| r.may_end_sentence())
+            && breaks_before(&runs, class, || text[i..].chars().map(class_of))
+        {
             each(start, i);
             start = i;
+        }
+        runs = next_runs(runs, class);
+        i += len;
+        // With neither a line break nor a terminal in view, ASCII letters only shift the
+        // runs (the last four at most): skip them.
+        if !runs.iter().any(|r| r.may_end_sentence()) {
+            let letters = bytes[i..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            for _ in 0..letters.min(runs.len()) {
+                runs = next_runs(runs, SentenceClass::Lower);
+            }
+            i += letters;
         }
     }
     if !text.is_empty() {
         each(start, text.len());
     }
 }
+
+/// Whether every non-ASCII character of `text` is `known` (ASCII always is); only the
+/// bytes that start such a character are decoded.
+fn all_known(text: &str, known: impl Fn(char) -> bool) -> bool {
+    text.is_ascii()
+        || text
+            .bytes()
+            .enumerate()
+            .filter(|&(_, b)| b >= 0xC0)
+            .all(|(i, _)| text[i..].chars().next().is_some_and(&known))
+}
+
+/// The class of every ASCII character, looked up by its byte.
+const ASCII_SENTENCE_CLASSES: [SentenceClass; 128] = {
+    let mut classes = [SentenceClass::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        classes[b] = SentenceClass::of_ascii(b as u8);
+        b += 1;
+    }
+    classes
+};
 
 /// The sentence-break classes of UAX #29 that ASCII characters have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -474,21 +533,13 @@ impl SentenceClass {
     /// The class of `c`, for the characters whose class is known here.
     fn of(c: char) -> Option<SentenceClass> {
         Some(match c {
-            '\r' => SentenceClass::Cr,
-            '\n' => SentenceClass::Lf,
-            '\t' | '\u{0B}' | '\u{0C}' | ' ' | '\u{A0}' => SentenceClass::Sp,
-            'a'..='z' => SentenceClass::Lower,
-            'A'..='Z' => SentenceClass::Upper,
-            '0'..='9' => SentenceClass::Numeric,
-            '.' => SentenceClass::ATerm,
-            '!' | '?' => SentenceClass::STerm,
-            '"' | '\'' | '(' | ')' | '[' | ']' | '{' | '}' => SentenceClass::Close,
+            '\0'..='\u{7F}' => SentenceClass::of_ascii(c as u8),
+            '\u{A0}' => SentenceClass::Sp,
             // Curly and angle quotation marks: initial and final punctuation.
             '‘' | '’' | '‚' | '“' | '”' | '„' | '«' | '»' | '‹' | '›' => {
                 SentenceClass::Close
             }
-            ',' | '-' | ':' | ';' | '–' | '—' => SentenceClass::SContinue,
-            '\0'..='\u{7F}' => SentenceClass::Other,
+            '–' | '—' => SentenceClass::SContinue,
             // Latin letters with diacritics; the few that are neither cased (such as
             // titlecase digraphs) stay with the tables.
             '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' if c != '×' && c != '÷' => {
@@ -502,6 +553,22 @@ impl SentenceClass {
             }
             _ => return None,
         })
+    }
+
+    const fn of_ascii(b: u8) -> SentenceClass {
+        match b {
+            b'\r' => SentenceClass::Cr,
+            b'\n' => SentenceClass::Lf,
+            b'\t' | 0x0B | 0x0C | b' ' => SentenceClass::Sp,
+            b'a'..=b'z' => SentenceClass::Lower,
+            b'A'..=b'Z' => SentenceClass::Upper,
+            b'0'..=b'9' => SentenceClass::Numeric,
+            b'.' => SentenceClass::ATerm,
+            b'!' | b'?' => SentenceClass::STerm,
+            b'"' | b'\'' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => SentenceClass::Close,
+            b',' | b'-' | b':' | b';' => SentenceClass::SContinue,
+            _ => SentenceClass::Other,
+        }
     }
 }
 
@@ -519,6 +586,13 @@ enum Run {
     Close,
     Sp,
     STerm,
+}
+
+impl Run {
+    /// A line break or a terminal: a sentence ends after one of these or not at all.
+    fn may_end_sentence(self) -> bool {
+        matches!(self, Run::Cr | Run::Lf | Run::ATerm | Run::STerm)
+    }
 }
 
 fn next_runs(runs: [Run; 4], class: SentenceClass) -> [Run; 4] {
@@ -602,6 +676,20 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     single_initial || ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
+/// `text` with its white space folded: words joined by single spaces.
+pub fn single_spaced(text: &str) -> String {
+    // Most names and markers are single spaced already: no white space but the space
+    // (no non-ASCII white space starts with a byte other than 0xC2, 0xE1, 0xE2 or 0xE3),
+    // none at either end and no two spaces in a row.
+    let plain = text.bytes().all(|b| {
+        b == b' ' || b.is_ascii_graphic() || b >= 0x80 && !matches!(b, 0xC2 | 0xE1..=0xE3)
+    });
+    if plain && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
+        return text.to_string();
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `span` without leading and trailing white space, or `None` if nothing is left.
 pub fn trim_span(text: &str, span: Span) -> Option<Span> {
     let s = span.slice(text);
@@ -624,7 +712,9 @@ fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
         let body = p.span.slice(text);
         let mut exhausted = [false; CLOSERS.len()];
         let mut at = 0;
-        while let Some(c) = body[at..].chars().next() {
+        while let Some(next) = next_opener_from(body, at) {
+            at = next;
+            let c = body[at..].chars().next().expect("a character starts here");
             let closer: Option<char> = match c {
                 '“' => Some('”'),
                 '„' => Some('“'),
@@ -662,6 +752,16 @@ fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
         }
     }
     quotes
+}
+
+/// The first character at or after `from` that may open a quote: a straight quote mark,
+/// or one encoded with a leading 0xC2 or 0xE2 byte (as `«`, `“`, `„` and `‘` are). The
+/// characters skipped are every one of them no opening mark.
+fn next_opener_from(body: &str, from: usize) -> Option<usize> {
+    body.as_bytes()[from..]
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
+        .map(|i| from + i)
 }
 
 /// The first mark in `body` at or after `from` that closes a quote opened by `opener`.
@@ -795,6 +895,31 @@ mod tests {
         #[test]
         fn any_text_words_split_as_the_segmenter_does(text in "(?s:.{0,40})|[a1. ’“é\n]{0,30}") {
             proptest::prop_assert_eq!(words(&text), segmenter_words(&text));
+        }
+
+        #[test]
+        fn single_spacing_joins_the_words_by_spaces(
+            text in "(?s:.{0,30})|[a  \t\néé\u{a0}\u{85}\u{2009}\u{3000}]{0,20}"
+        ) {
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(single_spaced(&text), words);
+        }
+
+        #[test]
+        fn no_opening_quote_mark_is_skipped(text in "(?s:.{0,40})|[a “„«»”\"‘’'é–\n]{0,30}") {
+            let marks: Vec<usize> = text
+                .char_indices()
+                .filter(|&(_, c)| matches!(c, '“' | '„' | '«' | '"' | '‘' | '\''))
+                .map(|(i, _)| i)
+                .collect();
+            let mut stops = Vec::new();
+            let mut at = 0;
+            while let Some(i) = next_opener_from(&text, at) {
+                proptest::prop_assert!(text.is_char_boundary(i));
+                stops.push(i);
+                at = i + text[i..].chars().next().map_or(1, char::len_utf8);
+            }
+            proptest::prop_assert!(marks.iter().all(|m| stops.contains(m)));
         }
 
         #[test]

@@ -48,9 +48,9 @@ pub fn find(ctx: &Context) -> Vec<Mention> {
         .collect()
 }
 
-/// "day  one" and "Day One" are one marker: white space folded, first letter upper case.
+/// "day\n  one" and "day one" are one marker: white space folded.
 pub fn normalize(surface: &str) -> String {
-    surface.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::tokenize::single_spaced(surface)
 }
 
 /// The day number a marker names, where it names one ("Day Two" → 2).

@@ -22,6 +22,7 @@ use crate::rules::{Rules, TalkKind};
 use crate::span::Span;
 use crate::tokenize::Tokens;
 use serde::Serialize;
+use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
 /// What a mention refers to.
@@ -129,9 +130,9 @@ pub fn extract(ctx: &Context) -> Extraction {
     mentions.extend(persons);
     mentions.extend(talks.speakers);
     mentions.sort_by(|a, b| {
-        (a.span.start, std::cmp::Reverse(a.span.end), a.kind).cmp(&(
+        (a.span.start, Reverse(a.span.end), a.kind).cmp(&(
             b.span.start,
-            std::cmp::Reverse(b.span.end),
+            Reverse(b.span.end),
             b.kind,
         ))
     });
@@ -144,30 +145,32 @@ pub fn extract(ctx: &Context) -> Extraction {
 
 /// Keeps, among overlapping candidates, the longest, then the earliest; `priority`
 /// breaks ties of equal length (lower wins).
-pub fn resolve_overlaps(
-    mut found: Vec<Mention>,
-    priority: impl Fn(&Mention) -> u8,
-) -> Vec<Mention> {
-    found.sort_by(|a, b| {
-        b.span
-            .len()
-            .cmp(&a.span.len())
-            .then(priority(a).cmp(&priority(b)))
-            .then(a.span.start.cmp(&b.span.start))
-    });
+pub fn resolve_overlaps(found: Vec<Mention>, priority: impl Fn(&Mention) -> u8) -> Vec<Mention> {
+    // Candidates are ranked by their keys, each computed once; the index last makes the
+    // order that of a stable sort.
+    let mut ranked: Vec<(Reverse<usize>, u8, usize, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (Reverse(m.span.len()), priority(m), m.span.start, i))
+        .collect();
+    ranked.sort_unstable();
     // Kept spans never overlap, so the one starting last before a candidate's end is the
     // only one that can overlap it.
-    let mut kept: BTreeMap<usize, Mention> = BTreeMap::new();
-    for m in found {
+    let mut kept: BTreeMap<usize, (Span, usize)> = BTreeMap::new();
+    for &(_, _, _, i) in &ranked {
+        let span = found[i].span;
         let free = kept
-            .range(..m.span.end)
+            .range(..span.end)
             .next_back()
-            .is_none_or(|(_, k)| !k.span.overlaps(m.span));
+            .is_none_or(|(_, (k, _))| !k.overlaps(span));
         if free {
-            kept.insert(m.span.start, m);
+            kept.insert(span.start, (span, i));
         }
     }
-    kept.into_values().collect()
+    let mut found: Vec<Option<Mention>> = found.into_iter().map(Some).collect();
+    kept.into_values()
+        .map(|(_, i)| found[i].take().expect("each candidate is kept once"))
+        .collect()
 }
 
 /// The mentions of `sorted` that overlap `span`.

@@ -10,8 +10,9 @@
 use super::{
     Context, EntityKind, Mention, days, has_span, overlapping, overlapping_spans, resolve_overlaps,
 };
-use crate::rules::{Rules, fold, within_edits};
+use crate::rules::{Rules, WordLists, fold, within_edits};
 use crate::span::Span;
+use crate::tokenize::single_spaced;
 use regex::Regex;
 use std::collections::HashSet;
 use std::fmt;
@@ -125,7 +126,7 @@ pub fn find(
     let rules = ctx.rules;
     let mut full: Vec<Mention> = Vec::new();
     let mut rejected_full: Vec<NameSpan> = Vec::new();
-    let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, has cue)
+    let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, blocked by a project)
     let mut at = 0;
     while let Some(start) = next_capital(text, at) {
         let Some(name) = scan_name(text, start, rules) else {
@@ -134,7 +135,9 @@ pub fn find(
         };
         at = name.end.max(start + 1);
         for candidate in split_on_non_names(text, &name, rules) {
-            let given_first = rules.is_given_name(candidate.parts[0].slice(text));
+            // The first part's lists, looked up once for every test below that reads them.
+            let first_lists = rules.word_lists(candidate.parts[0].slice(text));
+            let given_first = first_lists.is_given_name();
             if overlapping_spans(blockers, candidate.span)
                 .iter()
                 .any(|b| !(given_first && b.start > candidate.parts[0].end))
@@ -151,15 +154,20 @@ pub fn find(
                 continue;
             }
             let candidate = drop_trailing_project(text, candidate, projects);
-            let candidate = drop_sentence_opener(ctx, candidate);
+            let first_part = candidate.parts[0];
+            let candidate = drop_sentence_opener(ctx, candidate, first_lists);
             let Some(candidate) = candidate else { continue };
-            let cue = has_cue(text, &candidate);
             let first = candidate.parts[0].slice(text);
             let parts = candidate.full_parts(text);
             if parts >= 2 {
-                let lists = rules.word_lists(first);
+                let lists = if candidate.parts[0] == first_part {
+                    first_lists
+                } else {
+                    rules.word_lists(first)
+                };
                 let given = lists.is_given_name() || lists.is_ambiguous_given_name();
-                if given || cue || candidate.honorific {
+                // The cue's patterns are read only where a given name does not decide.
+                if given || candidate.honorific || has_cue(text, &candidate) {
                     full.push(Mention {
                         kind: EntityKind::Person,
                         span: candidate.span,
@@ -174,7 +182,7 @@ pub fn find(
                     rejected_full.push(candidate);
                 }
             } else if parts == 1 {
-                singles.push((candidate, cue && !blocked));
+                singles.push((candidate, blocked));
             }
         }
     }
@@ -211,7 +219,7 @@ pub fn find(
         });
     }
     let full_names = FullNames::new(found.iter().map(|m| m.name.as_str()));
-    for (single, cue) in singles {
+    for (single, blocked) in singles {
         let word = single.span.slice(text);
         let alias = full_names.have_short_form(&fold(word));
         if !alias && weak_project_at(&single, projects, rules) {
@@ -220,10 +228,15 @@ pub fn find(
         // A lone unknown word needs more than "by X": organisations stand there too.
         let lists = rules.word_lists(word);
         let given = lists.is_given_name() || lists.is_ambiguous_given_name();
-        let strong_cue = (cue && (given || VERB_AFTER.is_match(&text[single.end..])))
-            || single.honorific
-            || possessive_talk(text, &single);
-        if alias || (strong_cue && !lists.is_non_person_word()) {
+        // The cue's patterns are read last, where the answer still depends on them.
+        let strong_cue = || {
+            single.honorific
+                || !blocked
+                    && has_cue(text, &single)
+                    && (given || VERB_AFTER.is_match(&text[single.end..]))
+                || possessive_talk(text, &single)
+        };
+        if alias || (!lists.is_non_person_word() && strong_cue()) {
             found.push(Mention {
                 kind: EntityKind::Person,
                 span: single.span,
@@ -383,11 +396,7 @@ fn weak_project_at(name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool
 
 /// The name's text with parts joined as written but white space folded.
 fn name_text(text: &str, name: &NameSpan) -> String {
-    name.span
-        .slice(text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    single_spaced(name.span.slice(text))
 }
 
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.
@@ -408,8 +417,8 @@ fn drop_trailing_project(text: &str, name: NameSpan, projects: &[Mention]) -> Na
 }
 
 /// Drops a first part that merely opens the sentence ("Then", "Brilliant") when it is
-/// not a given name; returns `None` if nothing is left.
-fn drop_sentence_opener(ctx: &Context, name: NameSpan) -> Option<NameSpan> {
+/// not a given name (`lists` are the first part's); returns `None` if nothing is left.
+fn drop_sentence_opener(ctx: &Context, name: NameSpan, lists: WordLists) -> Option<NameSpan> {
     let text = ctx.text;
     let first = name.parts[0];
     let opens = ctx
@@ -420,7 +429,6 @@ fn drop_sentence_opener(ctx: &Context, name: NameSpan) -> Option<NameSpan> {
         return Some(name);
     }
     let word = first.slice(text);
-    let lists = ctx.rules.word_lists(word);
     if lists.is_given_name() || lists.is_ambiguous_given_name() {
         return Some(name);
     }
@@ -528,7 +536,15 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
     let mut joined = text[..from].chars().next_back().is_some_and(joins_next);
     let mut at = from;
     // ASCII, nearly all of a post, is classified by the byte; the rest by the character.
-    while let Some(&b) = bytes.get(at) {
+    loop {
+        if joined {
+            // The rest of a word: ASCII letters and digits stay joined.
+            at += bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count();
+        }
+        let &b = bytes.get(at)?;
         let (c, len) = if b.is_ascii() {
             (char::from(b), 1)
         } else {
@@ -541,7 +557,6 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
         joined = joins_next(c);
         at += len;
     }
-    None
 }
 
 /// Whether `c` right before a capital makes it part of something other than a name
@@ -556,15 +571,19 @@ fn starts_camel_surname(rest: &str) -> bool {
         "de", "di", "da", "du", "van", "von", "le", "la", "mc", "mac", "o",
     ];
     // A prefix followed by a capital is the whole lower-case run, since no character is
-    // both lower and upper case.
-    matches!(
-        rest.as_bytes().first(),
-        Some(b'd' | b'v' | b'l' | b'm' | b'o')
-    ) && PREFIXES.iter().any(|prefix| {
-        rest.strip_prefix(prefix)
-            .and_then(|after| after.chars().next())
-            .is_some_and(char::is_uppercase)
-    })
+    // both lower and upper case. That capital, ASCII or not, starts within the first four
+    // bytes: most words are ruled out without comparing prefixes.
+    let bytes = rest.as_bytes();
+    matches!(bytes.first(), Some(b'd' | b'v' | b'l' | b'm' | b'o'))
+        && bytes
+            .iter()
+            .take(4)
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        && PREFIXES.iter().any(|prefix| {
+            rest.strip_prefix(prefix)
+                .and_then(|after| after.chars().next())
+                .is_some_and(char::is_uppercase)
+        })
 }
 
 /// Reads a capitalized name sequence starting at `start`: honorific, parts joined by
@@ -675,16 +694,21 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
     let mut end = 0;
     let mut read = 0;
     while read < MAX_CHARS {
+        // ASCII, nearly every character of a post, needs no decoding: letters and digits
+        // continue the word, and only a hyphen or an apostrophe may join two parts.
+        let alphanumeric = rest.as_bytes()[end..]
+            .iter()
+            .take(MAX_CHARS - read)
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        end += alphanumeric;
+        read += alphanumeric;
+        if read == MAX_CHARS {
+            break;
+        }
         let Some(&b) = rest.as_bytes().get(end) else {
             break;
         };
-        // ASCII, nearly every character of a post, needs no decoding: a letter or digit
-        // continues the word, and only a hyphen or an apostrophe may join two parts.
-        if b.is_ascii_alphanumeric() {
-            end += 1;
-            read += 1;
-            continue;
-        }
         if b.is_ascii() && b != b'-' && b != b'\'' {
             break;
         }

@@ -8,6 +8,7 @@
 
 use super::pattern::Pattern;
 use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolve_overlaps};
+use crate::rules::ProjectHit;
 use crate::span::Span;
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -136,14 +137,16 @@ pub fn find(ctx: &Context, days: &[Mention], blockers: &[Span]) -> Vec<Mention> 
     plain.sort_unstable();
     plain.dedup();
     let software_post = plain.len() >= 3;
+    let mut sentence_hits = SentenceHits::default();
     for hit in hits {
         let span = Span::new(hit.start, hit.end);
         let entry = rules.project(hit.project);
-        // A lower-case everyday word ("clap") needs a software sentence of its own.
+        // A lower-case everyday word ("clap") needs a software sentence of its own. The
+        // sentence is read last, only where the cheaper tests leave the hit in doubt.
         let capitalized = span.slice(text).starts_with(char::is_uppercase);
         if entry.context
-            && !software_context(ctx, span, hit.project)
             && (!software_post || !capitalized || starts_proper_name(text, span))
+            && !software_context(ctx, span, hit.project, &mut sentence_hits)
         {
             continue;
         }
@@ -369,9 +372,17 @@ fn camel_is_person(text: &str, start: usize) -> bool {
             .is_some_and(|c| c.is_alphabetic())
 }
 
+/// The gazetteer hits of the sentence searched last. Hits are taken in text order, so
+/// the ambiguous names of one sentence search it once between them.
+#[derive(Default)]
+struct SentenceHits {
+    sentence: Option<usize>,
+    hits: Vec<ProjectHit>,
+}
+
 /// Whether the sentence around `span` (a hit of `project`) is about software: a cue
 /// word, another project, or code.
-pub fn software_context(ctx: &Context, span: Span, project: usize) -> bool {
+fn software_context(ctx: &Context, span: Span, project: usize, last: &mut SentenceHits) -> bool {
     let text = ctx.text;
     if ctx.doc.code_spans.iter().any(|c| c.contains(span))
         || ctx.doc.links.iter().any(|l| l.span.contains(span))
@@ -396,8 +407,11 @@ pub fn software_context(ctx: &Context, span: Span, project: usize) -> bool {
     {
         return true;
     }
-    ctx.rules
-        .project_hits(sentence.slice(text))
+    if last.sentence != Some(s) {
+        last.hits = ctx.rules.project_hits(sentence.slice(text));
+        last.sentence = Some(s);
+    }
+    last.hits
         .iter()
         .filter(|h| sentence.start + h.start != span.start)
         // An unambiguous project, or a second ambiguous one ("Rust and Cargo").
