@@ -10,6 +10,7 @@ use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold, within_edits};
 use crate::span::Span;
+use crate::tokenize::single_spaced;
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
@@ -237,31 +238,15 @@ fn surface_form(s: &str) -> Cow<'_, str> {
         let stripped = s.strip_suffix("’s").or_else(|| s.strip_suffix("'s"))?;
         Some(stripped.len())
     };
-    if single_spaced(s) {
-        return Cow::Borrowed(strip(s).map_or(s, |len| &s[..len]));
-    }
-    let mut s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if let Some(len) = strip(&s) {
-        s.truncate(len);
-    }
-    Cow::Owned(s)
-}
-
-/// Whether white space folding leaves `s` as it is: no white space at either end, and
-/// inside only single plain spaces.
-fn single_spaced(s: &str) -> bool {
-    let mut after_space = true;
-    for c in s.chars() {
-        if c.is_whitespace() {
-            if c != ' ' || after_space {
-                return false;
+    match single_spaced(s) {
+        Cow::Borrowed(s) => Cow::Borrowed(strip(s).map_or(s, |len| &s[..len])),
+        Cow::Owned(mut s) => {
+            if let Some(len) = strip(&s) {
+                s.truncate(len);
             }
-            after_space = true;
-        } else {
-            after_space = false;
+            Cow::Owned(s)
         }
     }
-    !after_space || s.is_empty()
 }
 
 /// Maps each person name used in the document to its canonical name.

@@ -676,8 +676,9 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     single_initial || ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
-/// `text` with its white space folded: words joined by single spaces.
-pub fn single_spaced(text: &str) -> String {
+/// `text` with its white space folded: words joined by single spaces; borrowed where
+/// it is so already.
+pub fn single_spaced(text: &str) -> Cow<'_, str> {
     // Most names and markers are single spaced already: no white space but the space
     // (no non-ASCII white space starts with a byte other than 0xC2, 0xE1, 0xE2 or 0xE3),
     // none at either end and no two spaces in a row.
@@ -685,9 +686,9 @@ pub fn single_spaced(text: &str) -> String {
         b == b' ' || b.is_ascii_graphic() || b >= 0x80 && !matches!(b, 0xC2 | 0xE1..=0xE3)
     });
     if plain && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// `span` without leading and trailing white space, or `None` if nothing is left.

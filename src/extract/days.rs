@@ -50,7 +50,7 @@ pub fn find(ctx: &Context) -> Vec<Mention> {
 
 /// "day\n  one" and "day one" are one marker: white space folded.
 pub fn normalize(surface: &str) -> String {
-    crate::tokenize::single_spaced(surface)
+    crate::tokenize::single_spaced(surface).into_owned()
 }
 
 /// The day number a marker names, where it names one ("Day Two" → 2).

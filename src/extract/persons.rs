@@ -396,7 +396,7 @@ fn weak_project_at(name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool
 
 /// The name's text with parts joined as written but white space folded.
 fn name_text(text: &str, name: &NameSpan) -> String {
-    single_spaced(name.span.slice(text))
+    single_spaced(name.span.slice(text)).into_owned()
 }
 
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.

@@ -17,7 +17,7 @@ use super::{
 use crate::layout::looks_like_heading;
 use crate::rules::TalkKind;
 use crate::span::Span;
-use crate::tokenize::trim_span;
+use crate::tokenize::{single_spaced, trim_span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
@@ -2102,14 +2102,7 @@ pub fn clean_title(title: &str) -> String {
     let t = t
         .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
         .trim();
-    let mut joined = String::with_capacity(t.len());
-    for word in t.split_whitespace() {
-        if !joined.is_empty() {
-            joined.push(' ');
-        }
-        joined.push_str(word);
-    }
-    joined
+    single_spaced(t).into_owned()
 }
 
 #[cfg(test)]
