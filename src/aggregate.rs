@@ -271,6 +271,13 @@ impl<'a> Cooccurrence<'a> {
         self.len() == 0
     }
 
+    /// Every entity sorted by key, those of no document included: what [`Pair::ranks`]
+    /// index, so that a writer can prepare each entity's cells once rather than per pair.
+    pub fn keys(&self) -> impl ExactSizeIterator<Item = &'a EntityKey> + '_ {
+        let keys = &self.aggregates.keys;
+        self.by_rank.iter().map(move |&id| &keys[id as usize])
+    }
+
     /// The pairs in report order.
     ///
     /// Each window kind's pairs are sorted when the listing reaches them, and dropped
@@ -310,6 +317,7 @@ impl<'a> Cooccurrence<'a> {
                         window,
                         a: &a.keys[x],
                         b: &a.keys[y],
+                        ranks: p.ranks,
                         count,
                         npmi: npmi(count, stats.holding[x], stats.holding[y], stats.windows),
                     }
@@ -327,6 +335,8 @@ pub struct Pair<'a> {
     pub a: &'a EntityKey,
     /// Second entity.
     pub b: &'a EntityKey,
+    /// Places of `a` and `b` in [`Cooccurrence::keys`].
+    pub ranks: (u32, u32),
     /// Windows holding both.
     pub count: u64,
     /// Normalized PMI, rounded to 4 decimals.
