@@ -185,8 +185,13 @@ impl Aggregates {
 
     /// Counts `count` windows of kind `w`; `slots` lists each (window, entity) found in
     /// them, duplicates allowed.
+    ///
+    /// Mentions come in text order, so their windows do too: then only the entities of
+    /// each window are sorted, not the whole list.
     fn add_windows(&mut self, w: usize, count: usize, slots: &mut [(usize, u32)]) {
-        slots.sort_unstable();
+        if !slots.is_sorted_by_key(|s| s.0) {
+            slots.sort_unstable_by_key(|s| s.0);
+        }
         let stats = &mut self.windows[w];
         stats.windows += count as u64;
         let mut group: Vec<u32> = Vec::new();
@@ -198,6 +203,7 @@ impl Aggregates {
                 .unwrap_or(rest.len());
             group.clear();
             group.extend(rest[..end].iter().map(|s| s.1));
+            group.sort_unstable();
             group.dedup();
             rest = &rest[end..];
             for (i, &a) in group.iter().enumerate() {
