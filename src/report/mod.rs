@@ -212,8 +212,8 @@ impl ReportWriter {
         let pairs = aggregates.cooccurrence();
         let writer = pairs::PairWriter::new(pairs.keys(), f, 4);
         for (i, pair) in pairs.iter().enumerate() {
-            writer.csv(&mut self.buffers[PAIRS], &pair);
-            array.push(&mut self.buffers[JSON], &writer.json(&pair));
+            let (csv, json) = self.buffers.split_at_mut(JSON);
+            writer.write(&mut csv[PAIRS], &mut json[0], &mut array, &pair);
             if i % CHUNK == CHUNK - 1 {
                 self.flush(staged, false)?;
             }

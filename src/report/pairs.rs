@@ -6,7 +6,7 @@
 //! run writes on one thread at its end.
 
 use super::csv::{Cell, Formulas};
-use super::json::{Object, PrettyJson};
+use super::json::{ArrayWriter, Object, PrettyJson, ten_thousandths};
 use super::rows::KindName;
 use crate::aggregate::{EntityKey, Pair, Window};
 
@@ -72,30 +72,57 @@ impl PairWriter {
         &self.bytes[piece[which]..piece[which + 1]]
     }
 
-    /// Appends a pair's CSV row.
-    pub fn csv(&self, out: &mut Vec<u8>, pair: &Pair<'_>) {
-        KindName::from(pair.window).write_cell(out, self.formulas);
-        out.push(b',');
-        out.extend_from_slice(self.piece(pair.ranks.0, 0));
-        out.push(b',');
-        out.extend_from_slice(self.piece(pair.ranks.1, 0));
-        out.push(b',');
-        pair.count.write_cell(out, self.formulas);
-        out.push(b',');
-        pair.npmi.write_cell(out, self.formulas);
-        out.push(b'\n');
-    }
-
-    /// A pair's JSON object, for [`super::json::ArrayWriter::push`].
-    pub fn json<'p>(&'p self, pair: &'p Pair<'p>) -> PairJson<'p> {
-        PairJson { writer: self, pair }
+    /// Appends a pair's CSV row to `csv`, and its JSON object to `array` in `json`. The
+    /// count is formatted once for both, and so is the NPMI when it is a whole number of
+    /// ten-thousandths (as NPMI values are rounded): CSV and JSON write those alike.
+    pub fn write(
+        &self,
+        csv: &mut Vec<u8>,
+        json: &mut Vec<u8>,
+        array: &mut ArrayWriter,
+        pair: &Pair<'_>,
+    ) {
+        KindName::from(pair.window).write_cell(csv, self.formulas);
+        csv.push(b',');
+        csv.extend_from_slice(self.piece(pair.ranks.0, 0));
+        csv.push(b',');
+        csv.extend_from_slice(self.piece(pair.ranks.1, 0));
+        csv.push(b',');
+        let count = csv.len();
+        pair.count.write_cell(csv, self.formulas);
+        let npmi = csv.len() + 1;
+        csv.push(b',');
+        let shared = ten_thousandths(csv, pair.npmi);
+        if !shared {
+            pair.npmi.write_cell(csv, self.formulas);
+        }
+        let object = PairJson {
+            writer: self,
+            pair,
+            count: &csv[count..npmi - 1],
+            npmi: shared.then(|| &csv[npmi..]),
+        };
+        array.push(json, &object);
+        csv.push(b'\n');
     }
 }
 
-/// A pair as a JSON object; see [`PairWriter::json`].
-pub struct PairJson<'p> {
+/// A pair as a JSON object, its numbers already written.
+struct PairJson<'p> {
     writer: &'p PairWriter,
     pair: &'p Pair<'p>,
+    count: &'p [u8],
+    /// The NPMI, when written alike in both.
+    npmi: Option<&'p [u8]>,
+}
+
+/// A value already written as JSON.
+struct Verbatim<'a>(&'a [u8]);
+
+impl PrettyJson for Verbatim<'_> {
+    fn write_pretty(&self, out: &mut Vec<u8>, _: usize) {
+        out.extend_from_slice(self.0);
+    }
 }
 
 impl PrettyJson for PairJson<'_> {
@@ -106,10 +133,12 @@ impl PrettyJson for PairJson<'_> {
         out.extend_from_slice(&w.openings[window.expect("a window kind")]);
         out.extend_from_slice(w.piece(pair.ranks.0, 1));
         out.extend_from_slice(w.piece(pair.ranks.1, 2));
-        Object::resume(out, indent)
-            .field("\"count\": ", &pair.count)
-            .field("\"npmi\": ", &pair.npmi)
-            .close();
+        let object = Object::resume(out, indent).field("\"count\": ", &Verbatim(self.count));
+        match self.npmi {
+            Some(npmi) => object.field("\"npmi\": ", &Verbatim(npmi)),
+            None => object.field("\"npmi\": ", &pair.npmi),
+        }
+        .close();
     }
 }
 
@@ -118,7 +147,7 @@ mod tests {
     use super::*;
     use crate::extract::EntityKind;
     use crate::report::csv::append;
-    use crate::report::json::tests::{number, text, written};
+    use crate::report::json::tests::{number, text};
     use crate::report::rows::pair_row;
     use proptest::prelude::*;
     use proptest::sample::Index;
@@ -141,7 +170,7 @@ mod tests {
                 1..6,
             ),
             raw in any::<bool>(),
-            indent in 0usize..80,
+            indent in 2usize..80,
         ) {
             let formulas = if raw { Formulas::Raw } else { Formulas::Neutralize };
             let writer = PairWriter::new(keys.iter(), formulas, indent);
@@ -155,14 +184,17 @@ mod tests {
                     count,
                     npmi,
                 };
-                let (mut csv, mut expected) = (Vec::new(), Vec::new());
-                writer.csv(&mut csv, &pair);
-                append(&mut expected, [pair_row(&pair)], formulas).unwrap();
-                prop_assert_eq!(csv, expected);
-                prop_assert_eq!(
-                    written(&writer.json(&pair), indent),
-                    written(&pair_row(&pair), indent)
-                );
+                let (mut csv, mut json) = (Vec::new(), Vec::new());
+                let mut array = ArrayWriter::open(&mut json, indent);
+                writer.write(&mut csv, &mut json, &mut array, &pair);
+                array.close(&mut json);
+                let (mut expected_csv, mut expected_json) = (Vec::new(), Vec::new());
+                append(&mut expected_csv, [pair_row(&pair)], formulas).unwrap();
+                let mut array = ArrayWriter::open(&mut expected_json, indent);
+                array.push(&mut expected_json, &pair_row(&pair));
+                array.close(&mut expected_json);
+                prop_assert_eq!(csv, expected_csv);
+                prop_assert_eq!(String::from_utf8(json).unwrap(), String::from_utf8(expected_json).unwrap());
             }
         }
     }
