@@ -185,8 +185,13 @@ impl Aggregates {
 
     /// Counts `count` windows of kind `w`; `slots` lists each (window, entity) found in
     /// them, duplicates allowed.
+    ///
+    /// Mentions come in text order, so their windows do too: then only the entities of
+    /// each window are sorted, not the whole list.
     fn add_windows(&mut self, w: usize, count: usize, slots: &mut [(usize, u32)]) {
-        slots.sort_unstable();
+        if !slots.is_sorted_by_key(|s| s.0) {
+            slots.sort_unstable_by_key(|s| s.0);
+        }
         let stats = &mut self.windows[w];
         stats.windows += count as u64;
         let mut group: Vec<u32> = Vec::new();
@@ -198,6 +203,7 @@ impl Aggregates {
                 .unwrap_or(rest.len());
             group.clear();
             group.extend(rest[..end].iter().map(|s| s.1));
+            group.sort_unstable();
             group.dedup();
             rest = &rest[end..];
             for (i, &a) in group.iter().enumerate() {
@@ -271,6 +277,13 @@ impl<'a> Cooccurrence<'a> {
         self.len() == 0
     }
 
+    /// Every entity sorted by key, those of no document included: what [`Pair::ranks`]
+    /// index, so that a writer can prepare each entity's cells once rather than per pair.
+    pub fn keys(&self) -> impl ExactSizeIterator<Item = &'a EntityKey> + '_ {
+        let keys = &self.aggregates.keys;
+        self.by_rank.iter().map(move |&id| &keys[id as usize])
+    }
+
     /// The pairs in report order.
     ///
     /// Each window kind's pairs are sorted when the listing reaches them, and dropped
@@ -310,6 +323,7 @@ impl<'a> Cooccurrence<'a> {
                         window,
                         a: &a.keys[x],
                         b: &a.keys[y],
+                        ranks: p.ranks,
                         count,
                         npmi: npmi(count, stats.holding[x], stats.holding[y], stats.windows),
                     }
@@ -327,6 +341,8 @@ pub struct Pair<'a> {
     pub a: &'a EntityKey,
     /// Second entity.
     pub b: &'a EntityKey,
+    /// Places of `a` and `b` in [`Cooccurrence::keys`].
+    pub ranks: (u32, u32),
     /// Windows holding both.
     pub count: u64,
     /// Normalized PMI, rounded to 4 decimals.

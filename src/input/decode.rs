@@ -104,30 +104,73 @@ fn decode_utf32(bytes: &[u8], unit: fn([u8; 4]) -> u32) -> Result<String, String
 /// how text displays but carry no words, and can disguise it) are removed; other control
 /// characters become spaces, so neither the rules nor a terminal showing a talk title
 /// ever sees an escape sequence. Borrows when there is nothing to change, which is the
-/// common case and spares a copy of a large post.
+/// common case and spares a copy of a large post; otherwise the text between changes is
+/// copied a run at a time.
 pub(super) fn normalize_text(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| c == '\r' || invisible(c) || control(c))
-    {
+    let Some(mut at) = next_change(text, 0) else {
         return Cow::Borrowed(text);
-    }
+    };
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut copied = 0;
+    loop {
+        out.push_str(&text[copied..at]);
+        let c = text[at..].chars().next().expect("a character starts there");
+        copied = at + c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
+                if text.as_bytes().get(copied) == Some(&b'\n') {
+                    copied += 1;
                 }
                 out.push('\n');
             }
             c if invisible(c) => {}
-            c if control(c) => out.push(' '),
-            c => out.push(c),
+            _ => out.push(' '),
+        }
+        match next_change(text, copied) {
+            Some(next) => at = next,
+            None => break,
         }
     }
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
+}
+
+/// The bytes that start a character [`normalize_text`] may change: C0 controls but tab
+/// and line feed, DEL, and the lead bytes of the UTF-8 forms of C1 controls and of the
+/// [`invisible`] characters. Each is ASCII or a lead byte, so it starts a character.
+static MAY_CHANGE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = byte != b'\t' as usize && byte != b'\n' as usize;
+        byte += 1;
+    }
+    table[0x7F] = true;
+    table[0xC2] = true;
+    table[0xD8] = true;
+    table[0xE2] = true;
+    table[0xEF] = true;
+    table
+};
+
+/// Where the first character at or after byte `from` that [`normalize_text`] changes
+/// starts. Bytes are looked up in [`MAY_CHANGE`], and only the characters they start are
+/// decoded: a scan of `chars` would decode every character of the post.
+fn next_change(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = from;
+    while let Some(found) = bytes[from..]
+        .iter()
+        .position(|&b| MAY_CHANGE[usize::from(b)])
+    {
+        let at = from + found;
+        let c = text[at..].chars().next()?;
+        if c == '\r' || invisible(c) || control(c) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
 }
 
 /// Characters with no visible form of their own: zero-width spaces and joiners, marks
@@ -221,6 +264,50 @@ mod tests {
             warnings,
             ["invalid UTF-8 at byte 3: decoded with replacement characters"]
         );
+    }
+
+    /// [`normalize_text`] as it was first written, a character at a time.
+    fn normalized_by_chars(text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    if chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    out.push('\n');
+                }
+                c if invisible(c) => {}
+                c if control(c) => out.push(' '),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normalization_as_a_character_loop_does_it(
+            chars in proptest::collection::vec(
+                proptest::prop_oneof![
+                    3 => proptest::char::range('a', 'z'),
+                    2 => proptest::sample::select(vec![
+                        '\r', '\n', '\t', '\0', '\x1b', '\x7f', '\u{80}', '\u{85}', '\u{9f}',
+                        '\u{a0}', '\u{ad}', '\u{61c}', '\u{200b}', '\u{200f}', '\u{2010}',
+                        '\u{2028}', '\u{202e}', '\u{2060}', '\u{2065}', '\u{2069}', '\u{feff}',
+                        '\u{fffd}', 'é', '’', '“', '🦀',
+                    ]),
+                    1 => proptest::prelude::any::<char>(),
+                ],
+                0..40,
+            ),
+        ) {
+            let text = String::from_iter(chars);
+            let normalized = normalize_text(&text);
+            proptest::prop_assert_eq!(&*normalized, normalized_by_chars(&text));
+            proptest::prop_assert_eq!(matches!(normalized, Cow::Borrowed(_)), normalized == text);
+        }
     }
 
     #[test]

@@ -13,6 +13,7 @@ use scraper::{ElementRef, Html, Node};
 
 use super::{Converted, Heading, Link};
 use crate::span::Span;
+use crate::tokenize::single_spaced;
 
 /// A separator owed before the next piece of text.
 ///
@@ -180,15 +181,16 @@ impl TextBuilder {
     /// Unlike a browser, this also collapses no-break and other Unicode spaces: pages use
     /// `&nbsp;` for spacing (`Day&nbsp;1`, `<p>&nbsp;</p>` as a spacer), not meaning,
     /// and later stages should see plain spaces and no whitespace-only lines.
+    ///
+    /// The words are written in one piece: a word written after a space owes that space
+    /// and nothing else, so this is writing them one by one, without the work per word.
     pub(super) fn text(&mut self, s: &str) {
         if s.starts_with(char::is_whitespace) {
             self.space();
         }
-        for (i, word) in s.split_whitespace().enumerate() {
-            if i > 0 {
-                self.space();
-            }
-            self.write(word);
+        let words = single_spaced(s.trim());
+        if !words.is_empty() {
+            self.write(&words);
         }
         if s.ends_with(char::is_whitespace) {
             self.space();

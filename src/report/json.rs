@@ -288,6 +288,16 @@ impl<'o> Object<'o> {
         }
     }
 
+    /// An object opened earlier, some fields already written: how an object is put
+    /// together from pieces prepared apart.
+    pub(crate) fn resume(out: &'o mut Vec<u8>, indent: usize) -> Object<'o> {
+        Object {
+            out,
+            indent,
+            empty: false,
+        }
+    }
+
     /// Appends a field, its key given as JSON with the `": "` after it (`"name": `).
     /// Inlined, so that a key's bytes (known when compiling) are copied without a call.
     #[inline(always)]

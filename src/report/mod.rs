@@ -9,6 +9,7 @@
 pub mod atomic;
 pub mod csv;
 pub mod json;
+pub mod pairs;
 pub mod rows;
 pub mod table;
 
@@ -208,10 +209,11 @@ impl ReportWriter {
         array.close(&mut self.buffers[JSON]);
         self.buffers[JSON].extend_from_slice(b",\n  \"cooccurrence\": ");
         let mut array = ArrayWriter::open(&mut self.buffers[JSON], 4);
-        for (i, pair) in aggregates.cooccurrence().iter().enumerate() {
-            let row = pair_row(&pair);
-            csv::append(&mut self.buffers[PAIRS], [&row], f)?;
-            array.push(&mut self.buffers[JSON], &row);
+        let pairs = aggregates.cooccurrence();
+        let writer = pairs::PairWriter::new(pairs.keys(), f, 4);
+        for (i, pair) in pairs.iter().enumerate() {
+            let (csv, json) = self.buffers.split_at_mut(JSON);
+            writer.write(&mut csv[PAIRS], &mut json[0], &mut array, &pair);
             if i % CHUNK == CHUNK - 1 {
                 self.flush(staged, false)?;
             }
