@@ -18,7 +18,7 @@ use crate::layout::looks_like_heading;
 use crate::rules::TalkKind;
 use crate::span::Span;
 use crate::tokenize::{single_spaced, trim_span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
 use std::collections::{BTreeMap, HashSet};
@@ -84,25 +84,65 @@ impl Cue {
             Cue::Feather => "feather",
         }
     }
+}
 
-    /// Which cues `text` holds in any ASCII case, in the order of [`Cue::ALL`], found in
-    /// one pass. The letters of a cue have no other case-insensitive match, so where a
-    /// cue is absent, the rules needing it match nothing.
-    fn found_in(text: &str) -> [bool; 2] {
-        static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// A kind word of [`KIND_WORD_LIST`] as a post writes it, in any ASCII case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct KindAt {
+    start: usize,
+    end: usize,
+    /// Its index in [`KIND_WORD_LIST`].
+    word: usize,
+}
+
+/// What one pass over a post finds for the rules that would each read all of it: the
+/// kind words and the cues.
+#[derive(Debug)]
+struct Scan {
+    /// Every kind word written in the post, overlapping ones too, by start; none where
+    /// `folds` is set.
+    kinds: Vec<KindAt>,
+    /// Which cues the post holds, in the order of [`Cue::ALL`]. The letters of a cue have
+    /// no other case-insensitive match, so where a cue is absent, the rules needing it
+    /// match nothing.
+    cues: [bool; 2],
+    /// Whether the post holds "ſ" or the Kelvin sign, which a case-insensitive pattern
+    /// reads as "s" and "k" but an ASCII search does not: then the word readers read the
+    /// whole post instead of the places `kinds` gives.
+    folds: bool,
+}
+
+impl Scan {
+    fn of(text: &str) -> Scan {
+        static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
-                .build(Cue::ALL.map(Cue::letters))
-                .expect("cue words")
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(
+                    KIND_WORD_LIST
+                        .iter()
+                        .copied()
+                        .chain(Cue::ALL.map(Cue::letters)),
+                )
+                .expect("kind and cue words")
         });
-        let mut found = [false; 2];
-        for m in CUES.find_iter(text) {
-            found[m.pattern().as_usize()] = true;
-            if found == [true; 2] {
-                break;
+        let folds = text.contains(['ſ', '\u{212a}']);
+        let mut kinds = Vec::new();
+        let mut cues = [false; 2];
+        for m in WORDS.find_overlapping_iter(text) {
+            let word = m.pattern().as_usize();
+            match word.checked_sub(KIND_WORD_LIST.len()) {
+                Some(cue) => cues[cue] = true,
+                None if !folds => kinds.push(KindAt {
+                    start: m.start(),
+                    end: m.end(),
+                    word,
+                }),
+                None => {}
             }
         }
-        found
+        kinds.sort_unstable_by_key(|k| (k.start, k.word));
+        Scan { kinds, cues, folds }
     }
 }
 
@@ -315,7 +355,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         longest_talk: 0,
         speakers: Vec::new(),
         used_lines: Vec::new(),
-        cues: Cue::found_in(ctx.text),
+        scan: &Scan::of(ctx.text),
     };
     finder.list_lines();
     finder.introduced_lists();
@@ -347,8 +387,8 @@ struct Finder<'a, 'c> {
     longest_talk: usize,
     speakers: Vec<Mention>,
     used_lines: Vec<usize>,
-    /// The cues the post holds (see [`Cue::found_in`]).
-    cues: [bool; 2],
+    /// The post's kind words and cues.
+    scan: &'a Scan,
 }
 
 /// A names list as read from the text: "Sig Cox, Jeanine Adkisson".
@@ -363,7 +403,7 @@ type NameAt = (String, Span, usize, bool);
 
 impl Finder<'_, '_> {
     fn has(&self, cue: Cue) -> bool {
-        self.cues[cue as usize]
+        self.scan.cues[cue as usize]
     }
 
     fn text(&self) -> &str {
@@ -1145,7 +1185,8 @@ impl Finder<'_, '_> {
                 .map_or("", |m| m.as_str())
                 .split_whitespace()
                 .collect();
-            let kind_word = kind_word_in(whole.as_str());
+            let phrase_start = p.span.end + ending.end() + whole.start();
+            let kind_word = kind_word_in(text, self.scan, Span::new(phrase_start, span.end));
             let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
             let new = mods.iter().any(|w| {
                 matches!(
@@ -1314,7 +1355,9 @@ impl Finder<'_, '_> {
             if quoted(c.get(2)) || quoted(c.get(3)) || quoted(c.get(4)) {
                 continue;
             }
-            let kind_word = kind_word_in(c.get(0).expect("m").as_str());
+            let whole = c.get(0).expect("m");
+            let phrase = Span::new(names.end + whole.start(), names.end + whole.end());
+            let kind_word = kind_word_in(text, self.scan, phrase);
             let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
             let mods: Vec<&str> = c
                 .get(1)
@@ -1360,15 +1403,16 @@ impl Finder<'_, '_> {
             if !(body.contains("is") || body.contains("was")) {
                 continue;
             }
-            // Plain scanning rather than one large pattern: the large pattern's automaton
-            // did not fit the regex cache and dominated the run time.
-            let Some(kind) = KIND_WORD.find(body) else {
+            // The scan's kind words rather than one large pattern: the large pattern's
+            // automaton did not fit the regex cache and dominated the run time.
+            let Some(kind) = first_kind_word(text, self.scan, s.span) else {
                 continue;
             };
-            let Some(verb) = VERB.find(&body[kind.end()..]) else {
+            let kind_end = kind.end - s.span.start;
+            let Some(verb) = VERB.find(&body[kind_end..]) else {
                 continue;
             };
-            let rest_start = kind.end() + verb.end();
+            let rest_start = kind_end + verb.end();
             let rest = body[rest_start..].trim_end_matches(['.', '!']);
             let (title, names_at) = if rest.starts_with("by ") {
                 let at = s.span.start + rest_start + 3;
@@ -1465,7 +1509,7 @@ impl Finder<'_, '_> {
             }
             self.push(&title, span, TalkKind::Bof, &[], "talk/bof", false);
         }
-        for (kind_m, topic_m) in kind_on_topic(text) {
+        for (kind_m, topic_m) in kind_on_topic(text, self.scan) {
             let kind_word = kind_m.slice(text);
             let topic = topic_until_break(topic_m.slice(text));
             let span = kind_m;
@@ -1487,7 +1531,7 @@ impl Finder<'_, '_> {
             }
             self.push(&title, span, kind, &speakers, "talk/kind-on-topic", false);
         }
-        for (mods_m, kind_m) in the_x_kind(text) {
+        for (mods_m, kind_m) in the_x_kind(text, self.scan) {
             let span = Span::new(mods_m.start, kind_m.end);
             if self.covered(span) {
                 continue;
@@ -1792,32 +1836,67 @@ fn group_phrase_end(text: &str, at: usize) -> Option<usize> {
 /// followed by `(KIND_WORDS)\b`. Read word by word instead: that pattern's automaton was
 /// the largest of the talk rules, to build and to run, and a whole-word reading has no
 /// choices to backtrack over (each modifier is all of a run of non-space characters).
-fn the_x_kind(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
-    const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
-    let bytes = text.as_bytes();
+/// And read only a few words before each kind word the scan found, not the whole post.
+fn the_x_kind<'a>(text: &'a str, scan: &'a Scan) -> impl Iterator<Item = (Span, Span)> + 'a {
+    // A match's determiner stands at most five words (itself and four modifiers) before
+    // its kind word, which follows white space and ends at a word boundary: only the
+    // stretches before such kind words need reading.
+    let whole = scan.folds.then_some((0, text.len()));
+    let mut stretches = whole.into_iter().chain(
+        scan.kinds
+            .iter()
+            .filter(|k| {
+                text[..k.start].ends_with(char::is_whitespace) && is_word_boundary(text, k.end)
+            })
+            .map(|k| (words_before(text, k.start, 5), k.start)),
+    );
+    // Where the next match may start; every position before `read` has been tried.
     let mut pos = 0;
+    let mut read = 0;
+    let mut stretch = (0, 0);
     std::iter::from_fn(move || {
-        while pos < bytes.len() {
-            let start = pos;
-            pos += 1;
-            // A determiner opens with an ASCII letter: no other character folds to
-            // t, m, o or h.
-            if !matches!(bytes[start].to_ascii_lowercase(), b't' | b'm' | b'o' | b'h')
-                || is_word_before(text, start)
-            {
-                continue;
+        loop {
+            let (from, to) = stretch;
+            for start in from.max(read).max(pos)..to {
+                if let Some((mods, kind)) = the_x_kind_at(text, start) {
+                    pos = kind.end;
+                    read = pos;
+                    return Some((mods, kind));
+                }
             }
-            let found = same_first_letter(&DETERMINERS, text, start).find_map(|d| {
-                let end = folded_prefix(text, start, d)?;
-                modifiers_then_kind(text, end)
-            });
-            if let Some((mods, kind)) = found {
-                pos = kind.end;
-                return Some((mods, kind));
-            }
+            read = read.max(to);
+            stretch = stretches.next()?;
         }
-        None
     })
+}
+
+/// The match of [`the_x_kind`]'s pattern that starts at `start`, if any.
+fn the_x_kind_at(text: &str, start: usize) -> Option<(Span, Span)> {
+    const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
+    // A determiner opens with an ASCII letter: no other character folds to t, m, o or h.
+    if !matches!(
+        text.as_bytes()[start].to_ascii_lowercase(),
+        b't' | b'm' | b'o' | b'h'
+    ) || is_word_before(text, start)
+    {
+        return None;
+    }
+    same_first_letter(&DETERMINERS, text, start).find_map(|d| {
+        let end = folded_prefix(text, start, d)?;
+        modifiers_then_kind(text, end)
+    })
+}
+
+/// Where the `n`th run of non-white-space characters before `at` starts, or 0.
+fn words_before(text: &str, at: usize, n: usize) -> usize {
+    let mut start = at;
+    for _ in 0..n {
+        start = text[..start].trim_end().len();
+        start = text[..start]
+            .trim_end_matches(|c: char| !c.is_whitespace())
+            .len();
+    }
+    start
 }
 
 /// "a panel on packaging": a kind word that takes a topic, "on" or "about", and up to
@@ -1825,39 +1904,43 @@ fn the_x_kind(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
 ///
 /// The matches, in text order, are exactly those of the pattern
 /// `(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)`
-/// followed by `\s+(?:on|about)\s+([^,.;:()]{2,80})`. Read word by word instead: that
-/// pattern stopped at nearly every word of a post, and its automaton was costly to build.
-fn kind_on_topic(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
-    let bytes = text.as_bytes();
+/// followed by `\s+(?:on|about)\s+([^,.;:()]{2,80})`. Read at the kind words the scan
+/// found instead: that pattern stopped at nearly every word of a post, and its automaton
+/// was costly to build.
+fn kind_on_topic<'a>(text: &'a str, scan: &'a Scan) -> impl Iterator<Item = (Span, Span)> + 'a {
+    const KINDS: [&str; 8] = [
+        "open space",
+        "openspace",
+        "unconference session",
+        "panel",
+        "tutorial",
+        "workshop",
+        "lightning talk",
+        "bof",
+    ];
+    let every = 0..if scan.folds { text.len() } else { 0 };
+    let starts = every.chain(
+        scan.kinds
+            .iter()
+            .filter(|k| KINDS.contains(&KIND_WORD_LIST[k.word]))
+            .map(|k| k.start),
+    );
     let mut pos = 0;
-    std::iter::from_fn(move || {
-        while pos < bytes.len() {
-            let start = pos;
-            pos += 1;
-            // Each kind word opens with an ASCII letter that no other character folds to.
-            let kinds: &[&str] = match bytes[start].to_ascii_lowercase() {
-                b'o' => &["open space", "openspace"],
-                b'u' => &["unconference session"],
-                b'p' => &["panel"],
-                b't' => &["tutorial"],
-                b'w' => &["workshop"],
-                b'l' => &["lightning talk"],
-                b'b' => &["bof"],
-                _ => continue,
-            };
-            if is_word_before(text, start) {
-                continue;
-            }
-            let found = kinds.iter().find_map(|k| {
-                let kind_end = folded_prefix(text, start, k)?;
-                topic_after(text, kind_end).map(|topic| (Span::new(start, kind_end), topic))
-            });
-            if let Some((kind, topic)) = found {
-                pos = topic.end;
-                return Some((kind, topic));
-            }
+    starts.filter_map(move |start| {
+        // Each kind word opens with an ASCII letter that no other character folds to.
+        let first = text.as_bytes()[start].to_ascii_lowercase();
+        let mut kinds = KINDS.iter().filter(|k| k.as_bytes()[0] == first).peekable();
+        if start < pos || kinds.peek().is_none() || is_word_before(text, start) {
+            return None;
         }
-        None
+        let found = kinds.find_map(|k| {
+            let kind_end = folded_prefix(text, start, k)?;
+            topic_after(text, kind_end).map(|topic| (Span::new(start, kind_end), topic))
+        });
+        if let Some((_, topic)) = found {
+            pos = topic.end;
+        }
+        found
     })
 }
 
@@ -2037,11 +2120,32 @@ fn starts_with_titled(rest: &str) -> bool {
     r.starts_with("titled") || r.starts_with("entitled") || r.starts_with("called")
 }
 
-/// The kind noun inside a matched phrase.
-fn kind_word_in(phrase: &str) -> String {
-    KIND_WORD
-        .find(phrase)
-        .map_or_else(|| "talk".to_string(), |m| m.as_str().to_lowercase())
+/// The kind noun inside a matched phrase, `text[phrase]`.
+fn kind_word_in(text: &str, scan: &Scan, phrase: Span) -> String {
+    first_kind_word(text, scan, phrase)
+        .map_or_else(|| "talk".to_string(), |m| m.slice(text).to_lowercase())
+}
+
+/// The first match of [`KIND_WORD`] in `text[within]`, read from the scan's kind words.
+fn first_kind_word(text: &str, scan: &Scan, within: Span) -> Option<Span> {
+    if scan.folds {
+        return KIND_WORD
+            .find(within.slice(text))
+            .map(|m| Span::new(within.start + m.start(), within.start + m.end()));
+    }
+    // By start, then in the pattern's order: the regex's leftmost-first choice. A kind
+    // word opens and ends with a letter, so its boundaries are where a non-word character
+    // or the edge of `within` stands next to it.
+    let first = scan.kinds.partition_point(|k| k.start < within.start);
+    scan.kinds[first..]
+        .iter()
+        .take_while(|k| k.start < within.end)
+        .find(|k| {
+            k.end <= within.end
+                && (k.start == within.start || !is_word_before(text, k.start))
+                && (k.end == within.end || !is_word_at(text, k.end))
+        })
+        .map(|k| Span::new(k.start, k.end))
 }
 
 fn kind_after(after: &str) -> Option<TalkKind> {
@@ -2398,9 +2502,9 @@ mod tests {
             titles.iter().any(|t| t.contains("Birds of a Feather")),
             "{titles:?}"
         );
-        assert_eq!(Cue::found_in("KeYnOtE"), [true, false]);
-        assert_eq!(Cue::found_in("Birds of a Feather"), [false, true]);
-        assert_eq!(Cue::found_in("feather keynote feather"), [true, true]);
+        assert_eq!(Scan::of("KeYnOtE").cues, [true, false]);
+        assert_eq!(Scan::of("Birds of a Feather").cues, [false, true]);
+        assert_eq!(Scan::of("feather keynote feather").cues, [true, true]);
     }
 
     #[test]
@@ -2455,6 +2559,15 @@ mod tests {
             .collect()
     }
 
+    /// `text`, and `text` with ASCII letters for "ſ" and the Kelvin sign: the word readers
+    /// read a post differently with them and without.
+    fn with_and_without_folds(text: &str) -> [String; 2] {
+        [
+            text.to_string(),
+            text.replace('ſ', "s").replace('\u{212a}', "K"),
+        ]
+    }
+
     /// Words with a separator after each, as a proptest draws them.
     fn interleave(words: &[String], separators: &[String]) -> String {
         words
@@ -2477,7 +2590,7 @@ mod tests {
             "the lightning talk talk, my open space, our a b c d talk",
             "the don’t-miss #rust\u{a0}panel\ndiscussion, his -x- workshop",
         ] {
-            let got: Vec<(Span, Span)> = the_x_kind(text).collect();
+            let got: Vec<(Span, Span)> = the_x_kind(text, &Scan::of(text)).collect();
             assert_eq!(got, two_groups(&re, text), "{text}");
             matches += got.len();
         }
@@ -2495,9 +2608,37 @@ mod tests {
             ),
             seps in proptest::collection::vec(" |  |\n|\u{a0}|\u{2003}|, |\\.|", 12),
         ) {
-            let text = interleave(&words, &seps);
-            let got: Vec<(Span, Span)> = the_x_kind(&text).collect();
-            proptest::prop_assert_eq!(got, two_groups(&the_x_kind_pattern(), &text));
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let got: Vec<(Span, Span)> = the_x_kind(&text, &Scan::of(&text)).collect();
+                proptest::prop_assert_eq!(got, two_groups(&the_x_kind_pattern(), &text));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn first_kind_word_agrees_with_the_pattern(
+            words in proptest::collection::vec(
+                "talk|Talks|TALK|talké|étalk|lightning|keynote|address|Keynote|panel|discussion|bof|session|birds|of|a|feather|open|space|openspace|sprint|_talk|x|é|Søren|thiſ|\u{212a}eynote",
+                0..12,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.||-", 12),
+            cut in (0usize..80, 0usize..80),
+        ) {
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let boundary = |i: usize| {
+                    (0..=i.min(text.len())).rev().find(|&b| text.is_char_boundary(b)).unwrap_or(0)
+                };
+                let (a, b) = (boundary(cut.0), boundary(cut.1));
+                let within = Span::new(a.min(b), a.max(b));
+                let want = KIND_WORD
+                    .find(within.slice(&text))
+                    .map(|m| Span::new(within.start + m.start(), within.start + m.end()));
+                let got = first_kind_word(&text, &Scan::of(&text), within);
+                proptest::prop_assert_eq!(got, want);
+            }
         }
     }
 
@@ -2516,7 +2657,7 @@ mod tests {
             "unconference session on a topic that runs on and on and on and on and on and on and on past eighty",
             "Workshops on x, panelon x, open  space on y, panel on\u{2003}\u{2003}.",
         ] {
-            let got: Vec<(Span, Span)> = kind_on_topic(text).collect();
+            let got: Vec<(Span, Span)> = kind_on_topic(text, &Scan::of(text)).collect();
             assert_eq!(got, kind_on_topic_by_regex(text), "{text}");
             matches += got.len();
         }
@@ -2534,9 +2675,10 @@ mod tests {
             ),
             seps in proptest::collection::vec(" |  |\n|\u{a0}|\u{2003}|, |\\.||   ", 14),
         ) {
-            let text = interleave(&words, &seps);
-            let got: Vec<(Span, Span)> = kind_on_topic(&text).collect();
-            proptest::prop_assert_eq!(got, kind_on_topic_by_regex(&text));
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let got: Vec<(Span, Span)> = kind_on_topic(&text, &Scan::of(&text)).collect();
+                proptest::prop_assert_eq!(got, kind_on_topic_by_regex(&text));
+            }
         }
     }
 
