@@ -9,7 +9,7 @@
 //!
 //! Rules report what they saw; `resolve` merges repeated references into one talk.
 
-use super::pattern::{Group, LinePattern, Pattern, look_back};
+use super::pattern::{Group, Groups, LinePattern, Pattern, look_back};
 use super::persons::scan_name;
 use super::{
     Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
@@ -96,12 +96,18 @@ struct KindAt {
 }
 
 /// What one pass over a post finds for the rules that would each read all of it: the
-/// kind words and the cues.
+/// kind words, the verbs and the cues.
 #[derive(Debug)]
 struct Scan {
     /// Every kind word written in the post, overlapping ones too, by start; none where
     /// `folds` is set.
     kinds: Vec<KindAt>,
+    /// Where the verbs of [`subject_verb_pattern`] are written, by start; none where
+    /// `folds` is set.
+    verbs: Vec<Span>,
+    /// Where a kind word or one of [`INTRO_WORDS`] starts, in order: the only places a
+    /// by-phrase may start. None where `folds` is set.
+    phrase_starts: Vec<usize>,
     /// Which cues the post holds, in the order of [`Cue::ALL`]. The letters of a cue have
     /// no other case-insensitive match, so where a cue is absent, the rules needing it
     /// match nothing.
@@ -122,28 +128,94 @@ impl Scan {
                     KIND_WORD_LIST
                         .iter()
                         .copied()
-                        .chain(Cue::ALL.map(Cue::letters)),
+                        .chain(Cue::ALL.map(Cue::letters))
+                        .chain(INTRO_WORDS)
+                        .chain(verb_words()),
                 )
-                .expect("kind and cue words")
+                .expect("kind, cue, introduction and verb words")
         });
+        const CUES: usize = KIND_WORD_LIST.len();
+        const INTROS: usize = CUES + Cue::ALL.len();
+        const VERBS: usize = INTROS + INTRO_WORDS.len();
         let folds = text.contains(['ſ', '\u{212a}']);
         let mut kinds = Vec::new();
+        let mut verbs = Vec::new();
+        let mut phrase_starts = Vec::new();
         let mut cues = [false; 2];
         for m in WORDS.find_overlapping_iter(text) {
             let word = m.pattern().as_usize();
-            match word.checked_sub(KIND_WORD_LIST.len()) {
-                Some(cue) => cues[cue] = true,
-                None if !folds => kinds.push(KindAt {
-                    start: m.start(),
-                    end: m.end(),
-                    word,
-                }),
-                None => {}
+            if (CUES..INTROS).contains(&word) {
+                cues[word - CUES] = true;
+                continue;
+            }
+            if folds {
+                continue;
+            }
+            if word >= VERBS {
+                verbs.push(Span::new(m.start(), m.end()));
+            } else {
+                phrase_starts.push(m.start());
+                if word < CUES {
+                    kinds.push(KindAt {
+                        start: m.start(),
+                        end: m.end(),
+                        word,
+                    });
+                }
             }
         }
         kinds.sort_unstable_by_key(|k| (k.start, k.word));
-        Scan { kinds, cues, folds }
+        verbs.sort_unstable_by_key(|v| v.start);
+        phrase_starts.sort_unstable();
+        phrase_starts.dedup();
+        Scan {
+            kinds,
+            verbs,
+            phrase_starts,
+            cues,
+            folds,
+        }
     }
+}
+
+/// The words that open "introduction to Y by X" and its kin; "walk ?through" is written
+/// out as its two forms.
+const INTRO_WORDS: [&str; 8] = [
+    "introduction",
+    "intro",
+    "walk through",
+    "walkthrough",
+    "overview",
+    "tour",
+    "deep dive",
+    "look",
+];
+
+/// "a keynote delivered by X", "talk about variants by X", "introduction to Y by X": the
+/// kind word (group 1), a topic (2) or the introduction phrase (3).
+static BY_PHRASE: LazyLock<Pattern> = LazyLock::new(|| {
+    let intro = INTRO_WORDS.join("|");
+    Pattern::new(&format!(r"(?i)\b(?:({KIND_WORDS})(?:\s+(?:on|about)\s+([^,.;:()]{{2,80}}?))?|((?:{intro})\s+(?:to|of|through|into|at)\s+[^,.;:()]{{2,80}}?))\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+"))
+        .expect("by pattern")
+});
+
+/// The matches of [`BY_PHRASE`], left to right. Every match opens with a kind word or an
+/// introduction word: where the scan has them all, the pattern is tried only there,
+/// not searched for over the whole post.
+fn by_phrase_matches<'t>(
+    text: &'t str,
+    scan: &'t Scan,
+) -> Box<dyn Iterator<Item = Groups<'t>> + 't> {
+    if scan.folds {
+        return Box::new(BY_PHRASE.captures_iter(text));
+    }
+    let mut pos = 0;
+    Box::new(scan.phrase_starts.iter().filter_map(move |&start| {
+        let c = (start >= pos).then(|| BY_PHRASE.captures_at(text, start))??;
+        // A match is never empty: it ends with white space.
+        pos = c.get(0).expect("match").end();
+        Some(c)
+    }))
 }
 
 /// Words before a kind noun that describe it without naming it.
@@ -321,6 +393,31 @@ const GAVE: &str = "gave|gives|delivered|delivers|presented|presents|did|had";
 const OPENED: &str = "kicked off|opened|closed|started|began|ended";
 const SPOKE: &str = "talked|spoke|speaks|talks|lectured";
 const DISCUSSED: &str = "discussed|presented";
+
+/// The verbs above, one by one.
+fn verb_words() -> impl Iterator<Item = &'static str> {
+    [GAVE, OPENED, SPOKE, DISCUSSED]
+        .into_iter()
+        .flat_map(|v| v.split('|'))
+}
+
+/// Any of the verbs, as a case-insensitive pattern finds it.
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?i){GAVE}|{OPENED}|{SPOKE}|{DISCUSSED}")).expect("verbs")
+});
+
+/// Whether `text[within]` holds one of the verbs, read from the scan: what
+/// [`SUBJECT_VERB`] tells.
+fn holds_verb(text: &str, scan: &Scan, within: Span) -> bool {
+    if scan.folds {
+        return SUBJECT_VERB.is_match(within.slice(text));
+    }
+    let first = scan.verbs.partition_point(|v| v.start < within.start);
+    scan.verbs[first..]
+        .iter()
+        .take_while(|v| v.start < within.end)
+        .any(|v| v.end <= within.end)
+}
 
 /// What follows the speakers in "Chris McCord gave a great talk on Y": the modifiers
 /// (group 1) and the topic (2, 3 or 4).
@@ -1227,13 +1324,9 @@ impl Finder<'_, '_> {
 
     /// "a keynote delivered by X", "talk about variants by X", "introduction to Y by X".
     fn by_phrases(&mut self) {
-        static RE: LazyLock<Pattern> = LazyLock::new(|| {
-            Pattern::new(&format!(r"(?i)\b(?:({KIND_WORDS})(?:\s+(?:on|about)\s+([^,.;:()]{{2,80}}?))?|((?:introduction|intro|walk ?through|overview|tour|deep dive|look)\s+(?:to|of|through|into|at)\s+[^,.;:()]{{2,80}}?))\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+"))
-                .expect("by pattern")
-        });
         let ctx = self.ctx;
         let text = ctx.text;
-        for c in RE.captures_iter(text) {
+        for c in by_phrase_matches(text, self.scan) {
             let whole = c.get(0).expect("match");
             let Some(names) = self.names_at(whole.end(), false) else {
                 continue;
@@ -1287,18 +1380,15 @@ impl Finder<'_, '_> {
         static RE: LazyLock<LinePattern> = LazyLock::new(|| {
             LinePattern::new(&subject_verb_pattern()).expect("subject verb pattern")
         });
-        // Every match of `RE` holds one of its verbs, which most sentences lack: looking
-        // for them first skips reading the names of those sentences.
-        static VERB: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!("(?i){GAVE}|{OPENED}|{SPOKE}|{DISCUSSED}")).expect("verbs")
-        });
         let ctx = self.ctx;
         let text = ctx.text;
         for s in &ctx.tokens.sentences {
-            let body = s.span.slice(text);
-            if !VERB.is_match(body) {
+            // Every match of `RE` holds one of its verbs, which most sentences lack: looking
+            // for them first skips reading the names of those sentences.
+            if !holds_verb(text, self.scan, s.span) {
                 continue;
             }
+            let body = s.span.slice(text);
             let lead = body.len()
                 - body
                     .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -2590,6 +2680,19 @@ mod tests {
         ]
     }
 
+    /// The span between two offsets a proptest draws, each moved back to a character
+    /// boundary of `text`.
+    fn span_between(text: &str, (a, b): (usize, usize)) -> Span {
+        let boundary = |i: usize| {
+            (0..=i.min(text.len()))
+                .rev()
+                .find(|&b| text.is_char_boundary(b))
+                .unwrap_or(0)
+        };
+        let (a, b) = (boundary(a), boundary(b));
+        Span::new(a.min(b), a.max(b))
+    }
+
     /// Words with a separator after each, as a proptest draws them.
     fn interleave(words: &[String], separators: &[String]) -> String {
         words
@@ -2650,11 +2753,7 @@ mod tests {
             cut in (0usize..80, 0usize..80),
         ) {
             for text in with_and_without_folds(&interleave(&words, &seps)) {
-                let boundary = |i: usize| {
-                    (0..=i.min(text.len())).rev().find(|&b| text.is_char_boundary(b)).unwrap_or(0)
-                };
-                let (a, b) = (boundary(cut.0), boundary(cut.1));
-                let within = Span::new(a.min(b), a.max(b));
+                let within = span_between(&text, cut);
                 let want = KIND_WORD
                     .find(within.slice(&text))
                     .map(|m| Span::new(within.start + m.start(), within.start + m.end()));
@@ -2675,6 +2774,61 @@ mod tests {
             let s: String = parts.concat();
             let want = s.split_whitespace().nth(n).is_some();
             proptest::prop_assert_eq!(more_words_than(&s, n), want);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn holds_verb_agrees_with_the_pattern(
+            words in proptest::collection::vec(
+                "gave|GIVES|giveſ|had|did|kicked|off|\u{212a}icked|opened|began|spoke|talks|discussed|presented|forgave|x|é|Søren",
+                0..10,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.|", 10),
+            cut in (0usize..60, 0usize..60),
+        ) {
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let within = span_between(&text, cut);
+                let want = SUBJECT_VERB.is_match(within.slice(&text));
+                proptest::prop_assert_eq!(holds_verb(&text, &Scan::of(&text), within), want);
+            }
+        }
+    }
+
+    /// The pattern of [`BY_PHRASE`] as first written, with "walk ?through".
+    static BY_PHRASE_AS_WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)\b(?:({KIND_WORDS})(?:\s+(?:on|about)\s+([^,.;:()]{{2,80}}?))?|((?:introduction|intro|walk ?through|overview|tour|deep dive|look)\s+(?:to|of|through|into|at)\s+[^,.;:()]{{2,80}}?))\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+"))
+            .expect("compiles")
+    });
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn by_phrases_read_at_the_scan_agree_with_the_search(
+            words in proptest::collection::vec(
+                "talk|Talk|keynote|lightning|panel|bof|session|intro|introduction|walk|through|tour|look|Look|deep|dive|to|at|on|about|by|BY|from|given|x|é|Søren|ſ|\u{212a}|étalk|talké",
+                0..14,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.||,", 14),
+        ) {
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let span = |g: Option<Group>| g.map(|g| Span::new(g.start(), g.end()));
+                let got: Vec<Vec<Option<Span>>> = by_phrase_matches(&text, &Scan::of(&text))
+                    .map(|c| (0..4).map(|i| span(c.get(i))).collect())
+                    .collect();
+                let want: Vec<Vec<Option<Span>>> = BY_PHRASE_AS_WRITTEN
+                    .captures_iter(&text)
+                    .map(|c| {
+                        (0..4)
+                            .map(|i| c.get(i).map(|g| Span::new(g.start(), g.end())))
+                            .collect()
+                    })
+                    .collect();
+                proptest::prop_assert_eq!(got, want);
+            }
         }
     }
 
