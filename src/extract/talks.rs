@@ -218,6 +218,53 @@ fn by_phrase_matches<'t>(
     }))
 }
 
+/// "The opening keynote was by X", "The closing keynote came from X": the adjective
+/// (group 1) and the kind word (2), before the speakers.
+const DESCRIBED_SESSION: &str = r"(?i)\b(?:the|a|an)\s+((?:opening|closing|morning|afternoon|evening|final|first|second|last)\s+)?(keynote|talk|session|presentation)\s+(?:was\s+(?:given\s+|delivered\s+|presented\s+)?(?:by\s+)?|came\s+from\s+|came\s+courtesy\s+of\s+)";
+
+/// The matches of [`DESCRIBED_SESSION`], left to right. A match's determiner stands one
+/// or two words before its kind word, which follows white space: where the scan has
+/// every kind word, the pattern is tried only in those words.
+fn described_session_matches<'t>(
+    text: &'t str,
+    scan: &'t Scan,
+) -> Box<dyn Iterator<Item = Groups<'t>> + 't> {
+    static RE: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(DESCRIBED_SESSION).expect("described session pattern"));
+    if scan.folds {
+        return Box::new(RE.captures_iter(text));
+    }
+    const KINDS: [&str; 4] = ["keynote", "talk", "session", "presentation"];
+    let mut stretches = scan
+        .kinds
+        .iter()
+        .filter(|k| {
+            KINDS.contains(&KIND_WORD_LIST[k.word])
+                && text[..k.start].ends_with(char::is_whitespace)
+        })
+        .map(|k| (words_before(text, k.start, 2), k.start));
+    // Every position before `pos` has been tried or lies in an earlier match.
+    let mut pos = 0;
+    let mut stretch = (0, 0);
+    Box::new(std::iter::from_fn(move || {
+        loop {
+            let (from, to) = stretch;
+            for start in from.max(pos)..to {
+                // "the", "a" and "an" open with letters no other character folds to.
+                if !matches!(text.as_bytes()[start], b't' | b'T' | b'a' | b'A') {
+                    continue;
+                }
+                if let Some(c) = RE.captures_at(text, start) {
+                    pos = c.get(0).expect("match").end();
+                    return Some(c);
+                }
+            }
+            pos = pos.max(to);
+            stretch = stretches.next()?;
+        }
+    }))
+}
+
 /// Words before a kind noun that describe it without naming it.
 const ADJECTIVES: &[&str] = &[
     "first",
@@ -1195,10 +1242,6 @@ impl Finder<'_, '_> {
 
     /// "The opening keynote was by X", "The closing keynote came from X".
     fn described_sessions(&mut self) {
-        static RE: LazyLock<Pattern> = LazyLock::new(|| {
-            Pattern::new(r"(?i)\b(?:the|a|an)\s+((?:opening|closing|morning|afternoon|evening|final|first|second|last)\s+)?(keynote|talk|session|presentation)\s+(?:was\s+(?:given\s+|delivered\s+|presented\s+)?(?:by\s+)?|came\s+from\s+|came\s+courtesy\s+of\s+)")
-                .expect("described session pattern")
-        });
         static THEN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
                 r"^\s*(?:with|on|about|talking about|,? who (?:talked|spoke) (?:about|on))\s+",
@@ -1207,7 +1250,7 @@ impl Finder<'_, '_> {
         });
         let ctx = self.ctx;
         let text = ctx.text;
-        for c in RE.captures_iter(text) {
+        for c in described_session_matches(text, self.scan) {
             let whole = c.get(0).expect("m");
             let Some(names) = self.names_at(whole.end(), false) else {
                 continue;
@@ -2797,6 +2840,31 @@ mod tests {
         }
     }
 
+    /// The spans of the first `groups` groups of each match.
+    fn pattern_spans<'t>(
+        matches: impl Iterator<Item = Groups<'t>>,
+        groups: usize,
+    ) -> Vec<Vec<Option<Span>>> {
+        matches
+            .map(|c| {
+                (0..groups)
+                    .map(|i| c.get(i).map(|g| Span::new(g.start(), g.end())))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The spans of the first `groups` groups of each match of `re` in `text`.
+    fn regex_spans(re: &Regex, text: &str, groups: usize) -> Vec<Vec<Option<Span>>> {
+        re.captures_iter(text)
+            .map(|c| {
+                (0..groups)
+                    .map(|i| c.get(i).map(|g| Span::new(g.start(), g.end())))
+                    .collect()
+            })
+            .collect()
+    }
+
     /// The pattern of [`BY_PHRASE`] as first written, with "walk ?through".
     static BY_PHRASE_AS_WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"(?i)\b(?:({KIND_WORDS})(?:\s+(?:on|about)\s+([^,.;:()]{{2,80}}?))?|((?:introduction|intro|walk ?through|overview|tour|deep dive|look)\s+(?:to|of|through|into|at)\s+[^,.;:()]{{2,80}}?))\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+"))
@@ -2815,19 +2883,43 @@ mod tests {
             seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.||,", 14),
         ) {
             for text in with_and_without_folds(&interleave(&words, &seps)) {
-                let span = |g: Option<Group>| g.map(|g| Span::new(g.start(), g.end()));
-                let got: Vec<Vec<Option<Span>>> = by_phrase_matches(&text, &Scan::of(&text))
-                    .map(|c| (0..4).map(|i| span(c.get(i))).collect())
-                    .collect();
-                let want: Vec<Vec<Option<Span>>> = BY_PHRASE_AS_WRITTEN
-                    .captures_iter(&text)
-                    .map(|c| {
-                        (0..4)
-                            .map(|i| c.get(i).map(|g| Span::new(g.start(), g.end())))
-                            .collect()
-                    })
-                    .collect();
-                proptest::prop_assert_eq!(got, want);
+                let got = pattern_spans(by_phrase_matches(&text, &Scan::of(&text)), 4);
+                proptest::prop_assert_eq!(got, regex_spans(&BY_PHRASE_AS_WRITTEN, &text, 4));
+            }
+        }
+    }
+
+    #[test]
+    fn described_sessions_read_at_the_scan_read_as_the_regex() {
+        let re = Regex::new(DESCRIBED_SESSION).expect("compiles");
+        let mut matches = 0;
+        for text in [
+            "The opening keynote was given by Ana. (the talk came from Bo, a talk was by Cy",
+            "athe talk was by X; the Last session came courtesy of Dee and an\u{a0}talk was Ed",
+            "thé talk was by X, the closing  presentation  came from\nthe team",
+        ] {
+            let got = pattern_spans(described_session_matches(text, &Scan::of(text)), 3);
+            assert_eq!(got, regex_spans(&re, text, 3), "{text}");
+            matches += got.len();
+        }
+        assert!(matches >= 6, "{matches}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn described_sessions_read_at_the_scan_agree_with_the_regex(
+            words in proptest::collection::vec(
+                "the|The|THE|a|A|an|\\(the|athe|thé|opening|closing|Last|keynote|talk|Talk|talks|session|presentation|was|given|by|came|from|courtesy|of|x|é|Søren|ſ|\u{212a}eynote",
+                0..14,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.|", 14),
+        ) {
+            let re = Regex::new(DESCRIBED_SESSION).expect("compiles");
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let got = pattern_spans(described_session_matches(&text, &Scan::of(&text)), 3);
+                proptest::prop_assert_eq!(got, regex_spans(&re, &text, 3));
             }
         }
     }
