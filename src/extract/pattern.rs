@@ -149,6 +149,19 @@ impl Pattern {
         })
     }
 
+    /// The match that starts at `start`, with its groups. A caller that knows where
+    /// matches may start asks there instead of searching the text between.
+    pub fn captures_at<'t>(&self, text: &'t str, start: usize) -> Option<Groups<'t>> {
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        // The copy without `\b` rejects most places at lazy DFA speed.
+        if !self.candidates().is_match(input.clone()) {
+            return None;
+        }
+        let mut caps = self.exact.create_captures();
+        self.exact.search_captures(&input, &mut caps);
+        caps.is_match().then_some(Groups { text, caps })
+    }
+
     /// Every non-overlapping match with its groups, left to right.
     pub fn captures_iter<'p, 't>(&'p self, text: &'t str) -> impl Iterator<Item = Groups<'t>> + 'p
     where
@@ -363,6 +376,29 @@ mod tests {
             .collect();
         assert_eq!(got, want);
         assert_eq!(got.len(), 2);
+    }
+
+    #[test]
+    fn captures_at_finds_the_match_starting_there() {
+        let pattern = r"(?i)\b(talk|panel)\s+by\s+(\p{Lu}\w+)";
+        let text = "Le talk by Zoë, the ëpanel by Ana and the panel by Émile.";
+        let p = Pattern::new(pattern).expect("compiles");
+        let starts: Vec<usize> = p
+            .captures_iter(text)
+            .map(|c| c.get(0).expect("m").start())
+            .collect();
+        let at: Vec<usize> = (0..text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .filter_map(|i| p.captures_at(text, i))
+            .map(|c| c.get(0).expect("m").start())
+            .collect();
+        assert_eq!(at, starts);
+        assert_eq!(
+            p.captures_at(text, 3)
+                .and_then(|c| c.get(2))
+                .map(|g| g.as_str()),
+            Some("Zoë")
+        );
     }
 
     #[test]

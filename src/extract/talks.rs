@@ -9,7 +9,7 @@
 //!
 //! Rules report what they saw; `resolve` merges repeated references into one talk.
 
-use super::pattern::{Group, LinePattern, Pattern, look_back};
+use super::pattern::{Group, Groups, LinePattern, Pattern, look_back};
 use super::persons::scan_name;
 use super::{
     Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
@@ -18,7 +18,7 @@ use crate::layout::looks_like_heading;
 use crate::rules::TalkKind;
 use crate::span::Span;
 use crate::tokenize::{single_spaced, trim_span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
 use std::collections::{BTreeMap, HashSet};
@@ -84,26 +84,185 @@ impl Cue {
             Cue::Feather => "feather",
         }
     }
+}
 
-    /// Which cues `text` holds in any ASCII case, in the order of [`Cue::ALL`], found in
-    /// one pass. The letters of a cue have no other case-insensitive match, so where a
-    /// cue is absent, the rules needing it match nothing.
-    fn found_in(text: &str) -> [bool; 2] {
-        static CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+/// A kind word of [`KIND_WORD_LIST`] as a post writes it, in any ASCII case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct KindAt {
+    start: usize,
+    end: usize,
+    /// Its index in [`KIND_WORD_LIST`].
+    word: usize,
+}
+
+/// What one pass over a post finds for the rules that would each read all of it: the
+/// kind words, the verbs and the cues.
+#[derive(Debug)]
+struct Scan {
+    /// Every kind word written in the post, overlapping ones too, by start; none where
+    /// `folds` is set.
+    kinds: Vec<KindAt>,
+    /// Where the verbs of [`subject_verb_pattern`] are written, by start; none where
+    /// `folds` is set.
+    verbs: Vec<Span>,
+    /// Where a kind word or one of [`INTRO_WORDS`] starts, in order: the only places a
+    /// by-phrase may start. None where `folds` is set.
+    phrase_starts: Vec<usize>,
+    /// Which cues the post holds, in the order of [`Cue::ALL`]. The letters of a cue have
+    /// no other case-insensitive match, so where a cue is absent, the rules needing it
+    /// match nothing.
+    cues: [bool; 2],
+    /// Whether the post holds "ſ" or the Kelvin sign, which a case-insensitive pattern
+    /// reads as "s" and "k" but an ASCII search does not: then the word readers read the
+    /// whole post instead of the places `kinds` gives.
+    folds: bool,
+}
+
+impl Scan {
+    fn of(text: &str) -> Scan {
+        static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
             AhoCorasickBuilder::new()
                 .ascii_case_insensitive(true)
-                .build(Cue::ALL.map(Cue::letters))
-                .expect("cue words")
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(
+                    KIND_WORD_LIST
+                        .iter()
+                        .copied()
+                        .chain(Cue::ALL.map(Cue::letters))
+                        .chain(INTRO_WORDS)
+                        .chain(verb_words()),
+                )
+                .expect("kind, cue, introduction and verb words")
         });
-        let mut found = [false; 2];
-        for m in CUES.find_iter(text) {
-            found[m.pattern().as_usize()] = true;
-            if found == [true; 2] {
-                break;
+        const CUES: usize = KIND_WORD_LIST.len();
+        const INTROS: usize = CUES + Cue::ALL.len();
+        const VERBS: usize = INTROS + INTRO_WORDS.len();
+        let folds = text.contains(['ſ', '\u{212a}']);
+        let mut kinds = Vec::new();
+        let mut verbs = Vec::new();
+        let mut phrase_starts = Vec::new();
+        let mut cues = [false; 2];
+        for m in WORDS.find_overlapping_iter(text) {
+            let word = m.pattern().as_usize();
+            if (CUES..INTROS).contains(&word) {
+                cues[word - CUES] = true;
+                continue;
+            }
+            if folds {
+                continue;
+            }
+            if word >= VERBS {
+                verbs.push(Span::new(m.start(), m.end()));
+            } else {
+                phrase_starts.push(m.start());
+                if word < CUES {
+                    kinds.push(KindAt {
+                        start: m.start(),
+                        end: m.end(),
+                        word,
+                    });
+                }
             }
         }
-        found
+        kinds.sort_unstable_by_key(|k| (k.start, k.word));
+        verbs.sort_unstable_by_key(|v| v.start);
+        phrase_starts.sort_unstable();
+        phrase_starts.dedup();
+        Scan {
+            kinds,
+            verbs,
+            phrase_starts,
+            cues,
+            folds,
+        }
     }
+}
+
+/// The words that open "introduction to Y by X" and its kin; "walk ?through" is written
+/// out as its two forms.
+const INTRO_WORDS: [&str; 8] = [
+    "introduction",
+    "intro",
+    "walk through",
+    "walkthrough",
+    "overview",
+    "tour",
+    "deep dive",
+    "look",
+];
+
+/// "a keynote delivered by X", "talk about variants by X", "introduction to Y by X": the
+/// kind word (group 1), a topic (2) or the introduction phrase (3).
+static BY_PHRASE: LazyLock<Pattern> = LazyLock::new(|| {
+    let intro = INTRO_WORDS.join("|");
+    Pattern::new(&format!(r"(?i)\b(?:({KIND_WORDS})(?:\s+(?:on|about)\s+([^,.;:()]{{2,80}}?))?|((?:{intro})\s+(?:to|of|through|into|at)\s+[^,.;:()]{{2,80}}?))\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+"))
+        .expect("by pattern")
+});
+
+/// The matches of [`BY_PHRASE`], left to right. Every match opens with a kind word or an
+/// introduction word: where the scan has them all, the pattern is tried only there,
+/// not searched for over the whole post.
+fn by_phrase_matches<'t>(
+    text: &'t str,
+    scan: &'t Scan,
+) -> Box<dyn Iterator<Item = Groups<'t>> + 't> {
+    if scan.folds {
+        return Box::new(BY_PHRASE.captures_iter(text));
+    }
+    let mut pos = 0;
+    Box::new(scan.phrase_starts.iter().filter_map(move |&start| {
+        let c = (start >= pos).then(|| BY_PHRASE.captures_at(text, start))??;
+        // A match is never empty: it ends with white space.
+        pos = c.get(0).expect("match").end();
+        Some(c)
+    }))
+}
+
+/// "The opening keynote was by X", "The closing keynote came from X": the adjective
+/// (group 1) and the kind word (2), before the speakers.
+const DESCRIBED_SESSION: &str = r"(?i)\b(?:the|a|an)\s+((?:opening|closing|morning|afternoon|evening|final|first|second|last)\s+)?(keynote|talk|session|presentation)\s+(?:was\s+(?:given\s+|delivered\s+|presented\s+)?(?:by\s+)?|came\s+from\s+|came\s+courtesy\s+of\s+)";
+
+/// The matches of [`DESCRIBED_SESSION`], left to right. A match's determiner stands one
+/// or two words before its kind word, which follows white space: where the scan has
+/// every kind word, the pattern is tried only in those words.
+fn described_session_matches<'t>(
+    text: &'t str,
+    scan: &'t Scan,
+) -> Box<dyn Iterator<Item = Groups<'t>> + 't> {
+    static RE: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(DESCRIBED_SESSION).expect("described session pattern"));
+    if scan.folds {
+        return Box::new(RE.captures_iter(text));
+    }
+    const KINDS: [&str; 4] = ["keynote", "talk", "session", "presentation"];
+    let mut stretches = scan
+        .kinds
+        .iter()
+        .filter(|k| {
+            KINDS.contains(&KIND_WORD_LIST[k.word])
+                && text[..k.start].ends_with(char::is_whitespace)
+        })
+        .map(|k| (words_before(text, k.start, 2), k.start));
+    // Every position before `pos` has been tried or lies in an earlier match.
+    let mut pos = 0;
+    let mut stretch = (0, 0);
+    Box::new(std::iter::from_fn(move || {
+        loop {
+            let (from, to) = stretch;
+            for start in from.max(pos)..to {
+                // "the", "a" and "an" open with letters no other character folds to.
+                if !matches!(text.as_bytes()[start], b't' | b'T' | b'a' | b'A') {
+                    continue;
+                }
+                if let Some(c) = RE.captures_at(text, start) {
+                    pos = c.get(0).expect("match").end();
+                    return Some(c);
+                }
+            }
+            pos = pos.max(to);
+            stretch = stretches.next()?;
+        }
+    }))
 }
 
 /// Words before a kind noun that describe it without naming it.
@@ -282,6 +441,31 @@ const OPENED: &str = "kicked off|opened|closed|started|began|ended";
 const SPOKE: &str = "talked|spoke|speaks|talks|lectured";
 const DISCUSSED: &str = "discussed|presented";
 
+/// The verbs above, one by one.
+fn verb_words() -> impl Iterator<Item = &'static str> {
+    [GAVE, OPENED, SPOKE, DISCUSSED]
+        .into_iter()
+        .flat_map(|v| v.split('|'))
+}
+
+/// Any of the verbs, as a case-insensitive pattern finds it.
+static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?i){GAVE}|{OPENED}|{SPOKE}|{DISCUSSED}")).expect("verbs")
+});
+
+/// Whether `text[within]` holds one of the verbs, read from the scan: what
+/// [`SUBJECT_VERB`] tells.
+fn holds_verb(text: &str, scan: &Scan, within: Span) -> bool {
+    if scan.folds {
+        return SUBJECT_VERB.is_match(within.slice(text));
+    }
+    let first = scan.verbs.partition_point(|v| v.start < within.start);
+    scan.verbs[first..]
+        .iter()
+        .take_while(|v| v.start < within.end)
+        .any(|v| v.end <= within.end)
+}
+
 /// What follows the speakers in "Chris McCord gave a great talk on Y": the modifiers
 /// (group 1) and the topic (2, 3 or 4).
 fn subject_verb_pattern() -> String {
@@ -315,7 +499,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         longest_talk: 0,
         speakers: Vec::new(),
         used_lines: Vec::new(),
-        cues: Cue::found_in(ctx.text),
+        scan: &Scan::of(ctx.text),
     };
     finder.list_lines();
     finder.introduced_lists();
@@ -347,8 +531,8 @@ struct Finder<'a, 'c> {
     longest_talk: usize,
     speakers: Vec<Mention>,
     used_lines: Vec<usize>,
-    /// The cues the post holds (see [`Cue::found_in`]).
-    cues: [bool; 2],
+    /// The post's kind words and cues.
+    scan: &'a Scan,
 }
 
 /// A names list as read from the text: "Sig Cox, Jeanine Adkisson".
@@ -363,7 +547,7 @@ type NameAt = (String, Span, usize, bool);
 
 impl Finder<'_, '_> {
     fn has(&self, cue: Cue) -> bool {
-        self.cues[cue as usize]
+        self.scan.cues[cue as usize]
     }
 
     fn text(&self) -> &str {
@@ -450,7 +634,7 @@ impl Finder<'_, '_> {
         reference: bool,
     ) {
         let title = clean_title(title);
-        if title.is_empty() || title.split_whitespace().count() > 25 {
+        if title.is_empty() || more_words_than(&title, 25) {
             return;
         }
         for (name, s) in speakers {
@@ -536,12 +720,12 @@ impl Finder<'_, '_> {
                     let fits = if list_block {
                         item
                     } else {
-                        s.split_whitespace().count() <= 8 && !s.contains(':')
+                        !more_words_than(s, 8) && !s.contains(':')
                     };
                     if fits
                         && !s.ends_with(':')
                         && ctx.rules.day_marker.find(s).is_none()
-                        && s.split_whitespace().count() <= 12
+                        && !more_words_than(s, 12)
                     {
                         self.push(s, body, TalkKind::Talk, &[], "talk/list-block", false);
                         matched.push(i);
@@ -560,7 +744,7 @@ impl Finder<'_, '_> {
         });
         let text = self.text();
         let s = line.slice(text);
-        if !LABEL.is_match(s) || s.split_whitespace().count() > 25 {
+        if !LABEL.is_match(s) || more_words_than(s, 25) {
             return None;
         }
         for sep in [" with ", " by ", " — ", " – ", " - "] {
@@ -634,7 +818,7 @@ impl Finder<'_, '_> {
     fn split_line(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
         let text = self.text();
         let s = line.slice(text);
-        if s.split_whitespace().nth(30).is_some() || s.starts_with(['“', '"', '‘']) {
+        if more_words_than(s, 30) || s.starts_with(['“', '"', '‘']) {
             return None;
         }
         const SEPS: [&str; 6] = [" - ", " – ", " — ", " -- ", ": ", " | "];
@@ -785,7 +969,7 @@ impl Finder<'_, '_> {
                     .blocker_hits(s)
                     .iter()
                     .any(|b| b.2 == crate::rules::Blocker::Conference)
-                || s.split_whitespace().count() > 14
+                || more_words_than(s, 14)
                 || s.ends_with(':')
                 || self.covered(h.span)
             {
@@ -1058,10 +1242,6 @@ impl Finder<'_, '_> {
 
     /// "The opening keynote was by X", "The closing keynote came from X".
     fn described_sessions(&mut self) {
-        static RE: LazyLock<Pattern> = LazyLock::new(|| {
-            Pattern::new(r"(?i)\b(?:the|a|an)\s+((?:opening|closing|morning|afternoon|evening|final|first|second|last)\s+)?(keynote|talk|session|presentation)\s+(?:was\s+(?:given\s+|delivered\s+|presented\s+)?(?:by\s+)?|came\s+from\s+|came\s+courtesy\s+of\s+)")
-                .expect("described session pattern")
-        });
         static THEN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(
                 r"^\s*(?:with|on|about|talking about|,? who (?:talked|spoke) (?:about|on))\s+",
@@ -1070,7 +1250,7 @@ impl Finder<'_, '_> {
         });
         let ctx = self.ctx;
         let text = ctx.text;
-        for c in RE.captures_iter(text) {
+        for c in described_session_matches(text, self.scan) {
             let whole = c.get(0).expect("m");
             let Some(names) = self.names_at(whole.end(), false) else {
                 continue;
@@ -1145,7 +1325,8 @@ impl Finder<'_, '_> {
                 .map_or("", |m| m.as_str())
                 .split_whitespace()
                 .collect();
-            let kind_word = kind_word_in(whole.as_str());
+            let phrase_start = p.span.end + ending.end() + whole.start();
+            let kind_word = kind_word_in(text, self.scan, Span::new(phrase_start, span.end));
             let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
             let new = mods.iter().any(|w| {
                 matches!(
@@ -1186,13 +1367,9 @@ impl Finder<'_, '_> {
 
     /// "a keynote delivered by X", "talk about variants by X", "introduction to Y by X".
     fn by_phrases(&mut self) {
-        static RE: LazyLock<Pattern> = LazyLock::new(|| {
-            Pattern::new(&format!(r"(?i)\b(?:({KIND_WORDS})(?:\s+(?:on|about)\s+([^,.;:()]{{2,80}}?))?|((?:introduction|intro|walk ?through|overview|tour|deep dive|look)\s+(?:to|of|through|into|at)\s+[^,.;:()]{{2,80}}?))\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+"))
-                .expect("by pattern")
-        });
         let ctx = self.ctx;
         let text = ctx.text;
-        for c in RE.captures_iter(text) {
+        for c in by_phrase_matches(text, self.scan) {
             let whole = c.get(0).expect("match");
             let Some(names) = self.names_at(whole.end(), false) else {
                 continue;
@@ -1246,18 +1423,15 @@ impl Finder<'_, '_> {
         static RE: LazyLock<LinePattern> = LazyLock::new(|| {
             LinePattern::new(&subject_verb_pattern()).expect("subject verb pattern")
         });
-        // Every match of `RE` holds one of its verbs, which most sentences lack: looking
-        // for them first skips reading the names of those sentences.
-        static VERB: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!("(?i){GAVE}|{OPENED}|{SPOKE}|{DISCUSSED}")).expect("verbs")
-        });
         let ctx = self.ctx;
         let text = ctx.text;
         for s in &ctx.tokens.sentences {
-            let body = s.span.slice(text);
-            if !VERB.is_match(body) {
+            // Every match of `RE` holds one of its verbs, which most sentences lack: looking
+            // for them first skips reading the names of those sentences.
+            if !holds_verb(text, self.scan, s.span) {
                 continue;
             }
+            let body = s.span.slice(text);
             let lead = body.len()
                 - body
                     .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -1314,7 +1488,9 @@ impl Finder<'_, '_> {
             if quoted(c.get(2)) || quoted(c.get(3)) || quoted(c.get(4)) {
                 continue;
             }
-            let kind_word = kind_word_in(c.get(0).expect("m").as_str());
+            let whole = c.get(0).expect("m");
+            let phrase = Span::new(names.end + whole.start(), names.end + whole.end());
+            let kind_word = kind_word_in(text, self.scan, phrase);
             let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
             let mods: Vec<&str> = c
                 .get(1)
@@ -1360,15 +1536,16 @@ impl Finder<'_, '_> {
             if !(body.contains("is") || body.contains("was")) {
                 continue;
             }
-            // Plain scanning rather than one large pattern: the large pattern's automaton
-            // did not fit the regex cache and dominated the run time.
-            let Some(kind) = KIND_WORD.find(body) else {
+            // The scan's kind words rather than one large pattern: the large pattern's
+            // automaton did not fit the regex cache and dominated the run time.
+            let Some(kind) = first_kind_word(text, self.scan, s.span) else {
                 continue;
             };
-            let Some(verb) = VERB.find(&body[kind.end()..]) else {
+            let kind_end = kind.end - s.span.start;
+            let Some(verb) = VERB.find(&body[kind_end..]) else {
                 continue;
             };
-            let rest_start = kind.end() + verb.end();
+            let rest_start = kind_end + verb.end();
             let rest = body[rest_start..].trim_end_matches(['.', '!']);
             let (title, names_at) = if rest.starts_with("by ") {
                 let at = s.span.start + rest_start + 3;
@@ -1465,7 +1642,7 @@ impl Finder<'_, '_> {
             }
             self.push(&title, span, TalkKind::Bof, &[], "talk/bof", false);
         }
-        for (kind_m, topic_m) in kind_on_topic(text) {
+        for (kind_m, topic_m) in kind_on_topic(text, self.scan) {
             let kind_word = kind_m.slice(text);
             let topic = topic_until_break(topic_m.slice(text));
             let span = kind_m;
@@ -1487,7 +1664,7 @@ impl Finder<'_, '_> {
             }
             self.push(&title, span, kind, &speakers, "talk/kind-on-topic", false);
         }
-        for (mods_m, kind_m) in the_x_kind(text) {
+        for (mods_m, kind_m) in the_x_kind(text, self.scan) {
             let span = Span::new(mods_m.start, kind_m.end);
             if self.covered(span) {
                 continue;
@@ -1792,32 +1969,67 @@ fn group_phrase_end(text: &str, at: usize) -> Option<usize> {
 /// followed by `(KIND_WORDS)\b`. Read word by word instead: that pattern's automaton was
 /// the largest of the talk rules, to build and to run, and a whole-word reading has no
 /// choices to backtrack over (each modifier is all of a run of non-space characters).
-fn the_x_kind(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
-    const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
-    let bytes = text.as_bytes();
+/// And read only a few words before each kind word the scan found, not the whole post.
+fn the_x_kind<'a>(text: &'a str, scan: &'a Scan) -> impl Iterator<Item = (Span, Span)> + 'a {
+    // A match's determiner stands at most five words (itself and four modifiers) before
+    // its kind word, which follows white space and ends at a word boundary: only the
+    // stretches before such kind words need reading.
+    let whole = scan.folds.then_some((0, text.len()));
+    let mut stretches = whole.into_iter().chain(
+        scan.kinds
+            .iter()
+            .filter(|k| {
+                text[..k.start].ends_with(char::is_whitespace) && is_word_boundary(text, k.end)
+            })
+            .map(|k| (words_before(text, k.start, 5), k.start)),
+    );
+    // Where the next match may start; every position before `read` has been tried.
     let mut pos = 0;
+    let mut read = 0;
+    let mut stretch = (0, 0);
     std::iter::from_fn(move || {
-        while pos < bytes.len() {
-            let start = pos;
-            pos += 1;
-            // A determiner opens with an ASCII letter: no other character folds to
-            // t, m, o or h.
-            if !matches!(bytes[start].to_ascii_lowercase(), b't' | b'm' | b'o' | b'h')
-                || is_word_before(text, start)
-            {
-                continue;
+        loop {
+            let (from, to) = stretch;
+            for start in from.max(read).max(pos)..to {
+                if let Some((mods, kind)) = the_x_kind_at(text, start) {
+                    pos = kind.end;
+                    read = pos;
+                    return Some((mods, kind));
+                }
             }
-            let found = same_first_letter(&DETERMINERS, text, start).find_map(|d| {
-                let end = folded_prefix(text, start, d)?;
-                modifiers_then_kind(text, end)
-            });
-            if let Some((mods, kind)) = found {
-                pos = kind.end;
-                return Some((mods, kind));
-            }
+            read = read.max(to);
+            stretch = stretches.next()?;
         }
-        None
     })
+}
+
+/// The match of [`the_x_kind`]'s pattern that starts at `start`, if any.
+fn the_x_kind_at(text: &str, start: usize) -> Option<(Span, Span)> {
+    const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
+    // A determiner opens with an ASCII letter: no other character folds to t, m, o or h.
+    if !matches!(
+        text.as_bytes()[start].to_ascii_lowercase(),
+        b't' | b'm' | b'o' | b'h'
+    ) || is_word_before(text, start)
+    {
+        return None;
+    }
+    same_first_letter(&DETERMINERS, text, start).find_map(|d| {
+        let end = folded_prefix(text, start, d)?;
+        modifiers_then_kind(text, end)
+    })
+}
+
+/// Where the `n`th run of non-white-space characters before `at` starts, or 0.
+fn words_before(text: &str, at: usize, n: usize) -> usize {
+    let mut start = at;
+    for _ in 0..n {
+        start = text[..start].trim_end().len();
+        start = text[..start]
+            .trim_end_matches(|c: char| !c.is_whitespace())
+            .len();
+    }
+    start
 }
 
 /// "a panel on packaging": a kind word that takes a topic, "on" or "about", and up to
@@ -1825,39 +2037,43 @@ fn the_x_kind(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
 ///
 /// The matches, in text order, are exactly those of the pattern
 /// `(?i)\b(open ?space|unconference session|panel|tutorial|workshop|lightning talk|bof)`
-/// followed by `\s+(?:on|about)\s+([^,.;:()]{2,80})`. Read word by word instead: that
-/// pattern stopped at nearly every word of a post, and its automaton was costly to build.
-fn kind_on_topic(text: &str) -> impl Iterator<Item = (Span, Span)> + '_ {
-    let bytes = text.as_bytes();
+/// followed by `\s+(?:on|about)\s+([^,.;:()]{2,80})`. Read at the kind words the scan
+/// found instead: that pattern stopped at nearly every word of a post, and its automaton
+/// was costly to build.
+fn kind_on_topic<'a>(text: &'a str, scan: &'a Scan) -> impl Iterator<Item = (Span, Span)> + 'a {
+    const KINDS: [&str; 8] = [
+        "open space",
+        "openspace",
+        "unconference session",
+        "panel",
+        "tutorial",
+        "workshop",
+        "lightning talk",
+        "bof",
+    ];
+    let every = 0..if scan.folds { text.len() } else { 0 };
+    let starts = every.chain(
+        scan.kinds
+            .iter()
+            .filter(|k| KINDS.contains(&KIND_WORD_LIST[k.word]))
+            .map(|k| k.start),
+    );
     let mut pos = 0;
-    std::iter::from_fn(move || {
-        while pos < bytes.len() {
-            let start = pos;
-            pos += 1;
-            // Each kind word opens with an ASCII letter that no other character folds to.
-            let kinds: &[&str] = match bytes[start].to_ascii_lowercase() {
-                b'o' => &["open space", "openspace"],
-                b'u' => &["unconference session"],
-                b'p' => &["panel"],
-                b't' => &["tutorial"],
-                b'w' => &["workshop"],
-                b'l' => &["lightning talk"],
-                b'b' => &["bof"],
-                _ => continue,
-            };
-            if is_word_before(text, start) {
-                continue;
-            }
-            let found = kinds.iter().find_map(|k| {
-                let kind_end = folded_prefix(text, start, k)?;
-                topic_after(text, kind_end).map(|topic| (Span::new(start, kind_end), topic))
-            });
-            if let Some((kind, topic)) = found {
-                pos = topic.end;
-                return Some((kind, topic));
-            }
+    starts.filter_map(move |start| {
+        // Each kind word opens with an ASCII letter that no other character folds to.
+        let first = text.as_bytes()[start].to_ascii_lowercase();
+        let mut kinds = KINDS.iter().filter(|k| k.as_bytes()[0] == first).peekable();
+        if start < pos || kinds.peek().is_none() || is_word_before(text, start) {
+            return None;
         }
-        None
+        let found = kinds.find_map(|k| {
+            let kind_end = folded_prefix(text, start, k)?;
+            topic_after(text, kind_end).map(|topic| (Span::new(start, kind_end), topic))
+        });
+        if let Some((_, topic)) = found {
+            pos = topic.end;
+        }
+        found
     })
 }
 
@@ -2004,6 +2220,28 @@ fn is_word_boundary(text: &str, at: usize) -> bool {
     is_word_before(text, at) != is_word_at(text, at)
 }
 
+/// Whether `s` has more than `n` words between white space: what counting them with
+/// `split_whitespace` tells, at a fraction of its cost on the many lines that are tested.
+fn more_words_than(s: &str, n: usize) -> bool {
+    // Every word but the last has a character after it.
+    if s.len() <= 2 * n {
+        return false;
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let word = !c.is_whitespace();
+        if word && !in_word {
+            words += 1;
+            if words > n {
+                return true;
+            }
+        }
+        in_word = word;
+    }
+    false
+}
+
 /// Whether most words of a line start with a capital, as titles do.
 fn mostly_capitalized(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().filter(|w| w.len() > 3).collect();
@@ -2037,11 +2275,32 @@ fn starts_with_titled(rest: &str) -> bool {
     r.starts_with("titled") || r.starts_with("entitled") || r.starts_with("called")
 }
 
-/// The kind noun inside a matched phrase.
-fn kind_word_in(phrase: &str) -> String {
-    KIND_WORD
-        .find(phrase)
-        .map_or_else(|| "talk".to_string(), |m| m.as_str().to_lowercase())
+/// The kind noun inside a matched phrase, `text[phrase]`.
+fn kind_word_in(text: &str, scan: &Scan, phrase: Span) -> String {
+    first_kind_word(text, scan, phrase)
+        .map_or_else(|| "talk".to_string(), |m| m.slice(text).to_lowercase())
+}
+
+/// The first match of [`KIND_WORD`] in `text[within]`, read from the scan's kind words.
+fn first_kind_word(text: &str, scan: &Scan, within: Span) -> Option<Span> {
+    if scan.folds {
+        return KIND_WORD
+            .find(within.slice(text))
+            .map(|m| Span::new(within.start + m.start(), within.start + m.end()));
+    }
+    // By start, then in the pattern's order: the regex's leftmost-first choice. A kind
+    // word opens and ends with a letter, so its boundaries are where a non-word character
+    // or the edge of `within` stands next to it.
+    let first = scan.kinds.partition_point(|k| k.start < within.start);
+    scan.kinds[first..]
+        .iter()
+        .take_while(|k| k.start < within.end)
+        .find(|k| {
+            k.end <= within.end
+                && (k.start == within.start || !is_word_before(text, k.start))
+                && (k.end == within.end || !is_word_at(text, k.end))
+        })
+        .map(|k| Span::new(k.start, k.end))
 }
 
 fn kind_after(after: &str) -> Option<TalkKind> {
@@ -2398,9 +2657,9 @@ mod tests {
             titles.iter().any(|t| t.contains("Birds of a Feather")),
             "{titles:?}"
         );
-        assert_eq!(Cue::found_in("KeYnOtE"), [true, false]);
-        assert_eq!(Cue::found_in("Birds of a Feather"), [false, true]);
-        assert_eq!(Cue::found_in("feather keynote feather"), [true, true]);
+        assert_eq!(Scan::of("KeYnOtE").cues, [true, false]);
+        assert_eq!(Scan::of("Birds of a Feather").cues, [false, true]);
+        assert_eq!(Scan::of("feather keynote feather").cues, [true, true]);
     }
 
     #[test]
@@ -2455,6 +2714,28 @@ mod tests {
             .collect()
     }
 
+    /// `text`, and `text` with ASCII letters for "ſ" and the Kelvin sign: the word readers
+    /// read a post differently with them and without.
+    fn with_and_without_folds(text: &str) -> [String; 2] {
+        [
+            text.to_string(),
+            text.replace('ſ', "s").replace('\u{212a}', "K"),
+        ]
+    }
+
+    /// The span between two offsets a proptest draws, each moved back to a character
+    /// boundary of `text`.
+    fn span_between(text: &str, (a, b): (usize, usize)) -> Span {
+        let boundary = |i: usize| {
+            (0..=i.min(text.len()))
+                .rev()
+                .find(|&b| text.is_char_boundary(b))
+                .unwrap_or(0)
+        };
+        let (a, b) = (boundary(a), boundary(b));
+        Span::new(a.min(b), a.max(b))
+    }
+
     /// Words with a separator after each, as a proptest draws them.
     fn interleave(words: &[String], separators: &[String]) -> String {
         words
@@ -2477,7 +2758,7 @@ mod tests {
             "the lightning talk talk, my open space, our a b c d talk",
             "the don’t-miss #rust\u{a0}panel\ndiscussion, his -x- workshop",
         ] {
-            let got: Vec<(Span, Span)> = the_x_kind(text).collect();
+            let got: Vec<(Span, Span)> = the_x_kind(text, &Scan::of(text)).collect();
             assert_eq!(got, two_groups(&re, text), "{text}");
             matches += got.len();
         }
@@ -2495,9 +2776,151 @@ mod tests {
             ),
             seps in proptest::collection::vec(" |  |\n|\u{a0}|\u{2003}|, |\\.|", 12),
         ) {
-            let text = interleave(&words, &seps);
-            let got: Vec<(Span, Span)> = the_x_kind(&text).collect();
-            proptest::prop_assert_eq!(got, two_groups(&the_x_kind_pattern(), &text));
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let got: Vec<(Span, Span)> = the_x_kind(&text, &Scan::of(&text)).collect();
+                proptest::prop_assert_eq!(got, two_groups(&the_x_kind_pattern(), &text));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn first_kind_word_agrees_with_the_pattern(
+            words in proptest::collection::vec(
+                "talk|Talks|TALK|talké|étalk|lightning|keynote|address|Keynote|panel|discussion|bof|session|birds|of|a|feather|open|space|openspace|sprint|_talk|x|é|Søren|thiſ|\u{212a}eynote",
+                0..12,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.||-", 12),
+            cut in (0usize..80, 0usize..80),
+        ) {
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let within = span_between(&text, cut);
+                let want = KIND_WORD
+                    .find(within.slice(&text))
+                    .map(|m| Span::new(within.start + m.start(), within.start + m.end()));
+                let got = first_kind_word(&text, &Scan::of(&text), within);
+                proptest::prop_assert_eq!(got, want);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn more_words_than_counts_as_split_whitespace(
+            parts in proptest::collection::vec("x|é|Go| |  |\n|\u{a0}|\u{2003}|\u{85}|\t|-", 0..40),
+            n in 0usize..12,
+        ) {
+            let s: String = parts.concat();
+            let want = s.split_whitespace().nth(n).is_some();
+            proptest::prop_assert_eq!(more_words_than(&s, n), want);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn holds_verb_agrees_with_the_pattern(
+            words in proptest::collection::vec(
+                "gave|GIVES|giveſ|had|did|kicked|off|\u{212a}icked|opened|began|spoke|talks|discussed|presented|forgave|x|é|Søren",
+                0..10,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.|", 10),
+            cut in (0usize..60, 0usize..60),
+        ) {
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let within = span_between(&text, cut);
+                let want = SUBJECT_VERB.is_match(within.slice(&text));
+                proptest::prop_assert_eq!(holds_verb(&text, &Scan::of(&text), within), want);
+            }
+        }
+    }
+
+    /// The spans of the first `groups` groups of each match.
+    fn pattern_spans<'t>(
+        matches: impl Iterator<Item = Groups<'t>>,
+        groups: usize,
+    ) -> Vec<Vec<Option<Span>>> {
+        matches
+            .map(|c| {
+                (0..groups)
+                    .map(|i| c.get(i).map(|g| Span::new(g.start(), g.end())))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The spans of the first `groups` groups of each match of `re` in `text`.
+    fn regex_spans(re: &Regex, text: &str, groups: usize) -> Vec<Vec<Option<Span>>> {
+        re.captures_iter(text)
+            .map(|c| {
+                (0..groups)
+                    .map(|i| c.get(i).map(|g| Span::new(g.start(), g.end())))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The pattern of [`BY_PHRASE`] as first written, with "walk ?through".
+    static BY_PHRASE_AS_WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)\b(?:({KIND_WORDS})(?:\s+(?:on|about)\s+([^,.;:()]{{2,80}}?))?|((?:introduction|intro|walk ?through|overview|tour|deep dive|look)\s+(?:to|of|through|into|at)\s+[^,.;:()]{{2,80}}?))\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+"))
+            .expect("compiles")
+    });
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn by_phrases_read_at_the_scan_agree_with_the_search(
+            words in proptest::collection::vec(
+                "talk|Talk|keynote|lightning|panel|bof|session|intro|introduction|walk|through|tour|look|Look|deep|dive|to|at|on|about|by|BY|from|given|x|é|Søren|ſ|\u{212a}|étalk|talké",
+                0..14,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.||,", 14),
+        ) {
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let got = pattern_spans(by_phrase_matches(&text, &Scan::of(&text)), 4);
+                proptest::prop_assert_eq!(got, regex_spans(&BY_PHRASE_AS_WRITTEN, &text, 4));
+            }
+        }
+    }
+
+    #[test]
+    fn described_sessions_read_at_the_scan_read_as_the_regex() {
+        let re = Regex::new(DESCRIBED_SESSION).expect("compiles");
+        let mut matches = 0;
+        for text in [
+            "The opening keynote was given by Ana. (the talk came from Bo, a talk was by Cy",
+            "athe talk was by X; the Last session came courtesy of Dee and an\u{a0}talk was Ed",
+            "thé talk was by X, the closing  presentation  came from\nthe team",
+        ] {
+            let got = pattern_spans(described_session_matches(text, &Scan::of(text)), 3);
+            assert_eq!(got, regex_spans(&re, text, 3), "{text}");
+            matches += got.len();
+        }
+        assert!(matches >= 6, "{matches}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn described_sessions_read_at_the_scan_agree_with_the_regex(
+            words in proptest::collection::vec(
+                "the|The|THE|a|A|an|\\(the|athe|thé|opening|closing|Last|keynote|talk|Talk|talks|session|presentation|was|given|by|came|from|courtesy|of|x|é|Søren|ſ|\u{212a}eynote",
+                0..14,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.|", 14),
+        ) {
+            let re = Regex::new(DESCRIBED_SESSION).expect("compiles");
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let got = pattern_spans(described_session_matches(&text, &Scan::of(&text)), 3);
+                proptest::prop_assert_eq!(got, regex_spans(&re, &text, 3));
+            }
         }
     }
 
@@ -2516,7 +2939,7 @@ mod tests {
             "unconference session on a topic that runs on and on and on and on and on and on and on past eighty",
             "Workshops on x, panelon x, open  space on y, panel on\u{2003}\u{2003}.",
         ] {
-            let got: Vec<(Span, Span)> = kind_on_topic(text).collect();
+            let got: Vec<(Span, Span)> = kind_on_topic(text, &Scan::of(text)).collect();
             assert_eq!(got, kind_on_topic_by_regex(text), "{text}");
             matches += got.len();
         }
@@ -2534,9 +2957,10 @@ mod tests {
             ),
             seps in proptest::collection::vec(" |  |\n|\u{a0}|\u{2003}|, |\\.||   ", 14),
         ) {
-            let text = interleave(&words, &seps);
-            let got: Vec<(Span, Span)> = kind_on_topic(&text).collect();
-            proptest::prop_assert_eq!(got, kind_on_topic_by_regex(&text));
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let got: Vec<(Span, Span)> = kind_on_topic(&text, &Scan::of(&text)).collect();
+                proptest::prop_assert_eq!(got, kind_on_topic_by_regex(&text));
+            }
         }
     }
 
