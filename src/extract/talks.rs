@@ -114,7 +114,7 @@ struct Scan {
     cues: [bool; 2],
     /// Whether the post holds "ſ" or the Kelvin sign, which a case-insensitive pattern
     /// reads as "s" and "k" but an ASCII search does not: then the word readers read the
-    /// whole post instead of the places `kinds` gives.
+    /// whole post instead of the places `kinds`, `verbs` and `phrase_starts` give.
     folds: bool,
 }
 
