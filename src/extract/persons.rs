@@ -127,6 +127,7 @@ pub fn find(
     let mut full: Vec<Mention> = Vec::new();
     let mut rejected_full: Vec<NameSpan> = Vec::new();
     let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, blocked by a project)
+    let mut pieces = Vec::new();
     let mut at = 0;
     while let Some(start) = next_capital(text, at) {
         let Some(name) = scan_name(text, start, rules) else {
@@ -134,9 +135,8 @@ pub fn find(
             continue;
         };
         at = name.end.max(start + 1);
-        for candidate in split_on_non_names(text, &name, rules) {
-            // The first part's lists, looked up once for every test below that reads them.
-            let first_lists = rules.word_lists(candidate.parts[0].slice(text));
+        split_on_non_names(text, &name, rules, &mut pieces);
+        for (candidate, first_lists) in pieces.drain(..) {
             let given_first = first_lists.is_given_name();
             if overlapping_spans(blockers, candidate.span)
                 .iter()
@@ -314,6 +314,10 @@ impl FullNames {
     fn new<'n>(names: impl Iterator<Item = &'n str>) -> FullNames {
         let mut first_or_last = HashSet::new();
         let mut long_firsts = Vec::new();
+        // A post names the same persons again and again: each name is folded once.
+        let mut names: Vec<&str> = names.collect();
+        names.sort_unstable();
+        names.dedup();
         for name in names {
             let mut parts = name.split_whitespace();
             let (Some(first), Some(last)) = (parts.next(), parts.next_back()) else {
@@ -462,43 +466,58 @@ fn sentence_opener_at(text: &str, sentence_start: usize, at: usize) -> bool {
 }
 
 /// Splits a scanned sequence at parts that can never be in a name ("Thanks Jacob",
-/// "Keynote Guido"), keeping the pieces that may still be names.
-fn split_on_non_names(text: &str, name: &NameSpan, rules: &Rules) -> Vec<NameSpan> {
-    let mut out = Vec::new();
+/// "Keynote Guido"), keeping the pieces that may still be names. Each piece comes with
+/// its first part's lists, looked up once here for every later test that reads them.
+/// The pieces go into `out`, which one buffer serves for every name of a post.
+fn split_on_non_names(
+    text: &str,
+    name: &NameSpan,
+    rules: &Rules,
+    out: &mut Vec<(NameSpan, WordLists)>,
+) {
+    out.clear();
     let mut run = NameParts::default();
-    let flush = |run: &mut NameParts, out: &mut Vec<NameSpan>, last: bool| {
+    let mut run_lists = WordLists::default();
+    let flush = |run: &mut NameParts, lists: WordLists, out: &mut Vec<_>, last: bool| {
         // Trailing particles cannot end a name.
         while run.last().is_some_and(|p| rules.is_particle(p.slice(text))) {
             run.pop();
         }
         if !run.is_empty() {
             let span = Span::new(run[0].start, run[run.len() - 1].end);
-            out.push(NameSpan {
+            let piece = NameSpan {
                 span,
                 parts: std::mem::take(run),
                 honorific: name.honorific && out.is_empty(),
                 end: if last { name.end } else { span.end },
                 possessive: last && name.possessive,
-            });
+            };
+            out.push((piece, lists));
         }
     };
-    for (i, part) in name.parts.iter().enumerate() {
+    for part in name.parts.iter() {
         let word = part.slice(text);
-        let never = rules.is_non_person_word(word)
-            && !(i > 0 && allowed_as_surname(text, &run, word, rules));
+        // A word that would start a piece is looked up for every list at once; a part
+        // after the first may still be a surname after a given name.
+        let never = if run.is_empty() {
+            run_lists = rules.word_lists(word);
+            run_lists.is_non_person_word()
+        } else {
+            rules.is_non_person_word(word) && !allowed_as_surname(&run, run_lists, word)
+        };
         if never {
-            flush(&mut run, &mut out, false);
+            flush(&mut run, run_lists, out, false);
         } else {
             run.push(*part);
         }
     }
-    flush(&mut run, &mut out, true);
-    out
+    flush(&mut run, run_lists, out, true);
 }
 
 /// "Sarah Day": a word that is usually not a name may still be a surname right after a
-/// known given name, unless it is a calendar word.
-fn allowed_as_surname(text: &str, run: &[Span], word: &str, rules: &Rules) -> bool {
+/// known given name (`run_lists` are the lists of the run's first part), unless it is a
+/// calendar word.
+fn allowed_as_surname(run: &[Span], run_lists: WordLists, word: &str) -> bool {
     const MONTHS: &[&str] = &[
         "january",
         "february",
@@ -514,7 +533,7 @@ fn allowed_as_surname(text: &str, run: &[Span], word: &str, rules: &Rules) -> bo
         "december",
     ];
     if run.len() != 1
-        || !rules.is_given_name(run[0].slice(text))
+        || !run_lists.is_given_name()
         || !word.chars().next().is_some_and(char::is_uppercase)
     {
         return false;
