@@ -32,6 +32,8 @@ pub struct NameSpan {
     pub end: usize,
     /// The name was followed by a possessive `'s`.
     pub possessive: bool,
+    /// The first word the scan read and its lists, which the honorific test looked up.
+    first_word: Option<(Span, WordLists)>,
 }
 
 impl NameSpan {
@@ -491,6 +493,7 @@ fn split_on_non_names(
                 honorific: name.honorific && out.is_empty(),
                 end: if last { name.end } else { span.end },
                 possessive: last && name.possessive,
+                first_word: None,
             };
             out.push((piece, lists));
         }
@@ -500,7 +503,10 @@ fn split_on_non_names(
         // A word that would start a piece is looked up for every list at once; a part
         // after the first may still be a surname after a given name.
         let never = if run.is_empty() {
-            run_lists = rules.word_lists(word);
+            run_lists = match name.first_word {
+                Some((first, lists)) if first == *part => lists,
+                _ => rules.word_lists(word),
+            };
             run_lists.is_non_person_word()
         } else {
             rules.is_non_person_word(word) && !allowed_as_surname(&run, run_lists, word)
@@ -611,6 +617,7 @@ fn starts_camel_surname(rest: &str) -> bool {
 pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
     let mut pos = start;
     let mut honorific = false;
+    let mut first_word = None;
     let mut next_word = read_word(text, pos);
     if let Some((word, end)) = next_word {
         // A short honorific needs its dot ("Sig. Rossi", not "Sig Cox"), except the
@@ -621,7 +628,9 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
                 word,
                 "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Sir" | "Herr" | "Frau" | "Miss"
             );
-        if rules.is_honorific(word) && (dotted || dotless_ok) {
+        let lists = rules.word_lists(word);
+        first_word = Some((Span::new(pos, end), lists));
+        if lists.is_honorific() && (dotted || dotless_ok) {
             let after = skip_dot_space(text, end)?;
             if after > end {
                 honorific = true;
@@ -679,6 +688,7 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
         honorific,
         end,
         possessive,
+        first_word,
     })
 }
 
