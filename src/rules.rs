@@ -687,6 +687,11 @@ impl WordLists {
     pub fn is_non_person_word(self) -> bool {
         self.0 & Self::NON_PERSON_WORD.0 != 0
     }
+
+    /// On the list of honorifics.
+    pub fn is_honorific(self) -> bool {
+        self.0 & Self::HONORIFIC.0 != 0
+    }
 }
 
 impl std::ops::BitAnd for WordLists {
@@ -1073,6 +1078,7 @@ mod tests {
                 honorifics.contains(&lower),
                 "{word}"
             );
+            assert_eq!(lists.is_honorific(), honorifics.contains(&lower), "{word}");
             assert_eq!(
                 rules.is_non_person_word(&word),
                 non_person.contains(&lower),

@@ -168,14 +168,12 @@ pub fn tokenize(text: &str) -> Tokens {
 fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            lines.push(Line {
-                span: Span::new(start, i),
-                paragraph: None,
-            });
-            start = i + 1;
-        }
+    for (i, _) in text.match_indices('\n') {
+        lines.push(Line {
+            span: Span::new(start, i),
+            paragraph: None,
+        });
+        start = i + 1;
     }
     if start < text.len() {
         lines.push(Line {
@@ -268,6 +266,8 @@ fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens
             _ => pieces.push(span),
         }
     });
+    // Every sentence of a unit whose characters are all known needs no check of its own.
+    let unit_known = all_known(unit.slice(text), |c| WordClass::of(c).is_some());
     for piece in pieces {
         let Some(span) = trim_span(text, piece) else {
             continue;
@@ -278,7 +278,9 @@ fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens
             paragraph,
             first_word: tokens.words.len(),
         });
-        word_bounds(span.slice(text), |start, end| {
+        let sentence_text = span.slice(text);
+        let known = unit_known || all_known(sentence_text, |c| WordClass::of(c).is_some());
+        known_word_bounds(sentence_text, known, |start, end| {
             tokens.words.push(Token {
                 span: Span::new(span.start + start, span.start + end),
                 sentence,
@@ -297,8 +299,14 @@ fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens
 /// may take in a single separator between two letters (WB6, WB7) or two digits (WB11,
 /// WB12). Every other character is a segment of its own, or part of a run of spaces or a
 /// CR LF pair, and never a word.
-fn word_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
-    if !all_known(text, |c| WordClass::of(c).is_some()) {
+#[cfg(test)]
+fn word_bounds(text: &str, each: impl FnMut(usize, usize)) {
+    known_word_bounds(text, all_known(text, |c| WordClass::of(c).is_some()), each);
+}
+
+/// [`word_bounds`], told whether every character of `text` has a class known here.
+fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)) {
+    if !known {
         for (offset, word) in text.unicode_word_indices() {
             each(offset, offset + word.len());
         }
@@ -492,14 +500,21 @@ fn sentence_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
 }
 
 /// Whether every non-ASCII character of `text` is `known` (ASCII always is); only the
-/// bytes that start such a character are decoded.
+/// bytes that start such a character are decoded, and runs of ASCII are passed over a
+/// chunk at a time.
 fn all_known(text: &str, known: impl Fn(char) -> bool) -> bool {
-    text.is_ascii()
-        || text
-            .bytes()
-            .enumerate()
-            .filter(|&(_, b)| b >= 0xC0)
-            .all(|(i, _)| text[i..].chars().next().is_some_and(&known))
+    const CHUNK: usize = 16;
+    text.as_bytes()
+        .chunks(CHUNK)
+        .enumerate()
+        .filter(|(_, chunk)| !chunk.is_ascii())
+        .all(|(k, chunk)| {
+            chunk
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b >= 0xC0)
+                .all(|(i, _)| text[k * CHUNK + i..].chars().next().is_some_and(&known))
+        })
 }
 
 /// The class of every ASCII character, looked up by its byte.
@@ -872,6 +887,20 @@ mod tests {
             text in "[aZ09 .:,;'_\"#\r\n\t\x0b\x0c]{0,24}"
         ) {
             proptest::prop_assert_eq!(words(&text), segmenter_words(&text));
+        }
+
+        #[test]
+        fn chunks_are_known_as_each_character_is(
+            text in "(?s:.{0,60})|[a. A’“”é…«»\n\u{a0}\u{301}]{0,60}"
+        ) {
+            let word: fn(char) -> bool = |c| WordClass::of(c).is_some();
+            let sentence: fn(char) -> bool = |c| SentenceClass::of(c).is_some();
+            for known in [word, sentence] {
+                proptest::prop_assert_eq!(
+                    all_known(&text, known),
+                    text.chars().all(|c| c.is_ascii() || known(c))
+                );
+            }
         }
 
         #[test]

@@ -32,6 +32,8 @@ pub struct NameSpan {
     pub end: usize,
     /// The name was followed by a possessive `'s`.
     pub possessive: bool,
+    /// The first word the scan read and its lists, which the honorific test looked up.
+    first_word: Option<(Span, WordLists)>,
 }
 
 impl NameSpan {
@@ -127,6 +129,7 @@ pub fn find(
     let mut full: Vec<Mention> = Vec::new();
     let mut rejected_full: Vec<NameSpan> = Vec::new();
     let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, blocked by a project)
+    let mut pieces = Vec::new();
     let mut at = 0;
     while let Some(start) = next_capital(text, at) {
         let Some(name) = scan_name(text, start, rules) else {
@@ -134,9 +137,8 @@ pub fn find(
             continue;
         };
         at = name.end.max(start + 1);
-        for candidate in split_on_non_names(text, &name, rules) {
-            // The first part's lists, looked up once for every test below that reads them.
-            let first_lists = rules.word_lists(candidate.parts[0].slice(text));
+        split_on_non_names(text, &name, rules, &mut pieces);
+        for (candidate, first_lists) in pieces.drain(..) {
             let given_first = first_lists.is_given_name();
             if overlapping_spans(blockers, candidate.span)
                 .iter()
@@ -314,6 +316,10 @@ impl FullNames {
     fn new<'n>(names: impl Iterator<Item = &'n str>) -> FullNames {
         let mut first_or_last = HashSet::new();
         let mut long_firsts = Vec::new();
+        // A post names the same persons again and again: each name is folded once.
+        let mut names: Vec<&str> = names.collect();
+        names.sort_unstable();
+        names.dedup();
         for name in names {
             let mut parts = name.split_whitespace();
             let (Some(first), Some(last)) = (parts.next(), parts.next_back()) else {
@@ -462,43 +468,62 @@ fn sentence_opener_at(text: &str, sentence_start: usize, at: usize) -> bool {
 }
 
 /// Splits a scanned sequence at parts that can never be in a name ("Thanks Jacob",
-/// "Keynote Guido"), keeping the pieces that may still be names.
-fn split_on_non_names(text: &str, name: &NameSpan, rules: &Rules) -> Vec<NameSpan> {
-    let mut out = Vec::new();
+/// "Keynote Guido"), keeping the pieces that may still be names. Each piece comes with
+/// its first part's lists, looked up once here for every later test that reads them.
+/// The pieces go into `out`, which one buffer serves for every name of a post.
+fn split_on_non_names(
+    text: &str,
+    name: &NameSpan,
+    rules: &Rules,
+    out: &mut Vec<(NameSpan, WordLists)>,
+) {
+    out.clear();
     let mut run = NameParts::default();
-    let flush = |run: &mut NameParts, out: &mut Vec<NameSpan>, last: bool| {
+    let mut run_lists = WordLists::default();
+    let flush = |run: &mut NameParts, lists: WordLists, out: &mut Vec<_>, last: bool| {
         // Trailing particles cannot end a name.
         while run.last().is_some_and(|p| rules.is_particle(p.slice(text))) {
             run.pop();
         }
         if !run.is_empty() {
             let span = Span::new(run[0].start, run[run.len() - 1].end);
-            out.push(NameSpan {
+            let piece = NameSpan {
                 span,
                 parts: std::mem::take(run),
                 honorific: name.honorific && out.is_empty(),
                 end: if last { name.end } else { span.end },
                 possessive: last && name.possessive,
-            });
+                first_word: None,
+            };
+            out.push((piece, lists));
         }
     };
-    for (i, part) in name.parts.iter().enumerate() {
+    for part in name.parts.iter() {
         let word = part.slice(text);
-        let never = rules.is_non_person_word(word)
-            && !(i > 0 && allowed_as_surname(text, &run, word, rules));
+        // A word that would start a piece is looked up for every list at once; a part
+        // after the first may still be a surname after a given name.
+        let never = if run.is_empty() {
+            run_lists = match name.first_word {
+                Some((first, lists)) if first == *part => lists,
+                _ => rules.word_lists(word),
+            };
+            run_lists.is_non_person_word()
+        } else {
+            rules.is_non_person_word(word) && !allowed_as_surname(&run, run_lists, word)
+        };
         if never {
-            flush(&mut run, &mut out, false);
+            flush(&mut run, run_lists, out, false);
         } else {
             run.push(*part);
         }
     }
-    flush(&mut run, &mut out, true);
-    out
+    flush(&mut run, run_lists, out, true);
 }
 
 /// "Sarah Day": a word that is usually not a name may still be a surname right after a
-/// known given name, unless it is a calendar word.
-fn allowed_as_surname(text: &str, run: &[Span], word: &str, rules: &Rules) -> bool {
+/// known given name (`run_lists` are the lists of the run's first part), unless it is a
+/// calendar word.
+fn allowed_as_surname(run: &[Span], run_lists: WordLists, word: &str) -> bool {
     const MONTHS: &[&str] = &[
         "january",
         "february",
@@ -514,7 +539,7 @@ fn allowed_as_surname(text: &str, run: &[Span], word: &str, rules: &Rules) -> bo
         "december",
     ];
     if run.len() != 1
-        || !rules.is_given_name(run[0].slice(text))
+        || !run_lists.is_given_name()
         || !word.chars().next().is_some_and(char::is_uppercase)
     {
         return false;
@@ -592,6 +617,7 @@ fn starts_camel_surname(rest: &str) -> bool {
 pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
     let mut pos = start;
     let mut honorific = false;
+    let mut first_word = None;
     let mut next_word = read_word(text, pos);
     if let Some((word, end)) = next_word {
         // A short honorific needs its dot ("Sig. Rossi", not "Sig Cox"), except the
@@ -602,7 +628,9 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
                 word,
                 "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Sir" | "Herr" | "Frau" | "Miss"
             );
-        if rules.is_honorific(word) && (dotted || dotless_ok) {
+        let lists = rules.word_lists(word);
+        first_word = Some((Span::new(pos, end), lists));
+        if lists.is_honorific() && (dotted || dotless_ok) {
             let after = skip_dot_space(text, end)?;
             if after > end {
                 honorific = true;
@@ -660,6 +688,7 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
         honorific,
         end,
         possessive,
+        first_word,
     })
 }
 

@@ -10,6 +10,7 @@ use super::pattern::Pattern;
 use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolve_overlaps};
 use crate::rules::ProjectHit;
 use crate::span::Span;
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -52,6 +53,167 @@ static API_CUE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"\b([A-Z][\w.+#-]*)(?:'s|’s)\s+(?:API|SDK|CLI|source code|codebase|repo|repository|docs|documentation)\b")
         .expect("api cue pattern")
 });
+
+/// Literal text that every match of NOUN_CUE, of PAREN_CUE and of API_CUE holds: their
+/// nouns, written as the patterns write them (PAREN_CUE's before its ")"). A post without
+/// any of a pattern's words is spared that pattern's pass over it.
+const CUE_WORDS: [&[&str]; 3] = [
+    &[
+        "framework",
+        "library",
+        "module",
+        "package",
+        "gem",
+        "crate",
+        "plugin",
+        "extension",
+        "engine",
+        "compiler",
+        "runtime",
+        "interpreter",
+        "database",
+        "admin",
+        "API",
+        "SDK",
+        "CLI",
+        "app",
+        "project",
+        "tool",
+    ],
+    &[
+        "application)",
+        "app)",
+        "library)",
+        "framework)",
+        "tool)",
+        "project)",
+        "engine)",
+        "database)",
+        "language)",
+        "gem)",
+        "package)",
+        "module)",
+        "crate)",
+        "plugin)",
+        "CMS)",
+    ],
+    &[
+        "API",
+        "SDK",
+        "CLI",
+        "source code",
+        "codebase",
+        "repo",
+        "docs",
+        "documentation",
+    ],
+];
+
+/// The words of each list of [`CUE_WORDS`]: a few literals are searched far faster than
+/// the patterns (leftmost-first lets the search use SIMD; whether any word stands does not
+/// depend on the match kind), and a search stops at the first it finds.
+static CUE_WORD_SEARCH: LazyLock<[AhoCorasick; 3]> = LazyLock::new(|| {
+    CUE_WORDS.map(|words| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(words)
+            .expect("cue words compile")
+    })
+});
+
+/// Whether `text` holds a word of each list of [`CUE_WORDS`].
+fn cue_words_in(text: &str) -> [bool; 3] {
+    let [noun, paren, api] = &*CUE_WORD_SEARCH;
+    [noun, paren, api].map(|words| words.is_match(text))
+}
+
+/// Where a camel-case name may be: an ASCII capital after a lower-case letter or digit
+/// ("CherryPy", "iPhone") or after a capital and before a lower-case letter ("HRToolbox").
+/// Every match of CAMEL holds one. The capitals are found eight bytes at a time.
+fn camel_hints(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes
+        .chunks(8)
+        .enumerate()
+        .flat_map(|(k, chunk)| {
+            let mut capitals = ascii_capitals(chunk);
+            std::iter::from_fn(move || {
+                let at = capitals.trailing_zeros() as usize / 8;
+                capitals &= capitals.wrapping_sub(1);
+                (at < 8).then_some(k * 8 + at)
+            })
+        })
+        .filter(move |&i| {
+            let Some(&before) = i.checked_sub(1).and_then(|j| bytes.get(j)) else {
+                return false;
+            };
+            before.is_ascii_lowercase()
+                || before.is_ascii_digit()
+                || before.is_ascii_uppercase()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
+        })
+}
+
+/// The ASCII capitals among the (at most eight) bytes of `chunk`: the high bit of the
+/// byte of the mask at the same place is set.
+fn ascii_capitals(chunk: &[u8]) -> u64 {
+    const LOW_BITS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let eight = <[u8; 8]>::try_from(chunk).unwrap_or_else(|_| {
+        let mut padded = [0; 8];
+        padded[..chunk.len()].copy_from_slice(chunk);
+        padded
+    });
+    let word = u64::from_le_bytes(eight);
+    let low = word & LOW_BITS;
+    // In each byte, the high bit of the sums tells "at least b'A'" and "past b'Z'"; no
+    // sum carries into the next byte, and the word's own high bits mark non-ASCII bytes.
+    let from_a = low + 0x3f3f_3f3f_3f3f_3f3f;
+    let past_z = low + 0x2525_2525_2525_2525;
+    from_a & !past_z & !word & !LOW_BITS
+}
+
+/// Where a dotted name may be: a full stop before one of DOTTED's suffixes. Every match
+/// of DOTTED holds one.
+fn dotted_hints(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices('.').map(|(i, _)| i).filter(move |&i| {
+        let rest = &text.as_bytes()[i + 1..];
+        ["js", "io", "py", "rb", "rs", "jl", "NET"]
+            .iter()
+            .any(|suffix| rest.starts_with(suffix.as_bytes()))
+    })
+}
+
+/// The matches of `pattern` in `text`, for a pattern whose matches hold no ASCII white
+/// space and one of the positions `hints` gives in increasing order.
+///
+/// Only the words (runs without ASCII white space) around the hints are searched. A word
+/// is bounded by white space, which no `\b` tells from the text's ends, so its matches
+/// are those the whole text has there.
+fn find_in_words(pattern: &Pattern, text: &str, hints: impl Iterator<Item = usize>) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut searched = 0;
+    for hint in hints {
+        if hint < searched {
+            continue;
+        }
+        let start = bytes[..hint]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |i| i + 1);
+        let end = bytes[hint..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(text.len(), |i| hint + i);
+        found.extend(
+            pattern
+                .find_iter(&text[start..end])
+                .map(|m| Span::new(start + m.start(), start + m.end())),
+        );
+        searched = end;
+    }
+    found
+}
 
 static CODE_HOST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[^/\s]+/([A-Za-z0-9_.-]+)|^https?://(?:pypi\.org/project|pypi\.python\.org/pypi|www\.npmjs\.com/package|npmjs\.com/package|crates\.io/crates|rubygems\.org/gems|pkg\.go\.dev/(?:github\.com/[^/]+)?|hex\.pm/packages)/([A-Za-z0-9_.@/-]+?)/?$")
@@ -175,22 +337,27 @@ pub fn find(ctx: &Context, days: &[Mention], blockers: &[Span]) -> Vec<Mention> 
             .map_or_else(|| surface.to_string(), |i| rules.project(i).name.clone());
         discovered.push(mention(span, name, rule));
     };
-    for m in CAMEL.find_iter(text) {
+    for m in find_in_words(&CAMEL, text, camel_hints(text)) {
         // The cue is a few words and spaces: look back a bounded way, not to the post's start.
-        let org = ORG_BEFORE.matches_before(text, m.start(), 256)
-            || GROUP_AFTER.is_match(&text[m.end()..]);
-        if !org && !camel_is_person(text, m.start()) {
-            add(Span::new(m.start(), m.end()), "project/camel-case");
+        let org =
+            ORG_BEFORE.matches_before(text, m.start, 256) || GROUP_AFTER.is_match(&text[m.end..]);
+        if !org && !camel_is_person(text, m.start) {
+            add(m, "project/camel-case");
         }
     }
-    for m in DOTTED.find_iter(text) {
-        add(Span::new(m.start(), m.end()), "project/dotted-name");
+    for m in find_in_words(&DOTTED, text, dotted_hints(text)) {
+        add(m, "project/dotted-name");
     }
+    let cued = cue_words_in(text);
     for (re, rule) in [
         (&*NOUN_CUE, "project/noun-cue"),
         (&*PAREN_CUE, "project/paren-cue"),
         (&*API_CUE, "project/api-cue"),
-    ] {
+    ]
+    .into_iter()
+    .zip(cued)
+    .filter_map(|(cue, cued)| cued.then_some(cue))
+    {
         for c in re.captures_iter(text) {
             let g = c.get(1).expect("group 1");
             let mut span = Span::new(g.start(), g.end());
@@ -420,8 +587,54 @@ fn software_context(ctx: &Context, span: Span, project: usize, last: &mut Senten
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::extract::EntityKind;
     use crate::extract::tests::names_of;
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn words_around_hints_hold_every_match(
+            text in "(CherryPy|Py|iPhone|HRToolbox|Ab|aB|AB|ABc|Node|js|\\.js|\\.NET|\\.io|\\.py|é|ß|Ö|x|X|1|_|-|\\.| |\n|\t|\u{a0}|\u{301}){0,16}"
+        ) {
+            let camel: Vec<usize> = camel_hints(&text).collect();
+            let dotted: Vec<usize> = dotted_hints(&text).collect();
+            for (pattern, hints) in [(&*CAMEL, camel), (&*DOTTED, dotted)] {
+                let whole: Vec<Span> = pattern
+                    .find_iter(&text)
+                    .map(|m| Span::new(m.start(), m.end()))
+                    .collect();
+                proptest::prop_assert_eq!(find_in_words(pattern, &text, hints.into_iter()), whole);
+            }
+        }
+
+        #[test]
+        fn capitals_found_eight_bytes_at_a_time(text in "(?s:.{0,40})|[aZ0 éÖ\u{a0}]{0,40}") {
+            let bytes = text.as_bytes();
+            for (k, chunk) in bytes.chunks(8).enumerate() {
+                let capitals = ascii_capitals(chunk);
+                for (i, b) in chunk.iter().enumerate() {
+                    proptest::prop_assert_eq!(
+                        capitals >> (i * 8 + 7) & 1 == 1,
+                        b.is_ascii_uppercase(),
+                        "byte {} of {:?}", k * 8 + i, text
+                    );
+                }
+                proptest::prop_assert_eq!(capitals & !0x8080_8080_8080_8080, 0);
+            }
+        }
+
+        #[test]
+        fn cue_patterns_match_only_where_their_words_stand(
+            text in "(the|a|its|Flight|Ella|Oebfare|'s|’s| |\t|\n|\\(|\\)|API|SDK|app|apps|application|library|module|CMS|source code|codebase|repository|docs|documentation|é|Ö|x){0,14}"
+        ) {
+            let cued = cue_words_in(&text);
+            for (pattern, cued) in [&*NOUN_CUE, &*PAREN_CUE, &*API_CUE].into_iter().zip(cued) {
+                proptest::prop_assert!(cued || pattern.find(&text).is_none());
+            }
+        }
+    }
 
     fn projects(text: &str) -> Vec<String> {
         names_of(text, EntityKind::Project)
