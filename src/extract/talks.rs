@@ -235,7 +235,7 @@ fn described_session_matches<'t>(
         return Box::new(RE.captures_iter(text));
     }
     const KINDS: [&str; 4] = ["keynote", "talk", "session", "presentation"];
-    let mut stretches = scan
+    let stretches = scan
         .kinds
         .iter()
         .filter(|k| {
@@ -243,26 +243,39 @@ fn described_session_matches<'t>(
                 && text[..k.start].ends_with(char::is_whitespace)
         })
         .map(|k| (words_before(text, k.start, 2), k.start));
-    // Every position before `pos` has been tried or lies in an earlier match.
-    let mut pos = 0;
+    Box::new(matches_in_stretches(stretches, move |start| {
+        // "the", "a" and "an" open with letters no other character folds to.
+        if !matches!(text.as_bytes()[start], b't' | b'T' | b'a' | b'A') {
+            return None;
+        }
+        let c = RE.captures_at(text, start)?;
+        let end = c.get(0).expect("match").end();
+        Some((c, end))
+    }))
+}
+
+/// What `try_at` finds at the positions of `stretches`, left to right: each position is
+/// tried at most once, and none inside an earlier find, which ends where `try_at` says.
+fn matches_in_stretches<T>(
+    mut stretches: impl Iterator<Item = (usize, usize)>,
+    mut try_at: impl FnMut(usize) -> Option<(T, usize)>,
+) -> impl Iterator<Item = T> {
+    // Every position before `tried` has been tried or lies in an earlier find.
+    let mut tried = 0;
     let mut stretch = (0, 0);
-    Box::new(std::iter::from_fn(move || {
+    std::iter::from_fn(move || {
         loop {
             let (from, to) = stretch;
-            for start in from.max(pos)..to {
-                // "the", "a" and "an" open with letters no other character folds to.
-                if !matches!(text.as_bytes()[start], b't' | b'T' | b'a' | b'A') {
-                    continue;
-                }
-                if let Some(c) = RE.captures_at(text, start) {
-                    pos = c.get(0).expect("match").end();
-                    return Some(c);
+            for start in from.max(tried)..to {
+                if let Some((found, end)) = try_at(start) {
+                    tried = end;
+                    return Some(found);
                 }
             }
-            pos = pos.max(to);
+            tried = tried.max(to);
             stretch = stretches.next()?;
         }
-    }))
+    })
 }
 
 /// Words before a kind noun that describe it without naming it.
@@ -1975,7 +1988,7 @@ fn the_x_kind<'a>(text: &'a str, scan: &'a Scan) -> impl Iterator<Item = (Span, 
     // its kind word, which follows white space and ends at a word boundary: only the
     // stretches before such kind words need reading.
     let whole = scan.folds.then_some((0, text.len()));
-    let mut stretches = whole.into_iter().chain(
+    let stretches = whole.into_iter().chain(
         scan.kinds
             .iter()
             .filter(|k| {
@@ -1983,23 +1996,8 @@ fn the_x_kind<'a>(text: &'a str, scan: &'a Scan) -> impl Iterator<Item = (Span, 
             })
             .map(|k| (words_before(text, k.start, 5), k.start)),
     );
-    // Where the next match may start; every position before `read` has been tried.
-    let mut pos = 0;
-    let mut read = 0;
-    let mut stretch = (0, 0);
-    std::iter::from_fn(move || {
-        loop {
-            let (from, to) = stretch;
-            for start in from.max(read).max(pos)..to {
-                if let Some((mods, kind)) = the_x_kind_at(text, start) {
-                    pos = kind.end;
-                    read = pos;
-                    return Some((mods, kind));
-                }
-            }
-            read = read.max(to);
-            stretch = stretches.next()?;
-        }
+    matches_in_stretches(stretches, move |start| {
+        the_x_kind_at(text, start).map(|(mods, kind)| ((mods, kind), kind.end))
     })
 }
 
