@@ -36,84 +36,52 @@ static GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("group after pattern")
 });
 
+/// The nouns that make a name before them a project: "the X library".
+const NOUN_CUE_NOUNS: &str = "framework|library|module|package|gem|crate|plugin|extension|engine|toolkit|compiler|runtime|interpreter|database|admin|API|SDK|CLI|app|application|project|tool";
+
 /// "the X library", "the multiprocessing module", "the Ella admin".
 static NOUN_CUE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"\b(?:the|a|an|its|their|our|his|her)[ \t]+((?:[A-Z][\w.+#-]*|[a-z][a-z0-9_]*[a-z0-9])(?:[ \t]+[A-Z][\w.+#-]*){0,2})[ \t]+(framework|library|module|package|gem|crate|plugin|extension|engine|toolkit|compiler|runtime|interpreter|database|admin|API|SDK|CLI|app|application|project|tool)s?\b")
+    Pattern::new(&format!(r"\b(?:the|a|an|its|their|our|his|her)[ \t]+((?:[A-Z][\w.+#-]*|[a-z][a-z0-9_]*[a-z0-9])(?:[ \t]+[A-Z][\w.+#-]*){{0,2}})[ \t]+({NOUN_CUE_NOUNS})s?\b"))
         .expect("noun cue pattern")
 });
 
+/// The nouns that end a description in brackets after a project's name.
+const PAREN_CUE_NOUNS: &str = "application|app|library|framework|tool|project|engine|database|language|gem|package|module|crate|plugin|CMS";
+
 /// "Oebfare (Django blog application)".
 static PAREN_CUE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"\b([A-Z][\w.+#-]*)\s*\((?:an?\s+|the\s+)?[^()\n]{0,40}?\b(?:application|app|library|framework|tool|project|engine|database|language|gem|package|module|crate|plugin|CMS)\)")
-        .expect("paren cue pattern")
+    Pattern::new(&format!(
+        r"\b([A-Z][\w.+#-]*)\s*\((?:an?\s+|the\s+)?[^()\n]{{0,40}}?\b(?:{PAREN_CUE_NOUNS})\)"
+    ))
+    .expect("paren cue pattern")
 });
+
+/// What a project's possessive may own: "Flight's API".
+const API_CUE_NOUNS: &str = "API|SDK|CLI|source code|codebase|repo|repository|docs|documentation";
 
 /// "Flight's API".
 static API_CUE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"\b([A-Z][\w.+#-]*)(?:'s|’s)\s+(?:API|SDK|CLI|source code|codebase|repo|repository|docs|documentation)\b")
-        .expect("api cue pattern")
+    Pattern::new(&format!(
+        r"\b([A-Z][\w.+#-]*)(?:'s|’s)\s+(?:{API_CUE_NOUNS})\b"
+    ))
+    .expect("api cue pattern")
 });
 
-/// Literal text that every match of NOUN_CUE, of PAREN_CUE and of API_CUE holds: their
-/// nouns, written as the patterns write them (PAREN_CUE's before its ")"). A post without
-/// any of a pattern's words is spared that pattern's pass over it.
-const CUE_WORDS: [&[&str]; 3] = [
-    &[
-        "framework",
-        "library",
-        "module",
-        "package",
-        "gem",
-        "crate",
-        "plugin",
-        "extension",
-        "engine",
-        "compiler",
-        "runtime",
-        "interpreter",
-        "database",
-        "admin",
-        "API",
-        "SDK",
-        "CLI",
-        "app",
-        "project",
-        "tool",
-    ],
-    &[
-        "application)",
-        "app)",
-        "library)",
-        "framework)",
-        "tool)",
-        "project)",
-        "engine)",
-        "database)",
-        "language)",
-        "gem)",
-        "package)",
-        "module)",
-        "crate)",
-        "plugin)",
-        "CMS)",
-    ],
-    &[
-        "API",
-        "SDK",
-        "CLI",
-        "source code",
-        "codebase",
-        "repo",
-        "docs",
-        "documentation",
-    ],
-];
-
-/// The words of each list of [`CUE_WORDS`]: a few literals are searched far faster than
-/// the patterns (leftmost-first lets the search use SIMD; whether any word stands does not
-/// depend on the match kind), and a search stops at the first it finds.
+/// Searches for the literal text that every match of NOUN_CUE, of PAREN_CUE and of
+/// API_CUE holds: their nouns (PAREN_CUE's with its ")"). A post without any of a
+/// pattern's words is spared that pattern's pass over it. A few literals are searched far
+/// faster than the patterns (leftmost-first lets the search use SIMD; whether any word
+/// stands does not depend on the match kind), and a search stops at the first it finds.
 static CUE_WORD_SEARCH: LazyLock<[AhoCorasick; 3]> = LazyLock::new(|| {
-    CUE_WORDS.map(|words| {
+    let words = |nouns: &str, close: &str| -> Vec<String> {
+        nouns.split('|').map(|n| format!("{n}{close}")).collect()
+    };
+    [
+        words(NOUN_CUE_NOUNS, ""),
+        words(PAREN_CUE_NOUNS, ")"),
+        words(API_CUE_NOUNS, ""),
+    ]
+    .map(|words| {
         AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
             .build(words)
@@ -121,7 +89,7 @@ static CUE_WORD_SEARCH: LazyLock<[AhoCorasick; 3]> = LazyLock::new(|| {
     })
 });
 
-/// Whether `text` holds a word of each list of [`CUE_WORDS`].
+/// Whether `text` holds a word of each of NOUN_CUE, PAREN_CUE and API_CUE.
 fn cue_words_in(text: &str) -> [bool; 3] {
     let [noun, paren, api] = &*CUE_WORD_SEARCH;
     [noun, paren, api].map(|words| words.is_match(text))
