@@ -33,7 +33,7 @@ use crate::resolve::Talk;
 use crate::rules::{TalkKind, fold};
 use crate::schedule::days::{Date, DayCheck, DayMap, label_date, label_day_numbers, label_weekday};
 use crate::schedule::similarity::{
-    SlotCheck, Weights, is_generic, kind_agreement, name_match, title_variants, title_words,
+    Slot, Weights, is_generic, kind_agreement, name_match, title_variants, title_words,
     variants_similarity,
 };
 use crate::schedule::{self, Components, JsonOfficial, PostLinks, Schedule, THRESHOLD};
@@ -224,12 +224,15 @@ fn pair_day(a: Option<&str>, da: &[Date], b: Option<&str>, db: &[Date]) -> DayCh
     DayCheck::Neutral
 }
 
-/// One side of a talk pair: the talk, its title's variants and the dates its day maps to.
+/// One side of a talk pair: the talk, its title's variants and slot, and the dates its day
+/// maps to.
 pub struct PairSide<'t> {
     /// The talk.
     pub talk: &'t Talk,
     /// [`crate::schedule::similarity::title_variants`] of its title.
     pub variants: &'t [Vec<String>],
+    /// The part of the day, place in the day and weekday its title names.
+    pub slot: Slot,
     /// The dates its day maps to (empty: unknown).
     pub dates: &'t [Date],
 }
@@ -237,6 +240,8 @@ pub struct PairSide<'t> {
 /// The score of two talks from different posts as the same session.
 pub fn pair_components(x: &PairSide, y: &PairSide, weights: &Weights) -> Components {
     let (xv, yv) = (x.variants, y.variants);
+    // "the opening keynote" and "the closing keynote" of one day are two sessions.
+    let slot = x.slot.check(&y.slot);
     let (x, x_dates, y, y_dates) = (x.talk, x.dates, y.talk, y.dates);
     Components {
         title: variants_similarity(xv, yv, weights).max(variants_similarity(yv, xv, weights)),
@@ -246,7 +251,7 @@ pub fn pair_components(x: &PairSide, y: &PairSide, weights: &Weights) -> Compone
         generic_title: xv.is_empty() || yv.is_empty(),
         day: pair_day(x.day.as_deref(), x_dates, y.day.as_deref(), y_dates),
         sole: false,
-        slot: SlotCheck::Unknown,
+        slot,
     }
 }
 
@@ -334,9 +339,11 @@ impl<'a> Comparison<'a> {
             .iter()
             .map(|m| title_variants(&talk(m).title))
             .collect();
+        let slots: Vec<Slot> = members.iter().map(|m| Slot::of(&talk(m).title)).collect();
         let side = |i: usize| PairSide {
             talk: talk(&members[i]),
             variants: &variants[i],
+            slot: slots[i],
             dates: &member_dates[i],
         };
         // Pair scores between talks of different posts.
@@ -994,9 +1001,10 @@ mod tests {
         let w = Weights::uniform();
         let score = |x: &Talk, y: &Talk| {
             let (xv, yv) = (title_variants(&x.title), title_variants(&y.title));
-            let side = |t, v| PairSide {
-                talk: t,
-                variants: v,
+            let side = |talk, variants| PairSide {
+                talk,
+                variants,
+                slot: Slot::of(&talk.title),
                 dates: &[],
             };
             pair_components(&side(x, &xv), &side(y, &yv), &w).score()
@@ -1024,6 +1032,19 @@ mod tests {
             None,
         );
         assert!(score(&k1, &k2) >= THRESHOLD);
+        // Two slots of one day are two sessions, unless the speakers say otherwise.
+        let opening = talk("opening keynote", TalkKind::Keynote, &[], Some("Day One"));
+        let closing = talk("closing keynote", TalkKind::Keynote, &[], Some("Day One"));
+        let morning = talk("morning keynote", TalkKind::Keynote, &[], Some("Day One"));
+        let plain = talk("the keynote", TalkKind::Keynote, &[], Some("Day One"));
+        assert!(score(&opening, &closing) < THRESHOLD);
+        assert!(score(&opening, &opening) >= THRESHOLD);
+        assert!(score(&morning, &plain) >= THRESHOLD);
+        let by = |t: &Talk| Talk {
+            speakers: vec!["Ana de la Cruz".into()],
+            ..t.clone()
+        };
+        assert!(score(&by(&opening), &by(&closing)) >= THRESHOLD);
     }
 
     #[test]
