@@ -2324,7 +2324,7 @@ fn kind_after(after: &str) -> Option<TalkKind> {
 /// The session kind a phrase names, from the rule pack's cue words.
 pub fn kind_of(ctx: &Context, phrase: &str) -> Option<TalkKind> {
     ctx.rules
-        .talk_kind_in(&phrase.to_lowercase())
+        .talk_kind_in(phrase)
         .filter(|k| *k != TalkKind::Talk)
 }
 
