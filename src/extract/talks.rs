@@ -130,28 +130,29 @@ impl Scan {
                         .copied()
                         .chain(Cue::ALL.map(Cue::letters))
                         .chain(INTRO_WORDS)
+                        .chain(FOLDING)
                         .chain(verb_words()),
                 )
                 .expect("kind, cue, introduction and verb words")
         });
+        /// The characters that set [`Scan::folds`].
+        const FOLDING: [&str; 2] = ["ſ", "\u{212a}"];
         const CUES: usize = KIND_WORD_LIST.len();
         const INTROS: usize = CUES + Cue::ALL.len();
-        const VERBS: usize = INTROS + INTRO_WORDS.len();
-        let folds = text.contains(['ſ', '\u{212a}']);
+        const FOLDS: usize = INTROS + INTRO_WORDS.len();
+        const VERBS: usize = FOLDS + FOLDING.len();
+        let mut folds = false;
         let mut kinds = Vec::new();
         let mut verbs = Vec::new();
         let mut phrase_starts = Vec::new();
         let mut cues = [false; 2];
         for m in WORDS.find_overlapping_iter(text) {
             let word = m.pattern().as_usize();
-            if (CUES..INTROS).contains(&word) {
+            if (FOLDS..VERBS).contains(&word) {
+                folds = true;
+            } else if (CUES..INTROS).contains(&word) {
                 cues[word - CUES] = true;
-                continue;
-            }
-            if folds {
-                continue;
-            }
-            if word >= VERBS {
+            } else if word >= VERBS {
                 verbs.push(Span::new(m.start(), m.end()));
             } else {
                 phrase_starts.push(m.start());
@@ -163,6 +164,11 @@ impl Scan {
                     });
                 }
             }
+        }
+        if folds {
+            kinds.clear();
+            verbs.clear();
+            phrase_starts.clear();
         }
         kinds.sort_unstable_by_key(|k| (k.start, k.word));
         verbs.sort_unstable_by_key(|v| v.start);
