@@ -2248,12 +2248,14 @@ fn more_words_than(s: &str, n: usize) -> bool {
 
 /// Whether most words of a line start with a capital, as titles do.
 fn mostly_capitalized(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().filter(|w| w.len() > 3).collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    !words.is_empty() && caps * 3 >= words.len() * 2
+    let (words, caps) =
+        s.split_whitespace()
+            .filter(|w| w.len() > 3)
+            .fold((0, 0), |(words, caps), w| {
+                let cap = w.chars().next().is_some_and(char::is_uppercase);
+                (words + 1, caps + usize::from(cap))
+            });
+    words > 0 && caps * 3 >= words * 2
 }
 
 /// "closing keynote": a keynote keeps the adjective that tells which one it was.
@@ -2344,10 +2346,15 @@ fn topic_until_break(s: &str) -> &str {
 fn strip_list_marker(text: &str, line: Span) -> Span {
     let s = line.slice(text);
     let trimmed = s.trim_start_matches(['-', '*', '•', '+']).trim_start();
-    let numbered = trimmed
-        .split_once(". ")
-        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-        .map_or(trimmed, |(_, rest)| rest);
+    // Only the digits that open the line: a long line has no need to be searched.
+    let digits = trimmed.len()
+        - trimmed
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let numbered = trimmed[digits..]
+        .strip_prefix(". ")
+        .filter(|_| digits > 0)
+        .unwrap_or(trimmed);
     Span::new(line.end - numbered.len(), line.end)
 }
 
@@ -2821,6 +2828,60 @@ mod tests {
             let s: String = parts.concat();
             let want = s.split_whitespace().nth(n).is_some();
             proptest::prop_assert_eq!(more_words_than(&s, n), want);
+        }
+    }
+
+    /// [`strip_list_marker`] as first written: the line split at its first ". ".
+    fn strip_list_marker_by_split(text: &str, line: Span) -> Span {
+        let s = line.slice(text);
+        let trimmed = s.trim_start_matches(['-', '*', '•', '+']).trim_start();
+        let numbered = trimmed
+            .split_once(". ")
+            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            .map_or(trimmed, |(_, rest)| rest);
+        Span::new(line.end - numbered.len(), line.end)
+    }
+
+    /// [`mostly_capitalized`] as first written, collecting the words.
+    fn mostly_capitalized_by_collecting(s: &str) -> bool {
+        let words: Vec<&str> = s.split_whitespace().filter(|w| w.len() > 3).collect();
+        let caps = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        !words.is_empty() && caps * 3 >= words.len() * 2
+    }
+
+    #[test]
+    fn list_markers_are_stripped() {
+        for (line, body) in [
+            ("- 12. Talk", "Talk"),
+            ("3.Talk", "3.Talk"),
+            ("Talk 3. Two", "Talk 3. Two"),
+            ("• ٣. Talk", "٣. Talk"),
+        ] {
+            let got = strip_list_marker(line, Span::new(0, line.len()));
+            assert_eq!(got.slice(line), body, "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn list_lines_read_as_first_written(
+            parts in proptest::collection::vec("1|23|x|Go|Élan|élan|Talks|\\. |\\.|- |\\* |•|\\+| |  |\u{a0}|٣", 0..12),
+        ) {
+            let text: String = parts.concat();
+            let line = Span::new(0, text.len());
+            proptest::prop_assert_eq!(
+                strip_list_marker(&text, line),
+                strip_list_marker_by_split(&text, line)
+            );
+            proptest::prop_assert_eq!(
+                mostly_capitalized(&text),
+                mostly_capitalized_by_collecting(&text)
+            );
         }
     }
 
