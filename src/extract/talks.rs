@@ -439,7 +439,16 @@ const ADJECTIVES: &[&str] = &[
 /// every modifier word they read.
 fn is_adjective(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| ADJECTIVES.iter().copied().collect());
-    SET.contains(word.to_lowercase().as_str())
+    // A short ASCII word is lower-cased on the stack, sparing most look-ups an allocation.
+    let mut buffer = [0u8; 24];
+    match buffer.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            SET.contains(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+        }
+        _ => SET.contains(word.to_lowercase().as_str()),
+    }
 }
 
 /// "on the first morning", "on Day 2": when, not what.
@@ -2882,6 +2891,18 @@ mod tests {
                 mostly_capitalized(&text),
                 mostly_capitalized_by_collecting(&text)
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn is_adjective_reads_a_word_in_any_case(
+            word in "(?i)(great|day's|conference's|eye-opening|x)|ÉLAN|[a-zA-Z]{20,30}|İ",
+        ) {
+            let want = ADJECTIVES.contains(&word.to_lowercase().as_str());
+            proptest::prop_assert_eq!(is_adjective(&word), want);
         }
     }
 
