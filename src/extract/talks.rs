@@ -602,13 +602,14 @@ impl Finder<'_, '_> {
             ));
         }
         let rules = self.ctx.rules;
-        let parts: Vec<&str> = name.parts.iter().map(|p| p.slice(text)).collect();
-        let first = parts[0];
+        let first = name.parts[0].slice(text);
         let full = name.full_parts(text);
         let ok = full >= 1
             && (full >= 2 || !require_full)
-            && parts
+            && name
+                .parts
                 .iter()
+                .map(|p| p.slice(text))
                 .all(|p| !rules.is_non_person_word(p) || rules.is_particle(p))
             && !rules.is_blocker(name.span.slice(text))
             && overlapping(self.projects, name.span).is_empty()
@@ -617,12 +618,7 @@ impl Finder<'_, '_> {
                 || rules.is_ambiguous_given_name(first)
                 || !require_full);
         ok.then(|| {
-            let s = name
-                .span
-                .slice(text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let s = single_spaced(name.span.slice(text)).into_owned();
             (s, name.span, name.end, name.possessive)
         })
     }
