@@ -71,7 +71,12 @@ impl Pattern {
     /// # Errors
     /// When the pattern does not compile.
     pub fn new(pattern: &str) -> Result<Pattern, String> {
-        let exact = Regex::new(pattern).map_err(|e| e.to_string())?;
+        // The pattern searches only where the copy without `\b` has found a match: the
+        // literal prefilters and reverse searches built for a whole text would go unused.
+        let exact = Regex::builder()
+            .configure(Regex::config().auto_prefilter(false))
+            .build(pattern)
+            .map_err(|e| e.to_string())?;
         Ok(Pattern {
             exact,
             candidates: OnceLock::new(),
