@@ -9,7 +9,7 @@
 
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Anchored, Input, PatternID};
 use std::sync::OnceLock;
 
 /// A compiled pattern; see the module documentation.
@@ -191,7 +191,9 @@ impl Pattern {
 /// one character into the rest of the line instead of reading all of it.
 #[derive(Clone, Debug)]
 pub struct LinePattern {
-    regex: regex::Regex,
+    /// Built without literal prefilters: a line pattern is searched in one short text
+    /// at a time, where they cost more to build than they save.
+    regex: Regex,
     /// The groups that stand for a `(.+)`.
     tails: Vec<usize>,
 }
@@ -227,9 +229,13 @@ impl LinePattern {
             source.push_str(&format!("(?P<tail{i}>.)"));
             source.push_str(part);
         }
-        let regex = regex::Regex::new(&source).map_err(|e| e.to_string())?;
+        let regex = Regex::builder()
+            .configure(Regex::config().auto_prefilter(false))
+            .build(&source)
+            .map_err(|e| e.to_string())?;
         let tails = regex
-            .capture_names()
+            .group_info()
+            .pattern_names(PatternID::ZERO)
             .enumerate()
             .filter(|(_, name)| name.is_some_and(|n| n.starts_with("tail")))
             .map(|(i, _)| i)
@@ -239,10 +245,13 @@ impl LinePattern {
 
     /// The first match in `text`, with its groups.
     pub fn captures<'t>(&self, text: &'t str) -> Option<LineGroups<'t>> {
-        let caps = self.regex.captures(text)?;
-        let mut spans: Vec<Option<(usize, usize)>> = caps
-            .iter()
-            .map(|m| m.map(|m| (m.start(), m.end())))
+        let mut caps = self.regex.create_captures();
+        self.regex.captures(text, &mut caps);
+        if !caps.is_match() {
+            return None;
+        }
+        let mut spans: Vec<Option<(usize, usize)>> = (0..caps.group_len())
+            .map(|i| caps.get_group(i).map(|m| (m.start, m.end)))
             .collect();
         for &i in &self.tails {
             if let Some((start, _)) = spans[i] {
