@@ -382,7 +382,11 @@ impl Rules {
         talk_kinds.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         talk_kinds.dedup_by(|a, b| a.0 == b.0);
 
-        let talk_kind_cues = AhoCorasick::new(talk_kinds.iter().map(|(cue, _)| cue))
+        // A DFA: every talk a post yields is looked up, and the cues are few.
+        let talk_kind_cues = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(talk_kinds.iter().map(|(cue, _)| cue))
             .map_err(|e| RulesError::Pattern(e.to_string()))?;
 
         Ok(Rules {
@@ -535,11 +539,23 @@ impl Rules {
     }
 
     /// The kind named by the first cue, longest first, that stands as whole words in the
-    /// lower-cased phrase `lower`.
+    /// lower-cased `phrase`.
     ///
     /// A cue's occurrences are counted as `str::match_indices` counts them (left to right,
     /// not overlapping one another), so the answer is that of trying each cue in turn.
-    pub fn talk_kind_in(&self, lower: &str) -> Option<TalkKind> {
+    pub fn talk_kind_in(&self, phrase: &str) -> Option<TalkKind> {
+        // The cues are lower case and their automaton ignores ASCII case, so an ASCII
+        // phrase is read as written: lower-casing it would move no byte and change no
+        // word boundary. Lower-casing another phrase may change its length.
+        if phrase.is_ascii() {
+            self.talk_kind_in_lower(phrase)
+        } else {
+            self.talk_kind_in_lower(&phrase.to_lowercase())
+        }
+    }
+
+    /// [`Rules::talk_kind_in`] for a phrase without upper-case letters but ASCII ones.
+    fn talk_kind_in_lower(&self, lower: &str) -> Option<TalkKind> {
         let mut counted: Vec<(usize, usize)> = Vec::new(); // (cue, end of its last occurrence)
         let mut best: Option<usize> = None;
         for m in self.talk_kind_cues.find_overlapping_iter(lower) {
@@ -975,6 +991,41 @@ mod tests {
             Some(TalkKind::Lightning)
         );
         assert_eq!(packed.talk_kind_in("aaa aa"), Some(TalkKind::Panel));
+    }
+
+    #[test]
+    fn talk_kind_in_reads_a_phrase_in_any_case() {
+        let rules = Rules::builtin();
+        for (phrase, kind) in [
+            ("The Closing KEYNOTE", Some(TalkKind::Keynote)),
+            ("PechaKucha night", Some(TalkKind::Lightning)),
+            ("Ünïcode Lightning Talks", Some(TalkKind::Lightning)),
+            // The Kelvin sign lower-cases to "k".
+            ("\u{212a}EYNOTE", Some(TalkKind::Keynote)),
+            ("TALKATIVE", None),
+        ] {
+            assert_eq!(rules.talk_kind_in(phrase), kind, "{phrase}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn talk_kind_in_agrees_with_each_cue_in_the_lower_cased_phrase(
+            parts in proptest::collection::vec(
+                "Lightning|TALK|talks|Keynote|\u{212a}eynote|Panel|BoF|bof|PechaKucha|Sprint|day|open|Space|-|_|\\.|\\+| |  |ö|İ|ß|Σ|x",
+                0..10,
+            ),
+        ) {
+            static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(Rules::builtin);
+            let rules = &*RULES;
+            let phrase: String = parts.concat();
+            proptest::prop_assert_eq!(
+                rules.talk_kind_in(&phrase),
+                kind_by_each_cue(rules, &phrase.to_lowercase())
+            );
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use regex_automata::meta::Regex;
 use regex_automata::util::captures::Captures;
-use regex_automata::{Anchored, Input};
+use regex_automata::{Anchored, Input, PatternID};
 use std::sync::OnceLock;
 
 /// A compiled pattern; see the module documentation.
@@ -71,7 +71,12 @@ impl Pattern {
     /// # Errors
     /// When the pattern does not compile.
     pub fn new(pattern: &str) -> Result<Pattern, String> {
-        let exact = Regex::new(pattern).map_err(|e| e.to_string())?;
+        // The pattern searches only where the copy without `\b` has found a match: the
+        // literal prefilters and reverse searches built for a whole text would go unused.
+        let exact = Regex::builder()
+            .configure(Regex::config().auto_prefilter(false))
+            .build(pattern)
+            .map_err(|e| e.to_string())?;
         Ok(Pattern {
             exact,
             candidates: OnceLock::new(),
@@ -186,7 +191,9 @@ impl Pattern {
 /// one character into the rest of the line instead of reading all of it.
 #[derive(Clone, Debug)]
 pub struct LinePattern {
-    regex: regex::Regex,
+    /// Built without literal prefilters: a line pattern is searched in one short text
+    /// at a time, where they cost more to build than they save.
+    regex: Regex,
     /// The groups that stand for a `(.+)`.
     tails: Vec<usize>,
 }
@@ -222,9 +229,13 @@ impl LinePattern {
             source.push_str(&format!("(?P<tail{i}>.)"));
             source.push_str(part);
         }
-        let regex = regex::Regex::new(&source).map_err(|e| e.to_string())?;
+        let regex = Regex::builder()
+            .configure(Regex::config().auto_prefilter(false))
+            .build(&source)
+            .map_err(|e| e.to_string())?;
         let tails = regex
-            .capture_names()
+            .group_info()
+            .pattern_names(PatternID::ZERO)
             .enumerate()
             .filter(|(_, name)| name.is_some_and(|n| n.starts_with("tail")))
             .map(|(i, _)| i)
@@ -234,10 +245,13 @@ impl LinePattern {
 
     /// The first match in `text`, with its groups.
     pub fn captures<'t>(&self, text: &'t str) -> Option<LineGroups<'t>> {
-        let caps = self.regex.captures(text)?;
-        let mut spans: Vec<Option<(usize, usize)>> = caps
-            .iter()
-            .map(|m| m.map(|m| (m.start(), m.end())))
+        let mut caps = self.regex.create_captures();
+        self.regex.captures(text, &mut caps);
+        if !caps.is_match() {
+            return None;
+        }
+        let mut spans: Vec<Option<(usize, usize)>> = (0..caps.group_len())
+            .map(|i| caps.get_group(i).map(|m| (m.start, m.end)))
             .collect();
         for &i in &self.tails {
             if let Some((start, _)) = spans[i] {

@@ -130,28 +130,29 @@ impl Scan {
                         .copied()
                         .chain(Cue::ALL.map(Cue::letters))
                         .chain(INTRO_WORDS)
+                        .chain(FOLDING)
                         .chain(verb_words()),
                 )
                 .expect("kind, cue, introduction and verb words")
         });
+        /// The characters that set [`Scan::folds`].
+        const FOLDING: [&str; 2] = ["ſ", "\u{212a}"];
         const CUES: usize = KIND_WORD_LIST.len();
         const INTROS: usize = CUES + Cue::ALL.len();
-        const VERBS: usize = INTROS + INTRO_WORDS.len();
-        let folds = text.contains(['ſ', '\u{212a}']);
+        const FOLDS: usize = INTROS + INTRO_WORDS.len();
+        const VERBS: usize = FOLDS + FOLDING.len();
+        let mut folds = false;
         let mut kinds = Vec::new();
         let mut verbs = Vec::new();
         let mut phrase_starts = Vec::new();
         let mut cues = [false; 2];
         for m in WORDS.find_overlapping_iter(text) {
             let word = m.pattern().as_usize();
-            if (CUES..INTROS).contains(&word) {
+            if (FOLDS..VERBS).contains(&word) {
+                folds = true;
+            } else if (CUES..INTROS).contains(&word) {
                 cues[word - CUES] = true;
-                continue;
-            }
-            if folds {
-                continue;
-            }
-            if word >= VERBS {
+            } else if word >= VERBS {
                 verbs.push(Span::new(m.start(), m.end()));
             } else {
                 phrase_starts.push(m.start());
@@ -163,6 +164,11 @@ impl Scan {
                     });
                 }
             }
+        }
+        if folds {
+            kinds.clear();
+            verbs.clear();
+            phrase_starts.clear();
         }
         kinds.sort_unstable_by_key(|k| (k.start, k.word));
         verbs.sort_unstable_by_key(|v| v.start);
@@ -433,7 +439,16 @@ const ADJECTIVES: &[&str] = &[
 /// every modifier word they read.
 fn is_adjective(word: &str) -> bool {
     static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| ADJECTIVES.iter().copied().collect());
-    SET.contains(word.to_lowercase().as_str())
+    // A short ASCII word is lower-cased on the stack, sparing most look-ups an allocation.
+    let mut buffer = [0u8; 24];
+    match buffer.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            SET.contains(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
+        }
+        _ => SET.contains(word.to_lowercase().as_str()),
+    }
 }
 
 /// "on the first morning", "on Day 2": when, not what.
@@ -587,13 +602,14 @@ impl Finder<'_, '_> {
             ));
         }
         let rules = self.ctx.rules;
-        let parts: Vec<&str> = name.parts.iter().map(|p| p.slice(text)).collect();
-        let first = parts[0];
+        let first = name.parts[0].slice(text);
         let full = name.full_parts(text);
         let ok = full >= 1
             && (full >= 2 || !require_full)
-            && parts
+            && name
+                .parts
                 .iter()
+                .map(|p| p.slice(text))
                 .all(|p| !rules.is_non_person_word(p) || rules.is_particle(p))
             && !rules.is_blocker(name.span.slice(text))
             && overlapping(self.projects, name.span).is_empty()
@@ -602,12 +618,7 @@ impl Finder<'_, '_> {
                 || rules.is_ambiguous_given_name(first)
                 || !require_full);
         ok.then(|| {
-            let s = name
-                .span
-                .slice(text)
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let s = single_spaced(name.span.slice(text)).into_owned();
             (s, name.span, name.end, name.possessive)
         })
     }
@@ -2242,12 +2253,14 @@ fn more_words_than(s: &str, n: usize) -> bool {
 
 /// Whether most words of a line start with a capital, as titles do.
 fn mostly_capitalized(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().filter(|w| w.len() > 3).collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    !words.is_empty() && caps * 3 >= words.len() * 2
+    let (words, caps) =
+        s.split_whitespace()
+            .filter(|w| w.len() > 3)
+            .fold((0, 0), |(words, caps), w| {
+                let cap = w.chars().next().is_some_and(char::is_uppercase);
+                (words + 1, caps + usize::from(cap))
+            });
+    words > 0 && caps * 3 >= words * 2
 }
 
 /// "closing keynote": a keynote keeps the adjective that tells which one it was.
@@ -2324,7 +2337,7 @@ fn kind_after(after: &str) -> Option<TalkKind> {
 /// The session kind a phrase names, from the rule pack's cue words.
 pub fn kind_of(ctx: &Context, phrase: &str) -> Option<TalkKind> {
     ctx.rules
-        .talk_kind_in(&phrase.to_lowercase())
+        .talk_kind_in(phrase)
         .filter(|k| *k != TalkKind::Talk)
 }
 
@@ -2338,10 +2351,15 @@ fn topic_until_break(s: &str) -> &str {
 fn strip_list_marker(text: &str, line: Span) -> Span {
     let s = line.slice(text);
     let trimmed = s.trim_start_matches(['-', '*', '•', '+']).trim_start();
-    let numbered = trimmed
-        .split_once(". ")
-        .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
-        .map_or(trimmed, |(_, rest)| rest);
+    // Only the digits that open the line: a long line has no need to be searched.
+    let digits = trimmed.len()
+        - trimmed
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .len();
+    let numbered = trimmed[digits..]
+        .strip_prefix(". ")
+        .filter(|_| digits > 0)
+        .unwrap_or(trimmed);
     Span::new(line.end - numbered.len(), line.end)
 }
 
@@ -2815,6 +2833,72 @@ mod tests {
             let s: String = parts.concat();
             let want = s.split_whitespace().nth(n).is_some();
             proptest::prop_assert_eq!(more_words_than(&s, n), want);
+        }
+    }
+
+    /// [`strip_list_marker`] as first written: the line split at its first ". ".
+    fn strip_list_marker_by_split(text: &str, line: Span) -> Span {
+        let s = line.slice(text);
+        let trimmed = s.trim_start_matches(['-', '*', '•', '+']).trim_start();
+        let numbered = trimmed
+            .split_once(". ")
+            .filter(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            .map_or(trimmed, |(_, rest)| rest);
+        Span::new(line.end - numbered.len(), line.end)
+    }
+
+    /// [`mostly_capitalized`] as first written, collecting the words.
+    fn mostly_capitalized_by_collecting(s: &str) -> bool {
+        let words: Vec<&str> = s.split_whitespace().filter(|w| w.len() > 3).collect();
+        let caps = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        !words.is_empty() && caps * 3 >= words.len() * 2
+    }
+
+    #[test]
+    fn list_markers_are_stripped() {
+        for (line, body) in [
+            ("- 12. Talk", "Talk"),
+            ("3.Talk", "3.Talk"),
+            ("Talk 3. Two", "Talk 3. Two"),
+            ("• ٣. Talk", "٣. Talk"),
+        ] {
+            let got = strip_list_marker(line, Span::new(0, line.len()));
+            assert_eq!(got.slice(line), body, "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn list_lines_read_as_first_written(
+            parts in proptest::collection::vec("1|23|x|Go|Élan|élan|Talks|\\. |\\.|- |\\* |•|\\+| |  |\u{a0}|٣", 0..12),
+        ) {
+            let text: String = parts.concat();
+            let line = Span::new(0, text.len());
+            proptest::prop_assert_eq!(
+                strip_list_marker(&text, line),
+                strip_list_marker_by_split(&text, line)
+            );
+            proptest::prop_assert_eq!(
+                mostly_capitalized(&text),
+                mostly_capitalized_by_collecting(&text)
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn is_adjective_reads_a_word_in_any_case(
+            word in "(?i)(great|day's|conference's|eye-opening|x)|ÉLAN|[a-zA-Z]{20,30}|İ",
+        ) {
+            let want = ADJECTIVES.contains(&word.to_lowercase().as_str());
+            proptest::prop_assert_eq!(is_adjective(&word), want);
         }
     }
 
