@@ -14,7 +14,7 @@ use crate::rules::{Rules, WordLists, fold, within_edits};
 use crate::span::Span;
 use crate::tokenize::single_spaced;
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::LazyLock;
@@ -305,8 +305,9 @@ fn near_first_name(short: &str, first: &str) -> bool {
 
 /// The full names of one post, indexed for the short-form question every lone name asks.
 struct FullNames {
-    /// Folded first names and surnames of names of two or more parts.
-    first_or_last: HashSet<String>,
+    /// Folded first names and surnames of names of two or more parts. Only this post's
+    /// names are keys, so a fast hash does (see `rustc_hash`).
+    first_or_last: FxHashSet<String>,
     /// Folded first names of four or more letters, sorted, so that those sharing a first
     /// letter lie together.
     long_firsts: Vec<String>,
@@ -314,13 +315,11 @@ struct FullNames {
 
 impl FullNames {
     fn new<'n>(names: impl Iterator<Item = &'n str>) -> FullNames {
-        let mut first_or_last = HashSet::new();
+        let mut first_or_last = FxHashSet::default();
         let mut long_firsts = Vec::new();
         // A post names the same persons again and again: each name is folded once.
-        let mut names: Vec<&str> = names.collect();
-        names.sort_unstable();
-        names.dedup();
-        for name in names {
+        let mut seen = FxHashSet::default();
+        for name in names.filter(|name| seen.insert(*name)) {
             let mut parts = name.split_whitespace();
             let (Some(first), Some(last)) = (parts.next(), parts.next_back()) else {
                 continue;
