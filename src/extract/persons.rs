@@ -559,27 +559,26 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
     // Whether the character before `at` joins it to a preceding word or token.
     let mut joined = text[..from].chars().next_back().is_some_and(joins_next);
     let mut at = from;
-    // ASCII, nearly all of a post, is classified by the byte; the rest by the character.
     loop {
-        if joined {
-            // The rest of a word: ASCII letters and digits stay joined.
-            at += bytes[at..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-        }
         let &b = bytes.get(at)?;
-        let (c, len) = if b.is_ascii() {
-            (char::from(b), 1)
-        } else {
-            let c = text[at..].chars().next()?;
-            (c, c.len_utf8())
-        };
+        // ASCII, nearly all of a post, is classified by the byte without decoding it.
+        if b.is_ascii() {
+            if !joined
+                && (b.is_ascii_uppercase()
+                    || b.is_ascii_lowercase() && starts_camel_surname(&text[at..]))
+            {
+                return Some(at);
+            }
+            joined = joins_next(char::from(b));
+            at += 1;
+            continue;
+        }
+        let c = text[at..].chars().next()?;
         if !joined && (c.is_uppercase() || c.is_lowercase() && starts_camel_surname(&text[at..])) {
             return Some(at);
         }
         joined = joins_next(c);
-        at += len;
+        at += c.len_utf8();
     }
 }
 
@@ -595,14 +594,16 @@ fn starts_camel_surname(rest: &str) -> bool {
         "de", "di", "da", "du", "van", "von", "le", "la", "mc", "mac", "o",
     ];
     // A prefix followed by a capital is the whole lower-case run, since no character is
-    // both lower and upper case. That capital, ASCII or not, starts within the first four
-    // bytes: most words are ruled out without comparing prefixes.
+    // both lower and upper case. That capital, ASCII or not, is the first byte within the
+    // first four that is no ASCII lower-case letter: most words are ruled out without
+    // comparing prefixes.
     let bytes = rest.as_bytes();
     matches!(bytes.first(), Some(b'd' | b'v' | b'l' | b'm' | b'o'))
         && bytes
             .iter()
             .take(4)
-            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            .find(|b| !b.is_ascii_lowercase())
+            .is_some_and(|b| b.is_ascii_uppercase() || !b.is_ascii())
         && PREFIXES.iter().any(|prefix| {
             rest.strip_prefix(prefix)
                 .and_then(|after| after.chars().next())
