@@ -553,33 +553,31 @@ fn allowed_as_surname(run: &[Span], run_lists: WordLists, word: &str) -> bool {
         )
 }
 
-/// Start of the next word that could begin a name, at or after `from`.
+/// Start of the next word that could begin a name, at or after `from`: a capital, or a
+/// camel-case surname prefix, that the character before it does not join to a word.
 fn next_capital(text: &str, from: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    // Whether the character before `at` joins it to a preceding word or token.
-    let mut joined = text[..from].chars().next_back().is_some_and(joins_next);
-    let mut at = from;
-    loop {
-        let &b = bytes.get(at)?;
-        // ASCII, nearly all of a post, is classified by the byte without decoding it.
-        if b.is_ascii() {
-            if !joined
-                && (b.is_ascii_uppercase()
-                    || b.is_ascii_lowercase() && starts_camel_surname(&text[at..]))
-            {
-                return Some(at);
-            }
-            joined = joins_next(char::from(b));
-            at += 1;
-            continue;
-        }
-        let c = text[at..].chars().next()?;
-        if !joined && (c.is_uppercase() || c.is_lowercase() && starts_camel_surname(&text[at..])) {
-            return Some(at);
-        }
-        joined = joins_next(c);
-        at += c.len_utf8();
-    }
+    // Few bytes can start a name: the character there, and the one before it, are decoded
+    // only at those.
+    (from..text.len())
+        .filter(|&at| may_start_name(text.as_bytes()[at]))
+        .find(|&at| {
+            let rest = &text[at..];
+            rest.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_lowercase() && starts_camel_surname(rest))
+                && !text[..at].chars().next_back().is_some_and(joins_next)
+        })
+}
+
+/// Whether a name may start at the byte `b`: an ASCII capital, the first letter of a
+/// camel-case prefix, or the first byte of a character that is not ASCII.
+fn may_start_name(b: u8) -> bool {
+    b.is_ascii_uppercase() || starts_camel_prefix(b) || b >= 0xC0
+}
+
+/// Whether a camel-case surname prefix (see [`starts_camel_surname`]) starts with `b`.
+fn starts_camel_prefix(b: u8) -> bool {
+    matches!(b, b'd' | b'v' | b'l' | b'm' | b'o')
 }
 
 /// Whether `c` right before a capital makes it part of something other than a name
@@ -598,7 +596,7 @@ fn starts_camel_surname(rest: &str) -> bool {
     // first four that is no ASCII lower-case letter: most words are ruled out without
     // comparing prefixes.
     let bytes = rest.as_bytes();
-    matches!(bytes.first(), Some(b'd' | b'v' | b'l' | b'm' | b'o'))
+    bytes.first().is_some_and(|&b| starts_camel_prefix(b))
         && bytes
             .iter()
             .take(4)
