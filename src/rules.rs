@@ -515,7 +515,8 @@ impl Rules {
 
     /// Whether `word` is a lower-case name particle ("van", "de", "bin").
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.contains(word)
+        // The particles are lower-cased, so no capitalized part needs a look-up.
+        !word.starts_with(|c: char| c.is_ascii_uppercase()) && self.particles.contains(word)
     }
 
     /// Whether `word` is an honorific ("Dr", "Mr").
@@ -1028,6 +1029,18 @@ mod tests {
     }
 
     #[test]
+    fn particles_are_lower_cased() {
+        let rules = Rules::builtin();
+        assert!(rules.is_particle("van") && !rules.is_particle("Van"));
+        assert!(
+            rules
+                .particles
+                .iter()
+                .all(|p| !p.bytes().any(|b| b.is_ascii_uppercase()))
+        );
+    }
+
+    #[test]
     fn ascii_look_ups_fold_as_fold_does() {
         assert_eq!(fold("McKellar"), "mckellar");
         assert_eq!(fold("José Łukasz"), "jose lukasz");
@@ -1182,6 +1195,15 @@ mod tests {
             text in "(?s:.{0,16})|[aAeEéÉİıßŁłØø’' \u{301}\u{316}\u{327}\u{344}\u{f73}\u{1e08}\u{ac00}]{0,16}"
         ) {
             proptest::prop_assert_eq!(fold(&text), fold_by_nfd(&text));
+        }
+
+        #[test]
+        fn particles_found_as_in_their_set(word in "[vVdDbBaA][a-zA-Z]{0,3}|(?s:.{0,6})") {
+            static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(Rules::builtin);
+            proptest::prop_assert_eq!(
+                RULES.is_particle(&word),
+                RULES.particles.contains(word.as_str())
+            );
         }
 
         #[test]

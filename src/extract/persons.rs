@@ -149,13 +149,13 @@ pub fn find(
             }
             // A lone word that is also an ambiguous project ("Julia") may still be the
             // short form of a full name; that is decided once full names are known.
-            let blocked = blocked_by_project(text, &candidate, projects, rules);
-            if blocked
-                && !(candidate.parts.len() == 1 && weak_project_at(&candidate, projects, rules))
-            {
+            // The projects the candidate overlaps, found once for the three tests below.
+            let covering = overlapping(projects, candidate.span);
+            let blocked = blocked_by_project(text, &candidate, covering, rules);
+            if blocked && !(candidate.parts.len() == 1 && any_weak_project(covering, rules)) {
                 continue;
             }
-            let candidate = drop_trailing_project(text, candidate, projects);
+            let candidate = drop_trailing_project(text, candidate, covering);
             let first_part = candidate.parts[0];
             let candidate = drop_sentence_opener(ctx, candidate, first_lists);
             let Some(candidate) = candidate else { continue };
@@ -224,7 +224,7 @@ pub fn find(
     for (single, blocked) in singles {
         let word = single.span.slice(text);
         let alias = full_names.have_short_form(&fold(word));
-        if !alias && weak_project_at(&single, projects, rules) {
+        if !alias && any_weak_project(overlapping(projects, single.span), rules) {
             continue;
         }
         // A lone unknown word needs more than "by X": organisations stand there too.
@@ -379,24 +379,25 @@ fn has_cue(text: &str, name: &NameSpan) -> bool {
     CUE_BEFORE.is_match(before_line) || VERB_AFTER.is_match(&text[name.end..])
 }
 
-fn blocked_by_project(text: &str, name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool {
-    overlapping(projects, name.span).iter().any(|p| {
+/// Whether a project of `covering`, those overlapping the name, rules the name out.
+fn blocked_by_project(text: &str, name: &NameSpan, covering: &[Mention], rules: &Rules) -> bool {
+    covering.iter().any(|p| {
         // A full name starting with a known given name beats a context-only project word.
         let first = name.parts[0].slice(text);
-        let weak_project = rules
-            .project_named(&p.name)
-            .is_some_and(|i| rules.project(i).context || rules.project(i).exact);
-        !(weak_project && name.full_parts(text) >= 2 && rules.is_given_name(first))
+        !(is_weak_project(p, rules) && name.full_parts(text) >= 2 && rules.is_given_name(first))
     })
 }
 
-/// Whether a context-only project ("Julia", "Ruby") covers the name.
-fn weak_project_at(name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool {
-    overlapping(projects, name.span).iter().any(|p| {
-        rules
-            .project_named(&p.name)
-            .is_some_and(|i| rules.project(i).context || rules.project(i).exact)
-    })
+/// Whether any of `projects` is a context-only project ("Julia", "Ruby").
+fn any_weak_project(projects: &[Mention], rules: &Rules) -> bool {
+    projects.iter().any(|p| is_weak_project(p, rules))
+}
+
+/// Whether the project mention `p` names a context-only project.
+fn is_weak_project(p: &Mention, rules: &Rules) -> bool {
+    rules
+        .project_named(&p.name)
+        .is_some_and(|i| rules.project(i).context || rules.project(i).exact)
 }
 
 /// The name's text with parts joined as written but white space folded.
@@ -405,9 +406,10 @@ fn name_text(text: &str, name: &NameSpan) -> String {
 }
 
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.
-fn drop_trailing_project(text: &str, name: NameSpan, projects: &[Mention]) -> NameSpan {
+/// `covering` are the projects overlapping the name, in text order.
+fn drop_trailing_project(text: &str, name: NameSpan, covering: &[Mention]) -> NameSpan {
     let last = name.parts[name.parts.len() - 1];
-    let is_project = has_span(projects, last);
+    let is_project = has_span(covering, last);
     if !is_project || name.full_parts(text) < 3 {
         return name;
     }
@@ -723,11 +725,11 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
     while read < MAX_CHARS {
         // ASCII, nearly every character of a post, needs no decoding: letters and digits
         // continue the word, and only a hyphen or an apostrophe may join two parts.
-        let alphanumeric = rest.as_bytes()[end..]
+        let run = &rest.as_bytes()[end..rest.len().min(end + MAX_CHARS - read)];
+        let alphanumeric = run
             .iter()
-            .take(MAX_CHARS - read)
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(run.len());
         end += alphanumeric;
         read += alphanumeric;
         if read == MAX_CHARS {
