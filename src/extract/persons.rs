@@ -559,26 +559,38 @@ fn allowed_as_surname(run: &[Span], run_lists: WordLists, word: &str) -> bool {
 /// camel-case surname prefix, that the character before it does not join to a word.
 fn next_capital(text: &str, from: usize) -> Option<usize> {
     // Few bytes can start a name: the character there, and the one before it, are decoded
-    // only at those.
+    // only at those. Most of them are inside a word, which the character before tells.
+    let bytes = text.as_bytes();
     (from..text.len())
-        .filter(|&at| may_start_name(text.as_bytes()[at]))
+        .filter(|&at| MAY_START_NAME[usize::from(bytes[at])])
         .find(|&at| {
             let rest = &text[at..];
-            rest.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_lowercase() && starts_camel_surname(rest))
-                && !text[..at].chars().next_back().is_some_and(joins_next)
+            !text[..at].chars().next_back().is_some_and(joins_next)
+                && rest.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_lowercase() && starts_camel_surname(rest)
+                })
         })
 }
 
+/// [`may_start_name`] of every byte, one look-up per byte of a post.
+static MAY_START_NAME: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < table.len() {
+        table[b] = may_start_name(b as u8);
+        b += 1;
+    }
+    table
+};
+
 /// Whether a name may start at the byte `b`: an ASCII capital, the first letter of a
 /// camel-case prefix, or the first byte of a character that is not ASCII.
-fn may_start_name(b: u8) -> bool {
+const fn may_start_name(b: u8) -> bool {
     b.is_ascii_uppercase() || starts_camel_prefix(b) || b >= 0xC0
 }
 
 /// Whether a camel-case surname prefix (see [`starts_camel_surname`]) starts with `b`.
-fn starts_camel_prefix(b: u8) -> bool {
+const fn starts_camel_prefix(b: u8) -> bool {
     matches!(b, b'd' | b'v' | b'l' | b'm' | b'o')
 }
 
