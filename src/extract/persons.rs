@@ -740,7 +740,7 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
         let run = &rest.as_bytes()[end..rest.len().min(end + MAX_CHARS - read)];
         let alphanumeric = run
             .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
+            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
             .unwrap_or(run.len());
         end += alphanumeric;
         read += alphanumeric;
@@ -774,6 +774,17 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
     (end > 0).then(|| (&rest[..end], pos + end))
 }
 
+/// [`u8::is_ascii_alphanumeric`] of every byte, one look-up per byte of a word.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < table.len() {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 fn strip_possessive(word: &str) -> (&str, bool) {
     for suffix in ["'s", "’s", "'S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
@@ -793,6 +804,12 @@ fn is_name_part(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
+    // A word in lower case, most of those after a name, is ruled out before its bytes are
+    // read, unless it is a camel-case surname.
+    let capitalized = first.is_uppercase();
+    if !capitalized && !starts_camel_surname(word) {
+        return false;
+    }
     // One pass over the bytes finds both a digit, which rules a name part out, and the
     // first apostrophe (’ is the only character encoded with a leading 0xE2 0x80 0x99).
     let bytes = word.as_bytes();
@@ -813,12 +830,10 @@ fn is_name_part(word: &str) -> bool {
     {
         return false;
     }
-    if first.is_uppercase() {
-        let rest = chars.as_str();
-        rest.chars().nth(1).is_none() || rest.chars().any(char::is_lowercase)
-    } else {
-        starts_camel_surname(word)
-    }
+    // A camel-case surname passed above; a capitalized word needs a lower-case letter
+    // unless it is short.
+    let rest = chars.as_str();
+    !capitalized || rest.chars().nth(1).is_none() || rest.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]
