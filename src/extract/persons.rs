@@ -230,13 +230,16 @@ pub fn find(
         // A lone unknown word needs more than "by X": organisations stand there too.
         let lists = rules.word_lists(word);
         let given = lists.is_given_name() || lists.is_ambiguous_given_name();
-        // The cue's patterns are read last, where the answer still depends on them.
+        // The cue's patterns are read last, where the answer still depends on them: a
+        // verb after the word ("Guido said") is enough, a cue before it ("thanks Guido")
+        // only for a given name. A possessive name has only its talk as a cue.
         let strong_cue = || {
             single.honorific
-                || !blocked
-                    && has_cue(text, &single)
-                    && (given || VERB_AFTER.is_match(&text[single.end..]))
                 || possessive_talk(text, &single)
+                || !blocked
+                    && !single.possessive
+                    && (VERB_AFTER.is_match(&text[single.end..])
+                        || given && cue_before(text, &single))
         };
         if alias || (!lists.is_non_person_word() && strong_cue()) {
             found.push(Mention {
@@ -366,17 +369,22 @@ fn possessive_talk(text: &str, name: &NameSpan) -> bool {
 }
 
 fn has_cue(text: &str, name: &NameSpan) -> bool {
+    if name.possessive {
+        return possessive_talk(text, name);
+    }
+    cue_before(text, name) || VERB_AFTER.is_match(&text[name.end..])
+}
+
+/// Whether [`CUE_BEFORE`] ends the name's line within the 30 characters before it.
+fn cue_before(text: &str, name: &NameSpan) -> bool {
     let before_start = text[..name.span.start]
         .char_indices()
         .rev()
         .nth(30)
         .map_or(0, |(i, _)| i);
     let before = &text[before_start..name.span.start];
-    if name.possessive {
-        return possessive_talk(text, name);
-    }
     let before_line = before.rsplit('\n').next().unwrap_or(before);
-    CUE_BEFORE.is_match(before_line) || VERB_AFTER.is_match(&text[name.end..])
+    CUE_BEFORE.is_match(before_line)
 }
 
 /// Whether a project of `covering`, those overlapping the name, rules the name out.
@@ -916,6 +924,21 @@ mod tests {
                 "honorific",
                 "Later Dr. Sendil Devar explained it.",
                 &["Sendil Devar"],
+            ),
+            (
+                "cue before a lone given name",
+                "Many thanks to Guido for the sprint.",
+                &["Guido"],
+            ),
+            (
+                "cue before a lone unknown word",
+                "Many thanks to Zorblax for the sprint.",
+                &[],
+            ),
+            (
+                "verb after a lone unknown word",
+                "At lunch Zorblax said hello.",
+                &["Zorblax"],
             ),
         ];
         for (name, text, want) in cases {
