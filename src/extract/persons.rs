@@ -44,7 +44,7 @@ impl NameSpan {
             .filter(|p| {
                 let s = p.slice(text);
                 (s.chars().next().is_some_and(char::is_uppercase) || starts_camel_surname(s))
-                    && s.trim_end_matches('.').chars().count() > 1
+                    && s.trim_end_matches('.').chars().nth(1).is_some()
             })
             .count()
     }
@@ -794,6 +794,10 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
 };
 
 fn strip_possessive(word: &str) -> (&str, bool) {
+    // Every suffix ends in an "s": most words are settled by their last byte.
+    if !word.ends_with(['s', 'S']) {
+        return (word, false);
+    }
     for suffix in ["'s", "’s", "'S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if !stem.is_empty() {
@@ -1017,6 +1021,14 @@ mod tests {
         }
     }
 
+    /// [`strip_possessive`] trying every suffix on every word.
+    fn strip_possessive_by_suffixes(word: &str) -> (&str, bool) {
+        ["'s", "’s", "'S"]
+            .iter()
+            .find_map(|suffix| word.strip_suffix(suffix).filter(|stem| !stem.is_empty()))
+            .map_or((word, false), |stem| (stem, true))
+    }
+
     /// Whether any full name has `short` as a short form, asking each name in turn.
     fn short_form_by_each_name(names: &[&str], short: &str) -> bool {
         let short = fold(short);
@@ -1057,6 +1069,11 @@ mod tests {
                     is_name_part_by_scans(&text[from..])
                 );
             }
+        }
+
+        #[test]
+        fn possessives_stripped_as_by_every_suffix(word in "[aS’'s]{0,4}|(?s:.{0,4})") {
+            proptest::prop_assert_eq!(strip_possessive(&word), strip_possessive_by_suffixes(&word));
         }
 
         #[test]
