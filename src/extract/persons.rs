@@ -32,7 +32,7 @@ pub struct NameSpan {
     pub end: usize,
     /// The name was followed by a possessive `'s`.
     pub possessive: bool,
-    /// The first word the scan read and its lists, which the honorific test looked up.
+    /// The first word the scan read and its lists, if the honorific test looked them up.
     first_word: Option<(Span, WordLists)>,
 }
 
@@ -648,14 +648,17 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
                 word,
                 "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Sir" | "Herr" | "Frau" | "Miss"
             );
-        let lists = rules.word_lists(word);
-        first_word = Some((Span::new(pos, end), lists));
-        if lists.is_honorific() && (dotted || dotless_ok) {
-            let after = skip_dot_space(text, end)?;
-            if after > end {
-                honorific = true;
-                pos = after;
-                next_word = read_word(text, pos);
+        // Only there may an honorific stand: other words are looked up later if at all.
+        if dotted || dotless_ok {
+            let lists = rules.word_lists(word);
+            first_word = Some((Span::new(pos, end), lists));
+            if lists.is_honorific() {
+                let after = skip_dot_space(text, end)?;
+                if after > end {
+                    honorific = true;
+                    pos = after;
+                    next_word = read_word(text, pos);
+                }
             }
         }
     }
