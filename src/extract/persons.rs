@@ -7,9 +7,7 @@
 //! "Noller", a misspelling). Words that are never names (months, weekdays, sentence
 //! openers), places, organisations, conferences and projects are filtered out.
 
-use super::{
-    Context, EntityKind, Mention, days, has_span, overlapping, overlapping_spans, resolve_overlaps,
-};
+use super::{Context, EntityKind, Mention, days, has_span, overlapping, resolve_overlaps};
 use crate::rules::{Rules, WordLists, fold, within_edits};
 use crate::span::Span;
 use crate::tokenize::single_spaced;
@@ -130,6 +128,10 @@ pub fn find(
     let mut rejected_full: Vec<NameSpan> = Vec::new();
     let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, blocked by a project)
     let mut pieces = Vec::new();
+    // Candidates come in text order: each list is walked once rather than bisected for each.
+    let mut blockers = InOrder::new(blockers, |b| *b);
+    let mut days = InOrder::new(days, |d| d.span);
+    let mut covering_projects = InOrder::new(projects, |p| p.span);
     let mut at = 0;
     while let Some(start) = next_capital(text, at) {
         let Some(name) = scan_name(text, start, rules) else {
@@ -140,17 +142,18 @@ pub fn find(
         split_on_non_names(text, &name, rules, &mut pieces);
         for (candidate, first_lists) in pieces.drain(..) {
             let given_first = first_lists.is_given_name();
-            if overlapping_spans(blockers, candidate.span)
+            if blockers
+                .overlapping(candidate.span)
                 .iter()
                 .any(|b| !(given_first && b.start > candidate.parts[0].end))
-                || !overlapping(days, candidate.span).is_empty()
+                || !days.overlapping(candidate.span).is_empty()
             {
                 continue;
             }
+            // The projects the candidate overlaps, found once for the three tests below.
+            let covering = covering_projects.overlapping(candidate.span);
             // A lone word that is also an ambiguous project ("Julia") may still be the
             // short form of a full name; that is decided once full names are known.
-            // The projects the candidate overlaps, found once for the three tests below.
-            let covering = overlapping(projects, candidate.span);
             let blocked = blocked_by_project(text, &candidate, covering, rules);
             if blocked && !(candidate.parts.len() == 1 && any_weak_project(covering, rules)) {
                 continue;
@@ -255,6 +258,40 @@ pub fn find(
         }
     }
     resolve_overlaps(found, |m| u8::from(m.rule != "person/given-name"))
+}
+
+/// Spans in text order, none overlapping another (as [`overlapping`] takes them), asked
+/// which of them overlap spans that never start before the ones asked about earlier.
+struct InOrder<'s, T, F> {
+    sorted: &'s [T],
+    span_of: F,
+    /// The first that may still overlap a span asked about: those before it end before.
+    from: usize,
+}
+
+impl<'s, T, F: Fn(&T) -> Span> InOrder<'s, T, F> {
+    fn new(sorted: &'s [T], span_of: F) -> Self {
+        InOrder {
+            sorted,
+            span_of,
+            from: 0,
+        }
+    }
+
+    /// Those that overlap `span`, which starts no earlier than any span asked about before.
+    fn overlapping(&mut self, span: Span) -> &'s [T] {
+        let sorted = self.sorted;
+        self.from += sorted[self.from..]
+            .iter()
+            .take_while(|t| (self.span_of)(t).end <= span.start)
+            .count();
+        let rest = &sorted[self.from..];
+        let len = rest
+            .iter()
+            .take_while(|t| (self.span_of)(t).start < span.end)
+            .count();
+        &rest[..len]
+    }
 }
 
 /// Whether `short` is a first name, surname or near spelling of the full name `full`.
@@ -854,6 +891,7 @@ fn is_name_part(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::overlapping_spans;
     use crate::extract::tests::names_of;
 
     fn persons(text: &str) -> Vec<String> {
@@ -1070,6 +1108,29 @@ mod tests {
                 proptest::prop_assert_eq!(
                     is_name_part(&text[from..]),
                     is_name_part_by_scans(&text[from..])
+                );
+            }
+        }
+
+        #[test]
+        fn overlaps_in_order_as_by_bisection(
+            gaps in proptest::collection::vec((0usize..4, 1usize..4), 0..8),
+            queries in proptest::collection::vec((0usize..3, 0usize..5), 0..8),
+        ) {
+            let mut spans = Vec::new();
+            let mut at = 0;
+            for (gap, len) in gaps {
+                spans.push(Span::new(at + gap, at + gap + len));
+                at += gap + len;
+            }
+            let mut in_order = InOrder::new(&spans, |s| *s);
+            let mut start = 0;
+            for (step, len) in queries {
+                start += step;
+                let span = Span::new(start, start + len);
+                proptest::prop_assert_eq!(
+                    in_order.overlapping(span),
+                    overlapping_spans(&spans, span)
                 );
             }
         }
