@@ -290,7 +290,8 @@ fn person_clusters<'e>(
             (rank, n)
         })
         .collect();
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    // The names are compared only where the ranks tie.
+    ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     let full: Vec<(&str, FoldedName)> = ranked
         .into_iter()
         .map(|(_, n)| (n, FoldedName::new(n)))

@@ -519,7 +519,8 @@ impl Rules {
 
     /// Whether `word` is a lower-case name particle ("van", "de", "bin").
     pub fn is_particle(&self, word: &str) -> bool {
-        self.particles.contains(word)
+        // The particles are lower-cased, so no capitalized part needs a look-up.
+        !word.starts_with(|c: char| c.is_ascii_uppercase()) && self.particles.contains(word)
     }
 
     /// Whether `word` is an honorific ("Dr", "Mr").
@@ -790,13 +791,13 @@ fn contains_lower(set: &WordSet, phrase: &str) -> bool {
 /// for nearly every capitalized word of a post, so this allocates nothing.
 fn ascii_lower<'b>(word: &str, buffer: &'b mut [u8; SHORT_WORD]) -> Option<&'b [u8]> {
     let lower = buffer.get_mut(..word.len())?;
+    // No exit inside the loop: each byte costs a few instructions and no branch.
+    let mut ascii = true;
     for (to, &from) in lower.iter_mut().zip(word.as_bytes()) {
-        if !from.is_ascii() {
-            return None;
-        }
+        ascii &= from.is_ascii();
         *to = from.to_ascii_lowercase();
     }
-    Some(lower)
+    ascii.then_some(lower)
 }
 
 /// Whether the Damerau-Levenshtein distance of `a` and `b` (`lengths` characters long)
@@ -833,28 +834,48 @@ pub fn within_edits(a: &str, b: &str, lengths: (usize, usize), limit: usize) -> 
     strsim::damerau_levenshtein(a, b) <= limit
 }
 
-/// Lower-case form with diacritics removed, for matching names written either way.
+/// Lower-case form with diacritics removed, for matching names written either way: the
+/// canonical decomposition (NFD) without combining marks, lower-cased, with letters that
+/// do not decompose ("ł", "ß") replaced by their base letters.
+///
+/// Each character folds on its own. NFD decomposes character by character and then
+/// reorders only characters of a non-zero combining class; those are all combining marks
+/// (a test checks every character), which are dropped, so the reordering never shows.
+/// Folding per character spares building the whole decomposed text, and ASCII characters,
+/// most of any name, need no decomposition at all.
 pub fn fold(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
     // ASCII has nothing to decompose or replace.
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    text.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'ł' => 'l',
-            'ø' => 'o',
-            'đ' => 'd',
-            'ß' => 's',
-            'æ' => 'a',
-            'œ' => 'o',
-            'ı' => 'i',
-            '’' => '\'',
-            other => other,
-        })
-        .collect()
+    let mut folded = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else {
+            unicode_normalization::char::decompose_canonical(c, |d| {
+                if !unicode_normalization::char::is_combining_mark(d) {
+                    folded.extend(d.to_lowercase().map(base_letter));
+                }
+            });
+        }
+    }
+    folded
+}
+
+/// The base letter of a lower-case letter that no decomposition splits from its mark.
+fn base_letter(c: char) -> char {
+    match c {
+        'ł' => 'l',
+        'ø' => 'o',
+        'đ' => 'd',
+        'ß' => 's',
+        'æ' => 'a',
+        'œ' => 'o',
+        'ı' => 'i',
+        '’' => '\'',
+        other => other,
+    }
 }
 
 fn data_lines(text: &str) -> impl Iterator<Item = &str> {
@@ -991,6 +1012,48 @@ mod tests {
             Some(TalkKind::Lightning)
         );
         assert_eq!(packed.talk_kind_in("aaa aa"), Some(TalkKind::Panel));
+    }
+
+    /// [`fold`] as first written: the whole text decomposed, then filtered and mapped.
+    fn fold_by_nfd(text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        text.nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .map(base_letter)
+            .collect()
+    }
+
+    /// What lets [`fold`] fold each character on its own: NFD reorders only characters of
+    /// a non-zero combining class, and every one of them is a combining mark.
+    #[test]
+    fn every_reordered_character_is_a_combining_mark() {
+        use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+        let reordered_non_marks: Vec<char> = (0..=u32::from(char::MAX))
+            .filter_map(char::from_u32)
+            .filter(|&c| canonical_combining_class(c) != 0 && !is_combining_mark(c))
+            .collect();
+        assert_eq!(reordered_non_marks, []);
+    }
+
+    #[test]
+    fn fold_cases() {
+        assert_eq!(fold("Łukasz Ørsted-İnce"), "lukasz orsted-ince");
+        assert_eq!(fold("Straße O’Neill"), "strase o'neill");
+        assert_eq!(fold("e\u{301}\u{316}a\u{327}"), "ea");
+        assert_eq!(fold("한국 ǅ"), fold_by_nfd("한국 ǅ"));
+    }
+
+    #[test]
+    fn particles_are_lower_cased() {
+        let rules = Rules::builtin();
+        assert!(rules.is_particle("van") && !rules.is_particle("Van"));
+        assert!(
+            rules
+                .particles
+                .iter()
+                .all(|p| !p.bytes().any(|b| b.is_ascii_uppercase()))
+        );
     }
 
     #[test]
@@ -1177,6 +1240,22 @@ mod tests {
             proptest::prop_assert_eq!(within_edits(&a, &b, lengths, limit), expected);
         }
 
+
+        #[test]
+        fn folds_as_the_whole_text_decomposed(
+            text in "(?s:.{0,16})|[aAeEéÉİıßŁłØø’' \u{301}\u{316}\u{327}\u{344}\u{f73}\u{1e08}\u{ac00}]{0,16}"
+        ) {
+            proptest::prop_assert_eq!(fold(&text), fold_by_nfd(&text));
+        }
+
+        #[test]
+        fn particles_found_as_in_their_set(word in "[vVdDbBaA][a-zA-Z]{0,3}|(?s:.{0,6})") {
+            static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(Rules::builtin);
+            proptest::prop_assert_eq!(
+                RULES.is_particle(&word),
+                RULES.particles.contains(word.as_str())
+            );
+        }
 
         #[test]
         fn stack_lower_casing_is_lower_casing(word in "(?s:.{0,70})|[a-zA-Z .’'éİı]{0,70}") {

@@ -7,14 +7,12 @@
 //! "Noller", a misspelling). Words that are never names (months, weekdays, sentence
 //! openers), places, organisations, conferences and projects are filtered out.
 
-use super::{
-    Context, EntityKind, Mention, days, has_span, overlapping, overlapping_spans, resolve_overlaps,
-};
+use super::{Context, EntityKind, Mention, days, has_span, overlapping, resolve_overlaps};
 use crate::rules::{Rules, WordLists, fold, within_edits};
 use crate::span::Span;
 use crate::tokenize::single_spaced;
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::LazyLock;
@@ -32,7 +30,7 @@ pub struct NameSpan {
     pub end: usize,
     /// The name was followed by a possessive `'s`.
     pub possessive: bool,
-    /// The first word the scan read and its lists, which the honorific test looked up.
+    /// The first word the scan read and its lists, if the honorific test looked them up.
     first_word: Option<(Span, WordLists)>,
 }
 
@@ -44,7 +42,7 @@ impl NameSpan {
             .filter(|p| {
                 let s = p.slice(text);
                 (s.chars().next().is_some_and(char::is_uppercase) || starts_camel_surname(s))
-                    && s.trim_end_matches('.').chars().count() > 1
+                    && s.trim_end_matches('.').chars().nth(1).is_some()
             })
             .count()
     }
@@ -130,6 +128,10 @@ pub fn find(
     let mut rejected_full: Vec<NameSpan> = Vec::new();
     let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, blocked by a project)
     let mut pieces = Vec::new();
+    // Candidates come in text order: each list is walked once rather than bisected for each.
+    let mut blockers = InOrder::new(blockers, |b| *b);
+    let mut days = InOrder::new(days, |d| d.span);
+    let mut covering_projects = InOrder::new(projects, |p| p.span);
     let mut at = 0;
     while let Some(start) = next_capital(text, at) {
         let Some(name) = scan_name(text, start, rules) else {
@@ -140,22 +142,23 @@ pub fn find(
         split_on_non_names(text, &name, rules, &mut pieces);
         for (candidate, first_lists) in pieces.drain(..) {
             let given_first = first_lists.is_given_name();
-            if overlapping_spans(blockers, candidate.span)
+            if blockers
+                .overlapping(candidate.span)
                 .iter()
                 .any(|b| !(given_first && b.start > candidate.parts[0].end))
-                || !overlapping(days, candidate.span).is_empty()
+                || !days.overlapping(candidate.span).is_empty()
             {
                 continue;
             }
+            // The projects the candidate overlaps, found once for the three tests below.
+            let covering = covering_projects.overlapping(candidate.span);
             // A lone word that is also an ambiguous project ("Julia") may still be the
             // short form of a full name; that is decided once full names are known.
-            let blocked = blocked_by_project(text, &candidate, projects, rules);
-            if blocked
-                && !(candidate.parts.len() == 1 && weak_project_at(&candidate, projects, rules))
-            {
+            let blocked = blocked_by_project(text, &candidate, covering, rules);
+            if blocked && !(candidate.parts.len() == 1 && any_weak_project(covering, rules)) {
                 continue;
             }
-            let candidate = drop_trailing_project(text, candidate, projects);
+            let candidate = drop_trailing_project(text, candidate, covering);
             let first_part = candidate.parts[0];
             let candidate = drop_sentence_opener(ctx, candidate, first_lists);
             let Some(candidate) = candidate else { continue };
@@ -224,19 +227,22 @@ pub fn find(
     for (single, blocked) in singles {
         let word = single.span.slice(text);
         let alias = full_names.have_short_form(&fold(word));
-        if !alias && weak_project_at(&single, projects, rules) {
+        if !alias && any_weak_project(overlapping(projects, single.span), rules) {
             continue;
         }
         // A lone unknown word needs more than "by X": organisations stand there too.
         let lists = rules.word_lists(word);
         let given = lists.is_given_name() || lists.is_ambiguous_given_name();
-        // The cue's patterns are read last, where the answer still depends on them.
+        // The cue's patterns are read last, where the answer still depends on them: a
+        // verb after the word ("Guido said") is enough, a cue before it ("thanks Guido")
+        // only for a given name. A possessive name has only its talk as a cue.
         let strong_cue = || {
             single.honorific
-                || !blocked
-                    && has_cue(text, &single)
-                    && (given || VERB_AFTER.is_match(&text[single.end..]))
                 || possessive_talk(text, &single)
+                || !blocked
+                    && !single.possessive
+                    && (VERB_AFTER.is_match(&text[single.end..])
+                        || given && cue_before(text, &single))
         };
         if alias || (!lists.is_non_person_word() && strong_cue()) {
             found.push(Mention {
@@ -252,6 +258,40 @@ pub fn find(
         }
     }
     resolve_overlaps(found, |m| u8::from(m.rule != "person/given-name"))
+}
+
+/// Spans in text order, none overlapping another (as [`overlapping`] takes them), asked
+/// which of them overlap spans that never start before the ones asked about earlier.
+struct InOrder<'s, T, F> {
+    sorted: &'s [T],
+    span_of: F,
+    /// The first that may still overlap a span asked about: those before it end before.
+    from: usize,
+}
+
+impl<'s, T, F: Fn(&T) -> Span> InOrder<'s, T, F> {
+    fn new(sorted: &'s [T], span_of: F) -> Self {
+        InOrder {
+            sorted,
+            span_of,
+            from: 0,
+        }
+    }
+
+    /// Those that overlap `span`, which starts no earlier than any span asked about before.
+    fn overlapping(&mut self, span: Span) -> &'s [T] {
+        let sorted = self.sorted;
+        self.from += sorted[self.from..]
+            .iter()
+            .take_while(|t| (self.span_of)(t).end <= span.start)
+            .count();
+        let rest = &sorted[self.from..];
+        let len = rest
+            .iter()
+            .take_while(|t| (self.span_of)(t).start < span.end)
+            .count();
+        &rest[..len]
+    }
 }
 
 /// Whether `short` is a first name, surname or near spelling of the full name `full`.
@@ -305,8 +345,9 @@ fn near_first_name(short: &str, first: &str) -> bool {
 
 /// The full names of one post, indexed for the short-form question every lone name asks.
 struct FullNames {
-    /// Folded first names and surnames of names of two or more parts.
-    first_or_last: HashSet<String>,
+    /// Folded first names and surnames of names of two or more parts. Only this post's
+    /// names are keys, so a fast hash does (see `rustc_hash`).
+    first_or_last: FxHashSet<String>,
     /// Folded first names of four or more letters, sorted, so that those sharing a first
     /// letter lie together.
     long_firsts: Vec<String>,
@@ -314,13 +355,11 @@ struct FullNames {
 
 impl FullNames {
     fn new<'n>(names: impl Iterator<Item = &'n str>) -> FullNames {
-        let mut first_or_last = HashSet::new();
+        let mut first_or_last = FxHashSet::default();
         let mut long_firsts = Vec::new();
         // A post names the same persons again and again: each name is folded once.
-        let mut names: Vec<&str> = names.collect();
-        names.sort_unstable();
-        names.dedup();
-        for name in names {
+        let mut seen = FxHashSet::default();
+        for name in names.filter(|name| seen.insert(*name)) {
             let mut parts = name.split_whitespace();
             let (Some(first), Some(last)) = (parts.next(), parts.next_back()) else {
                 continue;
@@ -367,37 +406,43 @@ fn possessive_talk(text: &str, name: &NameSpan) -> bool {
 }
 
 fn has_cue(text: &str, name: &NameSpan) -> bool {
+    if name.possessive {
+        return possessive_talk(text, name);
+    }
+    cue_before(text, name) || VERB_AFTER.is_match(&text[name.end..])
+}
+
+/// Whether [`CUE_BEFORE`] ends the name's line within the 30 characters before it.
+fn cue_before(text: &str, name: &NameSpan) -> bool {
     let before_start = text[..name.span.start]
         .char_indices()
         .rev()
         .nth(30)
         .map_or(0, |(i, _)| i);
     let before = &text[before_start..name.span.start];
-    if name.possessive {
-        return possessive_talk(text, name);
-    }
     let before_line = before.rsplit('\n').next().unwrap_or(before);
-    CUE_BEFORE.is_match(before_line) || VERB_AFTER.is_match(&text[name.end..])
+    CUE_BEFORE.is_match(before_line)
 }
 
-fn blocked_by_project(text: &str, name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool {
-    overlapping(projects, name.span).iter().any(|p| {
+/// Whether a project of `covering`, those overlapping the name, rules the name out.
+fn blocked_by_project(text: &str, name: &NameSpan, covering: &[Mention], rules: &Rules) -> bool {
+    covering.iter().any(|p| {
         // A full name starting with a known given name beats a context-only project word.
         let first = name.parts[0].slice(text);
-        let weak_project = rules
-            .project_named(&p.name)
-            .is_some_and(|i| rules.project(i).context || rules.project(i).exact);
-        !(weak_project && name.full_parts(text) >= 2 && rules.is_given_name(first))
+        !(is_weak_project(p, rules) && name.full_parts(text) >= 2 && rules.is_given_name(first))
     })
 }
 
-/// Whether a context-only project ("Julia", "Ruby") covers the name.
-fn weak_project_at(name: &NameSpan, projects: &[Mention], rules: &Rules) -> bool {
-    overlapping(projects, name.span).iter().any(|p| {
-        rules
-            .project_named(&p.name)
-            .is_some_and(|i| rules.project(i).context || rules.project(i).exact)
-    })
+/// Whether any of `projects` is a context-only project ("Julia", "Ruby").
+fn any_weak_project(projects: &[Mention], rules: &Rules) -> bool {
+    projects.iter().any(|p| is_weak_project(p, rules))
+}
+
+/// Whether the project mention `p` names a context-only project.
+fn is_weak_project(p: &Mention, rules: &Rules) -> bool {
+    rules
+        .project_named(&p.name)
+        .is_some_and(|i| rules.project(i).context || rules.project(i).exact)
 }
 
 /// The name's text with parts joined as written but white space folded.
@@ -406,9 +451,10 @@ fn name_text(text: &str, name: &NameSpan) -> String {
 }
 
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.
-fn drop_trailing_project(text: &str, name: NameSpan, projects: &[Mention]) -> NameSpan {
+/// `covering` are the projects overlapping the name, in text order.
+fn drop_trailing_project(text: &str, name: NameSpan, covering: &[Mention]) -> NameSpan {
     let last = name.parts[name.parts.len() - 1];
-    let is_project = has_span(projects, last);
+    let is_project = has_span(covering, last);
     if !is_project || name.full_parts(text) < 3 {
         return name;
     }
@@ -554,34 +600,43 @@ fn allowed_as_surname(run: &[Span], run_lists: WordLists, word: &str) -> bool {
         )
 }
 
-/// Start of the next word that could begin a name, at or after `from`.
+/// Start of the next word that could begin a name, at or after `from`: a capital, or a
+/// camel-case surname prefix, that the character before it does not join to a word.
 fn next_capital(text: &str, from: usize) -> Option<usize> {
+    // Few bytes can start a name: the character there, and the one before it, are decoded
+    // only at those. Most of them are inside a word, which the character before tells.
     let bytes = text.as_bytes();
-    // Whether the character before `at` joins it to a preceding word or token.
-    let mut joined = text[..from].chars().next_back().is_some_and(joins_next);
-    let mut at = from;
-    // ASCII, nearly all of a post, is classified by the byte; the rest by the character.
-    loop {
-        if joined {
-            // The rest of a word: ASCII letters and digits stay joined.
-            at += bytes[at..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
-                .count();
-        }
-        let &b = bytes.get(at)?;
-        let (c, len) = if b.is_ascii() {
-            (char::from(b), 1)
-        } else {
-            let c = text[at..].chars().next()?;
-            (c, c.len_utf8())
-        };
-        if !joined && (c.is_uppercase() || c.is_lowercase() && starts_camel_surname(&text[at..])) {
-            return Some(at);
-        }
-        joined = joins_next(c);
-        at += len;
+    (from..text.len())
+        .filter(|&at| MAY_START_NAME[usize::from(bytes[at])])
+        .find(|&at| {
+            let rest = &text[at..];
+            !text[..at].chars().next_back().is_some_and(joins_next)
+                && rest.chars().next().is_some_and(|c| {
+                    c.is_uppercase() || c.is_lowercase() && starts_camel_surname(rest)
+                })
+        })
+}
+
+/// [`may_start_name`] of every byte, one look-up per byte of a post.
+static MAY_START_NAME: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < table.len() {
+        table[b] = may_start_name(b as u8);
+        b += 1;
     }
+    table
+};
+
+/// Whether a name may start at the byte `b`: an ASCII capital, the first letter of a
+/// camel-case prefix, or the first byte of a character that is not ASCII.
+const fn may_start_name(b: u8) -> bool {
+    b.is_ascii_uppercase() || starts_camel_prefix(b) || b >= 0xC0
+}
+
+/// Whether a camel-case surname prefix (see [`starts_camel_surname`]) starts with `b`.
+const fn starts_camel_prefix(b: u8) -> bool {
+    matches!(b, b'd' | b'v' | b'l' | b'm' | b'o')
 }
 
 /// Whether `c` right before a capital makes it part of something other than a name
@@ -596,14 +651,16 @@ fn starts_camel_surname(rest: &str) -> bool {
         "de", "di", "da", "du", "van", "von", "le", "la", "mc", "mac", "o",
     ];
     // A prefix followed by a capital is the whole lower-case run, since no character is
-    // both lower and upper case. That capital, ASCII or not, starts within the first four
-    // bytes: most words are ruled out without comparing prefixes.
+    // both lower and upper case. That capital, ASCII or not, is the first byte within the
+    // first four that is no ASCII lower-case letter: most words are ruled out without
+    // comparing prefixes.
     let bytes = rest.as_bytes();
-    matches!(bytes.first(), Some(b'd' | b'v' | b'l' | b'm' | b'o'))
+    bytes.first().is_some_and(|&b| starts_camel_prefix(b))
         && bytes
             .iter()
             .take(4)
-            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+            .find(|b| !b.is_ascii_lowercase())
+            .is_some_and(|b| b.is_ascii_uppercase() || !b.is_ascii())
         && PREFIXES.iter().any(|prefix| {
             rest.strip_prefix(prefix)
                 .and_then(|after| after.chars().next())
@@ -628,14 +685,17 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
                 word,
                 "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Sir" | "Herr" | "Frau" | "Miss"
             );
-        let lists = rules.word_lists(word);
-        first_word = Some((Span::new(pos, end), lists));
-        if lists.is_honorific() && (dotted || dotless_ok) {
-            let after = skip_dot_space(text, end)?;
-            if after > end {
-                honorific = true;
-                pos = after;
-                next_word = read_word(text, pos);
+        // Only there may an honorific stand: other words are looked up later if at all.
+        if dotted || dotless_ok {
+            let lists = rules.word_lists(word);
+            first_word = Some((Span::new(pos, end), lists));
+            if lists.is_honorific() {
+                let after = skip_dot_space(text, end)?;
+                if after > end {
+                    honorific = true;
+                    pos = after;
+                    next_word = read_word(text, pos);
+                }
             }
         }
     }
@@ -725,11 +785,11 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
     while read < MAX_CHARS {
         // ASCII, nearly every character of a post, needs no decoding: letters and digits
         // continue the word, and only a hyphen or an apostrophe may join two parts.
-        let alphanumeric = rest.as_bytes()[end..]
+        let run = &rest.as_bytes()[end..rest.len().min(end + MAX_CHARS - read)];
+        let alphanumeric = run
             .iter()
-            .take(MAX_CHARS - read)
-            .take_while(|b| b.is_ascii_alphanumeric())
-            .count();
+            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+            .unwrap_or(run.len());
         end += alphanumeric;
         read += alphanumeric;
         if read == MAX_CHARS {
@@ -762,7 +822,22 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
     (end > 0).then(|| (&rest[..end], pos + end))
 }
 
+/// [`u8::is_ascii_alphanumeric`] of every byte, one look-up per byte of a word.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < table.len() {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 fn strip_possessive(word: &str) -> (&str, bool) {
+    // Every suffix ends in an "s": most words are settled by their last byte.
+    if !word.ends_with(['s', 'S']) {
+        return (word, false);
+    }
     for suffix in ["'s", "’s", "'S"] {
         if let Some(stem) = word.strip_suffix(suffix) {
             if !stem.is_empty() {
@@ -781,6 +856,12 @@ fn is_name_part(word: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
+    // A word in lower case, most of those after a name, is ruled out before its bytes are
+    // read, unless it is a camel-case surname.
+    let capitalized = first.is_uppercase();
+    if !capitalized && !starts_camel_surname(word) {
+        return false;
+    }
     // One pass over the bytes finds both a digit, which rules a name part out, and the
     // first apostrophe (’ is the only character encoded with a leading 0xE2 0x80 0x99).
     let bytes = word.as_bytes();
@@ -801,17 +882,16 @@ fn is_name_part(word: &str) -> bool {
     {
         return false;
     }
-    if first.is_uppercase() {
-        let rest = chars.as_str();
-        rest.chars().nth(1).is_none() || rest.chars().any(char::is_lowercase)
-    } else {
-        starts_camel_surname(word)
-    }
+    // A camel-case surname passed above; a capitalized word needs a lower-case letter
+    // unless it is short.
+    let rest = chars.as_str();
+    !capitalized || rest.chars().nth(1).is_none() || rest.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::overlapping_spans;
     use crate::extract::tests::names_of;
 
     fn persons(text: &str) -> Vec<String> {
@@ -890,6 +970,21 @@ mod tests {
                 "Later Dr. Sendil Devar explained it.",
                 &["Sendil Devar"],
             ),
+            (
+                "cue before a lone given name",
+                "Many thanks to Guido for the sprint.",
+                &["Guido"],
+            ),
+            (
+                "cue before a lone unknown word",
+                "Many thanks to Zorblax for the sprint.",
+                &[],
+            ),
+            (
+                "verb after a lone unknown word",
+                "At lunch Zorblax said hello.",
+                &["Zorblax"],
+            ),
         ];
         for (name, text, want) in cases {
             assert_eq!(&persons(text), want, "case {name}");
@@ -967,6 +1062,14 @@ mod tests {
         }
     }
 
+    /// [`strip_possessive`] trying every suffix on every word.
+    fn strip_possessive_by_suffixes(word: &str) -> (&str, bool) {
+        ["'s", "’s", "'S"]
+            .iter()
+            .find_map(|suffix| word.strip_suffix(suffix).filter(|stem| !stem.is_empty()))
+            .map_or((word, false), |stem| (stem, true))
+    }
+
     /// Whether any full name has `short` as a short form, asking each name in turn.
     fn short_form_by_each_name(names: &[&str], short: &str) -> bool {
         let short = fold(short);
@@ -1007,6 +1110,34 @@ mod tests {
                     is_name_part_by_scans(&text[from..])
                 );
             }
+        }
+
+        #[test]
+        fn overlaps_in_order_as_by_bisection(
+            gaps in proptest::collection::vec((0usize..4, 1usize..4), 0..8),
+            queries in proptest::collection::vec((0usize..3, 0usize..5), 0..8),
+        ) {
+            let mut spans = Vec::new();
+            let mut at = 0;
+            for (gap, len) in gaps {
+                spans.push(Span::new(at + gap, at + gap + len));
+                at += gap + len;
+            }
+            let mut in_order = InOrder::new(&spans, |s| *s);
+            let mut start = 0;
+            for (step, len) in queries {
+                start += step;
+                let span = Span::new(start, start + len);
+                proptest::prop_assert_eq!(
+                    in_order.overlapping(span),
+                    overlapping_spans(&spans, span)
+                );
+            }
+        }
+
+        #[test]
+        fn possessives_stripped_as_by_every_suffix(word in "[aS’'s]{0,4}|(?s:.{0,4})") {
+            proptest::prop_assert_eq!(strip_possessive(&word), strip_possessive_by_suffixes(&word));
         }
 
         #[test]
