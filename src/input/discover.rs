@@ -35,10 +35,12 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
             sources.push(Source::File(path.clone()));
             continue;
         }
-        let before = sources.len();
+        let (mut files, errors_before) = (Vec::new(), errors.len());
+        // Walked in the file system's order, then sorted: a walk sorted as it goes holds
+        // every entry of a folder at once, which on a folder of 100 000 posts is more
+        // memory than the rest of the run's growth.
         let walker = walkdir::WalkDir::new(path)
             .follow_links(true)
-            .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
         for entry in walker {
@@ -48,7 +50,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
                         && has_post_extension(e.path())
                         && !is_project_file(e.path()) =>
                 {
-                    sources.push(Source::File(e.into_path()));
+                    files.push(e.into_path());
                 }
                 Ok(_) => {}
                 Err(e) => {
@@ -65,13 +67,17 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<InputError>) {
                 }
             }
         }
-        if sources.len() == before {
+        // Paths compare component by component: the order of a walk sorted by name.
+        files.sort_unstable();
+        errors[errors_before..].sort_by(|a, b| a.path.cmp(&b.path));
+        if files.is_empty() {
             errors.push(InputError::new(
                 show(path),
                 SkipKind::Unreadable,
                 "directory holds no posts (.txt, .md, .markdown, .html, .htm)",
             ));
         }
+        sources.extend(files.into_iter().map(Source::File));
     }
     (sources, errors)
 }
@@ -109,4 +115,38 @@ pub(super) fn unreadable(path: &Path, e: &std::io::Error) -> InputError {
         _ => format!("{e}, skipped"),
     };
     InputError::new(show(path), SkipKind::Unreadable, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_is_walked_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        // "a" sorts before "a.txt" by name, though "a/" sorts after "a." as text.
+        for name in ["b.md", "a.txt", "a/z.html", "a/b/c.txt", "a-b.txt", "A.txt"] {
+            let path = root.join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "Day One").unwrap();
+        }
+        for skipped in [".hidden.txt", "README.md", "notes.pdf"] {
+            std::fs::write(root.join(skipped), "Day One").unwrap();
+        }
+        let (sources, errors) = discover(&[root.to_path_buf()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let found: Vec<PathBuf> = sources
+            .iter()
+            .map(|s| match s {
+                Source::File(p) => p.strip_prefix(root).unwrap().to_path_buf(),
+                Source::Stdin => PathBuf::from("-"),
+            })
+            .collect();
+        let want: Vec<PathBuf> = ["A.txt", "a/b/c.txt", "a/z.html", "a-b.txt", "a.txt", "b.md"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
+        assert_eq!(found, want);
+    }
 }
