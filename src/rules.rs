@@ -738,13 +738,13 @@ impl std::ops::Not for WordLists {
 type WordTable = HashMap<Box<[u8]>, WordLists, BuildHasherDefault<WordHasher>>;
 
 /// A set of lower-cased phrases.
-type WordSet = HashSet<Box<[u8]>, BuildHasherDefault<WordHasher>>;
+pub(crate) type WordSet = HashSet<Box<[u8]>, BuildHasherDefault<WordHasher>>;
 
 /// A multiplicative hash of eight bytes at a time (the one rustc uses for its own
 /// tables). The standard SipHash resists keys chosen to collide, which the rule lists,
 /// fixed before any post is read, do not need; it costs several times more per word.
 #[derive(Clone, Copy, Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl WordHasher {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
@@ -780,7 +780,7 @@ impl Hasher for WordHasher {
 const SHORT_WORD: usize = 64;
 
 /// Whether `set` holds `phrase` lower-cased; an ASCII phrase is lower-cased on the stack.
-fn contains_lower(set: &WordSet, phrase: &str) -> bool {
+pub(crate) fn contains_lower(set: &WordSet, phrase: &str) -> bool {
     match ascii_lower(phrase, &mut [0; SHORT_WORD]) {
         Some(lower) => set.contains(lower),
         None => set.contains(phrase.to_lowercase().as_bytes()),

@@ -15,13 +15,13 @@ use super::{
     Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
 };
 use crate::layout::looks_like_heading;
-use crate::rules::TalkKind;
+use crate::rules::{TalkKind, WordSet, contains_lower};
 use crate::span::Span;
 use crate::tokenize::{single_spaced, trim_span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// How far before a quote its cue words are looked for, in bytes.
@@ -438,17 +438,9 @@ const ADJECTIVES: &[&str] = &[
 /// Whether `word` is one of [`ADJECTIVES`], in any case; a set, since rules look up
 /// every modifier word they read.
 fn is_adjective(word: &str) -> bool {
-    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| ADJECTIVES.iter().copied().collect());
-    // A short ASCII word is lower-cased on the stack, sparing most look-ups an allocation.
-    let mut buffer = [0u8; 24];
-    match buffer.get_mut(..word.len()) {
-        Some(lower) if word.is_ascii() => {
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            SET.contains(std::str::from_utf8(lower).expect("ASCII is UTF-8"))
-        }
-        _ => SET.contains(word.to_lowercase().as_str()),
-    }
+    static SET: LazyLock<WordSet> =
+        LazyLock::new(|| ADJECTIVES.iter().map(|a| a.as_bytes().into()).collect());
+    contains_lower(&SET, word)
 }
 
 /// "on the first morning", "on Day 2": when, not what.
