@@ -518,7 +518,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         talk_spans: BTreeMap::new(),
         longest_talk: 0,
         speakers: Vec::new(),
-        used_lines: Vec::new(),
+        used_lines: vec![false; ctx.tokens.lines.len()],
         scan: &Scan::of(ctx.text),
     };
     finder.list_lines();
@@ -550,7 +550,9 @@ struct Finder<'a, 'c> {
     talk_spans: BTreeMap<usize, usize>,
     longest_talk: usize,
     speakers: Vec<Mention>,
-    used_lines: Vec<usize>,
+    /// Whether a rule has taken each line, by index: a set rather than a list, since
+    /// the later rules ask for every line.
+    used_lines: Vec<bool>,
     /// The post's kind words and cues.
     scan: &'a Scan,
 }
@@ -748,7 +750,9 @@ impl Finder<'_, '_> {
                     }
                 }
             }
-            self.used_lines.extend(matched);
+            for i in matched {
+                self.used_lines[i] = true;
+            }
         }
     }
 
@@ -811,7 +815,7 @@ impl Finder<'_, '_> {
                     l.trim_end().ends_with(':') && INTRO.is_match(l) && !NOT_TALKS.is_match(l);
                 continue;
             }
-            if !intro_ok || self.used_lines.contains(&i) || self.covered(body) {
+            if !intro_ok || self.used_lines[i] || self.covered(body) {
                 continue;
             }
             let item = body.slice(text);
@@ -825,7 +829,7 @@ impl Finder<'_, '_> {
                 let span = Span::new(body.start, body.start + title.len());
                 let kind = kind_of(ctx, title).unwrap_or(TalkKind::Talk);
                 self.push(title, span, kind, &[], "talk/introduced-list", false);
-                self.used_lines.push(i);
+                self.used_lines[i] = true;
             }
         }
     }
@@ -901,7 +905,7 @@ impl Finder<'_, '_> {
         let mut pairs = 0;
         for w in lines.windows(2) {
             let ((i, title), (j, speaker)) = (w[0], w[1]);
-            if self.used_lines.contains(&i) || self.used_lines.contains(&j) || j > i + 2 {
+            if self.used_lines[i] || self.used_lines[j] || j > i + 2 {
                 continue;
             }
             let t = title.slice(text);
@@ -930,7 +934,8 @@ impl Finder<'_, '_> {
                         "talk/title-over-speaker",
                         false,
                     );
-                    self.used_lines.extend([i, j]);
+                    self.used_lines[i] = true;
+                    self.used_lines[j] = true;
                     pairs += 1;
                     continue;
                 }
@@ -956,7 +961,7 @@ impl Finder<'_, '_> {
                     "talk/title-over-handle",
                     false,
                 );
-                self.used_lines.push(i);
+                self.used_lines[i] = true;
             }
         }
     }
@@ -975,7 +980,7 @@ impl Finder<'_, '_> {
         let text = ctx.text;
         for h in &ctx.layout.headings {
             let s = h.span.slice(text);
-            if self.used_lines.contains(&h.line)
+            if self.used_lines[h.line]
                 || h.line == 0 && ctx.layout.headings.len() > 1
                 || h.level == Some(1)
                 || ctx.rules.day_marker.find(s).is_some_and(|m| m.start() < 20)
@@ -1039,7 +1044,7 @@ impl Finder<'_, '_> {
             }
             let kind = kind_of(ctx, s).unwrap_or(TalkKind::Talk);
             self.push(s, h.span, kind, &speakers, "talk/heading", false);
-            self.used_lines.push(h.line);
+            self.used_lines[h.line] = true;
         }
     }
 
@@ -2005,14 +2010,26 @@ fn the_x_kind<'a>(text: &'a str, scan: &'a Scan) -> impl Iterator<Item = (Span, 
 }
 
 /// The match of [`the_x_kind`]'s pattern that starts at `start`, if any.
+///
+/// Inlined: it is asked at every place of a stretch, and its first test turns away most
+/// of them for less than the cost of a call.
+#[inline]
 fn the_x_kind_at(text: &str, start: usize) -> Option<(Span, Span)> {
-    const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
     // A determiner opens with an ASCII letter: no other character folds to t, m, o or h.
     if !matches!(
         text.as_bytes()[start].to_ascii_lowercase(),
         b't' | b'm' | b'o' | b'h'
-    ) || is_word_before(text, start)
-    {
+    ) {
+        return None;
+    }
+    determiner_then_kind(text, start)
+}
+
+/// [`the_x_kind_at`] past its first test.
+#[inline(never)]
+fn determiner_then_kind(text: &str, start: usize) -> Option<(Span, Span)> {
+    const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
+    if is_word_before(text, start) {
         return None;
     }
     same_first_letter(&DETERMINERS, text, start).find_map(|d| {
