@@ -142,10 +142,18 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
             talks_given: 0,
         })
         .collect();
+    // An entity is mostly named the same way again and again: a spelling just looked at
+    // for its entity adds no alias, and is not normalized again.
+    let mut last_spelling: Vec<Option<&str>> = vec![None; entities.len()];
     for (m, &e) in extraction.mentions.iter().zip(&mention_entity) {
         let entity = &mut entities[e];
         entity.mentions += 1;
-        let surface = surface_form(m.span.slice(text));
+        let spelling = m.span.slice(text);
+        if last_spelling[e] == Some(spelling) {
+            continue;
+        }
+        last_spelling[e] = Some(spelling);
+        let surface = surface_form(spelling);
         if *surface != entity.name && !entity.aliases.iter().any(|a| **a == *surface) {
             entity.aliases.push(surface.into_owned());
         }
@@ -290,8 +298,9 @@ fn person_clusters<'e>(
             (rank, n)
         })
         .collect();
-    // The names are compared only where the ranks tie.
-    ranked.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    // The names are compared only where the ranks tie. They are distinct, so the order
+    // is total and an unstable sort (which needs no scratch memory) gives the same one.
+    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     let full: Vec<(&str, FoldedName)> = ranked
         .into_iter()
         .map(|(_, n)| (n, FoldedName::new(n)))
@@ -397,13 +406,59 @@ fn title_strength(rule: &str) -> u8 {
     }
 }
 
-/// Words of a folded title that carry meaning.
-fn content_words(folded_title: &str) -> Vec<&str> {
-    folded_title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && !is_stop_word(w))
-        .collect()
+/// Words of a folded title that carry meaning: its runs of alphanumeric characters, stop
+/// words left out.
+///
+/// Folded titles are mostly ASCII, and an ASCII byte is judged by a table look-up, where
+/// splitting at a `char` test decodes every character and tests it against Unicode's
+/// tables: this runs for every talk mention.
+fn content_words<'a>(folded_title: &'a str) -> Vec<&'a str> {
+    let mut words = Vec::new();
+    let mut push = |word: &'a str| {
+        if !is_stop_word(word) {
+            words.push(word);
+        }
+    };
+    let bytes = folded_title.as_bytes();
+    let mut word_start = None;
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let (alphanumeric, width) = match ASCII_ALPHANUMERIC.get(usize::from(byte)) {
+            Some(&alphanumeric) => (alphanumeric, 1),
+            None => {
+                let c = folded_title[i..]
+                    .chars()
+                    .next()
+                    .expect("a character starts here");
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        match (alphanumeric, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(start)) => {
+                push(&folded_title[start..i]);
+                word_start = None;
+            }
+            _ => {}
+        }
+        i += width;
+    }
+    if let Some(start) = word_start {
+        push(&folded_title[start..]);
+    }
+    words
 }
+
+/// Whether each ASCII character is alphanumeric.
+static ASCII_ALPHANUMERIC: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
 
 /// Whether a word of a title says nothing of its subject. A `match` compares the word
 /// with each of these short constants in a few moves, where a search of a list of them
@@ -581,6 +636,67 @@ mod tests {
             proptest::prop_assert_eq!(surface_form(&s), expected);
         }
     }
+
+    proptest::proptest! {
+        #[test]
+        fn content_words_are_the_runs_of_alphanumerics_but_stop_words(
+            s in "([a-z0-9 .:,'’-]|the|talk|[éß΄٣\u{300}\u{a0}🦀]){0,24}",
+        ) {
+            let expected: Vec<&str> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty() && !is_stop_word(w))
+                .collect();
+            proptest::prop_assert_eq!(content_words(&s), expected);
+        }
+    }
+
+    /// Spellings of two projects, some of them the same once normalized.
+    const SPELLINGS: [(&str, &str); 8] = [
+        ("Django", "Django"),
+        ("Django’s", "Django"),
+        ("Django's", "Django"),
+        ("DJANGO", "Django"),
+        ("Django  Rest", "Django"),
+        ("Django Rest", "Django"),
+        ("Flask", "Flask"),
+        ("Fläsk\u{a0}\u{a0}2", "Flask"),
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn aliases_are_every_other_surface_form(picks in proptest::collection::vec(0..SPELLINGS.len(), 1..16)) {
+            let mut text = String::new();
+            let mut mentions = Vec::new();
+            for &p in &picks {
+                let (spelling, name) = SPELLINGS[p];
+                text.push_str(" | ");
+                mentions.push(crate::extract::Mention {
+                    kind: EntityKind::Project,
+                    span: Span::new(text.len(), text.len() + spelling.len()),
+                    name: name.to_string(),
+                    rule: "test",
+                });
+                text.push_str(spelling);
+            }
+            let extraction = Extraction { mentions, talks: Vec::new() };
+            let resolved = resolve(&text, &extraction, &Layout::default(), &RULES);
+            for entity in &resolved.entities {
+                let mut expected: Vec<String> = extraction
+                    .mentions
+                    .iter()
+                    .filter(|m| m.name == entity.name)
+                    .map(|m| surface_form(m.span.slice(&text)).into_owned())
+                    .filter(|s| *s != entity.name)
+                    .collect();
+                expected.sort();
+                expected.dedup();
+                proptest::prop_assert_eq!(&entity.aliases, &expected);
+            }
+        }
+    }
+
+    /// The built-in rules, loaded once for all the cases of a property.
+    static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(Rules::builtin);
 
     #[test]
     fn content_words_drop_kind_nouns() {

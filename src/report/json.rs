@@ -239,17 +239,23 @@ pub(crate) fn any_byte(bytes: &[u8], found: impl Fn(u64) -> u64) -> bool {
             };
             quad(0) | quad(len - 4) << 32
         }
+        // Most cells: two words, without the set-up of the loop below.
+        8..=16 => return found(word_at(bytes, 0)) | found(word_at(bytes, len - 8)) != 0,
         _ => {
-            let word_at =
-                |i: usize| u64::from_ne_bytes(*bytes[i..].first_chunk().expect("eight bytes"));
-            let mut any = found(word_at(len - 8));
+            let mut any = found(word_at(bytes, len - 8));
             for i in (0..len - 8).step_by(8) {
-                any |= found(word_at(i));
+                any |= found(word_at(bytes, i));
             }
             return any != 0;
         }
     };
     found(word) != 0
+}
+
+/// The eight bytes of `bytes` from `i`.
+#[inline(always)]
+fn word_at(bytes: &[u8], i: usize) -> u64 {
+    u64::from_ne_bytes(*bytes[i..].first_chunk().expect("eight bytes"))
 }
 
 /// A comma, a line feed and spaces: the start of an element's line.

@@ -117,6 +117,8 @@ pub struct ReportWriter {
     files: [usize; 6],
     buffers: [Vec<u8>; 6],
     documents: Option<ArrayWriter>,
+    /// Scratch: the path cell of the document being written.
+    path_cell: Vec<u8>,
 }
 
 impl ReportWriter {
@@ -154,6 +156,7 @@ impl ReportWriter {
             files,
             buffers,
             documents,
+            path_cell: Vec::new(),
         })
     }
 
@@ -171,7 +174,8 @@ impl ReportWriter {
         record: &DocumentRecord,
         staged: &mut atomic::Staged<'_>,
     ) -> anyhow::Result<()> {
-        let (f, path) = (self.formulas, record.path.as_str());
+        let f = self.formulas;
+        let path = PathCell::prepared(&record.path, f, &mut self.path_cell);
         csv::append(&mut self.buffers[DOCUMENTS], [document_row(record)], f)?;
         let mentions = record.mentions.iter().map(|m| mention_row(path, m));
         csv::append(&mut self.buffers[MENTIONS], mentions, f)?;

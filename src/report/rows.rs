@@ -52,6 +52,54 @@ impl PrettyJson for KindName {
     }
 }
 
+/// A document's path, the first cell of each of its rows in `mentions.csv` and
+/// `talks.csv`, perhaps with that cell written beforehand: a document has hundreds of
+/// rows, and copying the cell into each is cheaper than looking at every byte of the path
+/// again.
+#[derive(Clone, Copy, Debug)]
+pub struct PathCell<'a> {
+    path: &'a str,
+    /// The cell, and the setting it was written with.
+    written: Option<(&'a [u8], Formulas)>,
+}
+
+impl<'a> PathCell<'a> {
+    /// A path whose cell each row writes.
+    pub fn new(path: &'a str) -> PathCell<'a> {
+        PathCell {
+            path,
+            written: None,
+        }
+    }
+
+    /// A path with its cell written into `cell` (cleared first) as rows write it with
+    /// `formulas`.
+    pub fn prepared(path: &'a str, formulas: Formulas, cell: &'a mut Vec<u8>) -> PathCell<'a> {
+        cell.clear();
+        path.write_cell(cell, formulas);
+        let cell: &'a [u8] = cell;
+        PathCell {
+            path,
+            written: Some((cell, formulas)),
+        }
+    }
+}
+
+impl Serialize for PathCell<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.path)
+    }
+}
+
+impl Cell for PathCell<'_> {
+    fn write_cell(&self, out: &mut Vec<u8>, formulas: Formulas) {
+        match self.written {
+            Some((cell, with)) if with == formulas => out.extend_from_slice(cell),
+            _ => self.path.write_cell(out, formulas),
+        }
+    }
+}
+
 /// A row of a CSV report: its serde form is the contract, which [`CsvRow::write_cells`]
 /// writes without going through serde.
 pub trait CsvRow: Serialize {
@@ -132,7 +180,7 @@ csv_row! {
     /// `mentions.csv`: one row per mention.
     pub struct MentionRow<'a> {
         /// Document path.
-        pub path: &'a str,
+        pub path: PathCell<'a>,
         /// person, project or day.
         pub kind: KindName,
         /// Text as written.
@@ -176,7 +224,7 @@ csv_row! {
     /// `talks.csv`: one row per talk.
     pub struct TalkRow<'a> {
         /// Document path.
-        pub path: &'a str,
+        pub path: PathCell<'a>,
         /// Title as the post gives it.
         pub title: &'a str,
         /// talk, keynote, panel, tutorial, workshop, lightning, open space, bof, sprint, poster.
@@ -343,8 +391,16 @@ impl<'a> DocumentRows<'a> {
     pub fn of(r: &'a DocumentRecord) -> DocumentRows<'a> {
         DocumentRows {
             document: document_row(r),
-            mentions: r.mentions.iter().map(|m| mention_row(&r.path, m)).collect(),
-            talks: r.talks.iter().map(|t| talk_row(&r.path, t)).collect(),
+            mentions: r
+                .mentions
+                .iter()
+                .map(|m| mention_row(PathCell::new(&r.path), m))
+                .collect(),
+            talks: r
+                .talks
+                .iter()
+                .map(|t| talk_row(PathCell::new(&r.path), t))
+                .collect(),
             json: json_document(r),
         }
     }
@@ -369,7 +425,7 @@ pub fn document_row(r: &DocumentRecord) -> DocumentRow<'_> {
 }
 
 /// A mention's row of `mentions.csv`, in the document at `path`.
-pub fn mention_row<'a>(path: &'a str, m: &'a MentionRecord) -> MentionRow<'a> {
+pub fn mention_row<'a>(path: PathCell<'a>, m: &'a MentionRecord) -> MentionRow<'a> {
     MentionRow {
         path,
         kind: m.kind.into(),
@@ -385,7 +441,7 @@ pub fn mention_row<'a>(path: &'a str, m: &'a MentionRecord) -> MentionRow<'a> {
 }
 
 /// A talk's row of `talks.csv`, in the document at `path`.
-pub fn talk_row<'a>(path: &'a str, t: &'a TalkRecord) -> TalkRow<'a> {
+pub fn talk_row<'a>(path: PathCell<'a>, t: &'a TalkRecord) -> TalkRow<'a> {
     TalkRow {
         path,
         title: &t.title,
@@ -501,6 +557,11 @@ mod tests {
         )
     }
 
+    /// `row`, with `path` for its path.
+    fn with_path<'a>(row: &MentionRow<'a>, path: PathCell<'a>) -> MentionRow<'a> {
+        MentionRow { path, ..*row }
+    }
+
     /// Every kind name a report holds.
     fn kind_names() -> Vec<KindName> {
         let entities = [
@@ -577,7 +638,7 @@ mod tests {
             };
             prop_assert_eq!(written(&document, 4), serde_pretty(&document, 4));
             let mention = MentionRow {
-                path: &s[0],
+                path: PathCell::new(&s[0]),
                 kind: kinds[1],
                 surface: &s[2],
                 entity: &s[3],
@@ -588,10 +649,24 @@ mod tests {
                 day: index.map(|_| s[4].as_str()),
                 rule: &s[5],
             };
+            // A prepared path writes what the path itself writes, whatever it was
+            // prepared with.
+            for (prepared_with, formulas) in [
+                (Formulas::Raw, Formulas::Raw),
+                (Formulas::Neutralize, Formulas::Neutralize),
+                (Formulas::Raw, Formulas::Neutralize),
+            ] {
+                let mut cell = Vec::new();
+                let prepared = PathCell::prepared(&s[0], prepared_with, &mut cell);
+                let mut written = (Vec::new(), Vec::new());
+                append(&mut written.0, [with_path(&mention, prepared)], formulas).unwrap();
+                append(&mut written.1, [&mention], formulas).unwrap();
+                prop_assert_eq!(written.0, written.1);
+            }
             let (expected, csv) = both_csv(&[mention]);
             prop_assert_eq!(csv, expected);
             let talk_row = TalkRow {
-                path: &s[0],
+                path: PathCell::new(&s[0]),
                 title: &s[1],
                 kind: &s[2],
                 speakers: names.join("; "),
