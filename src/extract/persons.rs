@@ -354,14 +354,17 @@ struct FullNames {
 }
 
 impl FullNames {
-    fn new<'n>(names: impl Iterator<Item = &'n str>) -> FullNames {
-        let mut first_or_last = FxHashSet::default();
+    /// Indexes `names`, single spaced as [`name_text`] gives them.
+    fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> FullNames {
+        // Sized for the names up front: growing a set moves every key it holds.
+        let mut first_or_last =
+            FxHashSet::with_capacity_and_hasher(2 * names.len(), Default::default());
         let mut long_firsts = Vec::new();
         // A post names the same persons again and again: each name is folded once.
-        let mut seen = FxHashSet::default();
+        let mut seen = FxHashSet::with_capacity_and_hasher(names.len(), Default::default());
         for name in names.filter(|name| seen.insert(*name)) {
-            let mut parts = name.split_whitespace();
-            let (Some(first), Some(last)) = (parts.next(), parts.next_back()) else {
+            let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' '))
+            else {
                 continue;
             };
             let (first, last) = (fold(first), fold(last));
