@@ -126,7 +126,8 @@ pub fn find(
     let rules = ctx.rules;
     let mut full: Vec<Mention> = Vec::new();
     let mut rejected_full: Vec<NameSpan> = Vec::new();
-    let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, blocked by a project)
+    // (name, blocked by a project, its lists if they were looked up for its first part)
+    let mut singles: Vec<(NameSpan, bool, Option<WordLists>)> = Vec::new();
     let mut pieces = Vec::new();
     // Candidates come in text order: each list is walked once rather than bisected for each.
     let mut blockers = InOrder::new(blockers, |b| *b);
@@ -187,7 +188,9 @@ pub fn find(
                     rejected_full.push(candidate);
                 }
             } else if parts == 1 {
-                singles.push((candidate, blocked));
+                let whole_first_part =
+                    candidate.parts.len() == 1 && candidate.parts[0] == first_part;
+                singles.push((candidate, blocked, whole_first_part.then_some(first_lists)));
             }
         }
     }
@@ -224,14 +227,14 @@ pub fn find(
         });
     }
     let full_names = FullNames::new(found.iter().map(|m| m.name.as_str()));
-    for (single, blocked) in singles {
+    for (single, blocked, known_lists) in singles {
         let word = single.span.slice(text);
         let alias = full_names.have_short_form(&fold(word));
         if !alias && any_weak_project(overlapping(projects, single.span), rules) {
             continue;
         }
         // A lone unknown word needs more than "by X": organisations stand there too.
-        let lists = rules.word_lists(word);
+        let lists = known_lists.unwrap_or_else(|| rules.word_lists(word));
         let given = lists.is_given_name() || lists.is_ambiguous_given_name();
         // The cue's patterns are read last, where the answer still depends on them: a
         // verb after the word ("Guido said") is enough, a cue before it ("thanks Guido")
