@@ -126,7 +126,8 @@ pub fn find(
     let rules = ctx.rules;
     let mut full: Vec<Mention> = Vec::new();
     let mut rejected_full: Vec<NameSpan> = Vec::new();
-    let mut singles: Vec<(NameSpan, bool)> = Vec::new(); // (name, blocked by a project)
+    // (name, blocked by a project, its lists if they were looked up for its first part)
+    let mut singles: Vec<(NameSpan, bool, Option<WordLists>)> = Vec::new();
     let mut pieces = Vec::new();
     // Candidates come in text order: each list is walked once rather than bisected for each.
     let mut blockers = InOrder::new(blockers, |b| *b);
@@ -187,7 +188,9 @@ pub fn find(
                     rejected_full.push(candidate);
                 }
             } else if parts == 1 {
-                singles.push((candidate, blocked));
+                let whole_first_part =
+                    candidate.parts.len() == 1 && candidate.parts[0] == first_part;
+                singles.push((candidate, blocked, whole_first_part.then_some(first_lists)));
             }
         }
     }
@@ -224,14 +227,14 @@ pub fn find(
         });
     }
     let full_names = FullNames::new(found.iter().map(|m| m.name.as_str()));
-    for (single, blocked) in singles {
+    for (single, blocked, known_lists) in singles {
         let word = single.span.slice(text);
         let alias = full_names.have_short_form(&fold(word));
         if !alias && any_weak_project(overlapping(projects, single.span), rules) {
             continue;
         }
         // A lone unknown word needs more than "by X": organisations stand there too.
-        let lists = rules.word_lists(word);
+        let lists = known_lists.unwrap_or_else(|| rules.word_lists(word));
         let given = lists.is_given_name() || lists.is_ambiguous_given_name();
         // The cue's patterns are read last, where the answer still depends on them: a
         // verb after the word ("Guido said") is enough, a cue before it ("thanks Guido")
@@ -354,14 +357,17 @@ struct FullNames {
 }
 
 impl FullNames {
-    fn new<'n>(names: impl Iterator<Item = &'n str>) -> FullNames {
-        let mut first_or_last = FxHashSet::default();
+    /// Indexes `names`, single spaced as [`name_text`] gives them.
+    fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> FullNames {
+        // Sized for the names up front: growing a set moves every key it holds.
+        let mut first_or_last =
+            FxHashSet::with_capacity_and_hasher(2 * names.len(), Default::default());
         let mut long_firsts = Vec::new();
         // A post names the same persons again and again: each name is folded once.
-        let mut seen = FxHashSet::default();
+        let mut seen = FxHashSet::with_capacity_and_hasher(names.len(), Default::default());
         for name in names.filter(|name| seen.insert(*name)) {
-            let mut parts = name.split_whitespace();
-            let (Some(first), Some(last)) = (parts.next(), parts.next_back()) else {
+            let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' '))
+            else {
                 continue;
             };
             let (first, last) = (fold(first), fold(last));
@@ -603,38 +609,80 @@ fn allowed_as_surname(run: &[Span], run_lists: WordLists, word: &str) -> bool {
 /// Start of the next word that could begin a name, at or after `from`: a capital, or a
 /// camel-case surname prefix, that the character before it does not join to a word.
 fn next_capital(text: &str, from: usize) -> Option<usize> {
-    // Few bytes can start a name: the character there, and the one before it, are decoded
-    // only at those. Most of them are inside a word, which the character before tells.
+    // A name starts at a capital or at a camel-case prefix right before one, and few bytes
+    // can begin a capital: the text is searched for those, and only the few bytes before
+    // each one are looked at for a prefix.
     let bytes = text.as_bytes();
-    (from..text.len())
-        .filter(|&at| MAY_START_NAME[usize::from(bytes[at])])
-        .find(|&at| {
-            let rest = &text[at..];
-            !text[..at].chars().next_back().is_some_and(joins_next)
-                && rest.chars().next().is_some_and(|c| {
-                    c.is_uppercase() || c.is_lowercase() && starts_camel_surname(rest)
-                })
-        })
-}
-
-/// [`may_start_name`] of every byte, one look-up per byte of a post.
-static MAY_START_NAME: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < table.len() {
-        table[b] = may_start_name(b as u8);
-        b += 1;
+    let mut at = from;
+    loop {
+        let capital = next_capital_byte(bytes, at)?;
+        let prefix_starts = (capital.saturating_sub(LONGEST_CAMEL_PREFIX).max(at)..capital)
+            .filter(|&start| starts_camel_prefix(bytes[start]));
+        if let Some(start) = prefix_starts
+            .chain([capital])
+            .find(|&start| name_starts_at(text, start))
+        {
+            return Some(start);
+        }
+        at = capital + 1;
     }
-    table
-};
-
-/// Whether a name may start at the byte `b`: an ASCII capital, the first letter of a
-/// camel-case prefix, or the first byte of a character that is not ASCII.
-const fn may_start_name(b: u8) -> bool {
-    b.is_ascii_uppercase() || starts_camel_prefix(b) || b >= 0xC0
 }
 
-/// Whether a camel-case surname prefix (see [`starts_camel_surname`]) starts with `b`.
+/// Whether a name may start at `at`, a character boundary.
+fn name_starts_at(text: &str, at: usize) -> bool {
+    let rest = &text[at..];
+    !text[..at].chars().next_back().is_some_and(joins_next)
+        && rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_lowercase() && starts_camel_surname(rest))
+}
+
+/// The first byte at or after `from` that may begin an upper-case character.
+fn next_capital_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    // Eight bytes at a time, each of them in the lanes of one `u64`: nearly every byte of
+    // a post is passed over, and this costs a few instructions for all eight.
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut at = from;
+    let mut chunks = bytes[from..].chunks_exact(8);
+    for chunk in &mut chunks {
+        let lanes = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // 0xC0 and above: both top bits set.
+        let non_ascii_first = lanes & (lanes << 1) & HIGH;
+        // An ASCII byte's low seven bits plus 0x80 - t reach the top bit exactly when
+        // they are at least t, and never carry into the next lane.
+        let low = lanes & !HIGH;
+        let from_a = low + ONES * u64::from(0x80 - b'A');
+        let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
+        let ascii_capital = from_a & !past_z & !lanes & HIGH;
+        let found = non_ascii_first | ascii_capital;
+        if found != 0 {
+            return Some(at + found.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    rest.iter()
+        .position(|&b| may_begin_capital(b))
+        .map(|i| at + i)
+}
+
+/// Whether `b` may begin an upper-case character: an ASCII capital, or the first byte of
+/// a character that is not ASCII.
+fn may_begin_capital(b: u8) -> bool {
+    b.is_ascii_uppercase() || b >= 0xC0
+}
+
+/// Camel-case surname prefixes (see [`starts_camel_surname`]).
+const CAMEL_PREFIXES: [&str; 11] = [
+    "de", "di", "da", "du", "van", "von", "le", "la", "mc", "mac", "o",
+];
+
+/// The most bytes a camel-case prefix has ("van", "mac").
+const LONGEST_CAMEL_PREFIX: usize = 3;
+
+/// Whether a camel-case surname prefix starts with `b`.
 const fn starts_camel_prefix(b: u8) -> bool {
     matches!(b, b'd' | b'v' | b'l' | b'm' | b'o')
 }
@@ -647,9 +695,6 @@ fn joins_next(c: char) -> bool {
 
 /// "deGrandis", "McKellar"-style parts start in lower case only with a short prefix.
 fn starts_camel_surname(rest: &str) -> bool {
-    const PREFIXES: [&str; 11] = [
-        "de", "di", "da", "du", "van", "von", "le", "la", "mc", "mac", "o",
-    ];
     // A prefix followed by a capital is the whole lower-case run, since no character is
     // both lower and upper case. That capital, ASCII or not, is the first byte within the
     // first four that is no ASCII lower-case letter: most words are ruled out without
@@ -661,7 +706,7 @@ fn starts_camel_surname(rest: &str) -> bool {
             .take(4)
             .find(|b| !b.is_ascii_lowercase())
             .is_some_and(|b| b.is_ascii_uppercase() || !b.is_ascii())
-        && PREFIXES.iter().any(|prefix| {
+        && CAMEL_PREFIXES.iter().any(|prefix| {
             rest.strip_prefix(prefix)
                 .and_then(|after| after.chars().next())
                 .is_some_and(char::is_uppercase)
@@ -1079,7 +1124,7 @@ mod tests {
     }
 
     const NAME_TEXT: &str =
-        "(?s:[aAbBdeEéÉøØßİıIlLmMcvVoO’'\\- .\u{301}\u{a0}_@#/1]{0,24}|.{0,12})";
+        "(?s:[aAbBdeEéÉøØßİıIlLmMcvVoOniuN’'\\- .\u{301}\u{a0}_@#/1]{0,24}|.{0,12})";
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
@@ -1110,6 +1155,26 @@ mod tests {
                     is_name_part_by_scans(&text[from..])
                 );
             }
+        }
+
+        #[test]
+        fn capital_bytes_found_as_one_at_a_time(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    // Mostly bytes next to the ranges searched for, so that whole
+                    // chunks of eight hold none.
+                    8 => proptest::sample::select(&[b'@', b'[', b'`', b'a', b'z', b' ', 0x7F, 0x80, 0xBF][..]),
+                    1 => proptest::num::u8::ANY,
+                ],
+                0..40,
+            ),
+            from in 0usize..40,
+        ) {
+            let from = from.min(bytes.len());
+            proptest::prop_assert_eq!(
+                next_capital_byte(&bytes, from),
+                bytes[from..].iter().position(|&b| may_begin_capital(b)).map(|i| from + i)
+            );
         }
 
         #[test]
@@ -1166,6 +1231,17 @@ mod tests {
                 short_form_by_each_name(&names, &short)
             );
         }
+    }
+
+    #[test]
+    fn longest_camel_prefix_is_the_longest() {
+        let longest = CAMEL_PREFIXES.iter().map(|p| p.len()).max();
+        assert_eq!(longest, Some(LONGEST_CAMEL_PREFIX));
+        assert!(
+            CAMEL_PREFIXES
+                .iter()
+                .all(|p| starts_camel_prefix(p.as_bytes()[0]))
+        );
     }
 
     #[test]
