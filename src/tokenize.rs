@@ -450,7 +450,8 @@ impl WordClass {
 /// Calls `each` with the start and end of every sentence of `text`, split as by
 /// `unicode-segmentation` (UAX #29). Text made only of characters whose class is known
 /// here (ASCII, Latin letters, curly quotes, dashes: nearly every line of a post) is split
-/// without looking up each character in the Unicode tables, ASCII a byte at a time.
+/// without looking up each character in the Unicode tables, and only the characters
+/// around line breaks and terminals are read one by one.
 fn sentence_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
     if !all_known(text, |c| SentenceClass::of(c).is_some()) {
         for (offset, sentence) in text.split_sentence_bound_indices() {
@@ -481,22 +482,50 @@ fn sentence_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
         }
         runs = next_runs(runs, class);
         i += len;
-        // With neither a line break nor a terminal in view, ASCII letters only shift the
-        // runs (the last four at most): skip them.
+        // With neither a line break nor a terminal in view, no sentence can end before
+        // the next one: skip to it, keeping only the runs the text skipped leaves.
         if !runs.iter().any(|r| r.may_end_sentence()) {
-            let letters = bytes[i..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
-            for _ in 0..letters.min(runs.len()) {
-                runs = next_runs(runs, SentenceClass::Lower);
-            }
-            i += letters;
+            let next = next_terminal_or_break(bytes, i);
+            runs = runs_after(&text[i..next], runs, class_of);
+            i = next;
         }
     }
     if !text.is_empty() {
         each(start, text.len());
     }
+}
+
+/// The first line break or terminal at or after `from`, or the end of `bytes`. In text
+/// whose classes are all known, only ASCII characters are line breaks or terminals.
+fn next_terminal_or_break(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n'))
+        .map_or(bytes.len(), |i| from + i)
+}
+
+/// The runs once `skipped` is read with `runs` in view. Only the last four runs count,
+/// so `skipped` is read backwards, and only until four are found.
+fn runs_after(skipped: &str, runs: [Run; 4], class_of: impl Fn(char) -> SentenceClass) -> [Run; 4] {
+    let mut after = runs;
+    let mut found = 0;
+    let newest_first = skipped
+        .chars()
+        .rev()
+        .map(|c| Run::of(class_of(c)))
+        .chain(runs.into_iter().rev());
+    for run in newest_first {
+        // A run of closing marks or of spaces counts as one, as in `next_runs`.
+        if found > 0 && run == after[after.len() - found] && run.repeats_as_one() {
+            continue;
+        }
+        found += 1;
+        after[after.len() - found] = run;
+        if found == after.len() {
+            break;
+        }
+    }
+    after
 }
 
 /// Whether every non-ASCII character of `text` is `known` (ASCII always is); only the
@@ -604,24 +633,33 @@ enum Run {
 }
 
 impl Run {
+    fn of(class: SentenceClass) -> Run {
+        match class {
+            SentenceClass::Cr => Run::Cr,
+            SentenceClass::Lf => Run::Lf,
+            SentenceClass::ATerm => Run::ATerm,
+            SentenceClass::Upper | SentenceClass::Lower => Run::Letter,
+            SentenceClass::Close => Run::Close,
+            SentenceClass::Sp => Run::Sp,
+            SentenceClass::STerm => Run::STerm,
+            SentenceClass::Numeric | SentenceClass::SContinue | SentenceClass::Other => Run::Other,
+        }
+    }
+
     /// A line break or a terminal: a sentence ends after one of these or not at all.
     fn may_end_sentence(self) -> bool {
         matches!(self, Run::Cr | Run::Lf | Run::ATerm | Run::STerm)
     }
+
+    /// Closing marks and spaces: a run of them counts as one.
+    fn repeats_as_one(self) -> bool {
+        matches!(self, Run::Close | Run::Sp)
+    }
 }
 
 fn next_runs(runs: [Run; 4], class: SentenceClass) -> [Run; 4] {
-    let run = match class {
-        SentenceClass::Cr => Run::Cr,
-        SentenceClass::Lf => Run::Lf,
-        SentenceClass::ATerm => Run::ATerm,
-        SentenceClass::Upper | SentenceClass::Lower => Run::Letter,
-        SentenceClass::Close => Run::Close,
-        SentenceClass::Sp => Run::Sp,
-        SentenceClass::STerm => Run::STerm,
-        SentenceClass::Numeric | SentenceClass::SContinue | SentenceClass::Other => Run::Other,
-    };
-    if run == runs[3] && matches!(run, Run::Close | Run::Sp) {
+    let run = Run::of(class);
+    if run == runs[3] && run.repeats_as_one() {
         return runs;
     }
     [runs[1], runs[2], runs[3], run]
@@ -950,6 +988,24 @@ mod tests {
                 at = i + text[i..].chars().next().map_or(1, char::len_utf8);
             }
             proptest::prop_assert!(marks.iter().all(|m| stops.contains(m)));
+        }
+
+        #[test]
+        fn text_between_terminals_splits_as_the_segmenter_does(
+            text in "(?:[aZé]{1,9}|[ \t\u{a0}]{1,3}|[\"'’”“)(]{1,3}|[.!?]|\r|\n|[0-9]{1,3}|[,:;–-]){0,24}"
+        ) {
+            proptest::prop_assert_eq!(bounds(&text), segmenter_bounds(&text));
+        }
+
+        #[test]
+        fn skipped_text_leaves_the_runs_reading_it_leaves(
+            before in "[a .!\r\n\"’)\u{a0}]{0,6}",
+            skipped in "[aZ0 ,:;\t\"'’”“)(–\u{a0}é]{0,12}"
+        ) {
+            let class_of = |c| SentenceClass::of(c).unwrap_or(SentenceClass::Other);
+            let read = |runs, text: &str| text.chars().map(class_of).fold(runs, next_runs);
+            let runs = read([Run::Start; 4], &before);
+            proptest::prop_assert_eq!(runs_after(&skipped, runs, class_of), read(runs, &skipped));
         }
 
         #[test]
