@@ -756,17 +756,57 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
 /// `text` with its white space folded: words joined by single spaces; borrowed where
 /// it is so already.
 pub fn single_spaced(text: &str) -> Cow<'_, str> {
-    // Most names and markers are single spaced already: no white space but the space
-    // (no non-ASCII white space starts with a byte other than 0xC2, 0xE1, 0xE2 or 0xE3),
-    // none at either end and no two spaces in a row.
-    let plain = text.bytes().all(|b| {
-        b == b' ' || b.is_ascii_graphic() || b >= 0x80 && !matches!(b, 0xC2 | 0xE1..=0xE3)
-    });
-    if plain && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
+    if is_single_spaced(text) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    let mut spaced = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !spaced.is_empty() {
+            spaced.push(' ');
+        }
+        spaced.push_str(word);
+    }
+    Cow::Owned(spaced)
 }
+
+/// Whether `text` is single spaced already, as most names, markers and titles are: no
+/// white space but the space, none at either end and no two spaces in a row. Only the
+/// bytes in [`MAY_BREAK_SPACING`] need a closer look.
+fn is_single_spaced(text: &str) -> bool {
+    let mut after_space = true;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !MAY_BREAK_SPACING[usize::from(b)] {
+            after_space = false;
+            continue;
+        }
+        match b {
+            b' ' if !after_space => after_space = true,
+            0xC2 | 0xE1..=0xE3 if !text[i..].starts_with(char::is_whitespace) => {
+                after_space = false;
+            }
+            _ => return false,
+        }
+    }
+    !after_space || text.is_empty()
+}
+
+/// The space, the other ASCII white space, and the bytes that start every non-ASCII white
+/// space character (U+0085 and U+00A0 start with 0xC2, U+1680 with 0xE1, U+2000 to
+/// U+205F with 0xE2, U+3000 with 0xE3).
+static MAY_BREAK_SPACING: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = b'\t';
+    while b <= b'\r' {
+        table[b as usize] = true;
+        b += 1;
+    }
+    table[b' ' as usize] = true;
+    table[0xC2] = true;
+    table[0xE1] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table
+};
 
 /// `span` without leading and trailing white space, or `None` if nothing is left.
 pub fn trim_span(text: &str, span: Span) -> Option<Span> {
@@ -988,10 +1028,12 @@ mod tests {
 
         #[test]
         fn single_spacing_joins_the_words_by_spaces(
-            text in "(?s:.{0,30})|[a  \t\néé\u{a0}\u{85}\u{2009}\u{3000}]{0,20}"
+            text in "(?s:.{0,30})|[a  \t\x0b\néé–\u{a0}\u{85}\u{1680}\u{2009}\u{3000}©]{0,20}"
         ) {
             let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            proptest::prop_assert_eq!(single_spaced(&text), words);
+            let spaced = single_spaced(&text);
+            proptest::prop_assert_eq!(matches!(spaced, Cow::Borrowed(_)), words == text);
+            proptest::prop_assert_eq!(spaced, words);
         }
 
         #[test]
@@ -1052,6 +1094,17 @@ mod tests {
             text in "[a. A’\u{c0}-\u{24f}\u{1e00}-\u{1eff}]{0,24}"
         ) {
             proptest::prop_assert_eq!(bounds(&text), segmenter_bounds(&text));
+        }
+    }
+
+    #[test]
+    fn every_white_space_character_starts_with_a_byte_that_may_break_spacing() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+            if c.is_whitespace() {
+                assert!(MAY_BREAK_SPACING[usize::from(first)], "{c:?}");
+            }
         }
     }
 
