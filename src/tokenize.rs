@@ -124,6 +124,20 @@ const ABBREVIATIONS: &[&str] = &[
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// The length of the longest of [`ABBREVIATIONS`]: most sentences end on a longer word,
+/// which needs no comparing with each.
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Tokenizes `text`.
 pub fn tokenize(text: &str) -> Tokens {
     let mut tokens = Tokens {
@@ -753,7 +767,9 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     // The abbreviations are ASCII without a "k", the one ASCII letter a non-ASCII
     // character (the Kelvin sign) lower-cases to: comparing ASCII case-insensitively is
     // comparing lower-cased.
-    single_initial || ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+    single_initial
+        || last.len() <= LONGEST_ABBREVIATION
+            && ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
 /// `text` with its white space folded: words joined by single spaces; borrowed where
