@@ -124,10 +124,27 @@ const ABBREVIATIONS: &[&str] = &[
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// The length of the longest of [`ABBREVIATIONS`]: most sentences end on a longer word,
+/// which needs no comparing with each.
+const LONGEST_ABBREVIATION: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > longest {
+            longest = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Tokenizes `text`.
 pub fn tokenize(text: &str) -> Tokens {
     let mut tokens = Tokens {
         lines: split_lines(text),
+        // Posts have a word every six bytes or so: room for one every five spares growing
+        // the vector, and copying the words over, a dozen times in a long post.
+        words: Vec::with_capacity(text.len() / 5),
         ..Tokens::default()
     };
     let mut paragraph: Option<usize> = None;
@@ -450,7 +467,8 @@ impl WordClass {
 /// Calls `each` with the start and end of every sentence of `text`, split as by
 /// `unicode-segmentation` (UAX #29). Text made only of characters whose class is known
 /// here (ASCII, Latin letters, curly quotes, dashes: nearly every line of a post) is split
-/// without looking up each character in the Unicode tables, ASCII a byte at a time.
+/// without looking up each character in the Unicode tables, and only the characters
+/// around line breaks and terminals are read one by one.
 fn sentence_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
     if !all_known(text, |c| SentenceClass::of(c).is_some()) {
         for (offset, sentence) in text.split_sentence_bound_indices() {
@@ -481,22 +499,74 @@ fn sentence_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
         }
         runs = next_runs(runs, class);
         i += len;
-        // With neither a line break nor a terminal in view, ASCII letters only shift the
-        // runs (the last four at most): skip them.
+        // With neither a line break nor a terminal in view, no sentence can end before
+        // the next one: skip to it, keeping only the runs the text skipped leaves.
         if !runs.iter().any(|r| r.may_end_sentence()) {
-            let letters = bytes[i..]
-                .iter()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
-            for _ in 0..letters.min(runs.len()) {
-                runs = next_runs(runs, SentenceClass::Lower);
-            }
-            i += letters;
+            let next = next_terminal_or_break(bytes, i);
+            runs = runs_after(&text[i..next], runs, class_of);
+            i = next;
         }
     }
     if !text.is_empty() {
         each(start, text.len());
     }
+}
+
+/// The first line break or terminal at or after `from`, or the end of `bytes`. In text
+/// whose classes are all known, only ASCII characters are line breaks or terminals.
+fn next_terminal_or_break(bytes: &[u8], from: usize) -> usize {
+    find_any_byte(&bytes[from..], *b".!?\r\n").map_or(bytes.len(), |i| from + i)
+}
+
+/// The index of the first byte of `bytes` that is one of `wanted`.
+///
+/// The scans for sentence ends and quote marks pass over nearly every byte of a post, so
+/// they read eight bytes at a time: XORed with a wanted byte repeated, a match becomes a
+/// zero byte, and subtracting one from every byte borrows into the high bit of the
+/// lowest zero byte. Only bytes above a zero one can be flagged falsely, so the lowest
+/// flag is the first match.
+fn find_any_byte<const N: usize>(bytes: &[u8], wanted: [u8; N]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    let mut words = bytes.chunks_exact(8);
+    let mut at = 0;
+    for word in &mut words {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let flags = wanted.iter().fold(0, |flags, &b| {
+            let matched = word ^ (ONES * u64::from(b));
+            flags | (matched.wrapping_sub(ONES) & !matched & HIGH)
+        });
+        if flags != 0 {
+            return Some(at + flags.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    let rest = words.remainder().iter().position(|b| wanted.contains(b));
+    rest.map(|i| at + i)
+}
+
+/// The runs once `skipped` is read with `runs` in view. Only the last four runs count,
+/// so `skipped` is read backwards, and only until four are found.
+fn runs_after(skipped: &str, runs: [Run; 4], class_of: impl Fn(char) -> SentenceClass) -> [Run; 4] {
+    let mut after = runs;
+    let mut found = 0;
+    let newest_first = skipped
+        .chars()
+        .rev()
+        .map(|c| Run::of(class_of(c)))
+        .chain(runs.into_iter().rev());
+    for run in newest_first {
+        // A run of closing marks or of spaces counts as one, as in `next_runs`.
+        if found > 0 && run == after[after.len() - found] && run.repeats_as_one() {
+            continue;
+        }
+        found += 1;
+        after[after.len() - found] = run;
+        if found == after.len() {
+            break;
+        }
+    }
+    after
 }
 
 /// Whether every non-ASCII character of `text` is `known` (ASCII always is); only the
@@ -604,24 +674,33 @@ enum Run {
 }
 
 impl Run {
+    fn of(class: SentenceClass) -> Run {
+        match class {
+            SentenceClass::Cr => Run::Cr,
+            SentenceClass::Lf => Run::Lf,
+            SentenceClass::ATerm => Run::ATerm,
+            SentenceClass::Upper | SentenceClass::Lower => Run::Letter,
+            SentenceClass::Close => Run::Close,
+            SentenceClass::Sp => Run::Sp,
+            SentenceClass::STerm => Run::STerm,
+            SentenceClass::Numeric | SentenceClass::SContinue | SentenceClass::Other => Run::Other,
+        }
+    }
+
     /// A line break or a terminal: a sentence ends after one of these or not at all.
     fn may_end_sentence(self) -> bool {
         matches!(self, Run::Cr | Run::Lf | Run::ATerm | Run::STerm)
     }
+
+    /// Closing marks and spaces: a run of them counts as one.
+    fn repeats_as_one(self) -> bool {
+        matches!(self, Run::Close | Run::Sp)
+    }
 }
 
 fn next_runs(runs: [Run; 4], class: SentenceClass) -> [Run; 4] {
-    let run = match class {
-        SentenceClass::Cr => Run::Cr,
-        SentenceClass::Lf => Run::Lf,
-        SentenceClass::ATerm => Run::ATerm,
-        SentenceClass::Upper | SentenceClass::Lower => Run::Letter,
-        SentenceClass::Close => Run::Close,
-        SentenceClass::Sp => Run::Sp,
-        SentenceClass::STerm => Run::STerm,
-        SentenceClass::Numeric | SentenceClass::SContinue | SentenceClass::Other => Run::Other,
-    };
-    if run == runs[3] && matches!(run, Run::Close | Run::Sp) {
+    let run = Run::of(class);
+    if run == runs[3] && run.repeats_as_one() {
         return runs;
     }
     [runs[1], runs[2], runs[3], run]
@@ -688,23 +767,65 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     // The abbreviations are ASCII without a "k", the one ASCII letter a non-ASCII
     // character (the Kelvin sign) lower-cases to: comparing ASCII case-insensitively is
     // comparing lower-cased.
-    single_initial || ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+    single_initial
+        || last.len() <= LONGEST_ABBREVIATION
+            && ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
 }
 
 /// `text` with its white space folded: words joined by single spaces; borrowed where
 /// it is so already.
 pub fn single_spaced(text: &str) -> Cow<'_, str> {
-    // Most names and markers are single spaced already: no white space but the space
-    // (no non-ASCII white space starts with a byte other than 0xC2, 0xE1, 0xE2 or 0xE3),
-    // none at either end and no two spaces in a row.
-    let plain = text.bytes().all(|b| {
-        b == b' ' || b.is_ascii_graphic() || b >= 0x80 && !matches!(b, 0xC2 | 0xE1..=0xE3)
-    });
-    if plain && !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ") {
+    if is_single_spaced(text) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    let mut spaced = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !spaced.is_empty() {
+            spaced.push(' ');
+        }
+        spaced.push_str(word);
+    }
+    Cow::Owned(spaced)
 }
+
+/// Whether `text` is single spaced already, as most names, markers and titles are: no
+/// white space but the space, none at either end and no two spaces in a row. Only the
+/// bytes in [`MAY_BREAK_SPACING`] need a closer look.
+fn is_single_spaced(text: &str) -> bool {
+    let mut after_space = true;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if !MAY_BREAK_SPACING[usize::from(b)] {
+            after_space = false;
+            continue;
+        }
+        match b {
+            b' ' if !after_space => after_space = true,
+            0xC2 | 0xE1..=0xE3 if !text[i..].starts_with(char::is_whitespace) => {
+                after_space = false;
+            }
+            _ => return false,
+        }
+    }
+    !after_space || text.is_empty()
+}
+
+/// The space, the other ASCII white space, and the bytes that start every non-ASCII white
+/// space character (U+0085 and U+00A0 start with 0xC2, U+1680 with 0xE1, U+2000 to
+/// U+205F with 0xE2, U+3000 with 0xE3).
+static MAY_BREAK_SPACING: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = b'\t';
+    while b <= b'\r' {
+        table[b as usize] = true;
+        b += 1;
+    }
+    table[b' ' as usize] = true;
+    table[0xC2] = true;
+    table[0xE1] = true;
+    table[0xE2] = true;
+    table[0xE3] = true;
+    table
+};
 
 /// `span` without leading and trailing white space, or `None` if nothing is left.
 pub fn trim_span(text: &str, span: Span) -> Option<Span> {
@@ -774,10 +895,7 @@ fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
 /// or one encoded with a leading 0xC2 or 0xE2 byte (as `«`, `“`, `„` and `‘` are). The
 /// characters skipped are every one of them no opening mark.
 fn next_opener_from(body: &str, from: usize) -> Option<usize> {
-    body.as_bytes()[from..]
-        .iter()
-        .position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
-        .map(|i| from + i)
+    find_any_byte(&body.as_bytes()[from..], [b'"', b'\'', 0xC2, 0xE2]).map(|i| from + i)
 }
 
 /// The first mark in `body` at or after `from` that closes a quote opened by `opener`.
@@ -929,10 +1047,12 @@ mod tests {
 
         #[test]
         fn single_spacing_joins_the_words_by_spaces(
-            text in "(?s:.{0,30})|[a  \t\néé\u{a0}\u{85}\u{2009}\u{3000}]{0,20}"
+            text in "(?s:.{0,30})|[a  \t\x0b\néé–\u{a0}\u{85}\u{1680}\u{2009}\u{3000}©]{0,20}"
         ) {
             let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            proptest::prop_assert_eq!(single_spaced(&text), words);
+            let spaced = single_spaced(&text);
+            proptest::prop_assert_eq!(matches!(spaced, Cow::Borrowed(_)), words == text);
+            proptest::prop_assert_eq!(spaced, words);
         }
 
         #[test]
@@ -953,10 +1073,57 @@ mod tests {
         }
 
         #[test]
+        fn any_byte_is_found_as_a_byte_at_a_time(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![0u8, 1, b'.', b'!', 0x7F, 0x80, 0xC2, 0xE2, 0xFF]),
+                    proptest::prelude::any::<u8>(),
+                ],
+                0..40,
+            ),
+            wanted in proptest::prelude::any::<[u8; 3]>(),
+        ) {
+            let wanted = [wanted[0], wanted[1], wanted[2], b'.', 0xE2];
+            proptest::prop_assert_eq!(
+                find_any_byte(&bytes, wanted),
+                bytes.iter().position(|b| wanted.contains(b))
+            );
+        }
+
+        #[test]
+        fn text_between_terminals_splits_as_the_segmenter_does(
+            text in "(?:[aZé]{1,9}|[ \t\u{a0}]{1,3}|[\"'’”“)(]{1,3}|[.!?]|\r|\n|[0-9]{1,3}|[,:;–-]){0,24}"
+        ) {
+            proptest::prop_assert_eq!(bounds(&text), segmenter_bounds(&text));
+        }
+
+        #[test]
+        fn skipped_text_leaves_the_runs_reading_it_leaves(
+            before in "[a .!\r\n\"’)\u{a0}]{0,6}",
+            skipped in "[aZ0 ,:;\t\"'’”“)(–\u{a0}é]{0,12}"
+        ) {
+            let class_of = |c| SentenceClass::of(c).unwrap_or(SentenceClass::Other);
+            let read = |runs, text: &str| text.chars().map(class_of).fold(runs, next_runs);
+            let runs = read([Run::Start; 4], &before);
+            proptest::prop_assert_eq!(runs_after(&skipped, runs, class_of), read(runs, &skipped));
+        }
+
+        #[test]
         fn any_latin_letter_splits_as_the_segmenter_does(
             text in "[a. A’\u{c0}-\u{24f}\u{1e00}-\u{1eff}]{0,24}"
         ) {
             proptest::prop_assert_eq!(bounds(&text), segmenter_bounds(&text));
+        }
+    }
+
+    #[test]
+    fn every_white_space_character_starts_with_a_byte_that_may_break_spacing() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let mut utf8 = [0; 4];
+            let first = c.encode_utf8(&mut utf8).as_bytes()[0];
+            if c.is_whitespace() {
+                assert!(MAY_BREAK_SPACING[usize::from(first)], "{c:?}");
+            }
         }
     }
 
