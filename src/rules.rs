@@ -234,7 +234,7 @@ pub struct Rules {
     /// Given names, honorifics, words that are no names and software cues.
     words: WordTable,
     particles: HashSet<String, BuildHasherDefault<WordHasher>>,
-    blockers: AhoCorasick,
+    blockers: Gazetteer,
     blocker_kinds: Vec<Blocker>,
     blocker_names: WordSet,
     talk_kinds: Vec<(String, TalkKind)>,
@@ -359,11 +359,7 @@ impl Rules {
             .iter()
             .map(|n| n.to_lowercase().into_bytes().into_boxed_slice())
             .collect();
-        // Searched once per post: not worth the start-up time of a DFA.
-        let blockers = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&blocker_patterns)
-            .map_err(|e| RulesError::Pattern(e.to_string()))?;
+        let blockers = Gazetteer::new(blocker_patterns, false)?;
 
         let mut talk_kinds: Vec<(String, TalkKind)> = Vec::new();
         for line in data_lines(TALK_KINDS) {
@@ -464,6 +460,7 @@ impl Rules {
     /// Places, organisations and conferences named in `text` (exact case, whole words).
     pub fn blocker_hits(&self, text: &str) -> Vec<(usize, usize, Blocker)> {
         self.blockers
+            .automaton_for(text)
             .find_iter(text)
             .filter(|m| on_word_boundaries(text, m.start(), m.end()))
             .map(|m| {
@@ -1211,11 +1208,11 @@ mod tests {
         }
     }
 
-    /// The built-in project gazetteers, each with its DFA built up front.
+    /// The built-in gazetteers (projects and blockers), each with its DFA built up front.
     static GAZETTEER_DFAS: std::sync::LazyLock<Vec<(Gazetteer, AhoCorasick)>> =
         std::sync::LazyLock::new(|| {
             let rules = Rules::builtin();
-            [rules.project_folded, rules.project_exact]
+            [rules.project_folded, rules.project_exact, rules.blockers]
                 .into_iter()
                 .map(|gazetteer| {
                     let dfa = Gazetteer::builder(gazetteer.fold)
@@ -1271,7 +1268,7 @@ mod tests {
 
         #[test]
         fn nfa_and_dfa_find_the_same_names(
-            text in "[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django| |\\.|s){0,12}"
+            text in "[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django|New York|PyCon| |\\.|s){0,12}"
         ) {
             for (gazetteer, dfa) in &*GAZETTEER_DFAS {
                 let by_nfa: Vec<_> = gazetteer.nfa.find_iter(&text).collect();
