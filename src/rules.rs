@@ -5,7 +5,9 @@
 //! entries without a rebuild. [`Rules`] is `Send + Sync` and shared by every worker.
 
 use crate::extract::pattern::Pattern;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind,
+};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -234,7 +236,7 @@ pub struct Rules {
     /// Given names, honorifics, words that are no names and software cues.
     words: WordTable,
     particles: HashSet<String, BuildHasherDefault<WordHasher>>,
-    blockers: AhoCorasick,
+    blockers: Gazetteer,
     blocker_kinds: Vec<Blocker>,
     blocker_names: WordSet,
     talk_kinds: Vec<(String, TalkKind)>,
@@ -359,11 +361,7 @@ impl Rules {
             .iter()
             .map(|n| n.to_lowercase().into_bytes().into_boxed_slice())
             .collect();
-        // Searched once per post: not worth the start-up time of a DFA.
-        let blockers = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&blocker_patterns)
-            .map_err(|e| RulesError::Pattern(e.to_string()))?;
+        let blockers = Gazetteer::new(blocker_patterns, false)?;
 
         let mut talk_kinds: Vec<(String, TalkKind)> = Vec::new();
         for line in data_lines(TALK_KINDS) {
@@ -430,7 +428,7 @@ impl Rules {
     pub fn project_hits(&self, text: &str) -> Vec<ProjectHit> {
         let mut hits: Vec<ProjectHit> = Vec::new();
         let mut collect = |gazetteer: &Gazetteer, ids: &[usize], is_alias: Option<&[bool]>| {
-            for m in gazetteer.automaton_for(text).find_iter(text) {
+            let accept = |m: &Match| {
                 let index = m.pattern().as_usize();
                 let surface = &text[m.start()..m.end()];
                 // "python" is Python, but "iceberg" is not Apache Iceberg: a lower-case
@@ -442,14 +440,15 @@ impl Rules {
                         && !surface.chars().any(char::is_uppercase)
                         && pattern.chars().any(char::is_uppercase)
                 });
-                if !lowered_alias && on_word_boundaries(text, m.start(), m.end()) {
-                    hits.push(ProjectHit {
-                        start: m.start(),
-                        end: m.end(),
-                        project: ids[index],
-                    });
-                }
-            }
+                !lowered_alias && on_word_boundaries(text, m.start(), m.end())
+            };
+            gazetteer.each_accepted(text, accept, |m| {
+                hits.push(ProjectHit {
+                    start: m.start(),
+                    end: m.end(),
+                    project: ids[m.pattern().as_usize()],
+                });
+            });
         };
         collect(
             &self.project_folded,
@@ -463,17 +462,16 @@ impl Rules {
 
     /// Places, organisations and conferences named in `text` (exact case, whole words).
     pub fn blocker_hits(&self, text: &str) -> Vec<(usize, usize, Blocker)> {
-        self.blockers
-            .find_iter(text)
-            .filter(|m| on_word_boundaries(text, m.start(), m.end()))
-            .map(|m| {
-                (
-                    m.start(),
-                    m.end(),
-                    self.blocker_kinds[m.pattern().as_usize()],
-                )
-            })
-            .collect()
+        let mut hits = Vec::new();
+        let accept = |m: &Match| on_word_boundaries(text, m.start(), m.end());
+        self.blockers.each_accepted(text, accept, |m| {
+            hits.push((
+                m.start(),
+                m.end(),
+                self.blocker_kinds[m.pattern().as_usize()],
+            ));
+        });
+        hits
     }
 
     /// Whether `phrase` is a known place, organisation or conference (any case).
@@ -587,6 +585,9 @@ impl Rules {
 struct Gazetteer {
     patterns: Vec<String>,
     fold: bool,
+    /// Also searches anchored, for the names that start where a refused match starts
+    /// (see [`Gazetteer::each_accepted`]): an NFA does so at no cost, a DFA would need a
+    /// second transition table.
     nfa: AhoCorasick,
     dfa: OnceLock<AhoCorasick>,
     searched: AtomicUsize,
@@ -602,6 +603,7 @@ impl Gazetteer {
     fn new(patterns: Vec<String>, fold: bool) -> Result<Gazetteer, RulesError> {
         let nfa = Self::builder(fold)
             .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .start_kind(StartKind::Both)
             .build(&patterns)
             .map_err(|e| RulesError::Pattern(e.to_string()))?;
         let pattern_bytes: usize = patterns.iter().map(String::len).sum();
@@ -640,6 +642,53 @@ impl Gazetteer {
             }
         }
         &self.nfa
+    }
+
+    /// Calls `found` with each match in `text` that `accept` takes, leftmost first and
+    /// longest of those that start together, none overlapping.
+    ///
+    /// A plain leftmost-longest search would go past a refused match as a whole, and
+    /// miss a shorter name at its start ("Jupyter" in "Jupyter notebooks", where
+    /// "Jupyter Notebook" ends inside a word) or one starting inside it. So after a
+    /// refused match, the shorter names at its start are tried, longest first, and if
+    /// none is taken the search goes on from the next byte.
+    fn each_accepted(
+        &self,
+        text: &str,
+        mut accept: impl FnMut(&Match) -> bool,
+        mut found: impl FnMut(&Match),
+    ) {
+        let automaton = self.automaton_for(text);
+        let mut at = 0;
+        while let Some(m) = automaton.find(Input::new(text).range(at..)) {
+            match self.accepted_from(text, m, &mut accept) {
+                Some(taken) => {
+                    found(&taken);
+                    at = taken.end();
+                }
+                None => at = m.start() + 1,
+            }
+        }
+    }
+
+    /// `m` if `accept` takes it, else the longest shorter match at its start that
+    /// `accept` takes.
+    fn accepted_from(
+        &self,
+        text: &str,
+        m: Match,
+        accept: &mut impl FnMut(&Match) -> bool,
+    ) -> Option<Match> {
+        let mut candidate = m;
+        loop {
+            if accept(&candidate) {
+                return Some(candidate);
+            }
+            let shorter = Input::new(text)
+                .range(m.start()..candidate.end() - 1)
+                .anchored(Anchored::Yes);
+            candidate = self.nfa.find(shorter)?;
+        }
     }
 }
 
@@ -1211,11 +1260,11 @@ mod tests {
         }
     }
 
-    /// The built-in project gazetteers, each with its DFA built up front.
+    /// The built-in gazetteers (projects and blockers), each with its DFA built up front.
     static GAZETTEER_DFAS: std::sync::LazyLock<Vec<(Gazetteer, AhoCorasick)>> =
         std::sync::LazyLock::new(|| {
             let rules = Rules::builtin();
-            [rules.project_folded, rules.project_exact]
+            [rules.project_folded, rules.project_exact, rules.blockers]
                 .into_iter()
                 .map(|gazetteer| {
                     let dfa = Gazetteer::builder(gazetteer.fold)
@@ -1270,8 +1319,25 @@ mod tests {
         }
 
         #[test]
+        fn accepted_matches_are_the_longest_accepted_at_the_leftmost_start(
+            text in "(Go|go|Go kit|Django|django|Django REST|REST|C|C\\+\\+|\\.NET|ASP\\.NET|é| |-|\\.|s|x){0,14}",
+            fold in proptest::bool::ANY,
+        ) {
+            let patterns = ["Go", "Go kit", "Django", "Django REST", "REST", "C", "C++", ".NET", "ASP.NET"];
+            let gazetteer = Gazetteer::new(patterns.iter().map(|p| p.to_string()).collect(), fold)
+                .expect("builds");
+            let mut found = Vec::new();
+            gazetteer.each_accepted(
+                &text,
+                |m| on_word_boundaries(&text, m.start(), m.end()),
+                |m| found.push((m.start(), m.end())),
+            );
+            proptest::prop_assert_eq!(found, accepted_by_definition(&patterns, fold, &text));
+        }
+
+        #[test]
         fn nfa_and_dfa_find_the_same_names(
-            text in "[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django| |\\.|s){0,12}"
+            text in "[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django|New York|PyCon| |\\.|s){0,12}"
         ) {
             for (gazetteer, dfa) in &*GAZETTEER_DFAS {
                 let by_nfa: Vec<_> = gazetteer.nfa.find_iter(&text).collect();
@@ -1279,6 +1345,51 @@ mod tests {
                 proptest::prop_assert_eq!(by_nfa, by_dfa);
             }
         }
+    }
+
+    #[test]
+    fn a_name_refused_at_its_end_leaves_the_shorter_name_at_its_start() {
+        let rules = Rules::builtin();
+        let text = "Jupyter notebooks and Project Jupyters";
+        let hits: Vec<&str> = rules
+            .project_hits(text)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
+        assert_eq!(hits, ["Jupyter"]);
+    }
+
+    /// The accepted matches as defined: from each position on, the leftmost start with
+    /// an accepted match and the longest accepted match there.
+    fn accepted_by_definition(patterns: &[&str], fold: bool, text: &str) -> Vec<(usize, usize)> {
+        let same = |a: &[u8], b: &[u8]| {
+            if fold {
+                a.eq_ignore_ascii_case(b)
+            } else {
+                a == b
+            }
+        };
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let longest = patterns
+                .iter()
+                .filter(|p| {
+                    bytes[at..].len() >= p.len() && same(&bytes[at..at + p.len()], p.as_bytes())
+                })
+                .map(|p| at + p.len())
+                .filter(|&end| on_word_boundaries(text, at, end))
+                .max();
+            match longest {
+                Some(end) => {
+                    out.push((at, end));
+                    at = end;
+                }
+                None => at += 1,
+            }
+        }
+        out
     }
 
     #[test]
