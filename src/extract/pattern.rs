@@ -449,12 +449,20 @@ mod tests {
         );
     }
 
+    /// Asserts that `pattern` reads the same groups as a `LinePattern` and as a regex.
+    fn assert_line_groups_agree(pattern: &str, texts: &[&str]) {
+        let p = LinePattern::new(pattern).expect("compiles");
+        let re = regex::Regex::new(pattern).expect("compiles");
+        for text in texts {
+            let (got, want) = line_and_regex_groups(&p, &re, text);
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
     #[test]
     fn line_tails_match_the_regex_crate() {
         let pattern = r"(?i)^\s*(?:(talk)\s+(?:on\s+(.+))?|spoke\s+(.+)|(x))";
-        let p = LinePattern::new(pattern).expect("compiles");
-        let re = regex::Regex::new(pattern).expect("compiles");
-        for text in [
+        let texts = [
             " talk on rust\nand more",
             " talk on \n",
             " talk on  ",
@@ -463,10 +471,8 @@ mod tests {
             " spoke about ünïcode",
             " spoke\n\n",
             "x",
-        ] {
-            let (got, want) = line_and_regex_groups(&p, &re, text);
-            assert_eq!(got, want, "{text:?}");
-        }
+        ];
+        assert_line_groups_agree(pattern, &texts);
     }
 
     /// Word boundaries, word classes and case folding differ outside ASCII.
@@ -474,9 +480,7 @@ mod tests {
 
     #[test]
     fn line_groups_read_the_same_in_and_out_of_ascii() {
-        let p = LinePattern::new(LINE_UNICODE).expect("compiles");
-        let re = regex::Regex::new(LINE_UNICODE).expect("compiles");
-        for text in [
+        let texts = [
             " talk on rust",
             " talké on rust",
             " tal\u{212a} on x",
@@ -486,10 +490,8 @@ mod tests {
             "ab,",
             "éb,",
             " talk\u{a0}on x",
-        ] {
-            let (got, want) = line_and_regex_groups(&p, &re, text);
-            assert_eq!(got, want, "{text:?}");
-        }
+        ];
+        assert_line_groups_agree(LINE_UNICODE, &texts);
     }
 
     proptest::proptest! {
