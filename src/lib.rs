@@ -40,5 +40,6 @@ pub mod resolve;
 pub mod rules;
 pub mod schedule;
 pub mod span;
+mod swar;
 pub mod tokenize;
 pub mod unknowns;

@@ -5,6 +5,7 @@
 //! lines, prose rules read sentences. Every unit is a [`Span`] into the original text.
 
 use crate::span::Span;
+use crate::swar::find_any_byte;
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -516,33 +517,6 @@ fn sentence_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
 /// whose classes are all known, only ASCII characters are line breaks or terminals.
 fn next_terminal_or_break(bytes: &[u8], from: usize) -> usize {
     find_any_byte(&bytes[from..], *b".!?\r\n").map_or(bytes.len(), |i| from + i)
-}
-
-/// The index of the first byte of `bytes` that is one of `wanted`.
-///
-/// The scans for sentence ends and quote marks pass over nearly every byte of a post, so
-/// they read eight bytes at a time: XORed with a wanted byte repeated, a match becomes a
-/// zero byte, and subtracting one from every byte borrows into the high bit of the
-/// lowest zero byte. Only bytes above a zero one can be flagged falsely, so the lowest
-/// flag is the first match.
-fn find_any_byte<const N: usize>(bytes: &[u8], wanted: [u8; N]) -> Option<usize> {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for word in &mut words {
-        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        let flags = wanted.iter().fold(0, |flags, &b| {
-            let matched = word ^ (ONES * u64::from(b));
-            flags | (matched.wrapping_sub(ONES) & !matched & HIGH)
-        });
-        if flags != 0 {
-            return Some(at + flags.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    let rest = words.remainder().iter().position(|b| wanted.contains(b));
-    rest.map(|i| at + i)
 }
 
 /// The runs once `skipped` is read with `runs` in view. Only the last four runs count,
@@ -1070,24 +1044,6 @@ mod tests {
                 at = i + text[i..].chars().next().map_or(1, char::len_utf8);
             }
             proptest::prop_assert!(marks.iter().all(|m| stops.contains(m)));
-        }
-
-        #[test]
-        fn any_byte_is_found_as_a_byte_at_a_time(
-            bytes in proptest::collection::vec(
-                proptest::prop_oneof![
-                    proptest::sample::select(vec![0u8, 1, b'.', b'!', 0x7F, 0x80, 0xC2, 0xE2, 0xFF]),
-                    proptest::prelude::any::<u8>(),
-                ],
-                0..40,
-            ),
-            wanted in proptest::prelude::any::<[u8; 3]>(),
-        ) {
-            let wanted = [wanted[0], wanted[1], wanted[2], b'.', 0xE2];
-            proptest::prop_assert_eq!(
-                find_any_byte(&bytes, wanted),
-                bytes.iter().position(|b| wanted.contains(b))
-            );
         }
 
         #[test]

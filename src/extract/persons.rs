@@ -10,6 +10,7 @@
 use super::{Context, EntityKind, Mention, days, has_span, overlapping, resolve_overlaps};
 use crate::rules::{Rules, WordLists, fold, within_edits};
 use crate::span::Span;
+use crate::swar::{HIGHS, ONES, first_flagged};
 use crate::tokenize::single_spaced;
 use regex::Regex;
 use rustc_hash::FxHashSet;
@@ -638,34 +639,21 @@ fn name_starts_at(text: &str, at: usize) -> bool {
             .is_some_and(|c| c.is_uppercase() || c.is_lowercase() && starts_camel_surname(rest))
 }
 
-/// The first byte at or after `from` that may begin an upper-case character.
+/// The first byte at or after `from` that may begin an upper-case character. Nearly
+/// every byte of a post is passed over, so eight at a time.
 fn next_capital_byte(bytes: &[u8], from: usize) -> Option<usize> {
-    // Eight bytes at a time, each of them in the lanes of one `u64`: nearly every byte of
-    // a post is passed over, and this costs a few instructions for all eight.
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut at = from;
-    let mut chunks = bytes[from..].chunks_exact(8);
-    for chunk in &mut chunks {
-        let lanes = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    let capitals = |lanes: u64| {
         // 0xC0 and above: both top bits set.
-        let non_ascii_first = lanes & (lanes << 1) & HIGH;
+        let non_ascii_first = lanes & (lanes << 1) & HIGHS;
         // An ASCII byte's low seven bits plus 0x80 - t reach the top bit exactly when
         // they are at least t, and never carry into the next lane.
-        let low = lanes & !HIGH;
+        let low = lanes & !HIGHS;
         let from_a = low + ONES * u64::from(0x80 - b'A');
         let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-        let ascii_capital = from_a & !past_z & !lanes & HIGH;
-        let found = non_ascii_first | ascii_capital;
-        if found != 0 {
-            return Some(at + found.trailing_zeros() as usize / 8);
-        }
-        at += 8;
-    }
-    let rest = chunks.remainder();
-    rest.iter()
-        .position(|&b| may_begin_capital(b))
-        .map(|i| at + i)
+        let ascii_capital = from_a & !past_z & !lanes & HIGHS;
+        non_ascii_first | ascii_capital
+    };
+    first_flagged(&bytes[from..], capitals, may_begin_capital).map(|i| from + i)
 }
 
 /// Whether `b` may begin an upper-case character: an ASCII capital, or the first byte of

@@ -8,8 +8,9 @@
 //! per cell by the type of its field ([`Cell`]), so numbers (a negative NPMI) stay
 //! numbers. [`Formulas::Raw`] turns it off for programs reading the CSV.
 
-use super::json::{any_byte, equal_bytes, ten_thousandths};
+use super::json::ten_thousandths;
 use super::rows::CsvRow;
+use crate::swar::{any_byte, equal_bytes};
 
 /// What to do with text cells a spreadsheet would run as a formula.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

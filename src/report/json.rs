@@ -1,5 +1,6 @@
 //! JSON serialization of the report.
 
+use crate::swar::{any_byte, bytes_below, equal_bytes};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -193,69 +194,6 @@ fn escaped(out: &mut Vec<u8>, bytes: &[u8]) {
         start = i + 1;
     }
     out.extend_from_slice(&bytes[start..]);
-}
-
-/// A byte in each of the eight places of a word.
-const ONES: u64 = u64::from_ne_bytes([1; 8]);
-
-/// The high bit of each of the eight places of a word.
-const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-
-/// Nonzero when a byte of `word` is below `n` (at most 0x80): a borrow can only start
-/// at such a byte, and the lowest one sets its own high bit.
-pub(crate) fn bytes_below(word: u64, n: u8) -> u64 {
-    word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS
-}
-
-/// Nonzero when a byte of `word` is `byte`.
-pub(crate) fn equal_bytes(word: u64, byte: u8) -> u64 {
-    bytes_below(word ^ (ONES * u64::from(byte)), 1)
-}
-
-/// Whether `found` finds a byte of `bytes`, eight bytes at a time: `found` is nonzero
-/// for a word holding a byte it looks for, zero otherwise. Words may overlap (the last
-/// one ends with the last byte) and, below eight bytes, repeat bytes: each byte is
-/// looked at at least once, and only bytes of `bytes` are. Report cells are short, so
-/// this beats a loop over the bytes; inlined, since it is called for every cell and
-/// string, the call would cost more than most of the scans.
-#[inline(always)]
-pub(crate) fn any_byte(bytes: &[u8], found: impl Fn(u64) -> u64) -> bool {
-    let len = bytes.len();
-    let word = match len {
-        0 => return false,
-        1 => ONES * u64::from(bytes[0]),
-        2..=3 => {
-            let pair = |i: usize| u64::from(u16::from_ne_bytes([bytes[i], bytes[i + 1]]));
-            (pair(0) | pair(len - 2) << 16) * 0x0001_0000_0001
-        }
-        4..=7 => {
-            let quad = |i: usize| {
-                u64::from(u32::from_ne_bytes([
-                    bytes[i],
-                    bytes[i + 1],
-                    bytes[i + 2],
-                    bytes[i + 3],
-                ]))
-            };
-            quad(0) | quad(len - 4) << 32
-        }
-        // Most cells: two words, without the set-up of the loop below.
-        8..=16 => return found(word_at(bytes, 0)) | found(word_at(bytes, len - 8)) != 0,
-        _ => {
-            let mut any = found(word_at(bytes, len - 8));
-            for i in (0..len - 8).step_by(8) {
-                any |= found(word_at(bytes, i));
-            }
-            return any != 0;
-        }
-    };
-    found(word) != 0
-}
-
-/// The eight bytes of `bytes` from `i`.
-#[inline(always)]
-fn word_at(bytes: &[u8], i: usize) -> u64 {
-    u64::from_ne_bytes(*bytes[i..].first_chunk().expect("eight bytes"))
 }
 
 /// A comma, a line feed and spaces: the start of an element's line.
@@ -470,12 +408,6 @@ pub(crate) mod tests {
             prop_assert_eq!(written(&x, 0), serde_json::to_string(&x).unwrap());
         }
 
-        #[test]
-        fn any_byte_finds_what_a_byte_loop_finds(bytes in prop::collection::vec(any::<u8>(), 0..40)) {
-            let quote_or_control = |w| bytes_below(w, 0x20) | equal_bytes(w, b'"');
-            let expected = bytes.iter().any(|&b| b < 0x20 || b == b'"');
-            prop_assert_eq!(any_byte(&bytes, quote_or_control), expected);
-        }
 
         #[test]
         fn structs_as_serde_json_pretty_prints_them(
