@@ -10,7 +10,7 @@ use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold, within_edits};
 use crate::span::Span;
-use crate::tokenize::single_spaced;
+use crate::tokenize::{ASCII_ALPHANUMERIC, single_spaced};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 
@@ -423,15 +423,14 @@ fn content_words<'a>(folded_title: &'a str) -> Vec<&'a str> {
     let mut word_start = None;
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
-        let (alphanumeric, width) = match ASCII_ALPHANUMERIC.get(usize::from(byte)) {
-            Some(&alphanumeric) => (alphanumeric, 1),
-            None => {
-                let c = folded_title[i..]
-                    .chars()
-                    .next()
-                    .expect("a character starts here");
-                (c.is_alphanumeric(), c.len_utf8())
-            }
+        let (alphanumeric, width) = if byte.is_ascii() {
+            (ASCII_ALPHANUMERIC[usize::from(byte)], 1)
+        } else {
+            let c = folded_title[i..]
+                .chars()
+                .next()
+                .expect("a character starts here");
+            (c.is_alphanumeric(), c.len_utf8())
         };
         match (alphanumeric, word_start) {
             (true, None) => word_start = Some(i),
@@ -448,17 +447,6 @@ fn content_words<'a>(folded_title: &'a str) -> Vec<&'a str> {
     }
     words
 }
-
-/// Whether each ASCII character is alphanumeric.
-static ASCII_ALPHANUMERIC: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut byte = 0;
-    while byte < 128 {
-        table[byte] = (byte as u8).is_ascii_alphanumeric();
-        byte += 1;
-    }
-    table
-};
 
 /// Whether a word of a title says nothing of its subject. A `match` compares the word
 /// with each of these short constants in a few moves, where a search of a list of them

@@ -139,6 +139,17 @@ const LONGEST_ABBREVIATION: usize = {
     longest
 };
 
+/// [`u8::is_ascii_alphanumeric`] of every byte, one look-up per byte of a word.
+pub(crate) static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < table.len() {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Tokenizes `text`.
 pub fn tokenize(text: &str) -> Tokens {
     let mut tokens = Tokens {

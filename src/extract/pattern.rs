@@ -74,10 +74,7 @@ impl Pattern {
     pub fn new(pattern: &str) -> Result<Pattern, String> {
         // The pattern searches only where the copy without `\b` has found a match: the
         // literal prefilters and reverse searches built for a whole text would go unused.
-        let exact = Regex::builder()
-            .configure(Regex::config().auto_prefilter(false))
-            .build(pattern)
-            .map_err(|e| e.to_string())?;
+        let exact = unprefiltered().build(pattern).map_err(|e| e.to_string())?;
         Ok(Pattern {
             exact,
             candidates: OnceLock::new(),
@@ -90,8 +87,7 @@ impl Pattern {
             // The patterns here open with common words ("the", "a") or a large set of
             // them: a literal prefilter then stops at almost every word and costs more
             // than the lazy DFA's plain scan.
-            Regex::builder()
-                .configure(Regex::config().auto_prefilter(false))
+            unprefiltered()
                 .build(&without_word_boundaries(&self.source))
                 .expect("dropping word boundaries from a valid pattern leaves it valid")
         })
@@ -237,14 +233,10 @@ impl LinePattern {
             source.push_str(&format!("(?P<tail{i}>.)"));
             source.push_str(part);
         }
-        let regex = Regex::builder()
-            .configure(Regex::config().auto_prefilter(false))
-            .build(&source)
-            .map_err(|e| e.to_string())?;
+        let regex = unprefiltered().build(&source).map_err(|e| e.to_string())?;
         // Without Unicode, a class such as `[^,]` also matches bytes that are not
         // characters: the copy is searched only in ASCII text, where every byte is one.
-        let ascii = Regex::builder()
-            .configure(Regex::config().auto_prefilter(false))
+        let ascii = unprefiltered()
             .syntax(syntax::Config::new().unicode(false).utf8(false))
             .build(&source)
             .map_err(|e| e.to_string())?;
@@ -320,6 +312,15 @@ pub fn look_back(text: &str, end: usize, window: usize) -> usize {
         from += 1;
     }
     from
+}
+
+/// A builder for the patterns here, without literal prefilters: each is searched in
+/// short texts or windows, or where a cheaper search has found a candidate, so a
+/// prefilter would cost more to build than it saves (the comments at each use say why).
+fn unprefiltered() -> regex_automata::meta::Builder {
+    let mut builder = Regex::builder();
+    builder.configure(Regex::config().auto_prefilter(false));
+    builder
 }
 
 /// Whether `text[start..end]` and the characters next to it, which word boundaries

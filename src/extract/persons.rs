@@ -11,7 +11,7 @@ use super::{Context, EntityKind, Mention, days, has_span, overlapping, resolve_o
 use crate::rules::{Rules, WordLists, fold, within_edits};
 use crate::span::Span;
 use crate::swar::{HIGHS, ONES, first_flagged};
-use crate::tokenize::single_spaced;
+use crate::tokenize::{ASCII_ALPHANUMERIC, single_spaced};
 use regex::Regex;
 use rustc_hash::FxHashSet;
 use std::fmt;
@@ -854,17 +854,6 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
     }
     (end > 0).then(|| (&rest[..end], pos + end))
 }
-
-/// [`u8::is_ascii_alphanumeric`] of every byte, one look-up per byte of a word.
-static ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < table.len() {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 fn strip_possessive(word: &str) -> (&str, bool) {
     // Every suffix ends in an "s": most words are settled by their last byte.
