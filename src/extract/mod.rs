@@ -219,6 +219,15 @@ pub(crate) mod tests {
 
     static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
 
+    /// Words with a separator after each, as a proptest draws them.
+    pub(crate) fn interleave(words: &[String], separators: &[String]) -> String {
+        words
+            .iter()
+            .zip(separators)
+            .flat_map(|(w, s)| [w.as_str(), s.as_str()])
+            .collect()
+    }
+
     /// Names of one kind found in a plain-text post, in order, repeats folded.
     pub(crate) fn names_of(text: &str, kind: EntityKind) -> Vec<String> {
         let mut names: Vec<String> = run(text)

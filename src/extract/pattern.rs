@@ -364,6 +364,7 @@ fn without_word_boundaries(pattern: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::tests::interleave;
     use std::sync::LazyLock;
 
     #[test]
@@ -512,11 +513,8 @@ mod tests {
                     regex::Regex::new(LINE_UNICODE).expect("compiles"),
                 )
             });
-            let text: String = words
-                .iter()
-                .zip(&seps)
-                .flat_map(|(w, s)| [s.as_str(), w.as_str()])
-                .collect();
+            // A separator before each word: the pattern reads white space at the start.
+            let text = interleave(&seps, &words);
             let (got, want) = line_and_regex_groups(&LINE.0, &LINE.1, &text);
             proptest::prop_assert_eq!(got, want);
         }

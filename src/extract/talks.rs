@@ -2393,7 +2393,7 @@ pub fn clean_title(title: &str) -> String {
 mod tests {
     use super::*;
     use crate::extract::pattern::line_and_regex_groups;
-    use crate::extract::tests::run;
+    use crate::extract::tests::{interleave, run};
 
     fn talks(text: &str) -> Vec<(String, Vec<String>)> {
         run(text)
@@ -2759,15 +2759,6 @@ mod tests {
         };
         let (a, b) = (boundary(a), boundary(b));
         Span::new(a.min(b), a.max(b))
-    }
-
-    /// Words with a separator after each, as a proptest draws them.
-    fn interleave(words: &[String], separators: &[String]) -> String {
-        words
-            .iter()
-            .zip(separators)
-            .flat_map(|(w, s)| [w.as_str(), s.as_str()])
-            .collect()
     }
 
     #[test]
