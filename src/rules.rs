@@ -893,11 +893,21 @@ pub fn within_edits(a: &str, b: &str, lengths: (usize, usize), limit: usize) -> 
 /// Folding per character spares building the whole decomposed text, and ASCII characters,
 /// most of any name, need no decomposition at all.
 pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// Appends [`fold`] of `text` to `folded`: a caller folding many words keeps them in one
+/// string rather than allocating one for each.
+pub fn fold_into(text: &str, folded: &mut String) {
     // ASCII has nothing to decompose or replace.
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        let start = folded.len();
+        folded.push_str(text);
+        folded[start..].make_ascii_lowercase();
+        return;
     }
-    let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
@@ -909,7 +919,6 @@ pub fn fold(text: &str) -> String {
             });
         }
     }
-    folded
 }
 
 /// The base letter of a lower-case letter that no decomposition splits from its mark.
@@ -1295,6 +1304,16 @@ mod tests {
             text in "(?s:.{0,16})|[aAeEéÉİıßŁłØø’' \u{301}\u{316}\u{327}\u{344}\u{f73}\u{1e08}\u{ac00}]{0,16}"
         ) {
             proptest::prop_assert_eq!(fold(&text), fold_by_nfd(&text));
+        }
+
+        #[test]
+        fn folds_into_a_buffer_after_what_it_holds(
+            held in "(?s:.{0,4})",
+            text in "(?s:.{0,8})|[aAÉİßŁ’ \u{301}]{0,8}"
+        ) {
+            let mut folded = held.clone();
+            fold_into(&text, &mut folded);
+            proptest::prop_assert_eq!(folded, held + &fold_by_nfd(&text));
         }
 
         #[test]

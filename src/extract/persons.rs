@@ -8,7 +8,7 @@
 //! openers), places, organisations, conferences and projects are filtered out.
 
 use super::{Context, EntityKind, Mention, days, has_span, overlapping, resolve_overlaps};
-use crate::rules::{Rules, WordLists, fold, within_edits};
+use crate::rules::{Rules, WordLists, fold, fold_into, within_edits};
 use crate::span::Span;
 use crate::swar::{HIGHS, ONES, first_flagged};
 use crate::tokenize::{ASCII_ALPHANUMERIC, single_spaced};
@@ -227,10 +227,15 @@ pub fn find(
             rule: "person/listed",
         });
     }
-    let full_names = FullNames::new(found.iter().map(|m| m.name.as_str()));
+    let mut folded_parts = String::new();
+    let full_names = FullNames::new(found.iter().map(|m| m.name.as_str()), &mut folded_parts);
+    // Each lone word is folded into the same buffer.
+    let mut folded_word = String::new();
     for (single, blocked, known_lists) in singles {
         let word = single.span.slice(text);
-        let alias = full_names.have_short_form(&fold(word));
+        folded_word.clear();
+        fold_into(word, &mut folded_word);
+        let alias = full_names.have_short_form(&folded_word);
         if !alias && any_weak_project(overlapping(projects, single.span), rules) {
             continue;
         }
@@ -348,22 +353,24 @@ fn near_first_name(short: &str, first: &str) -> bool {
 }
 
 /// The full names of one post, indexed for the short-form question every lone name asks.
-struct FullNames {
+/// The folded parts are slices of one string: a post names dozens of persons, and a
+/// string for each part would cost more than folding it.
+struct FullNames<'f> {
     /// Folded first names and surnames of names of two or more parts. Only this post's
     /// names are keys, so a fast hash does (see `rustc_hash`).
-    first_or_last: FxHashSet<String>,
-    /// Folded first names of four or more letters, sorted, so that those sharing a first
-    /// letter lie together.
-    long_firsts: Vec<String>,
+    first_or_last: FxHashSet<&'f str>,
+    /// Folded first names of four or more letters with their first letters, sorted by
+    /// those, so that the names sharing a first letter lie together.
+    long_firsts: Vec<(char, &'f str)>,
 }
 
-impl FullNames {
-    /// Indexes `names`, single spaced as [`name_text`] gives them.
-    fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> FullNames {
-        // Sized for the names up front: growing a set moves every key it holds.
-        let mut first_or_last =
-            FxHashSet::with_capacity_and_hasher(2 * names.len(), Default::default());
-        let mut long_firsts = Vec::new();
+impl<'f> FullNames<'f> {
+    /// Indexes `names`, single spaced as [`name_text`] gives them, folding their parts
+    /// into `folded` (cleared first).
+    fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>, folded: &'f mut String) -> Self {
+        folded.clear();
+        // Where each name's folded first name and surname end in `folded`.
+        let mut ends = Vec::with_capacity(names.len());
         // A post names the same persons again and again: each name is folded once.
         let mut seen = FxHashSet::with_capacity_and_hasher(names.len(), Default::default());
         for name in names.filter(|name| seen.insert(*name)) {
@@ -371,15 +378,33 @@ impl FullNames {
             else {
                 continue;
             };
-            let (first, last) = (fold(first), fold(last));
-            if first.chars().nth(3).is_some() {
-                long_firsts.push(first.clone());
+            fold_into(first, folded);
+            let first_end = folded.len();
+            fold_into(last, folded);
+            ends.push((first_end, folded.len()));
+        }
+        let folded: &'f String = folded;
+        // Sized for the names up front: growing a set moves every key it holds.
+        let mut first_or_last =
+            FxHashSet::with_capacity_and_hasher(2 * ends.len(), Default::default());
+        // Many persons share a first name: each is tried once.
+        let mut firsts = FxHashSet::with_capacity_and_hasher(ends.len(), Default::default());
+        let mut long_firsts = Vec::new();
+        let mut start = 0;
+        for (first_end, last_end) in ends {
+            let (first, last) = (&folded[start..first_end], &folded[first_end..last_end]);
+            start = last_end;
+            let mut letters = first.chars();
+            if let (Some(initial), Some(_)) = (letters.next(), letters.nth(2)) {
+                if firsts.insert(first) {
+                    long_firsts.push((initial, first));
+                }
             }
             first_or_last.insert(first);
             first_or_last.insert(last);
         }
-        long_firsts.sort_unstable();
-        long_firsts.dedup();
+        // Only the first letters are compared: a letter's names are tried in any order.
+        long_firsts.sort_unstable_by_key(|&(initial, _)| initial);
         FullNames {
             first_or_last,
             long_firsts,
@@ -395,12 +420,11 @@ impl FullNames {
         let Some(initial) = short.chars().next() else {
             return false;
         };
-        let initial = &short[..initial.len_utf8()];
-        let from = self.long_firsts.partition_point(|f| f.as_str() < initial);
+        let from = self.long_firsts.partition_point(|&(i, _)| i < initial);
         self.long_firsts[from..]
             .iter()
-            .take_while(|f| f.starts_with(initial))
-            .any(|first| near_first_name(short, first))
+            .take_while(|&&(i, _)| i == initial)
+            .any(|&(_, first)| near_first_name(short, first))
     }
 }
 
@@ -1234,7 +1258,8 @@ mod tests {
             short in "[AaBbÉéØøßİı]{0,7}",
         ) {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            let index = FullNames::new(names.iter().copied());
+            let mut folded = String::from("left over");
+            let index = FullNames::new(names.iter().copied(), &mut folded);
             proptest::prop_assert_eq!(
                 index.have_short_form(&fold(&short)),
                 short_form_by_each_name(&names, &short)
