@@ -236,6 +236,8 @@ pub struct Rules {
     /// Given names, honorifics, words that are no names and software cues.
     words: WordTable,
     particles: HashSet<String, BuildHasherDefault<WordHasher>>,
+    /// Whether a particle starts with each byte value.
+    particle_initials: [bool; 256],
     blockers: Gazetteer,
     blocker_kinds: Vec<Blocker>,
     blocker_names: WordSet,
@@ -387,6 +389,8 @@ impl Rules {
             .build(talk_kinds.iter().map(|(cue, _)| cue))
             .map_err(|e| RulesError::Pattern(e.to_string()))?;
 
+        let particles: HashSet<String, _> = list_words(PARTICLES, &[]).collect();
+        let particle_initials = initials(&particles);
         Ok(Rules {
             talk_kind_cues,
             project_folded: Gazetteer::new(folded_patterns, true)?,
@@ -397,7 +401,8 @@ impl Rules {
             project_by_folded_name: by_name,
             projects,
             words,
-            particles: list_words(PARTICLES, &[]).collect(),
+            particles,
+            particle_initials,
             blockers,
             blocker_kinds,
             blocker_names,
@@ -517,8 +522,16 @@ impl Rules {
 
     /// Whether `word` is a lower-case name particle ("van", "de", "bin").
     pub fn is_particle(&self, word: &str) -> bool {
-        // The particles are lower-cased, so no capitalized part needs a look-up.
-        !word.starts_with(|c: char| c.is_ascii_uppercase()) && self.particles.contains(word)
+        // Few letters start a particle: most words need no look-up.
+        word.bytes()
+            .next()
+            .is_some_and(|b| self.may_start_particle(b))
+            && self.particles.contains(word)
+    }
+
+    /// Whether a particle starts with the byte `b`.
+    pub fn may_start_particle(&self, b: u8) -> bool {
+        self.particle_initials[usize::from(b)]
     }
 
     /// Whether `word` is an honorific ("Dr", "Mr").
@@ -940,6 +953,17 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// Whether some word of `words` starts with each byte value.
+fn initials<'w>(words: impl IntoIterator<Item = &'w String>) -> [bool; 256] {
+    let mut initials = [false; 256];
+    for word in words {
+        if let Some(&b) = word.as_bytes().first() {
+            initials[usize::from(b)] = true;
+        }
+    }
+    initials
 }
 
 /// Puts `new` words, lower-cased or folded, on `list`.

@@ -790,7 +790,12 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
             break;
         };
         let next = part_end_with_dot + gap;
-        if text[next..].starts_with(' ') {
+        if text[next..].starts_with(' ')
+            || !text
+                .as_bytes()
+                .get(next)
+                .is_some_and(|&b| may_continue_name(b, rules))
+        {
             break;
         }
         pos = next;
@@ -818,6 +823,13 @@ fn skip_dot_space(text: &str, end: usize) -> Option<usize> {
     } else {
         Some(end)
     }
+}
+
+/// Whether a word starting with the byte `b` may continue a name: a word in lower case
+/// does so only as a particle or a camel-case surname, so most words after a name are
+/// ruled out before they are read.
+fn may_continue_name(b: u8, rules: &Rules) -> bool {
+    !b.is_ascii_lowercase() || starts_camel_prefix(b) || rules.may_start_particle(b)
 }
 
 /// Whether a name part follows, perhaps after more particles ("van der Berg").
@@ -1166,6 +1178,19 @@ mod tests {
         fn words_read_as_by_characters(text in NAME_TEXT) {
             for (pos, _) in text.char_indices() {
                 proptest::prop_assert_eq!(read_word(&text, pos), read_word_by_chars(&text, pos));
+            }
+        }
+
+        #[test]
+        fn words_ruled_out_by_their_first_byte_are_no_name_parts(
+            word in "[a-z][a-zA-Z'’é]{0,5}('s|’s)?",
+        ) {
+            static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+            let text = format!("Ada {word} x");
+            let (read, _) = read_word(&text, 4).expect("a word");
+            let stem = strip_possessive(read).0;
+            if !may_continue_name(word.as_bytes()[0], &RULES) {
+                proptest::prop_assert!(!is_name_part(stem) && !RULES.is_particle(stem));
             }
         }
 
