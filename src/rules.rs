@@ -5,9 +5,11 @@
 //! entries without a rebuild. [`Rules`] is `Send + Sync` and shared by every worker.
 
 use crate::extract::pattern::Pattern;
+use crate::swar::{HIGHS, ONES};
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind,
 };
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -236,6 +238,8 @@ pub struct Rules {
     /// Given names, honorifics, words that are no names and software cues.
     words: WordTable,
     particles: HashSet<String, BuildHasherDefault<WordHasher>>,
+    /// Whether a particle starts with each byte value.
+    particle_initials: [bool; 256],
     blockers: Gazetteer,
     blocker_kinds: Vec<Blocker>,
     blocker_names: WordSet,
@@ -387,6 +391,8 @@ impl Rules {
             .build(talk_kinds.iter().map(|(cue, _)| cue))
             .map_err(|e| RulesError::Pattern(e.to_string()))?;
 
+        let particles: HashSet<String, _> = list_words(PARTICLES, &[]).collect();
+        let particle_initials = initials(&particles);
         Ok(Rules {
             talk_kind_cues,
             project_folded: Gazetteer::new(folded_patterns, true)?,
@@ -397,7 +403,8 @@ impl Rules {
             project_by_folded_name: by_name,
             projects,
             words,
-            particles: list_words(PARTICLES, &[]).collect(),
+            particles,
+            particle_initials,
             blockers,
             blocker_kinds,
             blocker_names,
@@ -488,7 +495,11 @@ impl Rules {
     /// names folded (see [`fold`]) and with the other lists lower-cased; for ASCII the two
     /// agree, so one look-up answers every list.
     fn lists_of(&self, word: &str, wanted: WordLists) -> WordLists {
-        let on = |key: &[u8]| self.words.get(key).copied().unwrap_or_default();
+        // Most words are short and ASCII, lower-cased in their packed form.
+        if let Some(short) = packed(word.as_bytes()).filter(|short| short & HIGHS == 0) {
+            return self.words.short_lists(lower_ascii_lanes(short)) & wanted;
+        }
+        let on = |key: &[u8]| self.words.get(key);
         if let Some(lower) = ascii_lower(word, &mut [0; SHORT_WORD]) {
             return on(lower) & wanted;
         }
@@ -517,8 +528,16 @@ impl Rules {
 
     /// Whether `word` is a lower-case name particle ("van", "de", "bin").
     pub fn is_particle(&self, word: &str) -> bool {
-        // The particles are lower-cased, so no capitalized part needs a look-up.
-        !word.starts_with(|c: char| c.is_ascii_uppercase()) && self.particles.contains(word)
+        // Few letters start a particle: most words need no look-up.
+        word.bytes()
+            .next()
+            .is_some_and(|b| self.may_start_particle(b))
+            && self.particles.contains(word)
+    }
+
+    /// Whether a particle starts with the byte `b`.
+    pub fn may_start_particle(&self, b: u8) -> bool {
+        self.particle_initials[usize::from(b)]
     }
 
     /// Whether `word` is an honorific ("Dr", "Mr").
@@ -784,7 +803,81 @@ impl std::ops::Not for WordLists {
 
 /// Every rule word, lower-cased or folded as its list compares it, with the lists it is
 /// on: nearly every capitalized word of a post is looked up, often for several lists.
-type WordTable = HashMap<Box<[u8]>, WordLists, BuildHasherDefault<WordHasher>>;
+#[derive(Default)]
+struct WordTable {
+    /// The words of at most [`PACKED_WORD`] bytes, by [`packed`]: most words looked up
+    /// are that short, and a number is hashed and compared in a few instructions.
+    short: FxHashMap<u64, WordLists>,
+    /// The longer words.
+    long: HashMap<Box<[u8]>, WordLists, BuildHasherDefault<WordHasher>>,
+}
+
+impl WordTable {
+    /// The lists the word `key`, lower-cased or folded, is on.
+    fn get(&self, key: &[u8]) -> WordLists {
+        match packed(key) {
+            Some(short) => self.short_lists(short),
+            None => self.long.get(key).copied().unwrap_or_default(),
+        }
+    }
+
+    /// The lists of the word packed as `short`.
+    fn short_lists(&self, short: u64) -> WordLists {
+        self.short.get(&short).copied().unwrap_or_default()
+    }
+
+    /// Puts the word `key`, lower-cased or folded, on `list`.
+    fn add(&mut self, key: String, list: WordLists) {
+        let lists = match packed(key.as_bytes()) {
+            Some(short) => self.short.entry(short).or_default(),
+            None => self
+                .long
+                .entry(key.into_bytes().into_boxed_slice())
+                .or_default(),
+        };
+        *lists |= list;
+    }
+}
+
+/// The most bytes of a word packed into a number: the eighth byte holds the length.
+const PACKED_WORD: usize = 7;
+
+/// The bytes of `word` in order from the lowest, and its length in the highest byte, if
+/// it has at most [`PACKED_WORD`] bytes; distinct words are distinct numbers.
+fn packed(word: &[u8]) -> Option<u64> {
+    let len = word.len();
+    // Short words are read as two overlapping halves, which agree on the bytes they share.
+    let bytes = match len {
+        0 => 0,
+        1 => u64::from(word[0]),
+        2..=3 => {
+            let pair = |i: usize| u64::from(u16::from_le_bytes([word[i], word[i + 1]]));
+            pair(0) | pair(len - 2) << (8 * (len - 2))
+        }
+        4..=PACKED_WORD => {
+            let quad = |i: usize| {
+                u64::from(u32::from_le_bytes([
+                    word[i],
+                    word[i + 1],
+                    word[i + 2],
+                    word[i + 3],
+                ]))
+            };
+            quad(0) | quad(len - 4) << (8 * (len - 4))
+        }
+        _ => return None,
+    };
+    Some(bytes | (len as u64) << 56)
+}
+
+/// `lanes`, eight ASCII bytes, with their capitals lower-cased.
+fn lower_ascii_lanes(lanes: u64) -> u64 {
+    // A byte below 0x80 plus 0x80 - t reaches the top bit exactly when it is at least t,
+    // and never carries into the next byte.
+    let from_a = lanes + ONES * u64::from(0x80 - b'A');
+    let past_z = lanes + ONES * u64::from(0x80 - b'Z' - 1);
+    lanes | (from_a & !past_z & HIGHS) >> 2
+}
 
 /// A set of lower-cased phrases.
 pub(crate) type WordSet = HashSet<Box<[u8]>, BuildHasherDefault<WordHasher>>;
@@ -893,11 +986,21 @@ pub fn within_edits(a: &str, b: &str, lengths: (usize, usize), limit: usize) -> 
 /// Folding per character spares building the whole decomposed text, and ASCII characters,
 /// most of any name, need no decomposition at all.
 pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    fold_into(text, &mut folded);
+    folded
+}
+
+/// Appends [`fold`] of `text` to `folded`: a caller folding many words keeps them in one
+/// string rather than allocating one for each.
+pub fn fold_into(text: &str, folded: &mut String) {
     // ASCII has nothing to decompose or replace.
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        let start = folded.len();
+        folded.push_str(text);
+        folded[start..].make_ascii_lowercase();
+        return;
     }
-    let mut folded = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
             folded.push(c.to_ascii_lowercase());
@@ -909,7 +1012,6 @@ pub fn fold(text: &str) -> String {
             });
         }
     }
-    folded
 }
 
 /// The base letter of a lower-case letter that no decomposition splits from its mark.
@@ -933,12 +1035,21 @@ fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
 
+/// Whether some word of `words` starts with each byte value.
+fn initials<'w>(words: impl IntoIterator<Item = &'w String>) -> [bool; 256] {
+    let mut initials = [false; 256];
+    for word in words {
+        if let Some(&b) = word.as_bytes().first() {
+            initials[usize::from(b)] = true;
+        }
+    }
+    initials
+}
+
 /// Puts `new` words, lower-cased or folded, on `list`.
 fn add_words(words: &mut WordTable, list: WordLists, new: impl IntoIterator<Item = String>) {
     for word in new {
-        *words
-            .entry(word.into_bytes().into_boxed_slice())
-            .or_default() |= list;
+        words.add(word, list);
     }
 }
 
@@ -1295,6 +1406,35 @@ mod tests {
             text in "(?s:.{0,16})|[aAeEéÉİıßŁłØø’' \u{301}\u{316}\u{327}\u{344}\u{f73}\u{1e08}\u{ac00}]{0,16}"
         ) {
             proptest::prop_assert_eq!(fold(&text), fold_by_nfd(&text));
+        }
+
+        #[test]
+        fn packed_words_are_told_apart_and_lower_cased_as_bytes(
+            a in proptest::collection::vec(proptest::prop_oneof![
+                proptest::sample::select(&[0u8, b'@', b'A', b'Z', b'[', b'a', b'z', 0x7F][..]),
+                0u8..0x80,
+            ], 0..9),
+            b in proptest::collection::vec(proptest::sample::select(&[0u8, b'A', b'a'][..]), 0..9),
+        ) {
+            let (pa, pb) = (packed(&a), packed(&b));
+            proptest::prop_assert_eq!(pa.is_some(), a.len() <= PACKED_WORD);
+            if let (Some(pa), Some(pb)) = (pa, pb) {
+                proptest::prop_assert_eq!(pa == pb, a == b);
+                proptest::prop_assert_eq!(
+                    Some(lower_ascii_lanes(pa)),
+                    packed(&a.to_ascii_lowercase())
+                );
+            }
+        }
+
+        #[test]
+        fn folds_into_a_buffer_after_what_it_holds(
+            held in "(?s:.{0,4})",
+            text in "(?s:.{0,8})|[aAÉİßŁ’ \u{301}]{0,8}"
+        ) {
+            let mut folded = held.clone();
+            fold_into(&text, &mut folded);
+            proptest::prop_assert_eq!(folded, held + &fold_by_nfd(&text));
         }
 
         #[test]

@@ -8,7 +8,7 @@
 //! openers), places, organisations, conferences and projects are filtered out.
 
 use super::{Context, EntityKind, Mention, days, has_span, overlapping, resolve_overlaps};
-use crate::rules::{Rules, WordLists, fold, within_edits};
+use crate::rules::{Rules, WordLists, fold, fold_into, within_edits};
 use crate::span::Span;
 use crate::swar::{HIGHS, ONES, first_flagged};
 use crate::tokenize::{ASCII_ALPHANUMERIC, single_spaced};
@@ -227,10 +227,15 @@ pub fn find(
             rule: "person/listed",
         });
     }
-    let full_names = FullNames::new(found.iter().map(|m| m.name.as_str()));
+    let mut folded_parts = String::new();
+    let full_names = FullNames::new(found.iter().map(|m| m.name.as_str()), &mut folded_parts);
+    // Each lone word is folded into the same buffer.
+    let mut folded_word = String::new();
     for (single, blocked, known_lists) in singles {
         let word = single.span.slice(text);
-        let alias = full_names.have_short_form(&fold(word));
+        folded_word.clear();
+        fold_into(word, &mut folded_word);
+        let alias = full_names.have_short_form(&folded_word);
         if !alias && any_weak_project(overlapping(projects, single.span), rules) {
             continue;
         }
@@ -348,22 +353,24 @@ fn near_first_name(short: &str, first: &str) -> bool {
 }
 
 /// The full names of one post, indexed for the short-form question every lone name asks.
-struct FullNames {
+/// The folded parts are slices of one string: a post names dozens of persons, and a
+/// string for each part would cost more than folding it.
+struct FullNames<'f> {
     /// Folded first names and surnames of names of two or more parts. Only this post's
     /// names are keys, so a fast hash does (see `rustc_hash`).
-    first_or_last: FxHashSet<String>,
-    /// Folded first names of four or more letters, sorted, so that those sharing a first
-    /// letter lie together.
-    long_firsts: Vec<String>,
+    first_or_last: FxHashSet<&'f str>,
+    /// Folded first names of four or more letters with their first letters, sorted by
+    /// those, so that the names sharing a first letter lie together.
+    long_firsts: Vec<(char, &'f str)>,
 }
 
-impl FullNames {
-    /// Indexes `names`, single spaced as [`name_text`] gives them.
-    fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>) -> FullNames {
-        // Sized for the names up front: growing a set moves every key it holds.
-        let mut first_or_last =
-            FxHashSet::with_capacity_and_hasher(2 * names.len(), Default::default());
-        let mut long_firsts = Vec::new();
+impl<'f> FullNames<'f> {
+    /// Indexes `names`, single spaced as [`name_text`] gives them, folding their parts
+    /// into `folded` (cleared first).
+    fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>, folded: &'f mut String) -> Self {
+        folded.clear();
+        // Where each name's folded first name and surname end in `folded`.
+        let mut ends = Vec::with_capacity(names.len());
         // A post names the same persons again and again: each name is folded once.
         let mut seen = FxHashSet::with_capacity_and_hasher(names.len(), Default::default());
         for name in names.filter(|name| seen.insert(*name)) {
@@ -371,15 +378,33 @@ impl FullNames {
             else {
                 continue;
             };
-            let (first, last) = (fold(first), fold(last));
-            if first.chars().nth(3).is_some() {
-                long_firsts.push(first.clone());
+            fold_into(first, folded);
+            let first_end = folded.len();
+            fold_into(last, folded);
+            ends.push((first_end, folded.len()));
+        }
+        let folded: &'f String = folded;
+        // Sized for the names up front: growing a set moves every key it holds.
+        let mut first_or_last =
+            FxHashSet::with_capacity_and_hasher(2 * ends.len(), Default::default());
+        // Many persons share a first name: each is tried once.
+        let mut firsts = FxHashSet::with_capacity_and_hasher(ends.len(), Default::default());
+        let mut long_firsts = Vec::new();
+        let mut start = 0;
+        for (first_end, last_end) in ends {
+            let (first, last) = (&folded[start..first_end], &folded[first_end..last_end]);
+            start = last_end;
+            let mut letters = first.chars();
+            if let (Some(initial), Some(_)) = (letters.next(), letters.nth(2)) {
+                if firsts.insert(first) {
+                    long_firsts.push((initial, first));
+                }
             }
             first_or_last.insert(first);
             first_or_last.insert(last);
         }
-        long_firsts.sort_unstable();
-        long_firsts.dedup();
+        // Only the first letters are compared: a letter's names are tried in any order.
+        long_firsts.sort_unstable_by_key(|&(initial, _)| initial);
         FullNames {
             first_or_last,
             long_firsts,
@@ -395,12 +420,11 @@ impl FullNames {
         let Some(initial) = short.chars().next() else {
             return false;
         };
-        let initial = &short[..initial.len_utf8()];
-        let from = self.long_firsts.partition_point(|f| f.as_str() < initial);
+        let from = self.long_firsts.partition_point(|&(i, _)| i < initial);
         self.long_firsts[from..]
             .iter()
-            .take_while(|f| f.starts_with(initial))
-            .any(|first| near_first_name(short, first))
+            .take_while(|&&(i, _)| i == initial)
+            .any(|&(_, first)| near_first_name(short, first))
     }
 }
 
@@ -766,7 +790,12 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
             break;
         };
         let next = part_end_with_dot + gap;
-        if text[next..].starts_with(' ') {
+        if text[next..].starts_with(' ')
+            || !text
+                .as_bytes()
+                .get(next)
+                .is_some_and(|&b| may_continue_name(b, rules))
+        {
             break;
         }
         pos = next;
@@ -794,6 +823,13 @@ fn skip_dot_space(text: &str, end: usize) -> Option<usize> {
     } else {
         Some(end)
     }
+}
+
+/// Whether a word starting with the byte `b` may continue a name: a word in lower case
+/// does so only as a particle or a camel-case surname, so most words after a name are
+/// ruled out before they are read.
+fn may_continue_name(b: u8, rules: &Rules) -> bool {
+    !b.is_ascii_lowercase() || starts_camel_prefix(b) || rules.may_start_particle(b)
 }
 
 /// Whether a name part follows, perhaps after more particles ("van der Berg").
@@ -884,31 +920,63 @@ fn is_name_part(word: &str) -> bool {
     if !capitalized && !starts_camel_surname(word) {
         return false;
     }
-    // One pass over the bytes finds both a digit, which rules a name part out, and the
-    // first apostrophe (’ is the only character encoded with a leading 0xE2 0x80 0x99).
-    let bytes = word.as_bytes();
-    let mut after_apostrophe = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b'0'..=b'9' => return false,
-            b'\'' if after_apostrophe.is_none() => after_apostrophe = Some(i + 1),
-            0xE2 if after_apostrophe.is_none() && bytes[i + 1..].starts_with(&[0x80, 0x99]) => {
-                after_apostrophe = Some(i + 3);
-            }
-            _ => {}
-        }
-    }
-    // "I’d", "They're": contractions, not "O'Neill".
-    if after_apostrophe
-        .is_some_and(|after| matches!(&word[after..], "d" | "ll" | "ve" | "re" | "m" | "t" | "s"))
-    {
+    // One pass over the bytes gathers what every later test asks about them.
+    let kinds = word
+        .bytes()
+        .fold(0, |kinds, b| kinds | BYTE_KINDS[usize::from(b)]);
+    if kinds & DIGIT != 0 || kinds & MAY_QUOTE != 0 && is_contraction(word) {
         return false;
     }
     // A camel-case surname passed above; a capitalized word needs a lower-case letter
-    // unless it is short.
+    // unless it is short. An ASCII word's capital is no lower-case letter, so the bytes
+    // already tell.
     let rest = chars.as_str();
-    !capitalized || rest.chars().nth(1).is_none() || rest.chars().any(char::is_lowercase)
+    !capitalized
+        || rest.chars().nth(1).is_none()
+        || if kinds & NON_ASCII == 0 {
+            kinds & ASCII_LOWER != 0
+        } else {
+            rest.chars().any(char::is_lowercase)
+        }
 }
+
+/// "I’d", "They're": a word whose first apostrophe opens a contraction's ending, not
+/// "O'Neill".
+fn is_contraction(word: &str) -> bool {
+    word.char_indices()
+        .find(|&(_, c)| matches!(c, '\'' | '’'))
+        .is_some_and(|(i, c)| {
+            matches!(
+                &word[i + c.len_utf8()..],
+                "d" | "ll" | "ve" | "re" | "m" | "t" | "s"
+            )
+        })
+}
+
+/// Kinds of byte [`is_name_part`] looks for, one bit each in [`BYTE_KINDS`].
+const DIGIT: u8 = 1;
+const ASCII_LOWER: u8 = 2;
+const NON_ASCII: u8 = 4;
+/// An apostrophe, or the first byte of ’ (and of other characters).
+const MAY_QUOTE: u8 = 8;
+
+/// The kinds of each byte value.
+static BYTE_KINDS: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < table.len() {
+        table[b] = match b as u8 {
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'z' => ASCII_LOWER,
+            b'\'' => MAY_QUOTE,
+            0xE2 => NON_ASCII | MAY_QUOTE,
+            0x80.. => NON_ASCII,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {
@@ -1114,6 +1182,19 @@ mod tests {
         }
 
         #[test]
+        fn words_ruled_out_by_their_first_byte_are_no_name_parts(
+            word in "[a-z][a-zA-Z'’é]{0,5}('s|’s)?",
+        ) {
+            static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+            let text = format!("Ada {word} x");
+            let (read, _) = read_word(&text, 4).expect("a word");
+            let stem = strip_possessive(read).0;
+            if !may_continue_name(word.as_bytes()[0], &RULES) {
+                proptest::prop_assert!(!is_name_part(stem) && !RULES.is_particle(stem));
+            }
+        }
+
+        #[test]
         fn long_words_stop_as_by_characters(
             head in "[a-zé]{60,66}",
             tail in "[-'’a ]{0,3}[a-z]{0,2}",
@@ -1124,7 +1205,7 @@ mod tests {
 
         #[test]
         fn name_parts_judged_as_by_scans(
-            text in "(?s:[aAdOté’'\u{2018}\u{2019}\u{2020}1]{0,5}['’]?(d|ll|ve|re|m|t|s)?|.{0,8})"
+            text in "(?s:[aAdOZzŁłté’'\u{2018}\u{2019}\u{2020}1]{0,5}['’]?(d|ll|ve|re|m|t|s)?|.{0,8})"
         ) {
             for (from, _) in text.char_indices() {
                 proptest::prop_assert_eq!(
@@ -1202,7 +1283,8 @@ mod tests {
             short in "[AaBbÉéØøßİı]{0,7}",
         ) {
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            let index = FullNames::new(names.iter().copied());
+            let mut folded = String::from("left over");
+            let index = FullNames::new(names.iter().copied(), &mut folded);
             proptest::prop_assert_eq!(
                 index.have_short_form(&fold(&short)),
                 short_form_by_each_name(&names, &short)
