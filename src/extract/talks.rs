@@ -17,6 +17,7 @@ use super::{
 use crate::layout::looks_like_heading;
 use crate::rules::{TalkKind, WordSet, contains_lower};
 use crate::span::Span;
+use crate::swar::{HIGHS, ONES};
 use crate::tokenize::{single_spaced, trim_span};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
@@ -494,18 +495,119 @@ fn subject_verb_pattern() -> String {
     )
 }
 
-/// The possessive ending that opens [`possessive_pattern`]'s text.
+/// The possessive ending that opens the text of a [`possessive_phrase`].
 static POSSESSIVE_ENDING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:’s|'s)").expect("possessive ending"));
 
-/// What follows the owner's possessive ending in "Ian’s packaging talk on Y": the
-/// modifiers (group 1) and the topic (2). The ending is matched apart: at its curly
-/// apostrophe the lazy DFA of a pattern with a Unicode `\b` gives up, and the capture
-/// search would fall back to a slow engine for nearly every possessive.
-fn possessive_pattern() -> String {
-    format!(
-        r"(?i)^\s+((?:[\w.+#-]+\s+){{0,4}}?){KIND_WORDS}s?\b(?:\s+(?:on|about|covering|discussing|which (?:discussed|covered|was about)|in which (?:he|she|they) (?:discussed|talked about|covered))\s+(.+))?"
-    )
+/// What follows the owner's possessive ending in "Ian’s packaging talk on Y".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PossessivePhrase {
+    /// The modifiers before the kind word, each with the white space after it.
+    mods: Span,
+    /// Where the phrase ends: after the kind word, or after the topic.
+    end: usize,
+    /// The topic, up to the end of its line.
+    topic: Option<Span>,
+}
+
+/// The words that join a possessive's kind word to its topic, in the pattern's order.
+const TOPIC_LINKS: [&str; 16] = [
+    "on",
+    "about",
+    "covering",
+    "discussing",
+    "which discussed",
+    "which covered",
+    "which was about",
+    "in which he discussed",
+    "in which he talked about",
+    "in which he covered",
+    "in which she discussed",
+    "in which she talked about",
+    "in which she covered",
+    "in which they discussed",
+    "in which they talked about",
+    "in which they covered",
+];
+
+/// The phrase that opens `s`, as the pattern `(?i)^\s+((?:[\w.+#-]+\s+){0,4}?)` followed
+/// by [`KIND_WORDS`], `s?\b` and `(?:\s+(?:on|about|…)\s+(.+))?` with the
+/// [`TOPIC_LINKS`] reads it: the modifiers are group 1, the topic group 2.
+///
+/// Read word by word: the capture engine cost thousands of instructions a possessive,
+/// and the reading has no choices to go back on but the kind word's (each modifier is
+/// all of a run of non-space characters).
+fn possessive_phrase(s: &str) -> Option<PossessivePhrase> {
+    let mods_start = skip_space(s, 0).filter(|&e| e > 0)?;
+    let phrase_at = |kind_start: usize| {
+        let kind_end = kind_word_end(s, kind_start)?;
+        let topic = topic_after_link(s, kind_end);
+        Some(PossessivePhrase {
+            mods: Span::new(mods_start, kind_start),
+            end: topic.map_or(kind_end, |t| t.end),
+            topic,
+        })
+    };
+    // The fewest modifiers win.
+    let mut word_start = mods_start;
+    for _ in 0..4 {
+        if let Some(phrase) = phrase_at(word_start) {
+            return Some(phrase);
+        }
+        word_start = past_modifier(s, word_start)?;
+    }
+    phrase_at(word_start)
+}
+
+/// The end of [`KIND_WORDS`] and `s?\b` read at `at`: the first kind word, in the pattern's
+/// order, that a word boundary follows, with or without an "s".
+fn kind_word_end(s: &str, at: usize) -> Option<usize> {
+    same_first_letter(&KIND_WORD_LIST, s, at).find_map(|k| {
+        let end = folded_prefix(s, at, k)?;
+        let plural = folded_prefix(s, end, "s");
+        [plural, Some(end)]
+            .into_iter()
+            .flatten()
+            .find(|&e| is_word_boundary(s, e))
+    })
+}
+
+/// The end of `[\w.+#-]+\s+` read at `at`.
+fn past_modifier(s: &str, at: usize) -> Option<usize> {
+    let len = s[at..]
+        .char_indices()
+        .find(|&(i, c)| !(is_word_at(s, at + i) || matches!(c, '.' | '+' | '#' | '-')))
+        .map_or(s.len() - at, |(i, _)| i);
+    let word_end = at + len;
+    skip_space(s, word_end).filter(|&e| len > 0 && e > word_end)
+}
+
+/// After a kind word ending at `at`: `\s+(?:TOPIC_LINKS)\s+(.+)` as a regex reads it,
+/// giving the span of `(.+)`.
+fn topic_after_link(s: &str, at: usize) -> Option<Span> {
+    let link = skip_space(s, at).filter(|&e| e > at)?;
+    TOPIC_LINKS.iter().find_map(|l| {
+        let link_end = folded_prefix(s, link, l)?;
+        rest_of_line_after_space(s, link_end)
+    })
+}
+
+/// `\s+(.+)` read at `at`: the span of `(.+)`, which starts past the white space or,
+/// where only white space follows, at its last character but a line feed, leaving at
+/// least one character to `\s+`.
+fn rest_of_line_after_space(s: &str, at: usize) -> Option<Span> {
+    let run_end = skip_space(s, at).filter(|&e| e > at)?;
+    let start = if run_end < s.len() {
+        run_end
+    } else {
+        let (i, _) = s[at..run_end]
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| i > 0 && c != '\n')?;
+        at + i
+    };
+    let end = s[start..].find('\n').map_or(s.len(), |i| start + i);
+    Some(Span::new(start, end))
 }
 
 /// Finds talk mentions.
@@ -1313,8 +1415,6 @@ impl Finder<'_, '_> {
 
     /// "Jesse Noller’s mutliprocessing talk", "Guido’s keynote", "Ian’s talk on stuff".
     fn possessives(&mut self) {
-        static RE: LazyLock<LinePattern> =
-            LazyLock::new(|| LinePattern::new(&possessive_pattern()).expect("possessive pattern"));
         let ctx = self.ctx;
         let text = ctx.text;
         for p in self.persons {
@@ -1333,20 +1433,16 @@ impl Finder<'_, '_> {
             let Some(ending) = POSSESSIVE_ENDING.find(rest) else {
                 continue;
             };
-            let Some(c) = RE.captures(&rest[ending.end()..]) else {
+            let after = &rest[ending.end()..];
+            let Some(phrase) = possessive_phrase(after) else {
                 continue;
             };
-            let whole = c.get(0).expect("match");
-            let span = Span::new(p.span.start, p.span.end + ending.end() + whole.end());
+            let phrase_start = p.span.end + ending.end();
+            let span = Span::new(p.span.start, phrase_start + phrase.end);
             if self.covered(span) {
                 continue;
             }
-            let mods: Vec<&str> = c
-                .get(1)
-                .map_or("", |m| m.as_str())
-                .split_whitespace()
-                .collect();
-            let phrase_start = p.span.end + ending.end() + whole.start();
+            let mods: Vec<&str> = phrase.mods.slice(after).split_whitespace().collect();
             let kind_word = kind_word_in(text, self.scan, Span::new(phrase_start, span.end));
             let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
             let new = mods.iter().any(|w| {
@@ -1360,9 +1456,9 @@ impl Finder<'_, '_> {
                 .skip_while(|w| is_adjective(w))
                 .copied()
                 .collect();
-            let tail = c
-                .get(2)
-                .map(|m| topic_until_break(m.as_str()))
+            let tail = phrase
+                .topic
+                .map(|t| topic_until_break(t.slice(after)))
                 .filter(|t| !TEMPORAL.is_match(t));
             let (title, reference) = if !topic.is_empty() {
                 (topic.join(" "), false)
@@ -2245,19 +2341,48 @@ fn more_words_than(s: &str, n: usize) -> bool {
     if s.len() <= 2 * n {
         return false;
     }
+    let bytes = s.as_bytes();
     let mut words = 0;
-    let mut in_word = false;
-    for c in s.chars() {
-        let word = !c.is_whitespace();
-        if word && !in_word {
-            words += 1;
-            if words > n {
-                return true;
+    // Whether white space, or the start of `s`, stands right before `at`.
+    let mut after_space = true;
+    let mut at = 0;
+    while at < bytes.len() {
+        // Eight ASCII bytes, nearly all of a post, at a time: their word starts at once.
+        if let Some(eight) = bytes.get(at..at + 8) {
+            let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            if word & HIGHS == 0 {
+                let spaces = ascii_spaces(word);
+                let spaces_before = spaces << 8 | u64::from(after_space) << 7;
+                words += (!spaces & HIGHS & spaces_before).count_ones() as usize;
+                if words > n {
+                    return true;
+                }
+                after_space = spaces >> 63 != 0;
+                at += 8;
+                continue;
             }
         }
-        in_word = word;
+        let c = s[at..].chars().next().expect("at a character boundary");
+        let space = c.is_whitespace();
+        words += usize::from(after_space && !space);
+        if words > n {
+            return true;
+        }
+        after_space = space;
+        at += c.len_utf8();
     }
     false
+}
+
+/// The high bit of each place of `word`, all ASCII, that holds white space: a space, or
+/// a tab, line feed, vertical tab, form feed or carriage return (9 to 13).
+fn ascii_spaces(word: u64) -> u64 {
+    // No place carries into the next: each byte is below 0x80, each sum below 0x100.
+    let from_tab = word + ONES * 0x77;
+    let past_return = word + ONES * 0x72;
+    let other_than_space = word ^ (ONES * u64::from(b' '));
+    let not_space = (other_than_space & !HIGHS) + !HIGHS;
+    (from_tab & !past_return | !not_space) & HIGHS
 }
 
 /// Whether most words of a line start with a capital, as titles do.
@@ -2827,8 +2952,11 @@ mod tests {
 
         #[test]
         fn more_words_than_counts_as_split_whitespace(
-            parts in proptest::collection::vec("x|é|Go| |  |\n|\u{a0}|\u{2003}|\u{85}|\t|-", 0..40),
-            n in 0usize..12,
+            parts in proptest::collection::vec(
+                "x|é|Go|ſ|\u{1f600}|abcdefghij| |  |\n|\r|\u{b}|\u{c}|\u{1c}|\u{8}|\u{e}|\u{a0}|\u{2003}|\u{3000}|\u{85}|\t|-",
+                0..60,
+            ),
+            n in 0usize..30,
         ) {
             let s: String = parts.concat();
             let want = s.split_whitespace().nth(n).is_some();
@@ -3046,75 +3174,120 @@ mod tests {
         }
     }
 
+    /// The pattern [`possessive_phrase`] reads as, after the possessive ending.
+    const POSSESSIVE_PATTERN: &str = r"^\s+((?:[\w.+#-]+\s+){0,4}?)KIND_WORDSs?\b(?:\s+(?:on|about|covering|discussing|which (?:discussed|covered|was about)|in which (?:he|she|they) (?:discussed|talked about|covered))\s+(.+))?";
+
     /// The possessive pattern with its ending, as one.
     static POSSESSIVE_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-        let rest = possessive_pattern();
-        Regex::new(&format!(r"(?i)^(?:’s|'s){}", &rest["(?i)^".len()..])).expect("compiles")
+        let rest = POSSESSIVE_PATTERN.replace("KIND_WORDS", KIND_WORDS);
+        Regex::new(&format!(r"(?i)^(?:’s|'s){}", &rest["^".len()..])).expect("compiles")
     });
 
-    /// Each pattern read through [`LinePattern`] and as the regex crate reads it.
-    static LINE_PATTERNS: LazyLock<Vec<(LinePattern, Regex)>> = LazyLock::new(|| {
-        [subject_verb_pattern(), possessive_pattern()]
-            .iter()
-            .map(|p| {
-                (
-                    LinePattern::new(p).expect("compiles"),
-                    Regex::new(p).expect("compiles"),
-                )
-            })
-            .collect()
+    /// The subject-verb pattern read through [`LinePattern`] and as the regex crate
+    /// reads it.
+    static SUBJECT_VERB_LINE: LazyLock<(LinePattern, Regex)> = LazyLock::new(|| {
+        let p = subject_verb_pattern();
+        (
+            LinePattern::new(&p).expect("compiles"),
+            Regex::new(&p).expect("compiles"),
+        )
     });
+
+    /// The possessive ending matched apart, then [`possessive_phrase`]: the whole match's
+    /// end and the texts of groups 1 and 2.
+    fn possessive_groups(text: &str) -> Option<(usize, &str, Option<&str>)> {
+        let ending = POSSESSIVE_ENDING.find(text)?;
+        let after = &text[ending.end()..];
+        let phrase = possessive_phrase(after)?;
+        Some((
+            ending.end() + phrase.end,
+            phrase.mods.slice(after),
+            phrase.topic.map(|t| t.slice(after)),
+        ))
+    }
+
+    /// What [`possessive_groups`] gives, as the regex crate reads the whole pattern.
+    fn possessive_groups_by_regex(text: &str) -> Option<(usize, &str, Option<&str>)> {
+        POSSESSIVE_WHOLE.captures(text).map(|c| {
+            (
+                c[0].len(),
+                c.get(1).map_or("", |m| m.as_str()),
+                c.get(2).map(|m| m.as_str()),
+            )
+        })
+    }
 
     #[test]
-    fn line_patterns_read_as_the_regex_crate() {
+    fn possessive_phrases_read_as_the_pattern() {
+        let mut matches = 0;
+        for text in [
+            "’s multiprocessing talk on the path Phoenix is taking.\nNext",
+            "'s keynote, which was odd",
+            "’s talk which was about   ",
+            "'s a b c d talks in which she talked about \n x",
+            "’s a b c d e talk",
+            "'s C++ node.js #x lightning talk on ünïcode\r\nmore",
+            "’s talké on x, ’s open spaceſ about  \n\n",
+            "’S \u{212a}EYNOTE ON  ",
+        ] {
+            let got = possessive_groups(text);
+            assert_eq!(got, possessive_groups_by_regex(text), "{text:?}");
+            matches += usize::from(got.is_some());
+        }
+        assert!(matches >= 6, "{matches}");
+    }
+
+    #[test]
+    fn subject_verb_groups_read_as_the_regex_crate() {
         let mut matches = 0;
         for text in [
             " gave a great talk on the path Phoenix is taking.\nNext",
             " talked about \n",
             " really presented  x",
-            " multiprocessing talk on \n\n",
-            "\u{a0}keynote, which was odd",
-            " talk which was about   ",
+            " spoke on  ",
             " opened the day with a keynote about ünïcode\r\nmore",
         ] {
-            for (line, re) in LINE_PATTERNS.iter() {
-                let (got, want) = line_and_regex_groups(line, re, text);
-                assert_eq!(got, want, "{text:?}");
-                matches += usize::from(got.is_some());
-            }
+            let (got, want) =
+                line_and_regex_groups(&SUBJECT_VERB_LINE.0, &SUBJECT_VERB_LINE.1, text);
+            assert_eq!(got, want, "{text:?}");
+            matches += usize::from(got.is_some());
         }
-        assert!(matches >= 6, "{matches}");
+        assert!(matches >= 3, "{matches}");
     }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         #[test]
-        fn line_patterns_agree_with_the_regex_crate(
+        fn subject_verb_groups_agree_with_the_regex_crate(
             words in proptest::collection::vec(
                 "’s|'s|gave|opened|kicked off|talked|spoke|discussed|presented|a|the|his|great|C\\+\\+|talk|talks|keynote|lightning|on|about|covering|which was about|with|really|“x”|é|x|\\.",
                 0..10,
             ),
             seps in proptest::collection::vec(" |  |\n|\r\n|\u{a0}|", 10),
             lead in " |\n|",
-            ending in "’s|'s|’S|'ſ|’|x",
         ) {
             let text = format!("{lead}{}", interleave(&words, &seps));
-            for (line, re) in LINE_PATTERNS.iter() {
-                let (got, want) = line_and_regex_groups(line, re, &text);
-                proptest::prop_assert_eq!(got, want);
-            }
-            // The possessive ending matched apart, then the rest: as the whole pattern.
-            let text = format!("{ending}{text}");
-            let want = POSSESSIVE_WHOLE.captures(&text).map(|c| {
-                (c[0].len(), c.get(1).map(|m| m.as_str()), c.get(2).map(|m| m.as_str()))
-            });
-            let got = POSSESSIVE_ENDING.find(&text).and_then(|e| {
-                let c = LINE_PATTERNS[1].0.captures(&text[e.end()..])?;
-                let end = e.end() + c.get(0)?.end();
-                Some((end, c.get(1).map(|g| g.as_str()), c.get(2).map(|g| g.as_str())))
-            });
+            let (got, want) = line_and_regex_groups(&SUBJECT_VERB_LINE.0, &SUBJECT_VERB_LINE.1, &text);
             proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn possessive_phrases_agree_with_the_pattern(
+            words in proptest::collection::vec(
+                "talk|talks|TALKſ|talké|keynote|\u{212a}eynote|lightning|open|space|session|bof|panel|discussion|on|ON|about|covering|which|was|in|she|talked|covered|C\\+\\+|node\\.js|#x|a-b|é|x|_|,|“x”|\\.",
+                0..10,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\r\n|\u{a0}|\u{2003}|", 10),
+            lead in " |\n|\u{a0}|",
+            ending in "’s|'s|’S|'ſ|’|x",
+        ) {
+            let text = format!("{ending}{lead}{}", interleave(&words, &seps));
+            proptest::prop_assert_eq!(possessive_groups(&text), possessive_groups_by_regex(&text));
         }
     }
 
