@@ -185,9 +185,13 @@ pub fn tokenize(text: &str) -> Tokens {
         p.span.end = tokens.lines[i].span.end;
         p.end_line = i + 1;
     }
+    // A paragraph's units and a unit's pieces go to vectors kept from one to the next.
+    let mut units = Vec::new();
+    let mut pieces = Vec::new();
     for p in 0..tokens.paragraphs.len() {
-        for unit in sentence_units(text, &tokens, p) {
-            split_sentences(text, unit, p, &mut tokens);
+        sentence_units(text, &tokens, p, &mut units);
+        for &unit in &units {
+            split_sentences(text, unit, p, &mut pieces, &mut tokens);
         }
     }
     tokens.quotes = find_quotes(text, &tokens.paragraphs);
@@ -217,10 +221,11 @@ fn split_lines(text: &str) -> Vec<Line> {
 ///
 /// A line break ends a sentence unless the text plainly runs on: the next line starts in
 /// lower case, or this one ends on a comma or a word that cannot end a sentence. This keeps
-/// "Title\nSpeaker" lines apart while joining hard-wrapped prose.
-fn sentence_units(text: &str, tokens: &Tokens, paragraph: usize) -> Vec<Span> {
+/// "Title\nSpeaker" lines apart while joining hard-wrapped prose. The units replace what
+/// `units` held.
+fn sentence_units(text: &str, tokens: &Tokens, paragraph: usize, units: &mut Vec<Span>) {
     let p = &tokens.paragraphs[paragraph];
-    let mut units: Vec<Span> = Vec::new();
+    units.clear();
     let mut current: Option<Span> = None;
     for line in &tokens.lines[p.first_line..p.end_line] {
         let span = line.span;
@@ -236,7 +241,6 @@ fn sentence_units(text: &str, tokens: &Tokens, paragraph: usize) -> Vec<Span> {
         });
     }
     units.extend(current);
-    units
 }
 
 fn runs_on(previous: &str, next: &str) -> bool {
@@ -280,7 +284,14 @@ fn runs_on(previous: &str, next: &str) -> bool {
     )
 }
 
-fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens) {
+/// Splits `unit` into sentences and words; `pieces` is room for its pieces, emptied.
+fn split_sentences(
+    text: &str,
+    unit: Span,
+    paragraph: usize,
+    pieces: &mut Vec<Span>,
+    tokens: &mut Tokens,
+) {
     // Line breaks inside a unit are soft: UAX #29 would end a sentence at each one, so
     // the segmenter sees spaces (same byte length, same offsets).
     let unit_text = match unit.slice(text) {
@@ -293,7 +304,6 @@ fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens
         SentenceClass::of(c).is_some() && WordClass::of(c).is_some()
     });
     let sentences_known = unit_known || all_known(&unit_text, |c| SentenceClass::of(c).is_some());
-    let mut pieces: Vec<Span> = Vec::new();
     known_sentence_bounds(&unit_text, sentences_known, |start, end| {
         let span = Span::new(unit.start + start, unit.start + end);
         match pieces.last_mut() {
@@ -302,7 +312,7 @@ fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens
         }
     });
     // Every sentence of a unit whose characters are all known needs no check of its own.
-    for piece in pieces {
+    for piece in pieces.drain(..) {
         let Some(span) = trim_span(text, piece) else {
             continue;
         };
