@@ -172,11 +172,12 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
     }
     // Entities sorted by kind then name; remap mention indices.
     // The keys lie side by side rather than behind an index, and the index ends each key,
-    // so an unstable sort is as good as a stable one.
-    let mut keys: Vec<(EntityKind, &str, usize)> = entities
+    // so an unstable sort is as good as a stable one. Names mostly differ in their first
+    // bytes, which are compared as a number before the names are.
+    let mut keys: Vec<(EntityKind, u64, &str, usize)> = entities
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.kind, e.name.as_str(), i))
+        .map(|(i, e)| (e.kind, leading_bytes(&e.name), e.name.as_str(), i))
         .collect();
     keys.sort_unstable();
     let order: Vec<usize> = keys.into_iter().map(|(.., i)| i).collect();
@@ -194,6 +195,15 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         mention_entity: mention_entity.into_iter().map(|i| new_index[i]).collect(),
         talks,
     }
+}
+
+/// The first eight bytes of `s` as a number that orders as the bytes do, a shorter `s`
+/// padded with zeros: of two strings, the one with the smaller number is the smaller.
+fn leading_bytes(s: &str) -> u64 {
+    let mut leading = [0; 8];
+    let len = s.len().min(leading.len());
+    leading[..len].copy_from_slice(&s.as_bytes()[..len]);
+    u64::from_be_bytes(leading)
 }
 
 /// The mentions that make one entity, by the names they give it.
@@ -406,14 +416,42 @@ fn title_strength(rule: &str) -> u8 {
     }
 }
 
-/// Words of a folded title that carry meaning: its runs of alphanumeric characters, stop
-/// words left out.
+/// The content words of every talk mention's folded title, kept in one vector rather
+/// than one per title: a post has dozens of titles of a few words each.
+struct TitleWords<'a> {
+    /// The words of every title, title after title.
+    words: Vec<&'a str>,
+    /// Where each title's words end in `words`.
+    ends: Vec<usize>,
+}
+
+impl<'a> TitleWords<'a> {
+    fn new(folded_titles: &'a [String]) -> TitleWords<'a> {
+        let mut words = Vec::new();
+        let ends = folded_titles
+            .iter()
+            .map(|title| {
+                push_content_words(title, &mut words);
+                words.len()
+            })
+            .collect();
+        TitleWords { words, ends }
+    }
+
+    /// The content words of title `i`.
+    fn of(&self, i: usize) -> &[&'a str] {
+        let start = i.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.words[start..self.ends[i]]
+    }
+}
+
+/// Pushes the words of a folded title that carry meaning: its runs of alphanumeric
+/// characters, stop words left out.
 ///
 /// Folded titles are mostly ASCII, and an ASCII byte is judged by a table look-up, where
 /// splitting at a `char` test decodes every character and tests it against Unicode's
 /// tables: this runs for every talk mention.
-fn content_words<'a>(folded_title: &'a str) -> Vec<&'a str> {
-    let mut words = Vec::new();
+fn push_content_words<'a>(folded_title: &'a str, words: &mut Vec<&'a str>) {
     let mut push = |word: &'a str| {
         if !is_stop_word(word) {
             words.push(word);
@@ -445,7 +483,6 @@ fn content_words<'a>(folded_title: &'a str) -> Vec<&'a str> {
     if let Some(start) = word_start {
         push(&folded_title[start..]);
     }
-    words
 }
 
 /// Whether a word of a title says nothing of its subject. A `match` compares the word
@@ -492,7 +529,7 @@ fn merge_talks(
     // Each mention's folded title and its words, computed once; a talk refers to those of
     // the mention that gave its title.
     let folded: Vec<String> = mentions.iter().map(|m| fold(&m.title)).collect();
-    let title_words: Vec<Vec<&str>> = folded.iter().map(|f| content_words(f)).collect();
+    let title_words = TitleWords::new(&folded);
     // Each talk with its title strength and the mention that gave its title.
     let mut talks: Vec<(Talk, u8, usize)> = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
@@ -502,7 +539,7 @@ fn merge_talks(
             .map(|s| canon.get(s.as_str()).map_or(s.as_str(), |c| c).to_string())
             .collect();
         let day = day_of(m.span);
-        let words = &title_words[i];
+        let words = title_words.of(i);
         let strength = if m.reference {
             2
         } else {
@@ -537,7 +574,7 @@ fn merge_talks(
                 let shared_speaker =
                     !speakers.is_empty() && t.speakers.iter().any(|s| speakers.contains(s));
                 let contained = || {
-                    let tw = &title_words[title];
+                    let tw = title_words.of(title);
                     !words.is_empty()
                         && !tw.is_empty()
                         && (words.iter().all(|w| tw.contains(w))
@@ -589,7 +626,9 @@ fn merge_talks(
         .into_iter()
         // A bare "talk" names no session a reader could find; a bare "keynote" with its
         // speaker does. The words kept are those of the talk's current title.
-        .filter(|&(ref t, _, title)| !(title_words[title].is_empty() && t.kind == TalkKind::Talk))
+        .filter(|&(ref t, _, title)| {
+            !(title_words.of(title).is_empty() && t.kind == TalkKind::Talk)
+        })
         .map(|(t, ..)| t)
         .collect()
 }
@@ -628,13 +667,30 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn content_words_are_the_runs_of_alphanumerics_but_stop_words(
-            s in "([a-z0-9 .:,'’-]|the|talk|[éß΄٣\u{300}\u{a0}🦀]){0,24}",
+            titles in proptest::collection::vec(
+                "([a-z0-9 .:,'’-]|the|talk|[éß΄٣\u{300}\u{a0}🦀]){0,24}",
+                0..4,
+            ),
         ) {
-            let expected: Vec<&str> = s
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty() && !is_stop_word(w))
-                .collect();
-            proptest::prop_assert_eq!(content_words(&s), expected);
+            let words = TitleWords::new(&titles);
+            for (i, title) in titles.iter().enumerate() {
+                let expected: Vec<&str> = title
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty() && !is_stop_word(w))
+                    .collect();
+                proptest::prop_assert_eq!(words.of(i), expected);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn leading_bytes_order_as_the_strings_do(
+            a in "[ab\0é🦀]{0,10}",
+            b in "[ab\0é🦀]{0,10}",
+        ) {
+            let by_leading_bytes = (leading_bytes(&a), &a).cmp(&(leading_bytes(&b), &b));
+            proptest::prop_assert_eq!(by_leading_bytes, a.cmp(&b));
         }
     }
 
@@ -688,6 +744,7 @@ mod tests {
 
     #[test]
     fn content_words_drop_kind_nouns() {
-        assert_eq!(content_words(&fold("the Django talk")), ["django"]);
+        let titles = [fold("the Django talk")];
+        assert_eq!(TitleWords::new(&titles).of(0), ["django"]);
     }
 }

@@ -185,9 +185,13 @@ pub fn tokenize(text: &str) -> Tokens {
         p.span.end = tokens.lines[i].span.end;
         p.end_line = i + 1;
     }
+    // A paragraph's units and a unit's pieces go to vectors kept from one to the next.
+    let mut units = Vec::new();
+    let mut pieces = Vec::new();
     for p in 0..tokens.paragraphs.len() {
-        for unit in sentence_units(text, &tokens, p) {
-            split_sentences(text, unit, p, &mut tokens);
+        sentence_units(text, &tokens, p, &mut units);
+        for &unit in &units {
+            split_sentences(text, unit, p, &mut pieces, &mut tokens);
         }
     }
     tokens.quotes = find_quotes(text, &tokens.paragraphs);
@@ -217,10 +221,11 @@ fn split_lines(text: &str) -> Vec<Line> {
 ///
 /// A line break ends a sentence unless the text plainly runs on: the next line starts in
 /// lower case, or this one ends on a comma or a word that cannot end a sentence. This keeps
-/// "Title\nSpeaker" lines apart while joining hard-wrapped prose.
-fn sentence_units(text: &str, tokens: &Tokens, paragraph: usize) -> Vec<Span> {
+/// "Title\nSpeaker" lines apart while joining hard-wrapped prose. The units replace what
+/// `units` held.
+fn sentence_units(text: &str, tokens: &Tokens, paragraph: usize, units: &mut Vec<Span>) {
     let p = &tokens.paragraphs[paragraph];
-    let mut units: Vec<Span> = Vec::new();
+    units.clear();
     let mut current: Option<Span> = None;
     for line in &tokens.lines[p.first_line..p.end_line] {
         let span = line.span;
@@ -236,7 +241,6 @@ fn sentence_units(text: &str, tokens: &Tokens, paragraph: usize) -> Vec<Span> {
         });
     }
     units.extend(current);
-    units
 }
 
 fn runs_on(previous: &str, next: &str) -> bool {
@@ -280,15 +284,27 @@ fn runs_on(previous: &str, next: &str) -> bool {
     )
 }
 
-fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens) {
+/// Splits `unit` into sentences and words; `pieces` is room for its pieces, emptied.
+fn split_sentences(
+    text: &str,
+    unit: Span,
+    paragraph: usize,
+    pieces: &mut Vec<Span>,
+    tokens: &mut Tokens,
+) {
     // Line breaks inside a unit are soft: UAX #29 would end a sentence at each one, so
     // the segmenter sees spaces (same byte length, same offsets).
     let unit_text = match unit.slice(text) {
         s if s.contains('\n') => Cow::Owned(s.replace('\n', " ")),
         s => Cow::Borrowed(s),
     };
-    let mut pieces: Vec<Span> = Vec::new();
-    sentence_bounds(&unit_text, |start, end| {
+    // One pass over the unit tells both splitters that its characters are all known to
+    // them, as they nearly always are; only a unit holding others is read again.
+    let unit_known = all_known(&unit_text, |c| {
+        SentenceClass::of(c).is_some() && WordClass::of(c).is_some()
+    });
+    let sentences_known = unit_known || all_known(&unit_text, |c| SentenceClass::of(c).is_some());
+    known_sentence_bounds(&unit_text, sentences_known, |start, end| {
         let span = Span::new(unit.start + start, unit.start + end);
         match pieces.last_mut() {
             Some(last) if ends_with_abbreviation(last.slice(text)) => last.end = span.end,
@@ -296,8 +312,7 @@ fn split_sentences(text: &str, unit: Span, paragraph: usize, tokens: &mut Tokens
         }
     });
     // Every sentence of a unit whose characters are all known needs no check of its own.
-    let unit_known = all_known(unit.slice(text), |c| WordClass::of(c).is_some());
-    for piece in pieces {
+    for piece in pieces.drain(..) {
         let Some(span) = trim_span(text, piece) else {
             continue;
         };
@@ -364,7 +379,7 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
             // ASCII letters and digits, most of a word, continue it.
             let alphanumeric = bytes[at..]
                 .iter()
-                .take_while(|b| b.is_ascii_alphanumeric())
+                .take_while(|&&b| ASCII_ALPHANUMERIC[usize::from(b)])
                 .count();
             if alphanumeric > 0 {
                 at += alphanumeric;
@@ -481,8 +496,15 @@ impl WordClass {
 /// here (ASCII, Latin letters, curly quotes, dashes: nearly every line of a post) is split
 /// without looking up each character in the Unicode tables, and only the characters
 /// around line breaks and terminals are read one by one.
-fn sentence_bounds(text: &str, mut each: impl FnMut(usize, usize)) {
-    if !all_known(text, |c| SentenceClass::of(c).is_some()) {
+#[cfg(test)]
+fn sentence_bounds(text: &str, each: impl FnMut(usize, usize)) {
+    let known = all_known(text, |c| SentenceClass::of(c).is_some());
+    known_sentence_bounds(text, known, each);
+}
+
+/// [`sentence_bounds`], told whether every character of `text` has a class known here.
+fn known_sentence_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)) {
+    if !known {
         for (offset, sentence) in text.split_sentence_bound_indices() {
             each(offset, offset + sentence.len());
         }
@@ -1184,6 +1206,29 @@ mod tests {
         ];
         for (name, text, want) in cases {
             assert_eq!(&sentences(text), want, "case {name}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Units holding characters known to one splitter and not the other („ « … 🦀)
+        /// still split into the segmenter's words, sentence by sentence.
+        #[test]
+        fn each_sentence_holds_the_segmenters_words(
+            text in "[aZ0 .!?,\n’“”„«»…é–🦀\u{a0}]{0,60}"
+        ) {
+            let tokens = tokenize(&text);
+            for (i, sentence) in tokens.sentences.iter().enumerate() {
+                let words: Vec<(usize, usize)> = tokens
+                    .sentence_words(i)
+                    .iter()
+                    .map(|w| (w.span.start, w.span.end))
+                    .collect();
+                let expected: Vec<(usize, usize)> = segmenter_words(sentence.span.slice(&text))
+                    .into_iter()
+                    .map(|(start, end)| (sentence.span.start + start, sentence.span.start + end))
+                    .collect();
+                proptest::prop_assert_eq!(words, expected);
+            }
         }
     }
 

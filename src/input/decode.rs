@@ -6,6 +6,7 @@
 //! (NUL bytes, UTF-32 code units that are no character): those files are refused with a
 //! reason instead of feeding garbage to the rules.
 
+use crate::swar::{HIGHS, bytes_below, equal_bytes, first_flagged};
 use std::borrow::Cow;
 
 /// Byte-order marks, longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
@@ -155,22 +156,30 @@ static MAY_CHANGE: [bool; 256] = {
 
 /// Where the first character at or after byte `from` that [`normalize_text`] changes
 /// starts. Bytes are looked up in [`MAY_CHANGE`], and only the characters they start are
-/// decoded: a scan of `chars` would decode every character of the post.
+/// decoded: a scan of `chars` would decode every character of the post. The scan passes
+/// over printable ASCII, most of a post, eight bytes at a time.
 fn next_change(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
+    let may_change = |b: u8| MAY_CHANGE[usize::from(b)];
     let mut from = from;
-    while let Some(found) = bytes[from..]
-        .iter()
-        .position(|&b| MAY_CHANGE[usize::from(b)])
-    {
+    while let Some(found) = first_flagged(&bytes[from..], control_or_non_ascii, may_change) {
         let at = from + found;
-        let c = text[at..].chars().next()?;
-        if c == '\r' || invisible(c) || control(c) {
-            return Some(at);
+        if may_change(bytes[at]) {
+            let c = text[at..].chars().next()?;
+            if c == '\r' || invisible(c) || control(c) {
+                return Some(at);
+            }
         }
         from = at + 1;
     }
     None
+}
+
+/// Flags the bytes of a word that may be in [`MAY_CHANGE`], and more: C0 controls, DEL,
+/// and every byte of a non-ASCII character. The table then passes the others (a line
+/// feed, a tab, a character's later bytes).
+fn control_or_non_ascii(word: u64) -> u64 {
+    bytes_below(word, 0x20) | equal_bytes(word, 0x7F) | word & HIGHS
 }
 
 /// Characters with no visible form of their own: zero-width spaces and joiners, marks
