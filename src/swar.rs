@@ -72,7 +72,7 @@ fn quad_at(bytes: &[u8], i: usize) -> u32 {
 }
 
 /// Appends `bytes` to `out` unless `found` (as for [`any_byte`]) finds a byte of them,
-/// and says whether it did. From 4 to 16 bytes, which most report cells and strings
+/// and says whether it did. From 4 to 24 bytes, which most report cells and strings
 /// are, the words looked at are the words copied: the bytes are read once, and copied
 /// without a call to the general copy routine, whose set-up costs more than such a
 /// copy. Inlined, as [`any_byte`].
@@ -97,6 +97,18 @@ pub(crate) fn append_unless_any(
                 return false;
             }
             append_overlapping(out, head.to_ne_bytes(), tail.to_ne_bytes(), len);
+        }
+        17..=24 => {
+            let (head, middle, tail) = (
+                word_at(bytes, 0),
+                word_at(bytes, 8),
+                word_at(bytes, len - 8),
+            );
+            if found(head) | found(middle) | found(tail) != 0 {
+                return false;
+            }
+            out.extend_from_slice(&head.to_ne_bytes());
+            append_overlapping(out, middle.to_ne_bytes(), tail.to_ne_bytes(), len - 8);
         }
         _ => {
             if any_byte(bytes, found) {
