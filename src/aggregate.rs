@@ -395,7 +395,7 @@ mod tests {
                     s.iter().map(move |name| MentionRecord {
                         kind: EntityKind::Project,
                         surface: name.to_string(),
-                        entity: name.to_string(),
+                        entity: (*name).into(),
                         start: 0,
                         end: 0,
                         sentence: Some(i),

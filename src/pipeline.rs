@@ -14,6 +14,7 @@ use crate::rules::Rules;
 use crate::span::Span;
 use crate::tokenize;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// A mention, placed in its document and tied to its entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,16 +23,16 @@ pub struct PlacedMention {
     pub kind: EntityKind,
     /// The text as written.
     pub surface: String,
-    /// Canonical name of its entity.
-    pub entity: String,
+    /// Canonical name of its entity, shared by its mentions.
+    pub entity: Arc<str>,
     /// Byte range in the document's text.
     pub span: Span,
     /// Sentence index.
     pub sentence: Option<usize>,
     /// Paragraph index.
     pub paragraph: Option<usize>,
-    /// Day section label.
-    pub day: Option<String>,
+    /// Day section label, shared by the mentions of its section.
+    pub day: Option<Arc<str>>,
     /// Rule id.
     pub rule: &'static str,
 }
@@ -75,10 +76,17 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
     };
     let extraction = extract::extract(&ctx);
     let resolved = resolve::resolve(text, &extraction, &layout, rules);
-    let days: Vec<String> = layout
+    // A document has hundreds of mentions but a few sections and entities: each label
+    // and name is made once, and its mentions share it.
+    let days: Vec<Arc<str>> = layout
         .sections
         .iter()
-        .map(|s| extract::days::normalize(s.label.slice(text)))
+        .map(|s| extract::days::normalize(s.label.slice(text)).into())
+        .collect();
+    let names: Vec<Arc<str>> = resolved
+        .entities
+        .iter()
+        .map(|e| e.name.as_str().into())
         .collect();
     let mentions: Vec<PlacedMention> = extraction
         .mentions
@@ -87,11 +95,13 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
         .map(|(m, &e)| PlacedMention {
             kind: m.kind,
             surface: m.span.slice(text).to_string(),
-            entity: resolved.entities[e].name.clone(),
+            entity: Arc::clone(&names[e]),
             span: m.span,
             sentence: tokens.sentence_at(m.span.start),
             paragraph: tokens.paragraph_at(m.span.start),
-            day: layout.section_at(m.span.start).map(|s| days[s].clone()),
+            day: layout
+                .section_at(m.span.start)
+                .map(|s| Arc::clone(&days[s])),
             rule: m.rule,
         })
         .collect();
