@@ -21,8 +21,8 @@ use std::sync::Arc;
 pub struct PlacedMention {
     /// Entity kind.
     pub kind: EntityKind,
-    /// The text as written.
-    pub surface: String,
+    /// The text as written: most often its entity's name, then shared with it.
+    pub surface: Arc<str>,
     /// Canonical name of its entity, shared by its mentions.
     pub entity: Arc<str>,
     /// Byte range in the document's text.
@@ -94,7 +94,7 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
         .zip(&resolved.mention_entity)
         .map(|(m, &e)| PlacedMention {
             kind: m.kind,
-            surface: m.span.slice(text).to_string(),
+            surface: shared_if_same(m.span.slice(text), &names[e]),
             entity: Arc::clone(&names[e]),
             span: m.span,
             sentence: tokens.sentence_at(m.span.start),
@@ -116,6 +116,15 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
         mentions,
         entities: resolved.entities,
         talks: resolved.talks,
+    }
+}
+
+/// `text` as a shared string: `name` itself when they are the same.
+fn shared_if_same(text: &str, name: &Arc<str>) -> Arc<str> {
+    if text == &**name {
+        Arc::clone(name)
+    } else {
+        text.into()
     }
 }
 
@@ -393,5 +402,18 @@ mod tests {
     #[test]
     fn an_input_is_no_bigger_than_a_source() {
         assert_eq!(std::mem::size_of::<Input>(), std::mem::size_of::<Source>());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_surface_is_its_text_shared_with_an_equal_name(
+            text in "[a-zé’ ]{0,6}",
+            name in "[a-zé’ ]{0,6}",
+        ) {
+            let name: Arc<str> = name.as_str().into();
+            let surface = shared_if_same(&text, &name);
+            proptest::prop_assert_eq!(&*surface, text.as_str());
+            proptest::prop_assert_eq!(Arc::ptr_eq(&surface, &name), text == *name);
+        }
     }
 }

@@ -53,8 +53,8 @@ pub struct MentionRecord {
     /// Entity kind.
     #[serde(with = "kind")]
     pub kind: EntityKind,
-    /// The text as written.
-    pub surface: String,
+    /// The text as written, shared with its entity's name when the same.
+    pub surface: Arc<str>,
     /// Canonical name of its entity, shared by its mentions.
     pub entity: Arc<str>,
     /// Byte offset of its first byte.
