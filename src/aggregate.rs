@@ -394,8 +394,8 @@ mod tests {
                 .flat_map(|(i, s)| {
                     s.iter().map(move |name| MentionRecord {
                         kind: EntityKind::Project,
-                        surface: name.to_string(),
-                        entity: name.to_string(),
+                        surface: (*name).into(),
+                        entity: (*name).into(),
                         start: 0,
                         end: 0,
                         sentence: Some(i),

@@ -14,24 +14,25 @@ use crate::rules::Rules;
 use crate::span::Span;
 use crate::tokenize;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// A mention, placed in its document and tied to its entity.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlacedMention {
     /// Entity kind.
     pub kind: EntityKind,
-    /// The text as written.
-    pub surface: String,
-    /// Canonical name of its entity.
-    pub entity: String,
+    /// The text as written: most often its entity's name, then shared with it.
+    pub surface: Arc<str>,
+    /// Canonical name of its entity, shared by its mentions.
+    pub entity: Arc<str>,
     /// Byte range in the document's text.
     pub span: Span,
     /// Sentence index.
     pub sentence: Option<usize>,
     /// Paragraph index.
     pub paragraph: Option<usize>,
-    /// Day section label.
-    pub day: Option<String>,
+    /// Day section label, shared by the mentions of its section.
+    pub day: Option<Arc<str>>,
     /// Rule id.
     pub rule: &'static str,
 }
@@ -75,10 +76,17 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
     };
     let extraction = extract::extract(&ctx);
     let resolved = resolve::resolve(text, &extraction, &layout, rules);
-    let days: Vec<String> = layout
+    // A document has hundreds of mentions but a few sections and entities: each label
+    // and name is made once, and its mentions share it.
+    let days: Vec<Arc<str>> = layout
         .sections
         .iter()
-        .map(|s| extract::days::normalize(s.label.slice(text)))
+        .map(|s| extract::days::normalize(s.label.slice(text)).into())
+        .collect();
+    let names: Vec<Arc<str>> = resolved
+        .entities
+        .iter()
+        .map(|e| e.name.as_str().into())
         .collect();
     let mentions: Vec<PlacedMention> = extraction
         .mentions
@@ -86,12 +94,14 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
         .zip(&resolved.mention_entity)
         .map(|(m, &e)| PlacedMention {
             kind: m.kind,
-            surface: m.span.slice(text).to_string(),
-            entity: resolved.entities[e].name.clone(),
+            surface: shared_if_same(m.span.slice(text), &names[e]),
+            entity: Arc::clone(&names[e]),
             span: m.span,
             sentence: tokens.sentence_at(m.span.start),
             paragraph: tokens.paragraph_at(m.span.start),
-            day: layout.section_at(m.span.start).map(|s| days[s].clone()),
+            day: layout
+                .section_at(m.span.start)
+                .map(|s| Arc::clone(&days[s])),
             rule: m.rule,
         })
         .collect();
@@ -106,6 +116,15 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
         mentions,
         entities: resolved.entities,
         talks: resolved.talks,
+    }
+}
+
+/// `text` as a shared string: `name` itself when they are the same.
+fn shared_if_same(text: &str, name: &Arc<str>) -> Arc<str> {
+    if text == &**name {
+        Arc::clone(name)
+    } else {
+        text.into()
     }
 }
 
@@ -383,5 +402,18 @@ mod tests {
     #[test]
     fn an_input_is_no_bigger_than_a_source() {
         assert_eq!(std::mem::size_of::<Input>(), std::mem::size_of::<Source>());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_surface_is_its_text_shared_with_an_equal_name(
+            text in "[a-zé’ ]{0,6}",
+            name in "[a-zé’ ]{0,6}",
+        ) {
+            let name: Arc<str> = name.as_str().into();
+            let surface = shared_if_same(&text, &name);
+            proptest::prop_assert_eq!(&*surface, text.as_str());
+            proptest::prop_assert_eq!(Arc::ptr_eq(&surface, &name), text == *name);
+        }
     }
 }

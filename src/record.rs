@@ -11,6 +11,7 @@ use crate::input::{Format, InputError};
 use crate::pipeline::{Analysis, Outcome};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// The `status` of an input that was not analyzed.
 pub const SKIPPED: &str = "skipped";
@@ -52,10 +53,10 @@ pub struct MentionRecord {
     /// Entity kind.
     #[serde(with = "kind")]
     pub kind: EntityKind,
-    /// The text as written.
-    pub surface: String,
-    /// Canonical name of its entity.
-    pub entity: String,
+    /// The text as written, shared with its entity's name when the same.
+    pub surface: Arc<str>,
+    /// Canonical name of its entity, shared by its mentions.
+    pub entity: Arc<str>,
     /// Byte offset of its first byte.
     pub start: usize,
     /// Byte offset one past its last byte.
@@ -64,8 +65,8 @@ pub struct MentionRecord {
     pub sentence: Option<usize>,
     /// Paragraph index.
     pub paragraph: Option<usize>,
-    /// Day section label.
-    pub day: Option<String>,
+    /// Day section label, shared by the mentions of its section.
+    pub day: Option<Arc<str>>,
     /// Rule id.
     pub rule: Cow<'static, str>,
 }

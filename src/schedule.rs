@@ -616,18 +616,23 @@ pub fn link(talks: &[Talk], day_labels: &[String], schedule: &Schedule) -> Vec<L
 /// A post's day section labels in the order they open: the days of its mentions and talks.
 pub fn day_labels(analysis: &Analysis) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let mut seen = |d: &Option<String>| {
+    let mut seen = |d: Option<&str>| {
         if let Some(d) = d {
-            if !out.contains(d) {
-                out.push(d.clone());
+            if !out.iter().any(|o| o == d) {
+                out.push(d.to_string());
             }
         }
     };
-    let mut firsts: Vec<(usize, &Option<String>)> = analysis
+    let mut firsts: Vec<(usize, Option<&str>)> = analysis
         .mentions
         .iter()
-        .map(|m| (m.span.start, &m.day))
-        .chain(analysis.talks.iter().map(|t| (t.span.start, &t.day)))
+        .map(|m| (m.span.start, m.day.as_deref()))
+        .chain(
+            analysis
+                .talks
+                .iter()
+                .map(|t| (t.span.start, t.day.as_deref())),
+        )
         .collect();
     firsts.sort_by_key(|(start, _)| *start);
     for (_, d) in firsts {

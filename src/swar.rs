@@ -65,6 +65,71 @@ fn word_at(bytes: &[u8], i: usize) -> u64 {
     u64::from_ne_bytes(*bytes[i..].first_chunk().expect("eight bytes"))
 }
 
+/// The four bytes of `bytes` from `i`.
+#[inline(always)]
+fn quad_at(bytes: &[u8], i: usize) -> u32 {
+    u32::from_ne_bytes(*bytes[i..].first_chunk().expect("four bytes"))
+}
+
+/// Appends `bytes` to `out` unless `found` (as for [`any_byte`]) finds a byte of them,
+/// and says whether it did. From 4 to 24 bytes, which most report cells and strings
+/// are, the words looked at are the words copied: the bytes are read once, and copied
+/// without a call to the general copy routine, whose set-up costs more than such a
+/// copy. Inlined, as [`any_byte`].
+#[inline(always)]
+pub(crate) fn append_unless_any(
+    out: &mut Vec<u8>,
+    bytes: &[u8],
+    found: impl Fn(u64) -> u64,
+) -> bool {
+    let len = bytes.len();
+    match len {
+        4..=7 => {
+            let (head, tail) = (quad_at(bytes, 0), quad_at(bytes, len - 4));
+            if found(u64::from(head) | u64::from(tail) << 32) != 0 {
+                return false;
+            }
+            append_overlapping(out, head.to_ne_bytes(), tail.to_ne_bytes(), len);
+        }
+        8..=16 => {
+            let (head, tail) = (word_at(bytes, 0), word_at(bytes, len - 8));
+            if found(head) | found(tail) != 0 {
+                return false;
+            }
+            append_overlapping(out, head.to_ne_bytes(), tail.to_ne_bytes(), len);
+        }
+        17..=24 => {
+            let (head, middle, tail) = (
+                word_at(bytes, 0),
+                word_at(bytes, 8),
+                word_at(bytes, len - 8),
+            );
+            if found(head) | found(middle) | found(tail) != 0 {
+                return false;
+            }
+            out.extend_from_slice(&head.to_ne_bytes());
+            append_overlapping(out, middle.to_ne_bytes(), tail.to_ne_bytes(), len - 8);
+        }
+        _ => {
+            if any_byte(bytes, found) {
+                return false;
+            }
+            out.extend_from_slice(bytes);
+        }
+    }
+    true
+}
+
+/// Appends the `len` bytes (from `N` to `2 * N`) that start with `head` and end with
+/// `tail`, which overlap below `2 * N`: two copies of a size known when compiling.
+#[inline(always)]
+fn append_overlapping<const N: usize>(out: &mut Vec<u8>, head: [u8; N], tail: [u8; N], len: usize) {
+    let start = out.len();
+    out.extend_from_slice(&head);
+    out.truncate(start + len - N);
+    out.extend_from_slice(&tail);
+}
+
 /// The index of the first byte of `bytes` that `flags` marks, eight bytes at a time.
 ///
 /// `flags` sets the high bit of the place of each byte it looks for in a word read
@@ -111,6 +176,26 @@ mod tests {
             let quote_or_control = |w| bytes_below(w, 0x20) | equal_bytes(w, b'"');
             let expected = bytes.iter().any(|&b| b < 0x20 || b == b'"');
             prop_assert_eq!(any_byte(&bytes, quote_or_control), expected);
+        }
+
+        #[test]
+        fn appended_unless_any_as_a_byte_loop_decides(
+            before in prop::collection::vec(any::<u8>(), 0..4),
+            bytes in prop::collection::vec(
+                prop_oneof![
+                    3 => prop::sample::select(vec![b'a', b'Z', b' ', 0xC3, 0xA9, 0xF0, 0x9F]),
+                    1 => any::<u8>(),
+                ],
+                0..40,
+            ),
+        ) {
+            let quote_or_control = |w| bytes_below(w, 0x20) | equal_bytes(w, b'"');
+            let mut out = before.clone();
+            let appended = append_unless_any(&mut out, &bytes, quote_or_control);
+            let clean = !bytes.iter().any(|&b| b < 0x20 || b == b'"');
+            prop_assert_eq!(appended, clean);
+            let expected = if clean { [before, bytes].concat() } else { before };
+            prop_assert_eq!(out, expected);
         }
 
         #[test]

@@ -648,7 +648,7 @@ fn a_two_megabyte_line_reads_like_one_sentence() {
         .mentions
         .iter()
         .filter(|m| m.kind == recap::extract::EntityKind::Person)
-        .map(|m| m.entity.as_str())
+        .map(|m| &*m.entity)
         .collect();
     assert_eq!(persons, BTreeSet::from(["Zofia Kowalczyk"]));
 }

@@ -37,7 +37,7 @@ proptest! {
         for m in &analysis.mentions {
             prop_assert!(doc.text.is_char_boundary(m.span.start));
             prop_assert!(doc.text.is_char_boundary(m.span.end));
-            prop_assert_eq!(&doc.text[m.span.start..m.span.end], m.surface.as_str());
+            prop_assert_eq!(&doc.text[m.span.start..m.span.end], &*m.surface);
         }
         for t in &analysis.talks {
             prop_assert!(doc.text.is_char_boundary(t.span.start) && doc.text.is_char_boundary(t.span.end));

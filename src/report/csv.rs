@@ -10,7 +10,7 @@
 
 use super::json::ten_thousandths;
 use super::rows::CsvRow;
-use crate::swar::{any_byte, equal_bytes};
+use crate::swar::{append_unless_any, equal_bytes};
 
 /// What to do with text cells a spreadsheet would run as a formula.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -73,14 +73,12 @@ pub fn append<T: CsvRow>(
     Ok(())
 }
 
-/// Whether a cell needs quotes.
-fn needs_quotes(bytes: &[u8]) -> bool {
-    any_byte(bytes, |word| {
-        equal_bytes(word, b',')
-            | equal_bytes(word, b'"')
-            | equal_bytes(word, b'\r')
-            | equal_bytes(word, b'\n')
-    })
+/// Flags the bytes of `word` that make a cell need quotes.
+fn to_quote(word: u64) -> u64 {
+    equal_bytes(word, b',')
+        | equal_bytes(word, b'"')
+        | equal_bytes(word, b'\r')
+        | equal_bytes(word, b'\n')
 }
 
 /// Appends the rest of a cell, its quotes doubled.
@@ -105,18 +103,19 @@ fn is_formula(text: &str) -> bool {
 }
 
 /// Appends a text cell: prefixed with `'` when a spreadsheet would run it (unless
-/// `formulas` is [`Formulas::Raw`]), quoted if need be. Its bytes are looked at once, and
-/// most cells need neither, so they are then copied as they are.
+/// `formulas` is [`Formulas::Raw`]), quoted if need be. Most cells need no quotes, so
+/// they are copied as they are looked at; the others are written again, quoted.
 fn text_cell(out: &mut Vec<u8>, text: &str, formulas: Formulas) {
     let bytes = text.as_bytes();
     let neutralize = formulas == Formulas::Neutralize && is_formula(text);
-    if !needs_quotes(bytes) {
-        if neutralize {
-            out.push(b'\'');
-        }
-        out.extend_from_slice(bytes);
+    let start = out.len();
+    if neutralize {
+        out.push(b'\'');
+    }
+    if append_unless_any(out, bytes, to_quote) {
         return;
     }
+    out.truncate(start);
     out.push(b'"');
     if neutralize {
         out.push(b'\'');

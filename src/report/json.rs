@@ -1,6 +1,6 @@
 //! JSON serialization of the report.
 
-use crate::swar::{any_byte, bytes_below, equal_bytes};
+use crate::swar::{append_unless_any, bytes_below, equal_bytes};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -163,14 +163,11 @@ static ESCAPE: [u8; 256] = {
 /// serde_json escapes them, everything else as it is.
 fn string(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
-    out.reserve(bytes.len() + 2);
     out.push(b'"');
     let to_escape =
         |word| bytes_below(word, 0x20) | equal_bytes(word, b'"') | equal_bytes(word, b'\\');
-    if any_byte(bytes, to_escape) {
+    if !append_unless_any(out, bytes, to_escape) {
         escaped(out, bytes);
-    } else {
-        out.extend_from_slice(bytes);
     }
     out.push(b'"');
 }
