@@ -6,8 +6,11 @@
 
 use crate::extract::pattern::Pattern;
 use crate::swar::{HIGHS, ONES};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous;
 use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind, StartKind,
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind,
 };
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
@@ -607,8 +610,8 @@ struct Gazetteer {
     /// Also searches anchored, for the names that start where a refused match starts
     /// (see [`Gazetteer::each_accepted`]): an NFA does so at no cost, a DFA would need a
     /// second transition table.
-    nfa: AhoCorasick,
-    dfa: OnceLock<AhoCorasick>,
+    nfa: contiguous::NFA,
+    dfa: OnceLock<DFA>,
     searched: AtomicUsize,
     dfa_after: usize,
 }
@@ -620,9 +623,11 @@ impl Gazetteer {
     const DFA_AFTER_BYTES_PER_PATTERN_BYTE: usize = 256;
 
     fn new(patterns: Vec<String>, fold: bool) -> Result<Gazetteer, RulesError> {
-        let nfa = Self::builder(fold)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .start_kind(StartKind::Both)
+        // No prefilter: the search loop below does not use one.
+        let nfa = contiguous::NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(fold)
+            .prefilter(false)
             .build(&patterns)
             .map_err(|e| RulesError::Pattern(e.to_string()))?;
         let pattern_bytes: usize = patterns.iter().map(String::len).sum();
@@ -636,31 +641,30 @@ impl Gazetteer {
         })
     }
 
-    fn builder(fold: bool) -> AhoCorasickBuilder {
-        let mut builder = AhoCorasickBuilder::new();
-        builder
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(fold);
-        builder
-    }
-
-    /// The automaton to search `text` with; counts `text` as searched.
-    fn automaton_for(&self, text: &str) -> &AhoCorasick {
+    /// The DFA, if built, or built now if `text` takes the searched total past the
+    /// threshold; counts `text` as searched.
+    fn dfa_for(&self, text: &str) -> Option<&DFA> {
         if let Some(dfa) = self.dfa.get() {
-            return dfa;
+            return Some(dfa);
         }
         let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
         // Exactly one search crosses the threshold; other threads go on with the NFA
         // while it builds the DFA. Should the DFA be too big to build, the NFA stays.
         if before < self.dfa_after && before + text.len() >= self.dfa_after {
-            let built = Self::builder(self.fold)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(&self.patterns);
-            if let Ok(dfa) = built {
-                return self.dfa.get_or_init(|| dfa);
+            if let Ok(dfa) = self.build_dfa() {
+                return Some(self.dfa.get_or_init(|| dfa));
             }
         }
-        &self.nfa
+        None
+    }
+
+    /// A DFA that finds what the NFA finds.
+    fn build_dfa(&self) -> Result<DFA, aho_corasick::BuildError> {
+        DFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(self.fold)
+            .prefilter(false)
+            .build(&self.patterns)
     }
 
     /// Calls `found` with each match in `text` that `accept` takes, leftmost first and
@@ -674,12 +678,28 @@ impl Gazetteer {
     fn each_accepted(
         &self,
         text: &str,
+        accept: impl FnMut(&Match) -> bool,
+        found: impl FnMut(&Match),
+    ) {
+        match self.dfa_for(text) {
+            Some(dfa) => self.each_accepted_by(dfa, text, accept, found),
+            None => self.each_accepted_by(&self.nfa, text, accept, found),
+        }
+    }
+
+    /// [`Gazetteer::each_accepted`] with `automaton`.
+    fn each_accepted_by(
+        &self,
+        automaton: &impl Automaton,
+        text: &str,
         mut accept: impl FnMut(&Match) -> bool,
         mut found: impl FnMut(&Match),
     ) {
-        let automaton = self.automaton_for(text);
+        let start = automaton
+            .start_state(Anchored::No)
+            .expect("gazetteers search unanchored");
         let mut at = 0;
-        while let Some(m) = automaton.find(Input::new(text).range(at..)) {
+        while let Some(m) = leftmost_longest(automaton, start, text.as_bytes(), at) {
             match self.accepted_from(text, m, &mut accept) {
                 Some(taken) => {
                     found(&taken);
@@ -706,9 +726,44 @@ impl Gazetteer {
             let shorter = Input::new(text)
                 .range(m.start()..candidate.end() - 1)
                 .anchored(Anchored::Yes);
-            candidate = self.nfa.find(shorter)?;
+            candidate = self
+                .nfa
+                .try_find(&shorter)
+                .expect("an NFA searches anchored")?;
         }
     }
+}
+
+/// The leftmost-longest match in `bytes[from..]`, as [`Automaton::try_find`] finds it
+/// without a prefilter, from the unanchored `start` state.
+///
+/// The crate's own loop reads the haystack and its bounds through the search's input
+/// at every byte and checks them again; this one is a few instructions a byte.
+fn leftmost_longest(
+    automaton: &impl Automaton,
+    start: StateID,
+    bytes: &[u8],
+    from: usize,
+) -> Option<Match> {
+    // The last match state and where it was entered; the match is made once, at the end,
+    // so that the loop carries two numbers rather than a whole match.
+    let mut last_match = automaton.is_match(start).then_some((start, from));
+    let mut state = start;
+    for (end, &byte) in (from + 1..).zip(&bytes[from..]) {
+        state = automaton.next_state(Anchored::No, state, byte);
+        if automaton.is_special(state) {
+            if automaton.is_dead(state) {
+                break;
+            }
+            if automaton.is_match(state) {
+                last_match = Some((state, end));
+            }
+        }
+    }
+    last_match.map(|(state, end)| {
+        let pattern = automaton.match_pattern(state, 0);
+        Match::new(pattern, end - automaton.pattern_len(pattern)..end)
+    })
 }
 
 /// Whether `text[start..end]` is a whole word: no letter or digit joins it on either side.
@@ -1372,20 +1427,38 @@ mod tests {
     }
 
     /// The built-in gazetteers (projects and blockers), each with its DFA built up front.
-    static GAZETTEER_DFAS: std::sync::LazyLock<Vec<(Gazetteer, AhoCorasick)>> =
+    static GAZETTEER_DFAS: std::sync::LazyLock<Vec<(Gazetteer, DFA)>> =
         std::sync::LazyLock::new(|| {
             let rules = Rules::builtin();
             [rules.project_folded, rules.project_exact, rules.blockers]
                 .into_iter()
                 .map(|gazetteer| {
-                    let dfa = Gazetteer::builder(gazetteer.fold)
-                        .kind(Some(AhoCorasickKind::DFA))
-                        .build(&gazetteer.patterns)
-                        .expect("DFA builds");
+                    let dfa = gazetteer.build_dfa().expect("DFA builds");
                     (gazetteer, dfa)
                 })
                 .collect()
         });
+
+    /// Every match of `automaton` in `text`, as the crate's iterator finds them.
+    fn all_matches(automaton: &impl Automaton, text: &str) -> Vec<Match> {
+        automaton
+            .try_find_iter(Input::new(text))
+            .expect("searches")
+            .collect()
+    }
+
+    /// The first match of `automaton` in `text[from..]`, found by the crate.
+    fn by_crate(automaton: &impl Automaton, text: &str, from: usize) -> Option<Match> {
+        automaton
+            .try_find(&Input::new(text).range(from..))
+            .expect("searches")
+    }
+
+    /// The first match of `automaton` in `text[from..]`, found by [`leftmost_longest`].
+    fn by_search_loop(automaton: &impl Automaton, text: &str, from: usize) -> Option<Match> {
+        let start = automaton.start_state(Anchored::No).expect("unanchored");
+        leftmost_longest(automaton, start, text.as_bytes(), from)
+    }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
@@ -1480,9 +1553,22 @@ mod tests {
             text in "[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django|New York|PyCon| |\\.|s){0,12}"
         ) {
             for (gazetteer, dfa) in &*GAZETTEER_DFAS {
-                let by_nfa: Vec<_> = gazetteer.nfa.find_iter(&text).collect();
-                let by_dfa: Vec<_> = dfa.find_iter(&text).collect();
-                proptest::prop_assert_eq!(by_nfa, by_dfa);
+                proptest::prop_assert_eq!(all_matches(&gazetteer.nfa, &text), all_matches(dfa, &text));
+            }
+        }
+
+        #[test]
+        fn the_search_loop_finds_what_the_crate_finds(
+            text in "(?s:.{0,40})|[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django|New York|PyCon| |\\.|s){0,12}",
+            from in 0usize..64,
+        ) {
+            let from = from.min(text.len());
+            for (gazetteer, dfa) in &*GAZETTEER_DFAS {
+                proptest::prop_assert_eq!(
+                    by_search_loop(&gazetteer.nfa, &text, from),
+                    by_crate(&gazetteer.nfa, &text, from)
+                );
+                proptest::prop_assert_eq!(by_search_loop(dfa, &text, from), by_crate(dfa, &text, from));
             }
         }
     }
@@ -1536,13 +1622,10 @@ mod tests {
     fn gazetteer_switches_to_a_dfa_once_it_pays() {
         let gazetteer = Gazetteer::new(vec!["Django".to_string()], true).expect("builds");
         let text = "django ".repeat(gazetteer.dfa_after / 7 + 1);
-        assert_eq!(gazetteer.automaton_for(&text).kind(), AhoCorasickKind::DFA);
-        assert_eq!(gazetteer.automaton_for("x").kind(), AhoCorasickKind::DFA);
+        assert!(gazetteer.dfa_for(&text).is_some());
+        assert!(gazetteer.dfa_for("x").is_some());
         let fresh = Gazetteer::new(vec!["Django".to_string()], true).expect("builds");
-        assert_eq!(
-            fresh.automaton_for("django").kind(),
-            AhoCorasickKind::ContiguousNFA
-        );
+        assert!(fresh.dfa_for("django").is_none());
     }
 
     #[test]
