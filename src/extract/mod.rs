@@ -145,10 +145,48 @@ pub fn extract(ctx: &Context) -> Extraction {
 
 /// Keeps, among overlapping candidates, the longest, then the earliest; `priority`
 /// breaks ties of equal length (lower wins).
-pub fn resolve_overlaps(found: Vec<Mention>, priority: impl Fn(&Mention) -> u8) -> Vec<Mention> {
+///
+/// In text order the candidates fall into runs that overlap one another. What is kept in
+/// one run never depends on another, and most runs are a single candidate, kept as it is.
+pub fn resolve_overlaps(
+    mut found: Vec<Mention>,
+    priority: impl Fn(&Mention) -> u8,
+) -> Vec<Mention> {
+    // Stable, so that candidates of the same span stay in the order they were found.
+    found.sort_by_key(|m| (m.span.start, m.span.end));
+    let mut kept = Vec::with_capacity(found.len());
+    let mut candidates = found.into_iter().peekable();
+    let mut run = Vec::new();
+    while let Some(first) = candidates.next() {
+        let (mut last_start, mut end) = (first.span.start, first.span.end);
+        run.push(first);
+        // Two candidates starting together share a run even where one is empty and
+        // overlaps nothing: only one of them can be kept at that start.
+        while let Some(next) =
+            candidates.next_if(|m| m.span.start < end || m.span.start == last_start)
+        {
+            last_start = next.span.start;
+            end = end.max(next.span.end);
+            run.push(next);
+        }
+        if run.len() == 1 {
+            kept.append(&mut run);
+        } else {
+            keep_in_run(&mut run, &priority, &mut kept);
+        }
+    }
+    kept
+}
+
+/// [`resolve_overlaps`] within one run, which it empties into `kept`.
+fn keep_in_run(
+    run: &mut Vec<Mention>,
+    priority: &impl Fn(&Mention) -> u8,
+    kept: &mut Vec<Mention>,
+) {
     // Candidates are ranked by their keys, each computed once; the index last makes the
     // order that of a stable sort.
-    let mut ranked: Vec<(Reverse<usize>, u8, usize, usize)> = found
+    let mut ranked: Vec<(Reverse<usize>, u8, usize, usize)> = run
         .iter()
         .enumerate()
         .map(|(i, m)| (Reverse(m.span.len()), priority(m), m.span.start, i))
@@ -156,21 +194,23 @@ pub fn resolve_overlaps(found: Vec<Mention>, priority: impl Fn(&Mention) -> u8) 
     ranked.sort_unstable();
     // Kept spans never overlap, so the one starting last before a candidate's end is the
     // only one that can overlap it.
-    let mut kept: BTreeMap<usize, (Span, usize)> = BTreeMap::new();
+    let mut chosen: BTreeMap<usize, (Span, usize)> = BTreeMap::new();
     for &(_, _, _, i) in &ranked {
-        let span = found[i].span;
-        let free = kept
+        let span = run[i].span;
+        let free = chosen
             .range(..span.end)
             .next_back()
             .is_none_or(|(_, (k, _))| !k.overlaps(span));
         if free {
-            kept.insert(span.start, (span, i));
+            chosen.insert(span.start, (span, i));
         }
     }
-    let mut found: Vec<Option<Mention>> = found.into_iter().map(Some).collect();
-    kept.into_values()
-        .map(|(_, i)| found[i].take().expect("each candidate is kept once"))
-        .collect()
+    let mut run: Vec<Option<Mention>> = run.drain(..).map(Some).collect();
+    kept.extend(
+        chosen
+            .into_values()
+            .map(|(_, i)| run[i].take().expect("each candidate is kept once")),
+    );
 }
 
 /// The mentions of `sorted` that overlap `span`.
@@ -238,6 +278,44 @@ pub(crate) mod tests {
             .collect();
         names.dedup();
         names
+    }
+
+    /// The overlap policy over all candidates at once, as [`resolve_overlaps`] applied it
+    /// before it split them into runs: one run of every candidate, in the order found.
+    fn resolve_overlaps_at_once(
+        mut found: Vec<Mention>,
+        priority: impl Fn(&Mention) -> u8,
+    ) -> Vec<Mention> {
+        let mut kept = Vec::new();
+        keep_in_run(&mut found, &priority, &mut kept);
+        kept
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn overlaps_resolved_by_runs_as_at_once(
+            spans in proptest::collection::vec((0usize..30, 0usize..6, 0usize..3), 0..25),
+        ) {
+            // Short spans on a short line, empty ones among them, so that runs of every
+            // shape occur; the name tells candidates of the same span apart.
+            let found: Vec<Mention> = spans
+                .iter()
+                .enumerate()
+                .map(|(i, &(start, len, rule))| Mention {
+                    kind: EntityKind::Project,
+                    span: Span::new(start, start + len),
+                    name: i.to_string(),
+                    rule: ["a", "b", "c"][rule],
+                })
+                .collect();
+            let priority = |m: &Mention| u8::from(m.rule != "a");
+            proptest::prop_assert_eq!(
+                resolve_overlaps(found.clone(), priority),
+                resolve_overlaps_at_once(found, priority)
+            );
+        }
     }
 
     #[test]
