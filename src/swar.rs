@@ -35,17 +35,7 @@ pub(crate) fn any_byte(bytes: &[u8], found: impl Fn(u64) -> u64) -> bool {
             let pair = |i: usize| u64::from(u16::from_ne_bytes([bytes[i], bytes[i + 1]]));
             (pair(0) | pair(len - 2) << 16) * 0x0001_0000_0001
         }
-        4..=7 => {
-            let quad = |i: usize| {
-                u64::from(u32::from_ne_bytes([
-                    bytes[i],
-                    bytes[i + 1],
-                    bytes[i + 2],
-                    bytes[i + 3],
-                ]))
-            };
-            quad(0) | quad(len - 4) << 32
-        }
+        4..=7 => u64::from(quad_at(bytes, 0)) | u64::from(quad_at(bytes, len - 4)) << 32,
         // Most cells: two words, without the set-up of the loop below.
         8..=16 => return found(word_at(bytes, 0)) | found(word_at(bytes, len - 8)) != 0,
         _ => {
