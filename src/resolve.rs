@@ -379,8 +379,8 @@ fn person_clusters<'e>(
     canon
 }
 
-/// Words folded one after the other into one string: a post folds dozens of names,
-/// which would otherwise take a string each (and a vector of them each).
+/// Words folded one after the other into one string: a post folds dozens of names and
+/// titles, which would otherwise take a string each.
 #[derive(Default)]
 struct FoldedWords {
     text: String,
@@ -502,7 +502,7 @@ struct TitleWords<'a> {
 }
 
 impl<'a> TitleWords<'a> {
-    fn new(folded_titles: &'a [String]) -> TitleWords<'a> {
+    fn new(folded_titles: &[&'a str]) -> TitleWords<'a> {
         let mut words = Vec::new();
         let ends = folded_titles
             .iter()
@@ -585,6 +585,17 @@ fn is_stop_word(word: &str) -> bool {
     )
 }
 
+/// For each title, the index of the first title equal to it: every mention's title is
+/// compared with that of every talk before it, which a number does in one move.
+fn same_title_ids(titles: &[&str]) -> Vec<usize> {
+    let mut first_of: FxHashMap<&str, usize> = capacity(titles.len());
+    titles
+        .iter()
+        .enumerate()
+        .map(|(i, &title)| *first_of.entry(title).or_insert(i))
+        .collect()
+}
+
 fn merge_talks(
     text: &str,
     mentions: &[TalkMention],
@@ -604,8 +615,11 @@ fn merge_talks(
     };
     // Each mention's folded title and its words, computed once; a talk refers to those of
     // the mention that gave its title.
-    let folded: Vec<String> = mentions.iter().map(|m| fold(&m.title)).collect();
+    let mut folded_titles = FoldedWords::default();
+    mentions.iter().for_each(|m| folded_titles.push(&m.title));
+    let folded = folded_titles.words();
     let title_words = TitleWords::new(&folded);
+    let title_ids = same_title_ids(&folded);
     // Each talk with its title strength and the mention that gave its title.
     let mut talks: Vec<(Talk, u8, usize)> = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
@@ -622,7 +636,7 @@ fn merge_talks(
             title_strength(m.rule)
         };
         let same_title = talks.iter().position(|&(ref t, _, title)| {
-            folded[title] == folded[i]
+            title_ids[title] == title_ids[i]
                 && (t.speakers.is_empty()
                     || speakers.is_empty()
                     || t.speakers.iter().any(|s| speakers.contains(s)))
@@ -771,6 +785,7 @@ mod tests {
                 0..4,
             ),
         ) {
+            let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
             let words = TitleWords::new(&titles);
             for (i, title) in titles.iter().enumerate() {
                 let expected: Vec<&str> = title
@@ -790,6 +805,19 @@ mod tests {
         ) {
             let by_leading_bytes = (leading_bytes(&a), &a).cmp(&(leading_bytes(&b), &b));
             proptest::prop_assert_eq!(by_leading_bytes, a.cmp(&b));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn titles_have_one_id_when_they_are_equal(titles in proptest::collection::vec("[ab é]{0,3}", 0..8)) {
+            let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+            let ids = same_title_ids(&titles);
+            for (i, a) in titles.iter().enumerate() {
+                for (j, b) in titles.iter().enumerate() {
+                    proptest::prop_assert_eq!(ids[i] == ids[j], a == b);
+                }
+            }
         }
     }
 
@@ -843,7 +871,7 @@ mod tests {
 
     #[test]
     fn content_words_drop_kind_nouns() {
-        let titles = [fold("the Django talk")];
-        assert_eq!(TitleWords::new(&titles).of(0), ["django"]);
+        let title = fold("the Django talk");
+        assert_eq!(TitleWords::new(&[title.as_str()]).of(0), ["django"]);
     }
 }
