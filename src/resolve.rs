@@ -8,7 +8,7 @@
 use crate::extract::persons::FoldedName;
 use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
-use crate::rules::{Rules, TalkKind, fold, within_edits};
+use crate::rules::{Rules, TalkKind, fold, fold_into, within_edits};
 use crate::span::Span;
 use crate::tokenize::{ASCII_ALPHANUMERIC, single_spaced};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -311,20 +311,24 @@ fn person_clusters<'e>(
     // The names are compared only where the ranks tie. They are distinct, so the order
     // is total and an unstable sort (which needs no scratch memory) gives the same one.
     ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    let full: Vec<(&str, FoldedName)> = ranked
-        .into_iter()
-        .map(|(_, n)| (n, FoldedName::new(n)))
+    let mut folded = FoldedWords::default();
+    let name_ends = fold_names(ranked.iter().map(|&(_, n)| n), &mut folded);
+    let parts = folded.words();
+    let full: Vec<(&str, FullName)> = ranked
+        .iter()
+        .zip(runs(&parts, &name_ends))
+        .map(|(&(_, n), parts)| (n, FullName::new(parts)))
         .collect();
     // Two full names of one person share their folded first name (see `same_person`),
     // so each name is compared only with the heads under its own first name, in the
     // order they became heads.
     let mut heads: Vec<usize> = Vec::new();
     let mut heads_by_first: FxHashMap<&str, Vec<usize>> = capacity(full.len());
-    for (i, (n, folded)) in full.iter().enumerate() {
-        let same_first = heads_by_first.entry(&folded.parts[0]).or_default();
+    for (i, (n, name)) in full.iter().enumerate() {
+        let same_first = heads_by_first.entry(name.parts[0]).or_default();
         match same_first
             .iter()
-            .find(|&&h| same_person(&full[heads[h]].1, folded))
+            .find(|&&h| same_person(&full[heads[h]].1, name))
         {
             Some(&h) => {
                 canon.insert(n, full[heads[h]].0);
@@ -341,16 +345,18 @@ fn person_clusters<'e>(
     let mut by_last: FxHashMap<&str, Vec<usize>> = capacity(heads.len());
     let mut by_initial: FxHashMap<Option<char>, Vec<usize>> = capacity(heads.len());
     for (i, &head) in heads.iter().enumerate() {
-        let folded = &full[head].1;
+        let name = &full[head].1;
         by_last
-            .entry(&folded.parts[folded.parts.len() - 1])
+            .entry(name.parts[name.parts.len() - 1])
             .or_default()
             .push(i);
         by_initial
-            .entry(folded.parts[0].chars().next())
+            .entry(name.parts[0].chars().next())
             .or_default()
             .push(i);
     }
+    // Only a head a short form may be is asked about it, as a [`FoldedName`].
+    let mut asked: Vec<Option<FoldedName>> = vec![None; heads.len()];
     let mut candidates: Vec<usize> = Vec::new();
     for (&n, _) in counts.iter().filter(|(_, (parts, ..))| *parts == 1) {
         let short = fold(n);
@@ -359,9 +365,11 @@ fn person_clusters<'e>(
         candidates.extend(by_initial.get(&short.chars().next()).into_iter().flatten());
         candidates.sort_unstable();
         candidates.dedup();
-        let mut matches = candidates
-            .iter()
-            .filter(|&&h| full[heads[h]].1.has_short_form(&short));
+        let mut matches = candidates.iter().filter(|&&h| {
+            asked[h]
+                .get_or_insert_with(|| full[heads[h]].1.to_folded_name())
+                .has_short_form(&short)
+        });
         let target = match (matches.next(), matches.next()) {
             (Some(&h), None) => full[heads[h]].0,
             _ => n,
@@ -371,11 +379,79 @@ fn person_clusters<'e>(
     canon
 }
 
+/// Words folded one after the other into one string: a post folds dozens of names and
+/// titles, which would otherwise take a string each.
+#[derive(Default)]
+struct FoldedWords {
+    text: String,
+    /// Where each word ends in `text`.
+    ends: Vec<usize>,
+}
+
+impl FoldedWords {
+    /// Appends [`fold`] of `word`.
+    fn push(&mut self, word: &str) {
+        fold_into(word, &mut self.text);
+        self.ends.push(self.text.len());
+    }
+
+    /// The folded words, in order.
+    fn words(&self) -> Vec<&str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(start, &end)| &self.text[start..end])
+            .collect()
+    }
+}
+
+/// Folds `names` part by part into `folded`; gives where each name's parts end.
+fn fold_names<'n>(
+    names: impl ExactSizeIterator<Item = &'n str>,
+    folded: &mut FoldedWords,
+) -> Vec<usize> {
+    let mut name_ends = Vec::with_capacity(names.len());
+    for name in names {
+        name.split_whitespace().for_each(|part| folded.push(part));
+        name_ends.push(folded.ends.len());
+    }
+    name_ends
+}
+
+/// The runs of `items` that end where `ends` say, in order.
+fn runs<'s, T>(items: &'s [T], ends: &[usize]) -> impl Iterator<Item = &'s [T]> {
+    let starts = std::iter::once(0).chain(ends.iter().copied());
+    starts.zip(ends).map(|(start, &end)| &items[start..end])
+}
+
+/// A full name of two parts or more, folded, with its surname's length in characters,
+/// which every comparison of near surnames needs.
+struct FullName<'a> {
+    parts: &'a [&'a str],
+    surname_chars: usize,
+}
+
+impl<'a> FullName<'a> {
+    fn new(parts: &'a [&'a str]) -> FullName<'a> {
+        let surname_chars = parts.last().map_or(0, |surname| surname.chars().count());
+        FullName {
+            parts,
+            surname_chars,
+        }
+    }
+
+    fn to_folded_name(&self) -> FoldedName {
+        FoldedName {
+            parts: self.parts.iter().map(|part| part.to_string()).collect(),
+        }
+    }
+}
+
 /// Whether two full names are one person: equal once folded, one extends the other
 /// ("Francesc Campoy" / "Francesc Campoy Flores"), or the same first name with a surname
 /// a slip of the keyboard away ("Kaplan-Moss" / "Kalpan-Moss").
-fn same_person(a: &FoldedName, b: &FoldedName) -> bool {
-    let (fa, fb) = (&a.parts, &b.parts);
+fn same_person(a: &FullName, b: &FullName) -> bool {
+    let (fa, fb) = (a.parts, b.parts);
     if fa == fb {
         return true;
     }
@@ -388,8 +464,8 @@ fn same_person(a: &FoldedName, b: &FoldedName) -> bool {
         return true;
     }
     if fa.len() == fb.len() && fa[0] == fb[0] && fa[1..fa.len() - 1] == fb[1..fb.len() - 1] {
-        let (la, lb) = (&fa[fa.len() - 1], &fb[fb.len() - 1]);
-        let lengths = (la.chars().count(), lb.chars().count());
+        let (la, lb) = (fa[fa.len() - 1], fb[fb.len() - 1]);
+        let lengths = (a.surname_chars, b.surname_chars);
         // Two slips for surnames of five letters or more, one for four, none below.
         return match lengths.0.min(lengths.1) {
             0..=3 => false,
@@ -426,7 +502,7 @@ struct TitleWords<'a> {
 }
 
 impl<'a> TitleWords<'a> {
-    fn new(folded_titles: &'a [String]) -> TitleWords<'a> {
+    fn new(folded_titles: &[&'a str]) -> TitleWords<'a> {
         let mut words = Vec::new();
         let ends = folded_titles
             .iter()
@@ -509,6 +585,17 @@ fn is_stop_word(word: &str) -> bool {
     )
 }
 
+/// For each title, the index of the first title equal to it: every mention's title is
+/// compared with that of every talk before it, which a number does in one move.
+fn same_title_ids(titles: &[&str]) -> Vec<usize> {
+    let mut first_of: FxHashMap<&str, usize> = capacity(titles.len());
+    titles
+        .iter()
+        .enumerate()
+        .map(|(i, &title)| *first_of.entry(title).or_insert(i))
+        .collect()
+}
+
 fn merge_talks(
     text: &str,
     mentions: &[TalkMention],
@@ -528,8 +615,11 @@ fn merge_talks(
     };
     // Each mention's folded title and its words, computed once; a talk refers to those of
     // the mention that gave its title.
-    let folded: Vec<String> = mentions.iter().map(|m| fold(&m.title)).collect();
+    let mut folded_titles = FoldedWords::default();
+    mentions.iter().for_each(|m| folded_titles.push(&m.title));
+    let folded = folded_titles.words();
     let title_words = TitleWords::new(&folded);
+    let title_ids = same_title_ids(&folded);
     // Each talk with its title strength and the mention that gave its title.
     let mut talks: Vec<(Talk, u8, usize)> = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
@@ -546,7 +636,7 @@ fn merge_talks(
             title_strength(m.rule)
         };
         let same_title = talks.iter().position(|&(ref t, _, title)| {
-            folded[title] == folded[i]
+            title_ids[title] == title_ids[i]
                 && (t.speakers.is_empty()
                     || speakers.is_empty()
                     || t.speakers.iter().any(|s| speakers.contains(s)))
@@ -647,8 +737,31 @@ mod tests {
             ("Ana Lima", "Ana Lins", false),
         ];
         for (a, b, want) in cases {
-            let (fa, fb) = (FoldedName::new(a), FoldedName::new(b));
-            assert_eq!(same_person(&fa, &fb), want, "{a} / {b}");
+            let mut folded = FoldedWords::default();
+            let ends = fold_names([a, b].into_iter(), &mut folded);
+            let parts = folded.words();
+            let names: Vec<FullName> = runs(&parts, &ends).map(FullName::new).collect();
+            assert_eq!(same_person(&names[0], &names[1]), want, "{a} / {b}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn names_folded_together_are_each_folded_on_its_own(
+            names in proptest::collection::vec("[aAéÉß\u{301}İ \t\u{a0}\u{2001}-]{0,12}", 0..5),
+        ) {
+            let mut folded = FoldedWords::default();
+            let ends = fold_names(names.iter().map(String::as_str), &mut folded);
+            let parts = folded.words();
+            let together: Vec<&[&str]> = runs(&parts, &ends).collect();
+            proptest::prop_assert_eq!(together.len(), names.len());
+            for (name, parts) in names.iter().zip(together) {
+                let alone = FoldedName::new(name);
+                proptest::prop_assert_eq!(parts, &alone.parts);
+                let full = FullName::new(parts);
+                proptest::prop_assert_eq!(full.surname_chars, alone.parts.last().map_or(0, |s| s.chars().count()));
+                proptest::prop_assert_eq!(full.to_folded_name(), alone);
+            }
         }
     }
 
@@ -672,6 +785,7 @@ mod tests {
                 0..4,
             ),
         ) {
+            let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
             let words = TitleWords::new(&titles);
             for (i, title) in titles.iter().enumerate() {
                 let expected: Vec<&str> = title
@@ -691,6 +805,19 @@ mod tests {
         ) {
             let by_leading_bytes = (leading_bytes(&a), &a).cmp(&(leading_bytes(&b), &b));
             proptest::prop_assert_eq!(by_leading_bytes, a.cmp(&b));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn titles_have_one_id_when_they_are_equal(titles in proptest::collection::vec("[ab é]{0,3}", 0..8)) {
+            let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+            let ids = same_title_ids(&titles);
+            for (i, a) in titles.iter().enumerate() {
+                for (j, b) in titles.iter().enumerate() {
+                    proptest::prop_assert_eq!(ids[i] == ids[j], a == b);
+                }
+            }
         }
     }
 
@@ -744,7 +871,7 @@ mod tests {
 
     #[test]
     fn content_words_drop_kind_nouns() {
-        let titles = [fold("the Django talk")];
-        assert_eq!(TitleWords::new(&titles).of(0), ["django"]);
+        let title = fold("the Django talk");
+        assert_eq!(TitleWords::new(&[title.as_str()]).of(0), ["django"]);
     }
 }
