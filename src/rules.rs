@@ -842,29 +842,42 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return false;
     }
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let first = text[start..end].chars().next();
-    let last = text[start..end].chars().next_back();
+    let before = char_before(text, start);
+    let after = char_from(text, end);
+    let (first, last) = if start < end {
+        (char_from(text, start), char_before(text, end))
+    } else {
+        (None, None)
+    };
     let joins = |c: Option<char>, edge: Option<char>| {
         c.is_some_and(|c| c.is_alphanumeric() || c == '_')
             && edge.is_some_and(|e| e.is_alphanumeric())
     };
     let after_joins = joins(after, last)
         || (after == Some('+') && last == Some('+'))
-        || (after == Some('.')
-            && text[end..]
-                .chars()
-                .nth(1)
-                .is_some_and(|c| c.is_alphanumeric()));
+        || (after == Some('.') && char_from(text, end + 1).is_some_and(char::is_alphanumeric));
     // "js" in "Node.js" is part of a larger name, not a word of its own.
     let before_joins = joins(before, first)
-        || (before == Some('.')
-            && text[..start - 1]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric));
+        || (before == Some('.') && char_before(text, start - 1).is_some_and(char::is_alphanumeric));
     !before_joins && !after_joins
+}
+
+/// The character that ends `text[..at]` (`at` a character boundary). Most text around a
+/// name is ASCII, read as a byte without decoding.
+fn char_before(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes()[..at].last() {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[..at].chars().next_back(),
+    }
+}
+
+/// The character that starts `text[at..]` (`at` a character boundary), read as
+/// [`char_before`] reads one.
+fn char_from(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[at..].chars().next(),
+    }
 }
 
 /// The rule lists a word is on.
@@ -1666,6 +1679,14 @@ mod tests {
             let hits = RULES.gazetteer_hits(&text);
             proptest::prop_assert_eq!(hits.projects, RULES.project_hits(&text));
             proptest::prop_assert_eq!(hits.blockers, RULES.blocker_hits(&text));
+        }
+
+        #[test]
+        fn characters_read_around_a_boundary_as_decoded(text in "(?s:.{0,12})|[a. é\u{301}]{0,12}") {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                proptest::prop_assert_eq!(char_before(&text, at), text[..at].chars().next_back());
+                proptest::prop_assert_eq!(char_from(&text, at), text[at..].chars().next());
+            }
         }
 
         #[test]
