@@ -6,14 +6,15 @@
 
 use crate::extract::pattern::Pattern;
 use crate::swar::{HIGHS, ONES};
-use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind,
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Match, MatchKind, PatternID,
 };
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
+use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -226,16 +227,26 @@ pub enum Blocker {
     Conference,
 }
 
+/// What the gazetteers name in a text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GazetteerHits {
+    /// As [`Rules::project_hits`] finds them.
+    pub projects: Vec<ProjectHit>,
+    /// As [`Rules::blocker_hits`] finds them.
+    pub blockers: Vec<(usize, usize, Blocker)>,
+}
+
 /// Compiled rules, shared read-only by every worker.
 pub struct Rules {
     projects: Vec<ProjectEntry>,
-    /// Surface patterns matched ignoring ASCII case; value: project index.
-    project_folded: Gazetteer,
+    /// Projects' surface patterns, matched ignoring ASCII case ([`FOLDED_PROJECTS`]) or
+    /// with exact case ([`EXACT_PROJECTS`]), and the blockers ([`BLOCKERS`]).
+    gazetteer: Gazetteer,
+    /// The project index of each folded pattern.
     project_folded_ids: Vec<usize>,
     /// Whether each folded pattern is an alias rather than the project's name.
     folded_is_alias: Vec<bool>,
-    /// Surface patterns matched with exact case.
-    project_exact: Gazetteer,
+    /// The project index of each exact pattern.
     project_exact_ids: Vec<usize>,
     project_by_folded_name: HashMap<Box<[u8]>, usize, BuildHasherDefault<WordHasher>>,
     /// Given names, honorifics, words that are no names and software cues.
@@ -243,7 +254,6 @@ pub struct Rules {
     particles: HashSet<String, BuildHasherDefault<WordHasher>>,
     /// Whether a particle starts with each byte value.
     particle_initials: [bool; 256],
-    blockers: Gazetteer,
     blocker_kinds: Vec<Blocker>,
     blocker_names: WordSet,
     talk_kinds: Vec<(String, TalkKind)>,
@@ -252,6 +262,11 @@ pub struct Rules {
     /// Day markers: "Day One", "day 2", "Day 1 & 2", weekdays, calendar dates.
     pub day_marker: Pattern,
 }
+
+/// The lists of [`Rules::gazetteer`].
+const FOLDED_PROJECTS: usize = 0;
+const EXACT_PROJECTS: usize = 1;
+const BLOCKERS: usize = 2;
 
 /// A gazetteer hit in a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -368,7 +383,20 @@ impl Rules {
             .iter()
             .map(|n| n.to_lowercase().into_bytes().into_boxed_slice())
             .collect();
-        let blockers = Gazetteer::new(blocker_patterns, false)?;
+        let gazetteer = Gazetteer::new(vec![
+            GazetteerList {
+                patterns: folded_patterns,
+                fold: true,
+            },
+            GazetteerList {
+                patterns: exact_patterns,
+                fold: false,
+            },
+            GazetteerList {
+                patterns: blocker_patterns,
+                fold: false,
+            },
+        ])?;
 
         let mut talk_kinds: Vec<(String, TalkKind)> = Vec::new();
         for line in data_lines(TALK_KINDS) {
@@ -398,17 +426,15 @@ impl Rules {
         let particle_initials = initials(&particles);
         Ok(Rules {
             talk_kind_cues,
-            project_folded: Gazetteer::new(folded_patterns, true)?,
+            gazetteer,
             project_folded_ids: folded_ids,
             folded_is_alias,
-            project_exact: Gazetteer::new(exact_patterns, false)?,
             project_exact_ids: exact_ids,
             project_by_folded_name: by_name,
             projects,
             words,
             particles,
             particle_initials,
-            blockers,
             blocker_kinds,
             blocker_names,
             talk_kinds,
@@ -436,51 +462,56 @@ impl Rules {
     /// Every gazetteer hit in `text` on word boundaries, in text order, longest first
     /// where two start together.
     pub fn project_hits(&self, text: &str) -> Vec<ProjectHit> {
-        let mut hits: Vec<ProjectHit> = Vec::new();
-        let mut collect = |gazetteer: &Gazetteer, ids: &[usize], is_alias: Option<&[bool]>| {
-            let accept = |m: &Match| {
-                let index = m.pattern().as_usize();
-                let surface = &text[m.start()..m.end()];
-                // "python" is Python, but "iceberg" is not Apache Iceberg: a lower-case
-                // surface may stand for a capitalized name, not for a capitalized alias.
-                let lowered_alias = is_alias.is_some_and(|is_alias| {
-                    let pattern = &gazetteer.patterns[index];
-                    is_alias[index]
-                        && surface != pattern
-                        && !surface.chars().any(char::is_uppercase)
-                        && pattern.chars().any(char::is_uppercase)
-                });
-                !lowered_alias && on_word_boundaries(text, m.start(), m.end())
-            };
-            gazetteer.each_accepted(text, accept, |m| {
-                hits.push(ProjectHit {
-                    start: m.start(),
-                    end: m.end(),
-                    project: ids[m.pattern().as_usize()],
-                });
-            });
-        };
-        collect(
-            &self.project_folded,
-            &self.project_folded_ids,
-            Some(&self.folded_is_alias),
-        );
-        collect(&self.project_exact, &self.project_exact_ids, None);
-        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        hits
+        self.hits_in_lists(text, &[FOLDED_PROJECTS, EXACT_PROJECTS])
+            .projects
     }
 
     /// Places, organisations and conferences named in `text` (exact case, whole words).
     pub fn blocker_hits(&self, text: &str) -> Vec<(usize, usize, Blocker)> {
-        let mut hits = Vec::new();
-        let accept = |m: &Match| on_word_boundaries(text, m.start(), m.end());
-        self.blockers.each_accepted(text, accept, |m| {
-            hits.push((
-                m.start(),
-                m.end(),
-                self.blocker_kinds[m.pattern().as_usize()],
-            ));
-        });
+        self.hits_in_lists(text, &[BLOCKERS]).blockers
+    }
+
+    /// [`Rules::project_hits`] and [`Rules::blocker_hits`] together, from one search.
+    pub fn gazetteer_hits(&self, text: &str) -> GazetteerHits {
+        self.hits_in_lists(text, &[FOLDED_PROJECTS, EXACT_PROJECTS, BLOCKERS])
+    }
+
+    /// The hits in `text` of the gazetteer lists in `wanted`.
+    fn hits_in_lists(&self, text: &str, wanted: &[usize]) -> GazetteerHits {
+        let mut hits = GazetteerHits::default();
+        // "python" is Python, but "iceberg" is not Apache Iceberg: a lower-case surface
+        // may stand for a capitalized name, not for a capitalized alias.
+        let accept = |list: usize, m: &Match| {
+            let index = m.pattern().as_usize();
+            if list != FOLDED_PROJECTS || !self.folded_is_alias[index] {
+                return true;
+            }
+            let surface = &text[m.start()..m.end()];
+            let pattern = self.gazetteer.pattern(list, index);
+            surface == pattern
+                || surface.chars().any(char::is_uppercase)
+                || !pattern.chars().any(char::is_uppercase)
+        };
+        self.gazetteer
+            .each_accepted(text, wanted, accept, |list, m| {
+                let index = m.pattern().as_usize();
+                let project = match list {
+                    FOLDED_PROJECTS => self.project_folded_ids[index],
+                    EXACT_PROJECTS => self.project_exact_ids[index],
+                    _ => {
+                        hits.blockers
+                            .push((m.start(), m.end(), self.blocker_kinds[index]));
+                        return;
+                    }
+                };
+                hits.projects.push(ProjectHit {
+                    start: m.start(),
+                    end: m.end(),
+                    project,
+                });
+            });
+        hits.projects
+            .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         hits
     }
 
@@ -595,8 +626,20 @@ impl Rules {
     }
 }
 
-/// A gazetteer automaton: cheap to build, and fast to search once enough text has been
-/// searched to pay for that.
+/// One list of a [`Gazetteer`]: its patterns, and whether they match in any ASCII case.
+struct GazetteerList {
+    patterns: Vec<String>,
+    fold: bool,
+}
+
+/// Several gazetteer lists searched in one pass: cheap to build, and fast to search once
+/// enough text has been searched to pay for that.
+///
+/// The lists' names overlap (a conference named after a project, a longer name holding a
+/// shorter one), and each list takes its own matches. So one automaton of every pattern
+/// finds every occurrence, each of its own list, and each list then takes its matches
+/// from its occurrences (see [`Gazetteer::each_accepted`]). The automaton ignores ASCII
+/// case if any list does; a list that does not compares the bytes of each occurrence.
 ///
 /// A contiguous NFA builds four to five times faster than a DFA but searches about half
 /// as fast, and most runs search too little text for a DFA to repay its build (on 80
@@ -605,28 +648,51 @@ impl Rules {
 /// times the size of the patterns builds the DFA, which every later search uses. Both
 /// kinds find the same matches.
 struct Gazetteer {
+    /// Every list's patterns, one list after another.
     patterns: Vec<String>,
-    fold: bool,
-    /// Also searches anchored, for the names that start where a refused match starts
-    /// (see [`Gazetteer::each_accepted`]): an NFA does so at no cost, a DFA would need a
-    /// second transition table.
+    /// The list of each pattern.
+    list_of: Vec<usize>,
+    /// Where each list's patterns start in `patterns`.
+    list_starts: Vec<usize>,
+    /// Whether each list matches in any ASCII case.
+    folds: Vec<bool>,
     nfa: contiguous::NFA,
     dfa: OnceLock<DFA>,
     searched: AtomicUsize,
     dfa_after: usize,
 }
 
+/// A whole word of `text` that a pattern matches, ordered as its list takes them: by
+/// start, longest first, then by the pattern's place in its list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Occurrence {
+    list: usize,
+    start: usize,
+    end: Reverse<usize>,
+    /// Index in its list.
+    pattern: usize,
+}
+
 impl Gazetteer {
     /// Measured on the built-in gazetteer, a DFA's build costs as much as its faster
-    /// search saves over 300 to 400 bytes of text per byte of patterns; switching a little
+    /// search saves over about 230 bytes of text per byte of patterns; switching a little
     /// earlier keeps long runs close to what a DFA from the start would cost them.
-    const DFA_AFTER_BYTES_PER_PATTERN_BYTE: usize = 256;
+    const DFA_AFTER_BYTES_PER_PATTERN_BYTE: usize = 128;
 
-    fn new(patterns: Vec<String>, fold: bool) -> Result<Gazetteer, RulesError> {
+    fn new(lists: Vec<GazetteerList>) -> Result<Gazetteer, RulesError> {
+        let folds: Vec<bool> = lists.iter().map(|l| l.fold).collect();
+        let mut patterns = Vec::new();
+        let mut list_of = Vec::new();
+        let mut list_starts = Vec::new();
+        for (i, list) in lists.into_iter().enumerate() {
+            list_starts.push(patterns.len());
+            list_of.extend(std::iter::repeat_n(i, list.patterns.len()));
+            patterns.extend(list.patterns);
+        }
         // No prefilter: the search loop below does not use one.
         let nfa = contiguous::NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(fold)
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(folds.contains(&true))
             .prefilter(false)
             .build(&patterns)
             .map_err(|e| RulesError::Pattern(e.to_string()))?;
@@ -634,11 +700,18 @@ impl Gazetteer {
         Ok(Gazetteer {
             dfa_after: pattern_bytes.saturating_mul(Self::DFA_AFTER_BYTES_PER_PATTERN_BYTE),
             patterns,
-            fold,
+            list_of,
+            list_starts,
+            folds,
             nfa,
             dfa: OnceLock::new(),
             searched: AtomicUsize::new(0),
         })
+    }
+
+    /// The pattern at `index` of `list`.
+    fn pattern(&self, list: usize, index: usize) -> &str {
+        &self.patterns[self.list_starts[list] + index]
     }
 
     /// The DFA, if built, or built now if `text` takes the searched total past the
@@ -661,109 +734,104 @@ impl Gazetteer {
     /// A DFA that finds what the NFA finds.
     fn build_dfa(&self) -> Result<DFA, aho_corasick::BuildError> {
         DFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(self.fold)
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(self.folds.contains(&true))
             .prefilter(false)
             .build(&self.patterns)
     }
 
-    /// Calls `found` with each match in `text` that `accept` takes, leftmost first and
-    /// longest of those that start together, none overlapping.
+    /// Calls `found` with the list and the match of each match in `text`, of the lists
+    /// in `wanted`, that `accept` takes: list by list, in text order.
     ///
-    /// A plain leftmost-longest search would go past a refused match as a whole, and
-    /// miss a shorter name at its start ("Jupyter" in "Jupyter notebooks", where
-    /// "Jupyter Notebook" ends inside a word) or one starting inside it. So after a
-    /// refused match, the shorter names at its start are tried, longest first, and if
-    /// none is taken the search goes on from the next byte.
+    /// Within a list the matches are whole words (see [`on_word_boundaries`]), leftmost
+    /// first and longest of those that start together, none overlapping, as a
+    /// leftmost-longest search of that list alone would find them that retries a refused
+    /// match's start with the shorter names there ("Jupyter" in "Jupyter notebooks",
+    /// where "Jupyter Notebook" ends inside a word), longest first, before it goes on
+    /// from the next byte. Such a search offers, of the patterns matching the same bytes,
+    /// only the first in the list.
     fn each_accepted(
         &self,
         text: &str,
-        accept: impl FnMut(&Match) -> bool,
-        found: impl FnMut(&Match),
+        wanted: &[usize],
+        mut accept: impl FnMut(usize, &Match) -> bool,
+        mut found: impl FnMut(usize, &Match),
     ) {
-        match self.dfa_for(text) {
-            Some(dfa) => self.each_accepted_by(dfa, text, accept, found),
-            None => self.each_accepted_by(&self.nfa, text, accept, found),
+        let mut occurrences = match self.dfa_for(text) {
+            Some(dfa) => self.occurrences(dfa, text, wanted),
+            None => self.occurrences(&self.nfa, text, wanted),
+        };
+        occurrences.sort_unstable();
+        occurrences.dedup_by_key(|o| (o.list, o.start, o.end));
+        // The end of the list's last match, and the list.
+        let mut taken = None;
+        for o in occurrences {
+            let m = Match::must(o.pattern, o.start..o.end.0);
+            let free = match taken {
+                Some((list, end)) if list == o.list => end <= o.start,
+                _ => true,
+            };
+            if free && accept(o.list, &m) {
+                found(o.list, &m);
+                taken = Some((o.list, o.end.0));
+            }
         }
     }
 
-    /// [`Gazetteer::each_accepted`] with `automaton`.
-    fn each_accepted_by(
+    /// The whole-word occurrences in `text` of the patterns of the lists in `wanted`,
+    /// found by `automaton`, in no order.
+    fn occurrences(
         &self,
         automaton: &impl Automaton,
         text: &str,
-        mut accept: impl FnMut(&Match) -> bool,
-        mut found: impl FnMut(&Match),
-    ) {
-        let start = automaton
-            .start_state(Anchored::No)
-            .expect("gazetteers search unanchored");
-        let mut at = 0;
-        while let Some(m) = leftmost_longest(automaton, start, text.as_bytes(), at) {
-            match self.accepted_from(text, m, &mut accept) {
-                Some(taken) => {
-                    found(&taken);
-                    at = taken.end();
-                }
-                None => at = m.start() + 1,
+        wanted: &[usize],
+    ) -> Vec<Occurrence> {
+        let bytes = text.as_bytes();
+        let mut occurrences = Vec::new();
+        each_occurrence(automaton, bytes, |pattern, end| {
+            let list = self.list_of[pattern.as_usize()];
+            if !wanted.contains(&list) {
+                return;
             }
-        }
-    }
-
-    /// `m` if `accept` takes it, else the longest shorter match at its start that
-    /// `accept` takes.
-    fn accepted_from(
-        &self,
-        text: &str,
-        m: Match,
-        accept: &mut impl FnMut(&Match) -> bool,
-    ) -> Option<Match> {
-        let mut candidate = m;
-        loop {
-            if accept(&candidate) {
-                return Some(candidate);
+            let surface = &self.patterns[pattern.as_usize()];
+            let start = end - surface.len();
+            if (self.folds[list] || &bytes[start..end] == surface.as_bytes())
+                && on_word_boundaries(text, start, end)
+            {
+                occurrences.push(Occurrence {
+                    list,
+                    start,
+                    end: Reverse(end),
+                    pattern: pattern.as_usize() - self.list_starts[list],
+                });
             }
-            let shorter = Input::new(text)
-                .range(m.start()..candidate.end() - 1)
-                .anchored(Anchored::Yes);
-            candidate = self
-                .nfa
-                .try_find(&shorter)
-                .expect("an NFA searches anchored")?;
-        }
+        });
+        occurrences
     }
 }
 
-/// The leftmost-longest match in `bytes[from..]`, as [`Automaton::try_find`] finds it
-/// without a prefilter, from the unanchored `start` state.
+/// Calls `found` with each pattern `automaton` (of standard match semantics) finds in
+/// `bytes` and where it ends, by end, as [`Automaton::try_find_overlapping`] finds them
+/// without a prefilter.
 ///
 /// The crate's own loop reads the haystack and its bounds through the search's input
 /// at every byte and checks them again; this one is a few instructions a byte.
-fn leftmost_longest(
+fn each_occurrence(
     automaton: &impl Automaton,
-    start: StateID,
     bytes: &[u8],
-    from: usize,
-) -> Option<Match> {
-    // The last match state and where it was entered; the match is made once, at the end,
-    // so that the loop carries two numbers rather than a whole match.
-    let mut last_match = automaton.is_match(start).then_some((start, from));
-    let mut state = start;
-    for (end, &byte) in (from + 1..).zip(&bytes[from..]) {
+    mut found: impl FnMut(PatternID, usize),
+) {
+    let mut state = automaton
+        .start_state(Anchored::No)
+        .expect("gazetteers search unanchored");
+    for (end, &byte) in (1..).zip(bytes) {
         state = automaton.next_state(Anchored::No, state, byte);
-        if automaton.is_special(state) {
-            if automaton.is_dead(state) {
-                break;
-            }
-            if automaton.is_match(state) {
-                last_match = Some((state, end));
+        if automaton.is_special(state) && automaton.is_match(state) {
+            for i in 0..automaton.match_len(state) {
+                found(automaton.match_pattern(state, i), end);
             }
         }
     }
-    last_match.map(|(state, end)| {
-        let pattern = automaton.match_pattern(state, 0);
-        Match::new(pattern, end - automaton.pattern_len(pattern)..end)
-    })
 }
 
 /// Whether `text[start..end]` is a whole word: no letter or digit joins it on either side.
@@ -774,29 +842,42 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
         return false;
     }
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let first = text[start..end].chars().next();
-    let last = text[start..end].chars().next_back();
+    let before = char_before(text, start);
+    let after = char_from(text, end);
+    let (first, last) = if start < end {
+        (char_from(text, start), char_before(text, end))
+    } else {
+        (None, None)
+    };
     let joins = |c: Option<char>, edge: Option<char>| {
         c.is_some_and(|c| c.is_alphanumeric() || c == '_')
             && edge.is_some_and(|e| e.is_alphanumeric())
     };
     let after_joins = joins(after, last)
         || (after == Some('+') && last == Some('+'))
-        || (after == Some('.')
-            && text[end..]
-                .chars()
-                .nth(1)
-                .is_some_and(|c| c.is_alphanumeric()));
+        || (after == Some('.') && char_from(text, end + 1).is_some_and(char::is_alphanumeric));
     // "js" in "Node.js" is part of a larger name, not a word of its own.
     let before_joins = joins(before, first)
-        || (before == Some('.')
-            && text[..start - 1]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric));
+        || (before == Some('.') && char_before(text, start - 1).is_some_and(char::is_alphanumeric));
     !before_joins && !after_joins
+}
+
+/// The character that ends `text[..at]` (`at` a character boundary). Most text around a
+/// name is ASCII, read as a byte without decoding.
+fn char_before(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes()[..at].last() {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[..at].chars().next_back(),
+    }
+}
+
+/// The character that starts `text[at..]` (`at` a character boundary), read as
+/// [`char_before`] reads one.
+fn char_from(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        _ => text[at..].chars().next(),
+    }
 }
 
 /// The rule lists a word is on.
@@ -1172,6 +1253,7 @@ const DAY_MARKER: &str = r"(?x)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::Input;
 
     /// The kind of the first cue, longest first, with a whole-word occurrence, found by
     /// trying each cue in turn.
@@ -1426,38 +1508,61 @@ mod tests {
         }
     }
 
-    /// The built-in gazetteers (projects and blockers), each with its DFA built up front.
-    static GAZETTEER_DFAS: std::sync::LazyLock<Vec<(Gazetteer, DFA)>> =
-        std::sync::LazyLock::new(|| {
-            let rules = Rules::builtin();
-            [rules.project_folded, rules.project_exact, rules.blockers]
-                .into_iter()
-                .map(|gazetteer| {
-                    let dfa = gazetteer.build_dfa().expect("DFA builds");
-                    (gazetteer, dfa)
-                })
-                .collect()
-        });
+    /// The built-in gazetteer (projects and blockers), with its DFA built up front.
+    static GAZETTEER_DFA: std::sync::LazyLock<(Gazetteer, DFA)> = std::sync::LazyLock::new(|| {
+        let gazetteer = Rules::builtin().gazetteer;
+        let dfa = gazetteer.build_dfa().expect("DFA builds");
+        (gazetteer, dfa)
+    });
 
-    /// Every match of `automaton` in `text`, as the crate's iterator finds them.
-    fn all_matches(automaton: &impl Automaton, text: &str) -> Vec<Match> {
+    /// Every pattern `automaton` finds in `text` and where it ends, as the crate finds them.
+    fn by_crate(automaton: &impl Automaton, text: &str) -> Vec<(PatternID, usize)> {
         automaton
-            .try_find_iter(Input::new(text))
+            .try_find_overlapping_iter(Input::new(text))
             .expect("searches")
+            .map(|m| (m.pattern(), m.end()))
             .collect()
     }
 
-    /// The first match of `automaton` in `text[from..]`, found by the crate.
-    fn by_crate(automaton: &impl Automaton, text: &str, from: usize) -> Option<Match> {
-        automaton
-            .try_find(&Input::new(text).range(from..))
-            .expect("searches")
+    /// Every pattern `automaton` finds in `text` and where it ends, as [`each_occurrence`]
+    /// finds them.
+    fn by_search_loop(automaton: &impl Automaton, text: &str) -> Vec<(PatternID, usize)> {
+        let mut found = Vec::new();
+        each_occurrence(automaton, text.as_bytes(), |pattern, end| {
+            found.push((pattern, end));
+        });
+        found
     }
 
-    /// The first match of `automaton` in `text[from..]`, found by [`leftmost_longest`].
-    fn by_search_loop(automaton: &impl Automaton, text: &str, from: usize) -> Option<Match> {
-        let start = automaton.start_state(Anchored::No).expect("unanchored");
-        leftmost_longest(automaton, start, text.as_bytes(), from)
+    /// Test lists: names that hold one another, one folded list and one exact list that
+    /// share names, and a name twice in one list.
+    const TEST_LISTS: [(&[&str], bool); 2] = [
+        (
+            &[
+                "Go",
+                "Go kit",
+                "Django",
+                "Django REST",
+                "REST",
+                "django",
+                "C",
+            ],
+            true,
+        ),
+        (&["C", "C++", ".NET", "ASP.NET", "Go", "REST", "C"], false),
+    ];
+
+    fn test_gazetteer() -> Gazetteer {
+        Gazetteer::new(
+            TEST_LISTS
+                .iter()
+                .map(|&(patterns, fold)| GazetteerList {
+                    patterns: patterns.iter().map(|p| p.to_string()).collect(),
+                    fold,
+                })
+                .collect(),
+        )
+        .expect("builds")
     }
 
     proptest::proptest! {
@@ -1533,43 +1638,72 @@ mod tests {
 
         #[test]
         fn accepted_matches_are_the_longest_accepted_at_the_leftmost_start(
-            text in "(Go|go|Go kit|Django|django|Django REST|REST|C|C\\+\\+|\\.NET|ASP\\.NET|é| |-|\\.|s|x){0,14}",
-            fold in proptest::bool::ANY,
+            text in "(Go|go|GO|Go kit|Django|django|Django REST|REST|rest|C|c|C\\+\\+|\\.NET|ASP\\.NET|é|Ö| |-|\\.|s|x){0,14}",
+            refused in proptest::collection::vec((0usize..2, 0usize..7), 0..4),
         ) {
-            let patterns = ["Go", "Go kit", "Django", "Django REST", "REST", "C", "C++", ".NET", "ASP.NET"];
-            let gazetteer = Gazetteer::new(patterns.iter().map(|p| p.to_string()).collect(), fold)
-                .expect("builds");
+            let gazetteer = test_gazetteer();
             let mut found = Vec::new();
             gazetteer.each_accepted(
                 &text,
-                |m| on_word_boundaries(&text, m.start(), m.end()),
-                |m| found.push((m.start(), m.end())),
+                &[0, 1],
+                |list, m| !refused.contains(&(list, m.pattern().as_usize())),
+                |list, m| found.push((list, m.start(), m.end(), m.pattern().as_usize())),
             );
-            proptest::prop_assert_eq!(found, accepted_by_definition(&patterns, fold, &text));
+            proptest::prop_assert_eq!(found, accepted_by_definition(&refused, &text));
+        }
+
+        #[test]
+        fn a_list_not_wanted_leaves_the_others_as_they_are(
+            text in "(Go|go|Django|django|REST|C|C\\+\\+|\\.NET|é| |\\.|s){0,14}",
+        ) {
+            let gazetteer = test_gazetteer();
+            let accepted = |wanted: &[usize]| {
+                let mut found = Vec::new();
+                gazetteer.each_accepted(&text, wanted, |_, _| true, |list, m| {
+                    found.push((list, m.start(), m.end()));
+                });
+                found
+            };
+            let both = accepted(&[0, 1]);
+            for list in 0..2 {
+                let alone: Vec<_> = both.iter().copied().filter(|f| f.0 == list).collect();
+                proptest::prop_assert_eq!(accepted(&[list]), alone);
+            }
+        }
+
+        #[test]
+        fn projects_and_blockers_found_together_as_apart(
+            text in "(Go|go|Rust|rust|C|C\\+\\+|Node\\.js|\\.NET|Django|django|Python|python|New York|PyCon|Apple|Mozilla|Java|JavaScript|Jupyter|Notebook|é| |\\.|'s|s){0,14}"
+        ) {
+            static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(Rules::builtin);
+            let hits = RULES.gazetteer_hits(&text);
+            proptest::prop_assert_eq!(hits.projects, RULES.project_hits(&text));
+            proptest::prop_assert_eq!(hits.blockers, RULES.blocker_hits(&text));
+        }
+
+        #[test]
+        fn characters_read_around_a_boundary_as_decoded(text in "(?s:.{0,12})|[a. é\u{301}]{0,12}") {
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                proptest::prop_assert_eq!(char_before(&text, at), text[..at].chars().next_back());
+                proptest::prop_assert_eq!(char_from(&text, at), text[at..].chars().next());
+            }
         }
 
         #[test]
         fn nfa_and_dfa_find_the_same_names(
             text in "[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django|New York|PyCon| |\\.|s){0,12}"
         ) {
-            for (gazetteer, dfa) in &*GAZETTEER_DFAS {
-                proptest::prop_assert_eq!(all_matches(&gazetteer.nfa, &text), all_matches(dfa, &text));
-            }
+            let (gazetteer, dfa) = &*GAZETTEER_DFA;
+            proptest::prop_assert_eq!(by_crate(&gazetteer.nfa, &text), by_crate(dfa, &text));
         }
 
         #[test]
         fn the_search_loop_finds_what_the_crate_finds(
             text in "(?s:.{0,40})|[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django|New York|PyCon| |\\.|s){0,12}",
-            from in 0usize..64,
         ) {
-            let from = from.min(text.len());
-            for (gazetteer, dfa) in &*GAZETTEER_DFAS {
-                proptest::prop_assert_eq!(
-                    by_search_loop(&gazetteer.nfa, &text, from),
-                    by_crate(&gazetteer.nfa, &text, from)
-                );
-                proptest::prop_assert_eq!(by_search_loop(dfa, &text, from), by_crate(dfa, &text, from));
-            }
+            let (gazetteer, dfa) = &*GAZETTEER_DFA;
+            proptest::prop_assert_eq!(by_search_loop(&gazetteer.nfa, &text), by_crate(&gazetteer.nfa, &text));
+            proptest::prop_assert_eq!(by_search_loop(dfa, &text), by_crate(dfa, &text));
         }
     }
 
@@ -1585,34 +1719,47 @@ mod tests {
         assert_eq!(hits, ["Jupyter"]);
     }
 
-    /// The accepted matches as defined: from each position on, the leftmost start with
-    /// an accepted match and the longest accepted match there.
-    fn accepted_by_definition(patterns: &[&str], fold: bool, text: &str) -> Vec<(usize, usize)> {
-        let same = |a: &[u8], b: &[u8]| {
-            if fold {
-                a.eq_ignore_ascii_case(b)
-            } else {
-                a == b
-            }
-        };
+    /// The matches of [`TEST_LISTS`] accepted as defined, list by list: from each
+    /// position on, the leftmost start with an accepted match and the longest accepted
+    /// match there; of the patterns matching the same bytes, only the first is offered,
+    /// and those `refused` (list and index) are not accepted.
+    fn accepted_by_definition(
+        refused: &[(usize, usize)],
+        text: &str,
+    ) -> Vec<(usize, usize, usize, usize)> {
         let bytes = text.as_bytes();
         let mut out = Vec::new();
-        let mut at = 0;
-        while at < bytes.len() {
-            let longest = patterns
-                .iter()
-                .filter(|p| {
-                    bytes[at..].len() >= p.len() && same(&bytes[at..at + p.len()], p.as_bytes())
-                })
-                .map(|p| at + p.len())
-                .filter(|&end| on_word_boundaries(text, at, end))
-                .max();
-            match longest {
-                Some(end) => {
-                    out.push((at, end));
-                    at = end;
+        for (list, &(patterns, fold)) in TEST_LISTS.iter().enumerate() {
+            let same = |a: &[u8], b: &[u8]| {
+                if fold {
+                    a.eq_ignore_ascii_case(b)
+                } else {
+                    a == b
                 }
-                None => at += 1,
+            };
+            let mut at = 0;
+            while at < bytes.len() {
+                // Each end of a pattern at `at`, longest first, with the first such pattern.
+                let mut ends: Vec<(Reverse<usize>, usize)> = patterns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| {
+                        bytes[at..].len() >= p.len() && same(&bytes[at..at + p.len()], p.as_bytes())
+                    })
+                    .map(|(i, p)| (Reverse(at + p.len()), i))
+                    .collect();
+                ends.sort_unstable();
+                ends.dedup_by_key(|e| e.0);
+                let accepted = ends.into_iter().find(|&(Reverse(end), i)| {
+                    on_word_boundaries(text, at, end) && !refused.contains(&(list, i))
+                });
+                match accepted {
+                    Some((Reverse(end), i)) => {
+                        out.push((list, at, end, i));
+                        at = end;
+                    }
+                    None => at += 1,
+                }
             }
         }
         out
@@ -1620,11 +1767,18 @@ mod tests {
 
     #[test]
     fn gazetteer_switches_to_a_dfa_once_it_pays() {
-        let gazetteer = Gazetteer::new(vec!["Django".to_string()], true).expect("builds");
+        let django = || {
+            Gazetteer::new(vec![GazetteerList {
+                patterns: vec!["Django".to_string()],
+                fold: true,
+            }])
+            .expect("builds")
+        };
+        let gazetteer = django();
         let text = "django ".repeat(gazetteer.dfa_after / 7 + 1);
         assert!(gazetteer.dfa_for(&text).is_some());
         assert!(gazetteer.dfa_for("x").is_some());
-        let fresh = Gazetteer::new(vec!["Django".to_string()], true).expect("builds");
+        let fresh = django();
         assert!(fresh.dfa_for("django").is_none());
     }
 

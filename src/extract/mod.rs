@@ -108,14 +108,15 @@ pub struct Context<'a> {
 /// Runs every extractor over one document.
 pub fn extract(ctx: &Context) -> Extraction {
     let days = days::find(ctx);
-    // Places, organisations and conferences, found once for both kinds that avoid them.
-    let blockers: Vec<Span> = ctx
-        .rules
-        .blocker_hits(ctx.text)
-        .into_iter()
-        .map(|(s, e, _)| Span::new(s, e))
+    // Places, organisations and conferences, found once for both kinds that avoid them,
+    // in the same search as the gazetteer's projects.
+    let hits = ctx.rules.gazetteer_hits(ctx.text);
+    let blockers: Vec<Span> = hits
+        .blockers
+        .iter()
+        .map(|&(s, e, _)| Span::new(s, e))
         .collect();
-    let projects = projects::find(ctx, &days, &blockers);
+    let projects = projects::find(ctx, &days, hits.projects, &blockers);
     let persons = persons::find(ctx, &projects, &days, &blockers);
     // A full name beats a project word inside it ("Julia Evans").
     let projects: Vec<Mention> = projects

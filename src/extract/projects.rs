@@ -250,13 +250,18 @@ const GENERIC: &[&str] = &[
     "two",
 ];
 
-/// Finds project mentions, given the days already found and the blockers' spans (places,
+/// Finds project mentions, given the days already found, the gazetteer's hits (see
+/// [`crate::rules::Rules::project_hits`]) and the blockers' spans (places,
 /// organisations, conferences; in text order).
-pub fn find(ctx: &Context, days: &[Mention], blockers: &[Span]) -> Vec<Mention> {
+pub fn find(
+    ctx: &Context,
+    days: &[Mention],
+    hits: Vec<ProjectHit>,
+    blockers: &[Span],
+) -> Vec<Mention> {
     let text = ctx.text;
     let rules = ctx.rules;
     let mut found: Vec<Mention> = Vec::new();
-    let hits = rules.project_hits(text);
     // A post that names several unambiguous projects is about software, so an ambiguous
     // name in it counts unless it heads a longer proper name ("the Rust Belt").
     let mut plain: Vec<usize> = hits
