@@ -7,12 +7,12 @@
 use crate::aggregate::Aggregates;
 use crate::extract::{self, Context, EntityKind};
 use crate::input::{self, ByteSize, Document, Format, InputError, SkipKind, Source};
-use crate::layout;
+use crate::layout::{self, Layout};
 use crate::record::DocumentRecord;
 use crate::resolve::{self, Entity, Talk};
 use crate::rules::Rules;
 use crate::span::Span;
-use crate::tokenize;
+use crate::tokenize::{self, Tokens};
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -88,21 +88,23 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
         .iter()
         .map(|e| e.name.as_str().into())
         .collect();
+    let mut places = Places::new(&tokens, &layout);
     let mentions: Vec<PlacedMention> = extraction
         .mentions
         .iter()
         .zip(&resolved.mention_entity)
-        .map(|(m, &e)| PlacedMention {
-            kind: m.kind,
-            surface: shared_if_same(m.span.slice(text), &names[e]),
-            entity: Arc::clone(&names[e]),
-            span: m.span,
-            sentence: tokens.sentence_at(m.span.start),
-            paragraph: tokens.paragraph_at(m.span.start),
-            day: layout
-                .section_at(m.span.start)
-                .map(|s| Arc::clone(&days[s])),
-            rule: m.rule,
+        .map(|(m, &e)| {
+            let place = places.at(m.span.start);
+            PlacedMention {
+                kind: m.kind,
+                surface: shared_if_same(m.span.slice(text), &names[e]),
+                entity: Arc::clone(&names[e]),
+                span: m.span,
+                sentence: place.sentence,
+                paragraph: place.paragraph,
+                day: place.section.map(|s| Arc::clone(&days[s])),
+                rule: m.rule,
+            }
         })
         .collect();
     Analysis {
@@ -117,6 +119,83 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
         entities: resolved.entities,
         talks: resolved.talks,
     }
+}
+
+/// Where an offset stands: as [`Tokens::sentence_at`], [`Tokens::paragraph_at`] and
+/// [`Layout::section_at`] say.
+#[derive(Debug, PartialEq, Eq)]
+struct Place {
+    sentence: Option<usize>,
+    paragraph: Option<usize>,
+    section: Option<usize>,
+}
+
+/// Places offsets that come in text order, as a document's mentions do, by walking on
+/// from the last one: a mention is a step or two from the one before, where a binary
+/// search for each would go over the whole document's sentences and paragraphs.
+struct Places<'a> {
+    tokens: &'a Tokens,
+    layout: &'a Layout,
+    /// The last offset placed.
+    offset: usize,
+    /// Sentences starting at or before `offset`.
+    sentences: usize,
+    /// Paragraphs starting at or before `offset`.
+    paragraphs: usize,
+    /// Sections ending at or before `offset`.
+    sections: usize,
+}
+
+impl<'a> Places<'a> {
+    fn new(tokens: &'a Tokens, layout: &'a Layout) -> Places<'a> {
+        Places {
+            tokens,
+            layout,
+            offset: 0,
+            sentences: 0,
+            paragraphs: 0,
+            sections: 0,
+        }
+    }
+
+    /// The place of `offset`; an offset before the last one is walked to from the start.
+    fn at(&mut self, offset: usize) -> Place {
+        if offset < self.offset {
+            *self = Places::new(self.tokens, self.layout);
+        }
+        self.offset = offset;
+        let (tokens, layout) = (self.tokens, self.layout);
+        count_on(&mut self.sentences, &tokens.sentences, |s| {
+            s.span.start <= offset
+        });
+        count_on(&mut self.paragraphs, &tokens.paragraphs, |p| {
+            p.span.start <= offset
+        });
+        count_on(&mut self.sections, &layout.sections, |s| {
+            s.extent.end <= offset
+        });
+        let paragraph = self.paragraphs.checked_sub(1).filter(|&i| {
+            let span = tokens.paragraphs[i].span;
+            offset < span.end.max(span.start + 1)
+        });
+        let section = layout.sections.get(self.sections);
+        Place {
+            sentence: self.sentences.checked_sub(1),
+            paragraph,
+            section: section
+                .is_some_and(|s| s.extent.start <= offset)
+                .then_some(self.sections),
+        }
+    }
+}
+
+/// Adds to `count` the items after the first `count` of `items` that `before` holds for,
+/// up to the first it does not: `before` holds for a first part of the list.
+fn count_on<T>(count: &mut usize, items: &[T], before: impl Fn(&T) -> bool) {
+    *count += items[*count..]
+        .iter()
+        .take_while(|&item| before(item))
+        .count();
 }
 
 /// `text` as a shared string: `name` itself when they are the same.
@@ -404,7 +483,54 @@ mod tests {
         assert_eq!(std::mem::size_of::<Input>(), std::mem::size_of::<Source>());
     }
 
+    #[test]
+    fn every_offset_placed_in_order_as_searches_place_it() {
+        let text = "Intro.\n\nDay One\n\nTalk A. More.\n\nDay two\n\nTalk B.\n\nConclusion\n\nBye.";
+        let tokens = tokenize::tokenize(text);
+        let layout = layout::layout(text, &tokens, &[], &Rules::builtin());
+        assert_eq!(layout.sections.len(), 2);
+        let mut places = Places::new(&tokens, &layout);
+        for offset in 0..=text.len() {
+            let searched = Place {
+                sentence: tokens.sentence_at(offset),
+                paragraph: tokens.paragraph_at(offset),
+                section: layout.section_at(offset),
+            };
+            assert_eq!(places.at(offset), searched, "at {offset}");
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn places_are_where_sentence_paragraph_and_section_searches_find_them(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Word", " ", "é’", ". ", "!\n", "\n\n", "\n\nDay 2\n\n", "\n\nDay One\n",
+                    "\n\nWrap-up\n\n", "\n\n\n",
+                ]),
+                0..40,
+            ),
+            mut offsets in proptest::collection::vec(0usize..400, 0..30),
+            sorted in proptest::bool::ANY,
+        ) {
+            static RULES: std::sync::LazyLock<Rules> = std::sync::LazyLock::new(Rules::builtin);
+            let text = parts.concat();
+            let tokens = tokenize::tokenize(&text);
+            let layout = layout::layout(&text, &tokens, &[], &RULES);
+            if sorted {
+                offsets.sort_unstable();
+            }
+            let mut places = Places::new(&tokens, &layout);
+            for offset in offsets.into_iter().map(|o| o.min(text.len())) {
+                let searched = Place {
+                    sentence: tokens.sentence_at(offset),
+                    paragraph: tokens.paragraph_at(offset),
+                    section: layout.section_at(offset),
+                };
+                proptest::prop_assert_eq!(places.at(offset), searched, "at {}", offset);
+            }
+        }
+
         #[test]
         fn a_surface_is_its_text_shared_with_an_equal_name(
             text in "[a-zé’ ]{0,6}",

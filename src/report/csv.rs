@@ -10,7 +10,7 @@
 
 use super::json::ten_thousandths;
 use super::rows::CsvRow;
-use crate::swar::{append_unless_any, equal_bytes};
+use crate::swar::{any_byte, append_unless_any, equal_bytes};
 
 /// What to do with text cells a spreadsheet would run as a formula.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -94,12 +94,8 @@ fn quoted_body(out: &mut Vec<u8>, bytes: &[u8]) {
 
 /// Whether a spreadsheet would run `text` as a formula. A lone trigger character (`-`,
 /// the path of standard input) is left alone: with nothing after it there is no formula.
-fn is_formula(text: &str) -> bool {
-    text.len() > 1
-        && matches!(
-            text.as_bytes()[0],
-            b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r'
-        )
+fn is_formula(text: &[u8]) -> bool {
+    text.len() > 1 && matches!(text[0], b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
 }
 
 /// Appends a text cell: prefixed with `'` when a spreadsheet would run it (unless
@@ -107,7 +103,7 @@ fn is_formula(text: &str) -> bool {
 /// they are copied as they are looked at; the others are written again, quoted.
 fn text_cell(out: &mut Vec<u8>, text: &str, formulas: Formulas) {
     let bytes = text.as_bytes();
-    let neutralize = formulas == Formulas::Neutralize && is_formula(text);
+    let neutralize = formulas == Formulas::Neutralize && is_formula(bytes);
     let start = out.len();
     if neutralize {
         out.push(b'\'');
@@ -122,6 +118,25 @@ fn text_cell(out: &mut Vec<u8>, text: &str, formulas: Formulas) {
     }
     quoted_body(out, bytes);
     out.push(b'"');
+}
+
+/// Appends the text cell of `parts` joined by `separator`, without making the joined
+/// text: the parts are copied as they come, and the rare cell to quote or neutralize is
+/// written again from the copy.
+pub fn joined_cell(out: &mut Vec<u8>, parts: &[String], separator: &str, formulas: Formulas) {
+    let start = out.len();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(separator.as_bytes());
+        }
+        out.extend_from_slice(part.as_bytes());
+    }
+    let joined = &out[start..];
+    let neutralize = formulas == Formulas::Neutralize && is_formula(joined);
+    if neutralize || any_byte(joined, to_quote) {
+        let joined = String::from_utf8(out.split_off(start)).expect("strings joined");
+        text_cell(out, &joined, formulas);
+    }
 }
 
 /// Writes one row's cells into a buffer, comma-separated: what a [`CsvRow`] writes its
@@ -348,7 +363,7 @@ mod tests {
 
     /// A text as [`Formulas::Neutralize`] makes it.
     fn neutralized(text: &str) -> String {
-        if is_formula(text) {
+        if is_formula(text.as_bytes()) {
             format!("'{text}")
         } else {
             text.to_string()
@@ -356,6 +371,20 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn joined_cell_is_the_cell_of_the_joined_text(
+            parts in prop::collection::vec(text(), 0..4),
+            separator in prop::sample::select(vec!["; ", ",", "\"", "="]),
+        ) {
+            for formulas in [Formulas::Raw, Formulas::Neutralize] {
+                let mut expected = b"x,".to_vec();
+                text_cell(&mut expected, &parts.join(separator), formulas);
+                let mut written = b"x,".to_vec();
+                joined_cell(&mut written, &parts, separator, formulas);
+                prop_assert_eq!(&written, &expected);
+            }
+        }
+
         #[test]
         fn cells_as_serde_and_the_csv_crate_write_them(
             texts in prop::collection::vec((text(), text(), number()), 1..6),

@@ -100,6 +100,23 @@ impl Cell for PathCell<'_> {
     }
 }
 
+/// Names `; `-separated in one cell, written without joining them into a new string
+/// first: `talks.csv` has a row for every talk.
+#[derive(Clone, Copy, Debug)]
+pub struct Joined<'a>(pub &'a [String]);
+
+impl Serialize for Joined<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0.join("; "))
+    }
+}
+
+impl Cell for Joined<'_> {
+    fn write_cell(&self, out: &mut Vec<u8>, formulas: Formulas) {
+        super::csv::joined_cell(out, self.0, "; ", formulas);
+    }
+}
+
 /// A row of a CSV report: its serde form is the contract, which [`CsvRow::write_cells`]
 /// writes without going through serde.
 pub trait CsvRow: Serialize {
@@ -230,7 +247,7 @@ csv_row! {
         /// talk, keynote, panel, tutorial, workshop, lightning, open space, bof, sprint, poster.
         pub kind: &'a str,
         /// Canonical speaker names, `; `-separated.
-        pub speakers: String,
+        pub speakers: Joined<'a>,
         /// Day section label, empty if none.
         pub day: Option<&'a str>,
         /// Byte offset of the first mention.
@@ -446,7 +463,7 @@ pub fn talk_row<'a>(path: PathCell<'a>, t: &'a TalkRecord) -> TalkRow<'a> {
         path,
         title: &t.title,
         kind: &t.kind,
-        speakers: t.speakers.join("; "),
+        speakers: Joined(&t.speakers),
         day: t.day.as_deref(),
         start: t.start,
         mentions: t.mentions,
@@ -669,7 +686,7 @@ mod tests {
                 path: PathCell::new(&s[0]),
                 title: &s[1],
                 kind: &s[2],
-                speakers: names.join("; "),
+                speakers: Joined(&names),
                 day: None,
                 start: 3,
                 mentions: index.unwrap_or(1),
