@@ -9,9 +9,7 @@ use crate::swar::{HIGHS, ONES};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, Match, MatchKind,
-};
+use aho_corasick::{Anchored, Input, Match, MatchKind};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
@@ -248,7 +246,7 @@ pub struct Rules {
     blocker_names: WordSet,
     talk_kinds: Vec<(String, TalkKind)>,
     /// The cues of `talk_kinds`, in the same order, for one pass over a phrase.
-    talk_kind_cues: AhoCorasick,
+    talk_kind_cues: DFA,
     /// Day markers: "Day One", "day 2", "Day 1 & 2", weekdays, calendar dates.
     pub day_marker: Pattern,
 }
@@ -388,10 +386,7 @@ impl Rules {
         talk_kinds.dedup_by(|a, b| a.0 == b.0);
 
         // A DFA: every talk a post yields is looked up, and the cues are few.
-        let talk_kind_cues = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(talk_kinds.iter().map(|(cue, _)| cue))
+        let talk_kind_cues = overlapping_dfa(talk_kinds.iter().map(|(cue, _)| cue))
             .map_err(|e| RulesError::Pattern(e.to_string()))?;
 
         let particles: HashSet<String, _> = list_words(PARTICLES, &[]).collect();
@@ -579,20 +574,75 @@ impl Rules {
     fn talk_kind_in_lower(&self, lower: &str) -> Option<TalkKind> {
         let mut counted: Vec<(usize, usize)> = Vec::new(); // (cue, end of its last occurrence)
         let mut best: Option<usize> = None;
-        for m in self.talk_kind_cues.find_overlapping_iter(lower) {
+        each_overlapping(&self.talk_kind_cues, lower.as_bytes(), |m| {
             let cue = m.pattern().as_usize();
             let last = counted.iter_mut().find(|(c, _)| *c == cue);
             match last {
-                Some((_, end)) if m.start() < *end => continue,
+                Some((_, end)) if m.start() < *end => return,
                 Some((_, end)) => *end = m.end(),
                 None => counted.push((cue, m.end())),
             }
             if best.is_none_or(|b| cue < b) && on_word_boundaries(lower, m.start(), m.end()) {
                 best = Some(cue);
             }
-        }
+        });
         best.map(|i| self.talk_kinds[i].1)
     }
+}
+
+/// Calls `found` with every match of `automaton` in `bytes`, overlapping ones too, in the
+/// order the crate's overlapping search gives them; `automaton` has standard match
+/// semantics and no prefilter.
+///
+/// As with [`leftmost_longest`], the crate's loop reads the haystack and its bounds through
+/// the search's input at every byte; this one is a few instructions a byte.
+pub(crate) fn each_overlapping(
+    automaton: &impl Automaton,
+    bytes: &[u8],
+    mut found: impl FnMut(Match),
+) {
+    let mut state = automaton
+        .start_state(Anchored::No)
+        .expect("overlapping searches are unanchored");
+    each_match_in(automaton, state, 0, &mut found);
+    for (end, &byte) in (1..).zip(bytes) {
+        state = automaton.next_state(Anchored::No, state, byte);
+        if automaton.is_special(state) {
+            if automaton.is_dead(state) {
+                return;
+            }
+            each_match_in(automaton, state, end, &mut found);
+        }
+    }
+}
+
+/// Calls `found` with each match that `state`, entered at `end`, holds, in its order.
+fn each_match_in(
+    automaton: &impl Automaton,
+    state: StateID,
+    end: usize,
+    found: &mut impl FnMut(Match),
+) {
+    if automaton.is_match(state) {
+        for i in 0..automaton.match_len(state) {
+            let pattern = automaton.match_pattern(state, i);
+            found(Match::new(
+                pattern,
+                end - automaton.pattern_len(pattern)..end,
+            ));
+        }
+    }
+}
+
+/// A DFA for [`each_overlapping`] that ignores ASCII case. No prefilter: that search does
+/// not use one.
+pub(crate) fn overlapping_dfa<P: AsRef<[u8]>>(
+    patterns: impl IntoIterator<Item = P>,
+) -> Result<DFA, aho_corasick::BuildError> {
+    DFA::builder()
+        .ascii_case_insensitive(true)
+        .prefilter(false)
+        .build(patterns)
 }
 
 /// A gazetteer automaton: cheap to build, and fast to search once enough text has been
@@ -1460,6 +1510,41 @@ mod tests {
         leftmost_longest(automaton, start, text.as_bytes(), from)
     }
 
+    /// Cue sets for the overlapping search, each by [`overlapping_dfa`] and by the crate's
+    /// own wrapper: the built-in talk-kind cues, and short patterns that overlap, nest and
+    /// hold non-ASCII letters.
+    static OVERLAPPING_CUES: std::sync::LazyLock<Vec<(DFA, aho_corasick::AhoCorasick)>> =
+        std::sync::LazyLock::new(|| {
+            let cues: Vec<String> = Rules::builtin()
+                .talk_kinds
+                .into_iter()
+                .map(|(cue, _)| cue)
+                .collect();
+            let short = [
+                "ſ",
+                "\u{212a}",
+                "a",
+                "ab",
+                "b",
+                "talk",
+                "lightning talk",
+                "alk",
+                "é",
+                "éa",
+            ];
+            [cues, short.map(String::from).to_vec()]
+                .iter()
+                .map(|patterns| {
+                    let by_crate = aho_corasick::AhoCorasick::builder()
+                        .ascii_case_insensitive(true)
+                        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                        .build(patterns)
+                        .expect("builds");
+                    (overlapping_dfa(patterns).expect("builds"), by_crate)
+                })
+                .collect()
+        });
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
         #[test]
@@ -1554,6 +1639,18 @@ mod tests {
         ) {
             for (gazetteer, dfa) in &*GAZETTEER_DFAS {
                 proptest::prop_assert_eq!(all_matches(&gazetteer.nfa, &text), all_matches(dfa, &text));
+            }
+        }
+
+        #[test]
+        fn the_overlapping_loop_finds_what_the_crate_finds(
+            text in "(?s:.{0,40})|[A-Za-z éſ\u{212a}-]{0,60}|(talk|Talk|lightning|keynote|panel|ab|a|b|é|ſ| ){0,12}",
+        ) {
+            for (dfa, by_crate) in &*OVERLAPPING_CUES {
+                let mut found = Vec::new();
+                each_overlapping(dfa, text.as_bytes(), |m| found.push(m));
+                let expected: Vec<Match> = by_crate.find_overlapping_iter(&text).collect();
+                proptest::prop_assert_eq!(found, expected);
             }
         }
 

@@ -15,11 +15,11 @@ use super::{
     Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
 };
 use crate::layout::looks_like_heading;
-use crate::rules::{TalkKind, WordSet, contains_lower};
+use crate::rules::{TalkKind, WordSet, contains_lower, each_overlapping, overlapping_dfa};
 use crate::span::Span;
 use crate::swar::{HIGHS, ONES};
 use crate::tokenize::{single_spaced, trim_span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
+use aho_corasick::dfa::DFA;
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
 use std::collections::BTreeMap;
@@ -121,20 +121,17 @@ struct Scan {
 
 impl Scan {
     fn of(text: &str) -> Scan {
-        static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(
-                    KIND_WORD_LIST
-                        .iter()
-                        .copied()
-                        .chain(Cue::ALL.map(Cue::letters))
-                        .chain(INTRO_WORDS)
-                        .chain(FOLDING)
-                        .chain(verb_words()),
-                )
-                .expect("kind, cue, introduction and verb words")
+        static WORDS: LazyLock<DFA> = LazyLock::new(|| {
+            overlapping_dfa(
+                KIND_WORD_LIST
+                    .iter()
+                    .copied()
+                    .chain(Cue::ALL.map(Cue::letters))
+                    .chain(INTRO_WORDS)
+                    .chain(FOLDING)
+                    .chain(verb_words()),
+            )
+            .expect("kind, cue, introduction and verb words")
         });
         /// The characters that set [`Scan::folds`].
         const FOLDING: [&str; 2] = ["ſ", "\u{212a}"];
@@ -147,7 +144,7 @@ impl Scan {
         let mut verbs = Vec::new();
         let mut phrase_starts = Vec::new();
         let mut cues = [false; 2];
-        for m in WORDS.find_overlapping_iter(text) {
+        each_overlapping(&*WORDS, text.as_bytes(), |m| {
             let word = m.pattern().as_usize();
             if (FOLDS..VERBS).contains(&word) {
                 folds = true;
@@ -165,7 +162,7 @@ impl Scan {
                     });
                 }
             }
-        }
+        });
         if folds {
             kinds.clear();
             verbs.clear();
