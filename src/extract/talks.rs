@@ -15,7 +15,7 @@ use super::{
     Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
 };
 use crate::layout::looks_like_heading;
-use crate::rules::{TalkKind, WordSet, contains_lower, each_overlapping, overlapping_dfa};
+use crate::rules::{Rules, TalkKind, WordSet, contains_lower, each_overlapping, overlapping_dfa};
 use crate::span::Span;
 use crate::swar::{HIGHS, ONES};
 use crate::tokenize::{single_spaced, trim_span};
@@ -280,6 +280,21 @@ fn matches_in_stretches<T>(
             stretch = stretches.next()?;
         }
     })
+}
+
+/// Where the kind of a talk a rule found comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KindFrom {
+    /// The kind its title names, a plain talk if none.
+    Title,
+    /// The rule's kind; a plain talk takes the kind its title names, if any.
+    Rule(TalkKind),
+}
+
+impl From<TalkKind> for KindFrom {
+    fn from(kind: TalkKind) -> KindFrom {
+        KindFrom::Rule(kind)
+    }
 }
 
 /// Words before a kind noun that describe it without naming it.
@@ -745,12 +760,13 @@ impl Finder<'_, '_> {
         &mut self,
         title: &str,
         span: Span,
-        kind: TalkKind,
+        kind: impl Into<KindFrom>,
         speakers: &[(String, Span)],
         rule: &'static str,
         reference: bool,
     ) {
-        let title = clean_title(title);
+        let written = title;
+        let title = clean_title(written);
         if title.is_empty() || more_words_than(&title, 25) {
             return;
         }
@@ -768,11 +784,7 @@ impl Finder<'_, '_> {
         *end = span.end.max(*end);
         self.longest_talk = self.longest_talk.max(span.len());
         self.talks.push(TalkMention {
-            kind: if kind == TalkKind::Talk {
-                kind_of(self.ctx, &title).unwrap_or(kind)
-            } else {
-                kind
-            },
+            kind: talk_kind(self.ctx.rules, kind.into(), written, &title),
             title,
             span,
             speakers: speakers.iter().map(|(n, _)| n.clone()).collect(),
@@ -805,11 +817,10 @@ impl Finder<'_, '_> {
                 if let Some((title, names)) =
                     self.split_line(body).or_else(|| self.labelled_line(body))
                 {
-                    let kind = kind_of(ctx, title.slice(text)).unwrap_or(TalkKind::Talk);
                     self.push(
                         title.slice(text),
                         title,
-                        kind,
+                        KindFrom::Title,
                         &names,
                         "talk/list-line",
                         false,
@@ -926,8 +937,14 @@ impl Finder<'_, '_> {
                 .is_some_and(|c| c.is_uppercase() || c.is_numeric());
             if starts_well && (1..=12).contains(&title.split_whitespace().count()) {
                 let span = Span::new(body.start, body.start + title.len());
-                let kind = kind_of(ctx, title).unwrap_or(TalkKind::Talk);
-                self.push(title, span, kind, &[], "talk/introduced-list", false);
+                self.push(
+                    title,
+                    span,
+                    KindFrom::Title,
+                    &[],
+                    "talk/introduced-list",
+                    false,
+                );
                 self.used_lines[i] = true;
             }
         }
@@ -1141,8 +1158,7 @@ impl Finder<'_, '_> {
                     speakers.push((p.name.clone(), p.span));
                 }
             }
-            let kind = kind_of(ctx, s).unwrap_or(TalkKind::Talk);
-            self.push(s, h.span, kind, &speakers, "talk/heading", false);
+            self.push(s, h.span, KindFrom::Title, &speakers, "talk/heading", false);
             self.used_lines[h.line] = true;
         }
     }
@@ -1243,9 +1259,7 @@ impl Finder<'_, '_> {
             if speakers.is_empty() {
                 speakers = self.subject_before(outer.start).into_iter().collect();
             }
-            let kind = kind_after(after)
-                .or_else(|| kind_of(ctx, title))
-                .unwrap_or(TalkKind::Talk);
+            let kind = kind_after(after).map_or(KindFrom::Title, KindFrom::Rule);
             self.push(title, inner, kind, &speakers, "talk/quoted-title", false);
         }
     }
@@ -2467,9 +2481,28 @@ fn kind_after(after: &str) -> Option<TalkKind> {
 
 /// The session kind a phrase names, from the rule pack's cue words.
 pub fn kind_of(ctx: &Context, phrase: &str) -> Option<TalkKind> {
-    ctx.rules
-        .talk_kind_in(phrase)
-        .filter(|k| *k != TalkKind::Talk)
+    kind_named(ctx.rules, phrase)
+}
+
+/// [`kind_of`] from the rules alone.
+fn kind_named(rules: &Rules, phrase: &str) -> Option<TalkKind> {
+    rules.talk_kind_in(phrase).filter(|k| *k != TalkKind::Talk)
+}
+
+/// The kind of a talk written `written` and titled `title` once cleaned: the rule's kind,
+/// else the one the title names, as written or else as cleaned.
+fn talk_kind(rules: &Rules, kind: KindFrom, written: &str, title: &str) -> TalkKind {
+    let given = match kind {
+        KindFrom::Rule(kind) => kind,
+        // A title that cleaning leaves as it was is looked up once, below.
+        KindFrom::Title if written == title => TalkKind::Talk,
+        KindFrom::Title => kind_named(rules, written).unwrap_or(TalkKind::Talk),
+    };
+    if given == TalkKind::Talk {
+        kind_named(rules, title).unwrap_or(given)
+    } else {
+        given
+    }
 }
 
 /// The topic words up to the first clause break.
@@ -3290,6 +3323,34 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn a_talk_kind_is_looked_up_as_each_rule_looked_it_up_in_turn(
+            parts in proptest::collection::vec(
+                "Keynote|keynote|Lightning|talk|Panel|BoF|\u{212a}eynote|Go|é|\"|“|”|'|\\.|:| |  |\n",
+                0..10,
+            ),
+            rule in proptest::option::of(proptest::sample::select(&[
+                TalkKind::Talk,
+                TalkKind::Keynote,
+                TalkKind::Panel,
+            ][..])),
+        ) {
+            static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+            let written: String = parts.concat();
+            let title = clean_title(&written);
+            // As the rules did before [`KindFrom`]: the kind of the title as written,
+            // then, for a plain talk, that of the title as cleaned.
+            let given = rule.unwrap_or_else(|| {
+                kind_named(&RULES, &written).unwrap_or(TalkKind::Talk)
+            });
+            let want = match given {
+                TalkKind::Talk => kind_named(&RULES, &title).unwrap_or(given),
+                _ => given,
+            };
+            let kind = rule.map_or(KindFrom::Title, KindFrom::Rule);
+            proptest::prop_assert_eq!(talk_kind(&RULES, kind, &written, &title), want);
+        }
 
         #[test]
         fn clean_title_trims_as_if_the_words_were_joined_first(
