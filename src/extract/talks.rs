@@ -9,7 +9,7 @@
 //!
 //! Rules report what they saw; `resolve` merges repeated references into one talk.
 
-use super::pattern::{Group, Groups, LinePattern, Pattern, look_back};
+use super::pattern::{EndPattern, Group, Groups, LinePattern, Pattern, look_back};
 use super::persons::scan_name;
 use super::{
     Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
@@ -27,6 +27,12 @@ use std::sync::LazyLock;
 
 /// How far before a quote its cue words are looked for, in bytes.
 const LOOK_BACK: usize = 256;
+
+/// The words that end right before a quoted title: "went to", "saw the", "a talk on".
+const QUOTE_CUE_BEFORE: &str = r"(?i)(?:\b(?:went|go|going|goes|headed|head|heading|moved?|off|on|over|back|then|next|stopped|dropped|popped|ran|run|snuck|sneaked|made it|got)\s+(?:in\s+)?(?:on\s+)?(?:in)?to(?:\s+(?:the|a|an|see))?\s*|\b(?:attended|attend|attending|saw|see|seeing|caught|catch|watched|watch|watching|heard|hear|enjoyed|loved|liked|missed|skipped|recommend|recommended|gave|giving|presented|presenting|delivered|deliver|for|was|were|is)\s+(?:the\s+|a\s+|an\s+|my\s+|his\s+|her\s+|their\s+)?|\b(?:talk|talks|keynote|panel|session|tutorial|presentation|workshop|lecture|titled|entitled|called|named|row|lightning talk)\s*(?:on|about|,|:|-|–)?\s*(?:was|is)?\s*(?:the\s+)?|(?:’s|'s)\s+(?:talk|keynote|presentation|tutorial|panel|session)\s+(?:on|about|called|titled|entitled)\s*|\b(?:keynote|talk|session)\s+was\s+\p{Lu}[\w’'-]*(?:\s+\p{Lu}[\w’'-]*){0,3}\s+(?:with|on|about)\s*)$";
+
+/// The words that end right before a quotation rather than a title: "said", "like".
+const QUOTE_REJECT_BEFORE: &str = r"(?i)(?:\b(?:said|say|says|saying|asked|ask|asking|question|told|tell|quote|phrase|words?|like|as|called it|mantra|motto|slogan|tagline|message|answer|joked|reminded us|replied|tweeted|wrote)\b[^“”\x22]{0,12})$";
 
 /// Talks found, and persons found only because they stand in a speaker slot.
 pub struct Found {
@@ -1171,18 +1177,14 @@ impl Finder<'_, '_> {
         });
         static AFTER_BY: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^[\s,]*(?:by|from)\s+\p{Lu}").expect("after by pattern"));
-        static BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
-            Pattern::new(r"(?i)(?:\b(?:went|go|going|goes|headed|head|heading|moved?|off|on|over|back|then|next|stopped|dropped|popped|ran|run|snuck|sneaked|made it|got)\s+(?:in\s+)?(?:on\s+)?(?:in)?to(?:\s+(?:the|a|an|see))?\s*|\b(?:attended|attend|attending|saw|see|seeing|caught|catch|watched|watch|watching|heard|hear|enjoyed|loved|liked|missed|skipped|recommend|recommended|gave|giving|presented|presenting|delivered|deliver|for|was|were|is)\s+(?:the\s+|a\s+|an\s+|my\s+|his\s+|her\s+|their\s+)?|\b(?:talk|talks|keynote|panel|session|tutorial|presentation|workshop|lecture|titled|entitled|called|named|row|lightning talk)\s*(?:on|about|,|:|-|–)?\s*(?:was|is)?\s*(?:the\s+)?|(?:’s|'s)\s+(?:talk|keynote|presentation|tutorial|panel|session)\s+(?:on|about|called|titled|entitled)\s*|\b(?:keynote|talk|session)\s+was\s+\p{Lu}[\w’'-]*(?:\s+\p{Lu}[\w’'-]*){0,3}\s+(?:with|on|about)\s*)$")
-                .expect("quote left cue")
-        });
+        static BEFORE: LazyLock<EndPattern> =
+            LazyLock::new(|| EndPattern::new(QUOTE_CUE_BEFORE).expect("quote left cue"));
         static AFTER: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(&format!(r"(?i)^[\s,]*(?:(?:a|an|the)\s+)?(?:{KIND_WORDS}s?\b|(?:by|from|with)\s+\p{{Lu}}|(?:was|is)\s+(?:a|an|the|my|really|very|great|good|amazing|interesting|fantastic|excellent|informative|fun|entertaining|awesome)\b)"))
                 .expect("quote right cue")
         });
-        static REJECT_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
-            Pattern::new(r"(?i)(?:\b(?:said|say|says|saying|asked|ask|asking|question|told|tell|quote|phrase|words?|like|as|called it|mantra|motto|slogan|tagline|message|answer|joked|reminded us|replied|tweeted|wrote)\b[^“”\x22]{0,12})$")
-                .expect("quote reject cue")
-        });
+        static REJECT_BEFORE: LazyLock<EndPattern> =
+            LazyLock::new(|| EndPattern::new(QUOTE_REJECT_BEFORE).expect("quote reject cue"));
         let ctx = self.ctx;
         let text = ctx.text;
         let mut candidates: Vec<(Span, Span)> = ctx
@@ -2997,6 +2999,28 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn quote_cues_read_backwards_agree_with_the_forward_search(
+            parts in proptest::collection::vec(
+                "went|to|the|saw|Talk|keynote|on|was|is|said|like|as|’s|'s|Zoë|Éva|Go|é|ö|“|”|\"|,|:|-|–| |  |\n",
+                0..16,
+            ),
+            window in 0usize..80,
+        ) {
+            static PATTERNS: LazyLock<Vec<(EndPattern, Pattern)>> = LazyLock::new(|| {
+                [QUOTE_CUE_BEFORE, QUOTE_REJECT_BEFORE]
+                    .map(|p| (EndPattern::new(p).expect("compiles"), Pattern::new(p).expect("compiles")))
+                    .into()
+            });
+            let text: String = parts.concat();
+            for (backward, forward) in &*PATTERNS {
+                proptest::prop_assert_eq!(
+                    backward.matches_before(&text, text.len(), window),
+                    forward.matches_before(&text, text.len(), window)
+                );
+            }
+        }
 
         #[test]
         fn high_bits_are_counted_as_count_ones_counts_them(word in proptest::num::u64::ANY) {
