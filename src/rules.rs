@@ -6,12 +6,10 @@
 
 use crate::extract::pattern::Pattern;
 use crate::swar::{HIGHS, ONES};
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Match, MatchKind, PatternID,
-};
+use aho_corasick::{Anchored, Match, MatchKind};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::cmp::Reverse;
@@ -258,7 +256,7 @@ pub struct Rules {
     blocker_names: WordSet,
     talk_kinds: Vec<(String, TalkKind)>,
     /// The cues of `talk_kinds`, in the same order, for one pass over a phrase.
-    talk_kind_cues: AhoCorasick,
+    talk_kind_cues: DFA,
     /// Day markers: "Day One", "day 2", "Day 1 & 2", weekdays, calendar dates.
     pub day_marker: Pattern,
 }
@@ -416,10 +414,7 @@ impl Rules {
         talk_kinds.dedup_by(|a, b| a.0 == b.0);
 
         // A DFA: every talk a post yields is looked up, and the cues are few.
-        let talk_kind_cues = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(talk_kinds.iter().map(|(cue, _)| cue))
+        let talk_kind_cues = overlapping_dfa(talk_kinds.iter().map(|(cue, _)| cue))
             .map_err(|e| RulesError::Pattern(e.to_string()))?;
 
         let particles: HashSet<String, _> = list_words(PARTICLES, &[]).collect();
@@ -610,20 +605,76 @@ impl Rules {
     fn talk_kind_in_lower(&self, lower: &str) -> Option<TalkKind> {
         let mut counted: Vec<(usize, usize)> = Vec::new(); // (cue, end of its last occurrence)
         let mut best: Option<usize> = None;
-        for m in self.talk_kind_cues.find_overlapping_iter(lower) {
+        each_overlapping(&self.talk_kind_cues, lower.as_bytes(), |m| {
             let cue = m.pattern().as_usize();
             let last = counted.iter_mut().find(|(c, _)| *c == cue);
             match last {
-                Some((_, end)) if m.start() < *end => continue,
+                Some((_, end)) if m.start() < *end => return,
                 Some((_, end)) => *end = m.end(),
                 None => counted.push((cue, m.end())),
             }
             if best.is_none_or(|b| cue < b) && on_word_boundaries(lower, m.start(), m.end()) {
                 best = Some(cue);
             }
-        }
+        });
         best.map(|i| self.talk_kinds[i].1)
     }
+}
+
+/// Calls `found` with every match of `automaton` in `bytes`, overlapping ones too, in the
+/// order the crate's overlapping search gives them; `automaton` has standard match
+/// semantics and no prefilter.
+///
+/// The crate's own loop reads the haystack and its bounds through the search's input at
+/// every byte and checks them again; this one is a few instructions a byte. The talk cues
+/// and the gazetteers both search this way.
+pub(crate) fn each_overlapping(
+    automaton: &impl Automaton,
+    bytes: &[u8],
+    mut found: impl FnMut(Match),
+) {
+    let mut state = automaton
+        .start_state(Anchored::No)
+        .expect("overlapping searches are unanchored");
+    each_match_in(automaton, state, 0, &mut found);
+    for (end, &byte) in (1..).zip(bytes) {
+        state = automaton.next_state(Anchored::No, state, byte);
+        if automaton.is_special(state) {
+            if automaton.is_dead(state) {
+                return;
+            }
+            each_match_in(automaton, state, end, &mut found);
+        }
+    }
+}
+
+/// Calls `found` with each match that `state`, entered at `end`, holds, in its order.
+fn each_match_in(
+    automaton: &impl Automaton,
+    state: StateID,
+    end: usize,
+    found: &mut impl FnMut(Match),
+) {
+    if automaton.is_match(state) {
+        for i in 0..automaton.match_len(state) {
+            let pattern = automaton.match_pattern(state, i);
+            found(Match::new(
+                pattern,
+                end - automaton.pattern_len(pattern)..end,
+            ));
+        }
+    }
+}
+
+/// A DFA for [`each_overlapping`] that ignores ASCII case. No prefilter: that search does
+/// not use one.
+pub(crate) fn overlapping_dfa<P: AsRef<[u8]>>(
+    patterns: impl IntoIterator<Item = P>,
+) -> Result<DFA, aho_corasick::BuildError> {
+    DFA::builder()
+        .ascii_case_insensitive(true)
+        .prefilter(false)
+        .build(patterns)
 }
 
 /// One list of a [`Gazetteer`]: its patterns, and whether they match in any ASCII case.
@@ -788,14 +839,15 @@ impl Gazetteer {
     ) -> Vec<Occurrence> {
         let bytes = text.as_bytes();
         let mut occurrences = Vec::new();
-        each_occurrence(automaton, bytes, |pattern, end| {
+        each_overlapping(automaton, bytes, |m| {
+            let pattern = m.pattern();
             let list = self.list_of[pattern.as_usize()];
             if !wanted.contains(&list) {
                 return;
             }
-            let surface = &self.patterns[pattern.as_usize()];
-            let start = end - surface.len();
-            if (self.folds[list] || &bytes[start..end] == surface.as_bytes())
+            let (start, end) = (m.start(), m.end());
+            if (self.folds[list]
+                || &bytes[start..end] == self.patterns[pattern.as_usize()].as_bytes())
                 && on_word_boundaries(text, start, end)
             {
                 occurrences.push(Occurrence {
@@ -807,30 +859,6 @@ impl Gazetteer {
             }
         });
         occurrences
-    }
-}
-
-/// Calls `found` with each pattern `automaton` (of standard match semantics) finds in
-/// `bytes` and where it ends, by end, as [`Automaton::try_find_overlapping`] finds them
-/// without a prefilter.
-///
-/// The crate's own loop reads the haystack and its bounds through the search's input
-/// at every byte and checks them again; this one is a few instructions a byte.
-fn each_occurrence(
-    automaton: &impl Automaton,
-    bytes: &[u8],
-    mut found: impl FnMut(PatternID, usize),
-) {
-    let mut state = automaton
-        .start_state(Anchored::No)
-        .expect("gazetteers search unanchored");
-    for (end, &byte) in (1..).zip(bytes) {
-        state = automaton.next_state(Anchored::No, state, byte);
-        if automaton.is_special(state) && automaton.is_match(state) {
-            for i in 0..automaton.match_len(state) {
-                found(automaton.match_pattern(state, i), end);
-            }
-        }
     }
 }
 
@@ -1253,7 +1281,7 @@ const DAY_MARKER: &str = r"(?x)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aho_corasick::Input;
+    use aho_corasick::{Input, PatternID};
 
     /// The kind of the first cue, longest first, with a whole-word occurrence, found by
     /// trying each cue in turn.
@@ -1524,12 +1552,12 @@ mod tests {
             .collect()
     }
 
-    /// Every pattern `automaton` finds in `text` and where it ends, as [`each_occurrence`]
+    /// Every pattern `automaton` finds in `text` and where it ends, as [`each_overlapping`]
     /// finds them.
     fn by_search_loop(automaton: &impl Automaton, text: &str) -> Vec<(PatternID, usize)> {
         let mut found = Vec::new();
-        each_occurrence(automaton, text.as_bytes(), |pattern, end| {
-            found.push((pattern, end));
+        each_overlapping(automaton, text.as_bytes(), |m| {
+            found.push((m.pattern(), m.end()))
         });
         found
     }
@@ -1564,6 +1592,41 @@ mod tests {
         )
         .expect("builds")
     }
+
+    /// Cue sets for the overlapping search, each by [`overlapping_dfa`] and by the crate's
+    /// own wrapper: the built-in talk-kind cues, and short patterns that overlap, nest and
+    /// hold non-ASCII letters.
+    static OVERLAPPING_CUES: std::sync::LazyLock<Vec<(DFA, aho_corasick::AhoCorasick)>> =
+        std::sync::LazyLock::new(|| {
+            let cues: Vec<String> = Rules::builtin()
+                .talk_kinds
+                .into_iter()
+                .map(|(cue, _)| cue)
+                .collect();
+            let short = [
+                "ſ",
+                "\u{212a}",
+                "a",
+                "ab",
+                "b",
+                "talk",
+                "lightning talk",
+                "alk",
+                "é",
+                "éa",
+            ];
+            [cues, short.map(String::from).to_vec()]
+                .iter()
+                .map(|patterns| {
+                    let by_crate = aho_corasick::AhoCorasick::builder()
+                        .ascii_case_insensitive(true)
+                        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                        .build(patterns)
+                        .expect("builds");
+                    (overlapping_dfa(patterns).expect("builds"), by_crate)
+                })
+                .collect()
+        });
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
@@ -1695,6 +1758,18 @@ mod tests {
         ) {
             let (gazetteer, dfa) = &*GAZETTEER_DFA;
             proptest::prop_assert_eq!(by_crate(&gazetteer.nfa, &text), by_crate(dfa, &text));
+        }
+
+        #[test]
+        fn the_overlapping_loop_finds_what_the_crate_finds(
+            text in "(?s:.{0,40})|[A-Za-z éſ\u{212a}-]{0,60}|(talk|Talk|lightning|keynote|panel|ab|a|b|é|ſ| ){0,12}",
+        ) {
+            for (dfa, by_crate) in &*OVERLAPPING_CUES {
+                let mut found = Vec::new();
+                each_overlapping(dfa, text.as_bytes(), |m| found.push(m));
+                let expected: Vec<Match> = by_crate.find_overlapping_iter(&text).collect();
+                proptest::prop_assert_eq!(found, expected);
+            }
         }
 
         #[test]

@@ -7,8 +7,11 @@
 //! original pattern anchored there. The matches are exactly those of `regex::Regex` for
 //! patterns that never match the empty string.
 
+use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::meta::Regex;
+use regex_automata::nfa::thompson;
 use regex_automata::util::captures::Captures;
+use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, PatternID};
 use std::sync::OnceLock;
@@ -305,6 +308,57 @@ pub(crate) fn line_and_regex_groups<'t>(
     (got, want)
 }
 
+/// A pattern ending in `$`, asked whether a text ends with a match: read backwards from
+/// the end, a search stops where no match can start any more, a few bytes back, where
+/// [`Pattern::matches_before`] reads its whole window forwards.
+pub struct EndPattern {
+    /// Asked where the backward search gives up.
+    forward: Pattern,
+    /// The pattern reversed, as a lazy DFA.
+    backward: DFA,
+    /// The lazy DFA's caches, one for each thread searching at once.
+    caches: Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>,
+}
+
+impl EndPattern {
+    /// Compiles `pattern`, whose every match must end where the text ends: a pattern
+    /// that ends in `$` outside any alternation ("(?i)(?:a|b)$", not "a|b$").
+    ///
+    /// # Errors
+    /// When the pattern does not compile or does not end in `$`.
+    pub fn new(pattern: &str) -> Result<EndPattern, String> {
+        if !pattern.ends_with('$') {
+            return Err(format!("{pattern} does not end in $"));
+        }
+        let backward = DFA::builder()
+            .configure(DFA::config().unicode_word_boundary(true))
+            .thompson(thompson::Config::new().reverse(true))
+            .build(pattern)
+            .map_err(|e| e.to_string())?;
+        let for_caches = backward.clone();
+        Ok(EndPattern {
+            forward: Pattern::new(pattern)?,
+            backward,
+            caches: Pool::new(Box::new(move || for_caches.create_cache())),
+        })
+    }
+
+    /// What [`Pattern::matches_before`] tells for this pattern: whether `text[..end]`
+    /// ends with a match that starts in its last `window` bytes.
+    pub fn matches_before(&self, text: &str, end: usize, window: usize) -> bool {
+        let from = look_back(text, end, window);
+        let input = Input::new(&text[..end])
+            .range(from..)
+            .anchored(Anchored::Yes)
+            .earliest(true);
+        match self.backward.try_search_rev(&mut self.caches.get(), &input) {
+            Ok(found) => found.is_some(),
+            // A Unicode `\b` next to a non-ASCII byte, or a cache too small.
+            Err(_) => self.forward.matches_before(text, end, window),
+        }
+    }
+}
+
 /// The first character boundary of `text` at most `window` bytes before `end`.
 pub fn look_back(text: &str, end: usize, window: usize) -> usize {
     let mut from = end.saturating_sub(window);
@@ -403,6 +457,30 @@ mod tests {
         assert!(!p.matches_before(text, text.len(), 2));
         // The window starts inside "standby", whose "s" still counts as a letter.
         assert!(!p.matches_before("standby ", 8, 3));
+    }
+
+    #[test]
+    fn a_pattern_read_backwards_finds_what_it_finds_forwards() {
+        let pattern = r"(?i)\b(?:by|with)\s+$";
+        let backward = EndPattern::new(pattern).expect("compiles");
+        let forward = Pattern::new(pattern).expect("compiles");
+        for text in [
+            "a talk by ",
+            "standby ",
+            "Zoë with ",
+            "Zoëwith ",
+            "by  ",
+            "x",
+        ] {
+            for window in 0..12 {
+                assert_eq!(
+                    backward.matches_before(text, text.len(), window),
+                    forward.matches_before(text, text.len(), window),
+                    "{text:?} {window}"
+                );
+            }
+        }
+        assert!(EndPattern::new(r"\bby\b").is_err());
     }
 
     #[test]

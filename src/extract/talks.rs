@@ -9,17 +9,17 @@
 //!
 //! Rules report what they saw; `resolve` merges repeated references into one talk.
 
-use super::pattern::{Group, Groups, LinePattern, Pattern, look_back};
+use super::pattern::{EndPattern, Group, Groups, LinePattern, Pattern, look_back};
 use super::persons::scan_name;
 use super::{
     Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
 };
 use crate::layout::looks_like_heading;
-use crate::rules::{TalkKind, WordSet, contains_lower};
+use crate::rules::{Rules, TalkKind, WordSet, contains_lower, each_overlapping, overlapping_dfa};
 use crate::span::Span;
 use crate::swar::{HIGHS, ONES};
 use crate::tokenize::{single_spaced, trim_span};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
+use aho_corasick::dfa::DFA;
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
 use std::collections::BTreeMap;
@@ -27,6 +27,12 @@ use std::sync::LazyLock;
 
 /// How far before a quote its cue words are looked for, in bytes.
 const LOOK_BACK: usize = 256;
+
+/// The words that end right before a quoted title: "went to", "saw the", "a talk on".
+const QUOTE_CUE_BEFORE: &str = r"(?i)(?:\b(?:went|go|going|goes|headed|head|heading|moved?|off|on|over|back|then|next|stopped|dropped|popped|ran|run|snuck|sneaked|made it|got)\s+(?:in\s+)?(?:on\s+)?(?:in)?to(?:\s+(?:the|a|an|see))?\s*|\b(?:attended|attend|attending|saw|see|seeing|caught|catch|watched|watch|watching|heard|hear|enjoyed|loved|liked|missed|skipped|recommend|recommended|gave|giving|presented|presenting|delivered|deliver|for|was|were|is)\s+(?:the\s+|a\s+|an\s+|my\s+|his\s+|her\s+|their\s+)?|\b(?:talk|talks|keynote|panel|session|tutorial|presentation|workshop|lecture|titled|entitled|called|named|row|lightning talk)\s*(?:on|about|,|:|-|–)?\s*(?:was|is)?\s*(?:the\s+)?|(?:’s|'s)\s+(?:talk|keynote|presentation|tutorial|panel|session)\s+(?:on|about|called|titled|entitled)\s*|\b(?:keynote|talk|session)\s+was\s+\p{Lu}[\w’'-]*(?:\s+\p{Lu}[\w’'-]*){0,3}\s+(?:with|on|about)\s*)$";
+
+/// The words that end right before a quotation rather than a title: "said", "like".
+const QUOTE_REJECT_BEFORE: &str = r"(?i)(?:\b(?:said|say|says|saying|asked|ask|asking|question|told|tell|quote|phrase|words?|like|as|called it|mantra|motto|slogan|tagline|message|answer|joked|reminded us|replied|tweeted|wrote)\b[^“”\x22]{0,12})$";
 
 /// Talks found, and persons found only because they stand in a speaker slot.
 pub struct Found {
@@ -121,20 +127,17 @@ struct Scan {
 
 impl Scan {
     fn of(text: &str) -> Scan {
-        static WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .kind(Some(AhoCorasickKind::DFA))
-                .build(
-                    KIND_WORD_LIST
-                        .iter()
-                        .copied()
-                        .chain(Cue::ALL.map(Cue::letters))
-                        .chain(INTRO_WORDS)
-                        .chain(FOLDING)
-                        .chain(verb_words()),
-                )
-                .expect("kind, cue, introduction and verb words")
+        static WORDS: LazyLock<DFA> = LazyLock::new(|| {
+            overlapping_dfa(
+                KIND_WORD_LIST
+                    .iter()
+                    .copied()
+                    .chain(Cue::ALL.map(Cue::letters))
+                    .chain(INTRO_WORDS)
+                    .chain(FOLDING)
+                    .chain(verb_words()),
+            )
+            .expect("kind, cue, introduction and verb words")
         });
         /// The characters that set [`Scan::folds`].
         const FOLDING: [&str; 2] = ["ſ", "\u{212a}"];
@@ -147,7 +150,7 @@ impl Scan {
         let mut verbs = Vec::new();
         let mut phrase_starts = Vec::new();
         let mut cues = [false; 2];
-        for m in WORDS.find_overlapping_iter(text) {
+        each_overlapping(&*WORDS, text.as_bytes(), |m| {
             let word = m.pattern().as_usize();
             if (FOLDS..VERBS).contains(&word) {
                 folds = true;
@@ -165,7 +168,7 @@ impl Scan {
                     });
                 }
             }
-        }
+        });
         if folds {
             kinds.clear();
             verbs.clear();
@@ -283,6 +286,21 @@ fn matches_in_stretches<T>(
             stretch = stretches.next()?;
         }
     })
+}
+
+/// Where the kind of a talk a rule found comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum KindFrom {
+    /// The kind its title names, a plain talk if none.
+    Title,
+    /// The rule's kind; a plain talk takes the kind its title names, if any.
+    Rule(TalkKind),
+}
+
+impl From<TalkKind> for KindFrom {
+    fn from(kind: TalkKind) -> KindFrom {
+        KindFrom::Rule(kind)
+    }
 }
 
 /// Words before a kind noun that describe it without naming it.
@@ -748,12 +766,13 @@ impl Finder<'_, '_> {
         &mut self,
         title: &str,
         span: Span,
-        kind: TalkKind,
+        kind: impl Into<KindFrom>,
         speakers: &[(String, Span)],
         rule: &'static str,
         reference: bool,
     ) {
-        let title = clean_title(title);
+        let written = title;
+        let title = clean_title(written);
         if title.is_empty() || more_words_than(&title, 25) {
             return;
         }
@@ -771,11 +790,7 @@ impl Finder<'_, '_> {
         *end = span.end.max(*end);
         self.longest_talk = self.longest_talk.max(span.len());
         self.talks.push(TalkMention {
-            kind: if kind == TalkKind::Talk {
-                kind_of(self.ctx, &title).unwrap_or(kind)
-            } else {
-                kind
-            },
+            kind: talk_kind(self.ctx.rules, kind.into(), written, &title),
             title,
             span,
             speakers: speakers.iter().map(|(n, _)| n.clone()).collect(),
@@ -808,11 +823,10 @@ impl Finder<'_, '_> {
                 if let Some((title, names)) =
                     self.split_line(body).or_else(|| self.labelled_line(body))
                 {
-                    let kind = kind_of(ctx, title.slice(text)).unwrap_or(TalkKind::Talk);
                     self.push(
                         title.slice(text),
                         title,
-                        kind,
+                        KindFrom::Title,
                         &names,
                         "talk/list-line",
                         false,
@@ -929,8 +943,14 @@ impl Finder<'_, '_> {
                 .is_some_and(|c| c.is_uppercase() || c.is_numeric());
             if starts_well && (1..=12).contains(&title.split_whitespace().count()) {
                 let span = Span::new(body.start, body.start + title.len());
-                let kind = kind_of(ctx, title).unwrap_or(TalkKind::Talk);
-                self.push(title, span, kind, &[], "talk/introduced-list", false);
+                self.push(
+                    title,
+                    span,
+                    KindFrom::Title,
+                    &[],
+                    "talk/introduced-list",
+                    false,
+                );
                 self.used_lines[i] = true;
             }
         }
@@ -1144,8 +1164,7 @@ impl Finder<'_, '_> {
                     speakers.push((p.name.clone(), p.span));
                 }
             }
-            let kind = kind_of(ctx, s).unwrap_or(TalkKind::Talk);
-            self.push(s, h.span, kind, &speakers, "talk/heading", false);
+            self.push(s, h.span, KindFrom::Title, &speakers, "talk/heading", false);
             self.used_lines[h.line] = true;
         }
     }
@@ -1158,18 +1177,14 @@ impl Finder<'_, '_> {
         });
         static AFTER_BY: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^[\s,]*(?:by|from)\s+\p{Lu}").expect("after by pattern"));
-        static BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
-            Pattern::new(r"(?i)(?:\b(?:went|go|going|goes|headed|head|heading|moved?|off|on|over|back|then|next|stopped|dropped|popped|ran|run|snuck|sneaked|made it|got)\s+(?:in\s+)?(?:on\s+)?(?:in)?to(?:\s+(?:the|a|an|see))?\s*|\b(?:attended|attend|attending|saw|see|seeing|caught|catch|watched|watch|watching|heard|hear|enjoyed|loved|liked|missed|skipped|recommend|recommended|gave|giving|presented|presenting|delivered|deliver|for|was|were|is)\s+(?:the\s+|a\s+|an\s+|my\s+|his\s+|her\s+|their\s+)?|\b(?:talk|talks|keynote|panel|session|tutorial|presentation|workshop|lecture|titled|entitled|called|named|row|lightning talk)\s*(?:on|about|,|:|-|–)?\s*(?:was|is)?\s*(?:the\s+)?|(?:’s|'s)\s+(?:talk|keynote|presentation|tutorial|panel|session)\s+(?:on|about|called|titled|entitled)\s*|\b(?:keynote|talk|session)\s+was\s+\p{Lu}[\w’'-]*(?:\s+\p{Lu}[\w’'-]*){0,3}\s+(?:with|on|about)\s*)$")
-                .expect("quote left cue")
-        });
+        static BEFORE: LazyLock<EndPattern> =
+            LazyLock::new(|| EndPattern::new(QUOTE_CUE_BEFORE).expect("quote left cue"));
         static AFTER: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(&format!(r"(?i)^[\s,]*(?:(?:a|an|the)\s+)?(?:{KIND_WORDS}s?\b|(?:by|from|with)\s+\p{{Lu}}|(?:was|is)\s+(?:a|an|the|my|really|very|great|good|amazing|interesting|fantastic|excellent|informative|fun|entertaining|awesome)\b)"))
                 .expect("quote right cue")
         });
-        static REJECT_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
-            Pattern::new(r"(?i)(?:\b(?:said|say|says|saying|asked|ask|asking|question|told|tell|quote|phrase|words?|like|as|called it|mantra|motto|slogan|tagline|message|answer|joked|reminded us|replied|tweeted|wrote)\b[^“”\x22]{0,12})$")
-                .expect("quote reject cue")
-        });
+        static REJECT_BEFORE: LazyLock<EndPattern> =
+            LazyLock::new(|| EndPattern::new(QUOTE_REJECT_BEFORE).expect("quote reject cue"));
         let ctx = self.ctx;
         let text = ctx.text;
         let mut candidates: Vec<(Span, Span)> = ctx
@@ -1246,9 +1261,7 @@ impl Finder<'_, '_> {
             if speakers.is_empty() {
                 speakers = self.subject_before(outer.start).into_iter().collect();
             }
-            let kind = kind_after(after)
-                .or_else(|| kind_of(ctx, title))
-                .unwrap_or(TalkKind::Talk);
+            let kind = kind_after(after).map_or(KindFrom::Title, KindFrom::Rule);
             self.push(title, inner, kind, &speakers, "talk/quoted-title", false);
         }
     }
@@ -2308,20 +2321,31 @@ fn same_first_letter<'w>(
 static LOOK: LazyLock<LookMatcher> = LazyLock::new(LookMatcher::new);
 
 /// Whether the character at `at` is a word character (`\w`).
+///
+/// Inlined, with the Unicode test out of line: the ASCII test costs less than the call
+/// and the register saves the Unicode test needs.
+#[inline]
 fn is_word_at(text: &str, at: usize) -> bool {
     match text.as_bytes().get(at) {
         // An ASCII byte is a whole character, and a cheaper test than the Unicode one.
         Some(&byte) if byte.is_ascii() => is_ascii_word_byte(byte),
-        _ => !LOOK.matches(Look::WordEndHalfUnicode, text.as_bytes(), at),
+        _ => !unicode_look(Look::WordEndHalfUnicode, text, at),
     }
 }
 
-/// Whether the character before `at` is a word character.
+/// Whether the character before `at` is a word character; inlined as [`is_word_at`].
+#[inline]
 fn is_word_before(text: &str, at: usize) -> bool {
     match at.checked_sub(1).map(|i| text.as_bytes()[i]) {
         Some(byte) if byte.is_ascii() => is_ascii_word_byte(byte),
-        _ => !LOOK.matches(Look::WordStartHalfUnicode, text.as_bytes(), at),
+        _ => !unicode_look(Look::WordStartHalfUnicode, text, at),
     }
+}
+
+/// Whether `look` holds at `at`, by the regex engines' Unicode tables.
+#[inline(never)]
+fn unicode_look(look: Look, text: &str, at: usize) -> bool {
+    LOOK.matches(look, text.as_bytes(), at)
 }
 
 /// Whether `byte` is an ASCII word character, as `\w` reads it.
@@ -2353,7 +2377,7 @@ fn more_words_than(s: &str, n: usize) -> bool {
             if word & HIGHS == 0 {
                 let spaces = ascii_spaces(word);
                 let spaces_before = spaces << 8 | u64::from(after_space) << 7;
-                words += (!spaces & HIGHS & spaces_before).count_ones() as usize;
+                words += high_bits(!spaces & HIGHS & spaces_before);
                 if words > n {
                     return true;
                 }
@@ -2372,6 +2396,13 @@ fn more_words_than(s: &str, n: usize) -> bool {
         at += c.len_utf8();
     }
     false
+}
+
+/// How many places of `highs`, which has no bits but high ones, have their high bit: one
+/// multiplication sums them in the top place, where `count_ones` takes a dozen
+/// instructions on a target without a population count instruction.
+fn high_bits(highs: u64) -> usize {
+    ((highs >> 7).wrapping_mul(ONES) >> 56) as usize
 }
 
 /// The high bit of each place of `word`, all ASCII, that holds white space: a space, or
@@ -2470,9 +2501,28 @@ fn kind_after(after: &str) -> Option<TalkKind> {
 
 /// The session kind a phrase names, from the rule pack's cue words.
 pub fn kind_of(ctx: &Context, phrase: &str) -> Option<TalkKind> {
-    ctx.rules
-        .talk_kind_in(phrase)
-        .filter(|k| *k != TalkKind::Talk)
+    kind_named(ctx.rules, phrase)
+}
+
+/// [`kind_of`] from the rules alone.
+fn kind_named(rules: &Rules, phrase: &str) -> Option<TalkKind> {
+    rules.talk_kind_in(phrase).filter(|k| *k != TalkKind::Talk)
+}
+
+/// The kind of a talk written `written` and titled `title` once cleaned: the rule's kind,
+/// else the one the title names, as written or else as cleaned.
+fn talk_kind(rules: &Rules, kind: KindFrom, written: &str, title: &str) -> TalkKind {
+    let given = match kind {
+        KindFrom::Rule(kind) => kind,
+        // A title that cleaning leaves as it was is looked up once, below.
+        KindFrom::Title if written == title => TalkKind::Talk,
+        KindFrom::Title => kind_named(rules, written).unwrap_or(TalkKind::Talk),
+    };
+    if given == TalkKind::Talk {
+        kind_named(rules, title).unwrap_or(given)
+    } else {
+        given
+    }
 }
 
 /// The topic words up to the first clause break.
@@ -2951,6 +3001,34 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         #[test]
+        fn quote_cues_read_backwards_agree_with_the_forward_search(
+            parts in proptest::collection::vec(
+                "went|to|the|saw|Talk|keynote|on|was|is|said|like|as|’s|'s|Zoë|Éva|Go|é|ö|“|”|\"|,|:|-|–| |  |\n",
+                0..16,
+            ),
+            window in 0usize..80,
+        ) {
+            static PATTERNS: LazyLock<Vec<(EndPattern, Pattern)>> = LazyLock::new(|| {
+                [QUOTE_CUE_BEFORE, QUOTE_REJECT_BEFORE]
+                    .map(|p| (EndPattern::new(p).expect("compiles"), Pattern::new(p).expect("compiles")))
+                    .into()
+            });
+            let text: String = parts.concat();
+            for (backward, forward) in &*PATTERNS {
+                proptest::prop_assert_eq!(
+                    backward.matches_before(&text, text.len(), window),
+                    forward.matches_before(&text, text.len(), window)
+                );
+            }
+        }
+
+        #[test]
+        fn high_bits_are_counted_as_count_ones_counts_them(word in proptest::num::u64::ANY) {
+            let highs = word & HIGHS;
+            proptest::prop_assert_eq!(high_bits(highs), highs.count_ones() as usize);
+        }
+
+        #[test]
         fn more_words_than_counts_as_split_whitespace(
             parts in proptest::collection::vec(
                 "x|é|Go|ſ|\u{1f600}|abcdefghij| |  |\n|\r|\u{b}|\u{c}|\u{1c}|\u{8}|\u{e}|\u{a0}|\u{2003}|\u{3000}|\u{85}|\t|-",
@@ -3293,6 +3371,34 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn a_talk_kind_is_looked_up_as_each_rule_looked_it_up_in_turn(
+            parts in proptest::collection::vec(
+                "Keynote|keynote|Lightning|talk|Panel|BoF|\u{212a}eynote|Go|é|\"|“|”|'|\\.|:| |  |\n",
+                0..10,
+            ),
+            rule in proptest::option::of(proptest::sample::select(&[
+                TalkKind::Talk,
+                TalkKind::Keynote,
+                TalkKind::Panel,
+            ][..])),
+        ) {
+            static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+            let written: String = parts.concat();
+            let title = clean_title(&written);
+            // As the rules did before [`KindFrom`]: the kind of the title as written,
+            // then, for a plain talk, that of the title as cleaned.
+            let given = rule.unwrap_or_else(|| {
+                kind_named(&RULES, &written).unwrap_or(TalkKind::Talk)
+            });
+            let want = match given {
+                TalkKind::Talk => kind_named(&RULES, &title).unwrap_or(given),
+                _ => given,
+            };
+            let kind = rule.map_or(KindFrom::Title, KindFrom::Rule);
+            proptest::prop_assert_eq!(talk_kind(&RULES, kind, &written, &title), want);
+        }
 
         #[test]
         fn clean_title_trims_as_if_the_words_were_joined_first(
