@@ -167,6 +167,21 @@ impl Pattern {
         caps.is_match().then_some(Groups { text, caps })
     }
 
+    /// The match that starts at `start`: [`Pattern::captures_at`] without the groups,
+    /// whose engines cost the most.
+    pub fn find_at<'t>(&self, text: &'t str, start: usize) -> Option<Group<'t>> {
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        if !self.candidates().is_match(input.clone()) {
+            return None;
+        }
+        let m = self.exact.search(&input)?;
+        Some(Group {
+            text,
+            start: m.start(),
+            end: m.end(),
+        })
+    }
+
     /// Every non-overlapping match with its groups, left to right.
     pub fn captures_iter<'p, 't>(&'p self, text: &'t str) -> impl Iterator<Item = Groups<'t>> + 'p
     where
@@ -527,6 +542,16 @@ mod tests {
                 .map(|g| g.as_str()),
             Some("Zoë")
         );
+    }
+
+    #[test]
+    fn find_at_finds_the_match_captures_at_finds() {
+        let p = Pattern::new(r"(?i)\b(talk|panel)\s+by\s+(\p{Lu}\w+)").expect("compiles");
+        let text = "Le talk by Zoë, the ëpanel by Ana and the panel by Émile.";
+        for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let want = p.captures_at(text, i).and_then(|c| c.get(0));
+            assert_eq!(p.find_at(text, i), want, "at {i}");
+        }
     }
 
     /// Asserts that `pattern` reads the same groups as a `LinePattern` and as a regex.

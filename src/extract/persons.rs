@@ -457,11 +457,14 @@ fn cue_before(text: &str, name: &NameSpan) -> bool {
 
 /// Whether a project of `covering`, those overlapping the name, rules the name out.
 fn blocked_by_project(text: &str, name: &NameSpan, covering: &[Mention], rules: &Rules) -> bool {
-    covering.iter().any(|p| {
-        // A full name starting with a known given name beats a context-only project word.
-        let first = name.parts[0].slice(text);
-        !(is_weak_project(p, rules) && name.full_parts(text) >= 2 && rules.is_given_name(first))
-    })
+    if covering.is_empty() {
+        return false;
+    }
+    // A full name starting with a known given name beats context-only project words. Most
+    // names a project covers are one word: the projects, dearer to look up, come last.
+    let given_full_name =
+        name.full_parts(text) >= 2 && rules.is_given_name(name.parts[0].slice(text));
+    !given_full_name || !covering.iter().all(|p| is_weak_project(p, rules))
 }
 
 /// Whether any of `projects` is a context-only project ("Julia", "Ruby").
@@ -1168,6 +1171,19 @@ mod tests {
             .any(|n| FoldedName::new(n).has_short_form(&short))
     }
 
+    /// [`blocked_by_project`] asking each project in turn before the name.
+    fn blocked_by_each_project(
+        text: &str,
+        name: &NameSpan,
+        covering: &[Mention],
+        rules: &Rules,
+    ) -> bool {
+        covering.iter().any(|p| {
+            let first = name.parts[0].slice(text);
+            !(is_weak_project(p, rules) && name.full_parts(text) >= 2 && rules.is_given_name(first))
+        })
+    }
+
     const NAME_TEXT: &str =
         "(?s:[aAbBdeEéÉøØßİıIlLmMcvVoOniuN’'\\- .\u{301}\u{a0}_@#/1]{0,24}|.{0,12})";
 
@@ -1256,6 +1272,28 @@ mod tests {
                     overlapping_spans(&spans, span)
                 );
             }
+        }
+
+        #[test]
+        fn projects_block_names_as_asked_each_in_turn(
+            text in "Jesse Noller|Julia Evans|Julia|Ada Ruby|Ruby Rose|Zorblax Quux|Łukasz Go",
+            projects in proptest::collection::vec("Julia|Ruby|Python|Django|Go|Ada|Quux", 0..3),
+        ) {
+            static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+            let name = scan_name(&text, 0, &RULES).expect("a name");
+            let covering: Vec<Mention> = projects
+                .into_iter()
+                .map(|project| Mention {
+                    kind: EntityKind::Project,
+                    span: name.span,
+                    name: project,
+                    rule: "project/gazetteer",
+                })
+                .collect();
+            proptest::prop_assert_eq!(
+                blocked_by_project(&text, &name, &covering, &RULES),
+                blocked_by_each_project(&text, &name, &covering, &RULES)
+            );
         }
 
         #[test]
