@@ -44,13 +44,19 @@ pub struct Layout {
 
 impl Layout {
     /// The day section holding byte `offset`: a bisection, as sections are in text order
-    /// and never overlap (called once per mention).
+    /// and never overlap.
     pub fn section_at(&self, offset: usize) -> Option<usize> {
-        let i = self.sections.partition_point(|s| s.extent.end <= offset);
+        let ended = self.sections.partition_point(|s| s.extent.end <= offset);
+        self.section_holding(offset, ended)
+    }
+
+    /// The section holding byte `offset`, given how many sections end at or before it:
+    /// for callers that count those as they walk through a text.
+    pub fn section_holding(&self, offset: usize, ended: usize) -> Option<usize> {
         self.sections
-            .get(i)
+            .get(ended)
             .is_some_and(|s| s.extent.start <= offset)
-            .then_some(i)
+            .then_some(ended)
     }
 
     /// Whether line `line` is a heading.

@@ -174,17 +174,10 @@ impl<'a> Places<'a> {
         count_on(&mut self.sections, &layout.sections, |s| {
             s.extent.end <= offset
         });
-        let paragraph = self.paragraphs.checked_sub(1).filter(|&i| {
-            let span = tokens.paragraphs[i].span;
-            offset < span.end.max(span.start + 1)
-        });
-        let section = layout.sections.get(self.sections);
         Place {
             sentence: self.sentences.checked_sub(1),
-            paragraph,
-            section: section
-                .is_some_and(|s| s.extent.start <= offset)
-                .then_some(self.sections),
+            paragraph: tokens.paragraph_holding(offset, self.paragraphs),
+            section: layout.section_holding(offset, self.sections),
         }
     }
 }

@@ -1262,6 +1262,10 @@ fn parse_projects(text: &str) -> Vec<ProjectEntry> {
 }
 
 /// Day markers as people write them.
+///
+/// `extract::days` tries this pattern only near the anchors every alternative holds:
+/// "day" in any case, a month's first three letters, or a hyphen after a digit. An
+/// alternative without one needs an anchor of its own there.
 const DAY_MARKER: &str = r"(?x)
     \b(?:
         (?i:day\s+(?:\d{1,2}|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b

@@ -91,13 +91,16 @@ impl Tokens {
 
     /// The paragraph holding byte `offset`.
     pub fn paragraph_at(&self, offset: usize) -> Option<usize> {
-        let i = self.paragraphs.partition_point(|p| p.span.start <= offset);
-        i.checked_sub(1).filter(|&i| {
-            offset
-                < self.paragraphs[i]
-                    .span
-                    .end
-                    .max(self.paragraphs[i].span.start + 1)
+        let started = self.paragraphs.partition_point(|p| p.span.start <= offset);
+        self.paragraph_holding(offset, started)
+    }
+
+    /// The paragraph holding byte `offset`, given how many paragraphs start at or before
+    /// it: for callers that count those as they walk through a text.
+    pub fn paragraph_holding(&self, offset: usize, started: usize) -> Option<usize> {
+        started.checked_sub(1).filter(|&i| {
+            let span = self.paragraphs[i].span;
+            offset < span.end.max(span.start + 1)
         })
     }
 

@@ -105,15 +105,19 @@ impl Cell for PathCell<'_> {
 #[derive(Clone, Copy, Debug)]
 pub struct Joined<'a>(pub &'a [String]);
 
+impl Joined<'_> {
+    const SEPARATOR: &'static str = "; ";
+}
+
 impl Serialize for Joined<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0.join("; "))
+        serializer.serialize_str(&self.0.join(Self::SEPARATOR))
     }
 }
 
 impl Cell for Joined<'_> {
     fn write_cell(&self, out: &mut Vec<u8>, formulas: Formulas) {
-        super::csv::joined_cell(out, self.0, "; ", formulas);
+        super::csv::joined_cell(out, self.0, Self::SEPARATOR, formulas);
     }
 }
 
