@@ -12,8 +12,7 @@ use regex_automata::meta::Regex;
 use regex_automata::nfa::thompson;
 use regex_automata::util::captures::Captures;
 use regex_automata::util::pool::Pool;
-use regex_automata::util::syntax;
-use regex_automata::{Anchored, Input, PatternID};
+use regex_automata::{Anchored, Input};
 use std::sync::OnceLock;
 
 /// A compiled pattern; see the module documentation.
@@ -197,132 +196,6 @@ impl Pattern {
     }
 }
 
-/// A pattern whose alternatives may end in a group that takes the rest of the line,
-/// `(.+)`, searched as the same pattern with `(.)` in that place.
-///
-/// A greedy `.+` with nothing after it matches wherever `.` does and then takes every
-/// character up to the line's end, so the groups are exactly those of the pattern as
-/// written. The capture engines cost a lot per byte of the match; this way they stop
-/// one character into the rest of the line instead of reading all of it.
-///
-/// Where a match and the characters on either side of it are ASCII, its groups are read
-/// with a copy of the pattern whose classes and case folding are ASCII only: over ASCII
-/// text it reads exactly as the pattern, and its far smaller automaton makes the capture
-/// engine several times cheaper.
-#[derive(Clone, Debug)]
-pub struct LinePattern {
-    /// Built without literal prefilters: a line pattern is searched in one short text
-    /// at a time, where they cost more to build than they save.
-    regex: Regex,
-    /// The ASCII-only copy.
-    ascii: Regex,
-    /// The groups that stand for a `(.+)`.
-    tails: Vec<usize>,
-}
-
-/// The groups of one [`LinePattern`] match.
-#[derive(Clone, Debug)]
-pub struct LineGroups<'t> {
-    text: &'t str,
-    spans: Vec<Option<(usize, usize)>>,
-}
-
-impl<'t> LineGroups<'t> {
-    /// Group `index` (0 is the whole match), if it took part in the match.
-    pub fn get(&self, index: usize) -> Option<Group<'t>> {
-        self.spans[index].map(|(start, end)| Group {
-            text: self.text,
-            start,
-            end,
-        })
-    }
-}
-
-impl LinePattern {
-    /// Compiles `pattern` (regex crate syntax, without the `s` flag), in which every
-    /// `(.+)` stands last in its alternative and nothing follows those alternatives.
-    ///
-    /// # Errors
-    /// When the pattern does not compile.
-    pub fn new(pattern: &str) -> Result<LinePattern, String> {
-        let mut parts = pattern.split("(.+)");
-        let mut source = parts.next().unwrap_or_default().to_string();
-        for (i, part) in parts.enumerate() {
-            source.push_str(&format!("(?P<tail{i}>.)"));
-            source.push_str(part);
-        }
-        let regex = unprefiltered().build(&source).map_err(|e| e.to_string())?;
-        // Without Unicode, a class such as `[^,]` also matches bytes that are not
-        // characters: the copy is searched only in ASCII text, where every byte is one.
-        let ascii = unprefiltered()
-            .syntax(syntax::Config::new().unicode(false).utf8(false))
-            .build(&source)
-            .map_err(|e| e.to_string())?;
-        let tails = regex
-            .group_info()
-            .pattern_names(PatternID::ZERO)
-            .enumerate()
-            .filter(|(_, name)| name.is_some_and(|n| n.starts_with("tail")))
-            .map(|(i, _)| i)
-            .collect();
-        Ok(LinePattern {
-            regex,
-            ascii,
-            tails,
-        })
-    }
-
-    /// The first match in `text`, with its groups.
-    pub fn captures<'t>(&self, text: &'t str) -> Option<LineGroups<'t>> {
-        // The match first, at lazy DFA speed; then its groups, read in the match alone
-        // as the regex engine itself does.
-        let found = self.regex.find(text)?;
-        let input = Input::new(text).span(found.range()).anchored(Anchored::Yes);
-        let regex = if ascii_around(text, found.start(), found.end()) {
-            &self.ascii
-        } else {
-            &self.regex
-        };
-        let mut caps = regex.create_captures();
-        regex.search_captures(&input, &mut caps);
-        let mut spans: Vec<Option<(usize, usize)>> = (0..caps.group_len())
-            .map(|i| caps.get_group(i).map(|m| (m.start, m.end)))
-            .collect();
-        for &i in &self.tails {
-            if let Some((start, _)) = spans[i] {
-                let end = text[start..].find('\n').map_or(text.len(), |n| start + n);
-                spans[i] = Some((start, end));
-                // Nothing follows a tail: the whole match ends with it.
-                spans[0] = spans[0].map(|(whole_start, _)| (whole_start, end));
-            }
-        }
-        Some(LineGroups { text, spans })
-    }
-}
-
-/// The groups of a match as text, `None` for those that took no part.
-#[cfg(test)]
-pub(crate) type GroupTexts<'t> = Vec<Option<&'t str>>;
-
-/// The groups of the first match of `line` and of `re` in `text`, as text: the same
-/// where `re` is compiled from the pattern `line` was.
-#[cfg(test)]
-pub(crate) fn line_and_regex_groups<'t>(
-    line: &LinePattern,
-    re: &regex::Regex,
-    text: &'t str,
-) -> (Option<GroupTexts<'t>>, Option<GroupTexts<'t>>) {
-    let got = line.captures(text).map(|c| {
-        (0..c.spans.len())
-            .map(|i| c.get(i).map(|g| g.as_str()))
-            .collect()
-    });
-    let want = re
-        .captures(text)
-        .map(|c| c.iter().map(|m| m.map(|m| m.as_str())).collect());
-    (got, want)
-}
-
 /// A pattern ending in `$`, asked whether a text ends with a match: read backwards from
 /// the end, a search stops where no match can start any more, a few bytes back, where
 /// [`Pattern::matches_before`] reads its whole window forwards.
@@ -392,14 +265,6 @@ fn unprefiltered() -> regex_automata::meta::Builder {
     builder
 }
 
-/// Whether `text[start..end]` and the characters next to it, which word boundaries
-/// look at, are ASCII.
-fn ascii_around(text: &str, start: usize, end: usize) -> bool {
-    let from = start.saturating_sub(1);
-    let to = text.len().min(end + 1);
-    text.as_bytes()[from..to].is_ascii()
-}
-
 /// Where the search after a match resumes; past an empty match, one character on.
 fn next_start(text: &str, start: usize, end: usize) -> usize {
     if end > start {
@@ -433,8 +298,6 @@ fn without_word_boundaries(pattern: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::tests::interleave;
-    use std::sync::LazyLock;
 
     #[test]
     fn word_boundaries_are_removed_but_escapes_kept() {
@@ -551,75 +414,6 @@ mod tests {
         for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
             let want = p.captures_at(text, i).and_then(|c| c.get(0));
             assert_eq!(p.find_at(text, i), want, "at {i}");
-        }
-    }
-
-    /// Asserts that `pattern` reads the same groups as a `LinePattern` and as a regex.
-    fn assert_line_groups_agree(pattern: &str, texts: &[&str]) {
-        let p = LinePattern::new(pattern).expect("compiles");
-        let re = regex::Regex::new(pattern).expect("compiles");
-        for text in texts {
-            let (got, want) = line_and_regex_groups(&p, &re, text);
-            assert_eq!(got, want, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn line_tails_match_the_regex_crate() {
-        let pattern = r"(?i)^\s*(?:(talk)\s+(?:on\s+(.+))?|spoke\s+(.+)|(x))";
-        let texts = [
-            " talk on rust\nand more",
-            " talk on \n",
-            " talk on  ",
-            " talk  ",
-            " spoke  \n x",
-            " spoke about ünïcode",
-            " spoke\n\n",
-            "x",
-        ];
-        assert_line_groups_agree(pattern, &texts);
-    }
-
-    /// Word boundaries, word classes and case folding differ outside ASCII.
-    const LINE_UNICODE: &str = r"(?i)^\s*(?:(talk)\b\s*(?:on\s+(.+))?|(spoke)\s+((?:[\w-]+\s+){0,2}?)(?:about|on)\s+(.+)|([^,\s]+),)";
-
-    #[test]
-    fn line_groups_read_the_same_in_and_out_of_ascii() {
-        let texts = [
-            " talk on rust",
-            " talké on rust",
-            " tal\u{212a} on x",
-            " spoke fast about it",
-            " ſpoke about é",
-            " spoke très vite on it",
-            "ab,",
-            "éb,",
-            " talk\u{a0}on x",
-        ];
-        assert_line_groups_agree(LINE_UNICODE, &texts);
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
-
-        #[test]
-        fn line_groups_agree_with_the_regex_crate_in_and_out_of_ascii(
-            words in proptest::collection::vec(
-                "talk|TALK|tal\u{212a}|talké|on|ON|spoke|ſpoke|about|x|é|_|-|,|\\.",
-                0..8,
-            ),
-            seps in proptest::collection::vec(" |  |\n|\u{a0}|\u{2003}|", 8),
-        ) {
-            static LINE: LazyLock<(LinePattern, regex::Regex)> = LazyLock::new(|| {
-                (
-                    LinePattern::new(LINE_UNICODE).expect("compiles"),
-                    regex::Regex::new(LINE_UNICODE).expect("compiles"),
-                )
-            });
-            // A separator before each word: the pattern reads white space at the start.
-            let text = interleave(&seps, &words);
-            let (got, want) = line_and_regex_groups(&LINE.0, &LINE.1, &text);
-            proptest::prop_assert_eq!(got, want);
         }
     }
 }

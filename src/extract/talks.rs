@@ -9,7 +9,7 @@
 //!
 //! Rules report what they saw; `resolve` merges repeated references into one talk.
 
-use super::pattern::{EndPattern, Group, Groups, LinePattern, Pattern, look_back};
+use super::pattern::{EndPattern, Groups, Pattern, look_back};
 use super::persons::scan_name;
 use super::{
     Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
@@ -109,7 +109,7 @@ struct Scan {
     /// Every kind word written in the post, overlapping ones too, by start; none where
     /// `folds` is set.
     kinds: Vec<KindAt>,
-    /// Where the verbs of [`subject_verb_pattern`] are written, by start; none where
+    /// Where the verbs of a [`VerbPhrase`] are written, by start; none where
     /// `folds` is set.
     verbs: Vec<Span>,
     /// Where a kind word or one of [`INTRO_WORDS`] starts, in order: the only places a
@@ -475,21 +475,39 @@ static TOPIC_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The verbs of "X gave a talk on Y", by what may follow them.
-const GAVE: &str = "gave|gives|delivered|delivers|presented|presents|did|had";
-const OPENED: &str = "kicked off|opened|closed|started|began|ended";
-const SPOKE: &str = "talked|spoke|speaks|talks|lectured";
-const DISCUSSED: &str = "discussed|presented";
+const GAVE: [&str; 8] = [
+    "gave",
+    "gives",
+    "delivered",
+    "delivers",
+    "presented",
+    "presents",
+    "did",
+    "had",
+];
+const OPENED: [&str; 6] = [
+    "kicked off",
+    "opened",
+    "closed",
+    "started",
+    "began",
+    "ended",
+];
+const SPOKE: [&str; 5] = ["talked", "spoke", "speaks", "talks", "lectured"];
+const DISCUSSED: [&str; 2] = ["discussed", "presented"];
 
 /// The verbs above, one by one.
 fn verb_words() -> impl Iterator<Item = &'static str> {
-    [GAVE, OPENED, SPOKE, DISCUSSED]
-        .into_iter()
-        .flat_map(|v| v.split('|'))
+    GAVE.into_iter().chain(OPENED).chain(SPOKE).chain(DISCUSSED)
 }
 
 /// Any of the verbs, as a case-insensitive pattern finds it.
 static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("(?i){GAVE}|{OPENED}|{SPOKE}|{DISCUSSED}")).expect("verbs")
+    Regex::new(&format!(
+        "(?i){}",
+        verb_words().collect::<Vec<_>>().join("|")
+    ))
+    .expect("verbs")
 });
 
 /// Whether `text[within]` holds one of the verbs, read from the scan: what
@@ -505,12 +523,128 @@ fn holds_verb(text: &str, scan: &Scan, within: Span) -> bool {
         .any(|v| v.end <= within.end)
 }
 
-/// What follows the speakers in "Chris McCord gave a great talk on Y": the modifiers
-/// (group 1) and the topic (2, 3 or 4).
-fn subject_verb_pattern() -> String {
-    format!(
-        r"(?i)^(?:\s+\w+ly)?\s+(?:(?:{GAVE}|(?:{OPENED})(?: [^.]{{0,40}}?)? with)\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){{0,3}}?){KIND_WORDS}(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?|(?:{SPOKE})\s+(?:about|on)\s+(.+)|(?:{DISCUSSED})\s+(.+))"
-    )
+/// What follows the speakers in "Chris McCord gave a great talk on Y", as the pattern
+/// `(?i)^(?:\s+\w+ly)?\s+(?:(?:GAVE|(?:OPENED)(?: [^.]{0,40}?)? with)` followed by
+/// `\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){0,3}?)KIND_WORDS` and
+/// `(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?`, or by
+/// `|(?:SPOKE)\s+(?:about|on)\s+(.+)|(?:DISCUSSED)\s+(.+))` reads it, with the verbs
+/// above: the modifiers are group 1, the topic group 2, 3 or 4.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct VerbPhrase {
+    /// Where the phrase ends: after the kind word, or after the topic.
+    end: usize,
+    /// The modifiers before the kind word, each with the white space after it; none
+    /// without a kind word.
+    mods: Option<Span>,
+    /// The topic, up to the end of its line.
+    topic: Option<Span>,
+    /// Whether the topic follows "discussed" or "presented" alone (group 4).
+    discussed: bool,
+}
+
+/// The words that join the kind word of a [`VerbPhrase`] to its topic, in the
+/// pattern's order.
+const VERB_TOPIC_LINKS: [&str; 6] = ["on", "about", "covering", "called", "titled", "entitled"];
+
+/// The [`VerbPhrase`] that opens `s`.
+///
+/// Read word by word, trying each choice in the pattern's order: the capture engine
+/// cost thousands of instructions a sentence, and the reading has few choices to go
+/// back on.
+fn verb_phrase(s: &str) -> Option<VerbPhrase> {
+    let first = skip_space(s, 0).filter(|&e| e > 0)?;
+    past_ly_adverb(s, first)
+        .and_then(|verb| verb_phrase_at(s, verb))
+        .or_else(|| verb_phrase_at(s, first))
+}
+
+/// The end of `\w+ly\s+` read at `at`: where the verb after "really" starts.
+fn past_ly_adverb(s: &str, at: usize) -> Option<usize> {
+    let word_end = s[at..]
+        .char_indices()
+        .find(|&(i, _)| !is_word_at(s, at + i))
+        .map_or(s.len(), |(i, _)| at + i);
+    // Both letters are ASCII, so at least one character stands before them.
+    let word = &s.as_bytes()[at..word_end];
+    let adverb = word.len() >= 3 && word[word.len() - 2..].eq_ignore_ascii_case(b"ly");
+    skip_space(s, word_end).filter(|&e| adverb && e > word_end)
+}
+
+/// The [`VerbPhrase`] whose verb starts at `at`: the alternatives in the pattern's order.
+fn verb_phrase_at(s: &str, at: usize) -> Option<VerbPhrase> {
+    let verb_ends = |verbs: &'static [&'static str]| {
+        same_first_letter(verbs, s, at).filter_map(move |v| folded_prefix(s, at, v))
+    };
+    let topic_phrase = |topic: Span, discussed: bool| VerbPhrase {
+        end: topic.end,
+        mods: None,
+        topic: Some(topic),
+        discussed,
+    };
+    verb_ends(&GAVE)
+        .find_map(|e| kind_phrase(s, e))
+        .or_else(|| {
+            verb_ends(&OPENED).find_map(|e| {
+                with_starts(s, e).find_map(|w| kind_phrase(s, folded_prefix(s, w, " with")?))
+            })
+        })
+        .or_else(|| {
+            verb_ends(&SPOKE)
+                .find_map(|e| topic_after_link(s, e, &["about", "on"]))
+                .map(|t| topic_phrase(t, false))
+        })
+        .or_else(|| {
+            verb_ends(&DISCUSSED)
+                .find_map(|e| rest_of_line_after_space(s, e))
+                .map(|t| topic_phrase(t, true))
+        })
+}
+
+/// Where " with" may start after an opening verb that ends at `at`, as
+/// `(?: [^.]{0,40}?)? with` tries them: past a space and the fewest of up to 40
+/// characters other than full stops, then right at `at`.
+fn with_starts(s: &str, at: usize) -> impl Iterator<Item = usize> + '_ {
+    let past_gap = s[at..].strip_prefix(' ').map(|gap| {
+        let from = at + 1;
+        let skipped = gap
+            .char_indices()
+            .take_while(|&(_, c)| c != '.')
+            .take(40)
+            .map(move |(i, c)| from + i + c.len_utf8());
+        std::iter::once(from).chain(skipped)
+    });
+    past_gap.into_iter().flatten().chain(std::iter::once(at))
+}
+
+/// The kind-word part of a [`VerbPhrase`] after the verb, which ends at `at`: a
+/// determiner, the fewest of up to three modifiers, a kind word and perhaps a topic.
+fn kind_phrase(s: &str, at: usize) -> Option<VerbPhrase> {
+    const DETERMINERS: [&str; 6] = ["a", "an", "the", "his", "her", "their"];
+    let det_start = skip_space(s, at).filter(|&e| e > at)?;
+    same_first_letter(&DETERMINERS, s, det_start).find_map(|d| {
+        let det_end = folded_prefix(s, det_start, d)?;
+        let mods_start = skip_space(s, det_end).filter(|&e| e > det_end)?;
+        let mut word_start = mods_start;
+        for mods in 0..=3 {
+            // No word boundary after the kind word: the first that opens the word wins.
+            let kind_end = same_first_letter(&KIND_WORD_LIST, s, word_start)
+                .find_map(|k| folded_prefix(s, word_start, k));
+            if let Some(kind_end) = kind_end {
+                let topic = topic_after_link(s, kind_end, &VERB_TOPIC_LINKS);
+                return Some(VerbPhrase {
+                    end: topic.map_or(kind_end, |t| t.end),
+                    mods: Some(Span::new(mods_start, word_start)),
+                    topic,
+                    discussed: false,
+                });
+            }
+            if mods == 3 {
+                break;
+            }
+            word_start = past_modifier(s, word_start, &['-'])?;
+        }
+        None
+    })
 }
 
 /// The possessive ending that opens the text of a [`possessive_phrase`].
@@ -559,7 +693,7 @@ fn possessive_phrase(s: &str) -> Option<PossessivePhrase> {
     let mods_start = skip_space(s, 0).filter(|&e| e > 0)?;
     let phrase_at = |kind_start: usize| {
         let kind_end = kind_word_end(s, kind_start)?;
-        let topic = topic_after_link(s, kind_end);
+        let topic = topic_after_link(s, kind_end, &TOPIC_LINKS);
         Some(PossessivePhrase {
             mods: Span::new(mods_start, kind_start),
             end: topic.map_or(kind_end, |t| t.end),
@@ -572,7 +706,7 @@ fn possessive_phrase(s: &str) -> Option<PossessivePhrase> {
         if let Some(phrase) = phrase_at(word_start) {
             return Some(phrase);
         }
-        word_start = past_modifier(s, word_start)?;
+        word_start = past_modifier(s, word_start, &['.', '+', '#', '-'])?;
     }
     phrase_at(word_start)
 }
@@ -590,21 +724,22 @@ fn kind_word_end(s: &str, at: usize) -> Option<usize> {
     })
 }
 
-/// The end of `[\w.+#-]+\s+` read at `at`.
-fn past_modifier(s: &str, at: usize) -> Option<usize> {
+/// The end of `[\w…]+\s+` read at `at`, where `symbols` are the characters but word
+/// characters that the class holds.
+fn past_modifier(s: &str, at: usize, symbols: &[char]) -> Option<usize> {
     let len = s[at..]
         .char_indices()
-        .find(|&(i, c)| !(is_word_at(s, at + i) || matches!(c, '.' | '+' | '#' | '-')))
+        .find(|&(i, c)| !(is_word_at(s, at + i) || symbols.contains(&c)))
         .map_or(s.len() - at, |(i, _)| i);
     let word_end = at + len;
     skip_space(s, word_end).filter(|&e| len > 0 && e > word_end)
 }
 
-/// After a kind word ending at `at`: `\s+(?:TOPIC_LINKS)\s+(.+)` as a regex reads it,
-/// giving the span of `(.+)`.
-fn topic_after_link(s: &str, at: usize) -> Option<Span> {
+/// After a word ending at `at`: `\s+(?:LINKS)\s+(.+)` as a regex reads it, with `links`
+/// in order for `LINKS`, giving the span of `(.+)`.
+fn topic_after_link(s: &str, at: usize, links: &[&str]) -> Option<Span> {
     let link = skip_space(s, at).filter(|&e| e > at)?;
-    TOPIC_LINKS.iter().find_map(|l| {
+    links.iter().find_map(|l| {
         let link_end = folded_prefix(s, link, l)?;
         rest_of_line_after_space(s, link_end)
     })
@@ -1550,13 +1685,10 @@ impl Finder<'_, '_> {
 
     /// "Chris McCord gave a great talk on Y", "Jamie Winsor talked about Y".
     fn subject_verbs(&mut self) {
-        static RE: LazyLock<LinePattern> = LazyLock::new(|| {
-            LinePattern::new(&subject_verb_pattern()).expect("subject verb pattern")
-        });
         let ctx = self.ctx;
         let text = ctx.text;
         for s in &ctx.tokens.sentences {
-            // Every match of `RE` holds one of its verbs, which most sentences lack: looking
+            // Every verb phrase holds one of its verbs, which most sentences lack: looking
             // for them first skips reading the names of those sentences.
             if !holds_verb(text, self.scan, s.span) {
                 continue;
@@ -1604,40 +1736,31 @@ impl Finder<'_, '_> {
                 continue;
             }
             let rest = &text[names.end..s.span.end];
-            let Some(c) = RE.captures(rest) else { continue };
-            let span = Span::new(at, names.end + c.get(0).expect("m").end());
-            if self.covered(Span::new(
-                at,
-                names.end + c.get(0).expect("m").end().min(rest.len()),
-            )) {
+            let Some(phrase) = verb_phrase(rest) else {
                 continue;
-            }
-            let quoted = |m: Option<Group>| {
-                m.is_some_and(|m| m.as_str().trim_start().starts_with(['“', '"', '‘']))
             };
-            if quoted(c.get(2)) || quoted(c.get(3)) || quoted(c.get(4)) {
+            let span = Span::new(at, names.end + phrase.end);
+            if self.covered(span) {
                 continue;
             }
-            let whole = c.get(0).expect("m");
-            let phrase = Span::new(names.end + whole.start(), names.end + whole.end());
-            let kind_word = kind_word_in(text, self.scan, phrase);
+            let topic = phrase.topic.map(|t| t.slice(rest));
+            if topic.is_some_and(|t| t.trim_start().starts_with(['“', '"', '‘'])) {
+                continue;
+            }
+            let kind_word = kind_word_in(text, self.scan, Span::new(names.end, span.end));
             let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
-            let mods: Vec<&str> = c
-                .get(1)
-                .map_or("", |m| m.as_str())
+            let mods: Vec<&str> = phrase
+                .mods
+                .map_or("", |m| m.slice(rest))
                 .split_whitespace()
                 .collect();
             let new = mods
                 .iter()
                 .any(|w| matches!(w.to_lowercase().as_str(), "second" | "another" | "third"));
-            let topic = c
-                .get(2)
-                .or(c.get(3))
-                .or(c.get(4))
-                .map(|m| topic_until_break(m.as_str()).to_string());
+            let topic = topic.map(|t| topic_until_break(t).to_string());
             let (title, reference) = match topic.filter(|t| t.split_whitespace().count() >= 2) {
                 Some(t) => (t, !new),
-                None if c.get(4).is_some() => continue,
+                None if phrase.discussed => continue,
                 None => (kind_word, !new),
             };
             self.push(
@@ -2567,7 +2690,6 @@ pub fn clean_title(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::pattern::line_and_regex_groups;
     use crate::extract::tests::{interleave, run};
 
     fn talks(text: &str) -> Vec<(String, Vec<String>)> {
@@ -3261,15 +3383,26 @@ mod tests {
         Regex::new(&format!(r"(?i)^(?:’s|'s){}", &rest["^".len()..])).expect("compiles")
     });
 
-    /// The subject-verb pattern read through [`LinePattern`] and as the regex crate
-    /// reads it.
-    static SUBJECT_VERB_LINE: LazyLock<(LinePattern, Regex)> = LazyLock::new(|| {
-        let p = subject_verb_pattern();
-        (
-            LinePattern::new(&p).expect("compiles"),
-            Regex::new(&p).expect("compiles"),
-        )
+    /// The pattern [`verb_phrase`] reads as.
+    static VERB_PHRASE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+        let [gave, opened, spoke, discussed] =
+            [&GAVE[..], &OPENED, &SPOKE, &DISCUSSED].map(|v| v.join("|"));
+        Regex::new(&format!(r"(?i)^(?:\s+\w+ly)?\s+(?:(?:{gave}|(?:{opened})(?: [^.]{{0,40}}?)? with)\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){{0,3}}?){KIND_WORDS}(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?|(?:{spoke})\s+(?:about|on)\s+(.+)|(?:{discussed})\s+(.+))"))
+            .expect("compiles")
     });
+
+    /// What [`verb_phrase`] gives, as the regex crate reads its pattern.
+    fn verb_phrase_by_regex(text: &str) -> Option<VerbPhrase> {
+        VERB_PHRASE_PATTERN.captures(text).map(|c| {
+            let group = |i| c.get(i).map(|m| Span::new(m.start(), m.end()));
+            VerbPhrase {
+                end: c[0].len(),
+                mods: group(1),
+                topic: group(2).or(group(3)).or(group(4)),
+                discussed: group(4).is_some(),
+            }
+        })
+    }
 
     /// The possessive ending matched apart, then [`possessive_phrase`]: the whole match's
     /// end and the texts of groups 1 and 2.
@@ -3316,7 +3449,7 @@ mod tests {
     }
 
     #[test]
-    fn subject_verb_groups_read_as_the_regex_crate() {
+    fn verb_phrases_read_as_the_pattern() {
         let mut matches = 0;
         for text in [
             " gave a great talk on the path Phoenix is taking.\nNext",
@@ -3324,30 +3457,35 @@ mod tests {
             " really presented  x",
             " spoke on  ",
             " opened the day with a keynote about ünïcode\r\nmore",
+            " kicked off the day. with a talk",
+            " kicked off  with the C-level x y talkative session",
+            " REALLY ſpoke ABOUT x",
+            " fly gave her \u{212a}eynote address called “x”",
+            " ly gave a talk\u{a0}entitled\u{2003}\u{2003}",
+            " presented a b c d talk, and discussed it",
+            " opened with their lightning talks covering tests",
         ] {
-            let (got, want) =
-                line_and_regex_groups(&SUBJECT_VERB_LINE.0, &SUBJECT_VERB_LINE.1, text);
-            assert_eq!(got, want, "{text:?}");
+            let got = verb_phrase(text);
+            assert_eq!(got, verb_phrase_by_regex(text), "{text:?}");
             matches += usize::from(got.is_some());
         }
-        assert!(matches >= 3, "{matches}");
+        assert!(matches >= 9, "{matches}");
     }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         #[test]
-        fn subject_verb_groups_agree_with_the_regex_crate(
+        fn verb_phrases_agree_with_the_pattern(
             words in proptest::collection::vec(
-                "’s|'s|gave|opened|kicked off|talked|spoke|discussed|presented|a|the|his|great|C\\+\\+|talk|talks|keynote|lightning|on|about|covering|which was about|with|really|“x”|é|x|\\.",
-                0..10,
+                "’s|gave|GAVE|giveſ|had|opened|kicked off|\u{212a}icked|off|began|talked|spoke|speaks|discussed|presented|a|an|the|THEIR|his|great|C-3|C\\+\\+|talk|talks|talké|keynote|\u{212a}eynote|address|lightning|panel|discussion|on|about|covering|called|entitled|with|WITH|really|Fly|ly|ély|“x”|é|x|x\\.|\\.",
+                0..12,
             ),
-            seps in proptest::collection::vec(" |  |\n|\r\n|\u{a0}|", 10),
-            lead in " |\n|",
+            seps in proptest::collection::vec(" |  |\n|\r\n|\u{a0}|\u{2003}|", 12),
+            lead in " |\n|\u{a0}|",
         ) {
             let text = format!("{lead}{}", interleave(&words, &seps));
-            let (got, want) = line_and_regex_groups(&SUBJECT_VERB_LINE.0, &SUBJECT_VERB_LINE.1, &text);
-            proptest::prop_assert_eq!(got, want);
+            proptest::prop_assert_eq!(verb_phrase(&text), verb_phrase_by_regex(&text));
         }
     }
 
