@@ -374,8 +374,7 @@ impl<'f> FullNames<'f> {
         // A post names the same persons again and again: each name is folded once.
         let mut seen = FxHashSet::with_capacity_and_hasher(names.len(), Default::default());
         for name in names.filter(|name| seen.insert(*name)) {
-            let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' '))
-            else {
+            let Some((first, last)) = first_and_last_word(name) else {
                 continue;
             };
             fold_into(first, folded);
@@ -426,6 +425,16 @@ impl<'f> FullNames<'f> {
             .take_while(|&&(i, _)| i == initial)
             .any(|&(_, first)| near_first_name(short, first))
     }
+}
+
+/// The first and the last word of a name of two or more words, single spaced. A name is
+/// a few bytes: its spaces are found by looking at each, which costs less than setting up
+/// a search for them.
+fn first_and_last_word(name: &str) -> Option<(&str, &str)> {
+    let bytes = name.as_bytes();
+    let first_end = bytes.iter().position(|&b| b == b' ')?;
+    let last_start = bytes.iter().rposition(|&b| b == b' ')? + 1;
+    Some((&name[..first_end], &name[last_start..]))
 }
 
 fn possessive_talk(text: &str, name: &NameSpan) -> bool {
@@ -507,17 +516,19 @@ fn drop_trailing_project(text: &str, name: NameSpan, covering: &[Mention]) -> Na
 fn drop_sentence_opener(ctx: &Context, name: NameSpan, lists: WordLists) -> Option<NameSpan> {
     let text = ctx.text;
     let first = name.parts[0];
+    // A given name or an honorific keeps the name wherever it stands: the sentence, dearer
+    // to find, is looked up only for the other names.
+    if name.honorific || lists.is_given_name() || lists.is_ambiguous_given_name() {
+        return Some(name);
+    }
     let opens = ctx
         .tokens
         .sentence_at(first.start)
         .is_some_and(|s| sentence_opener_at(text, ctx.tokens.sentences[s].span.start, first.start));
-    if !opens || name.honorific {
+    if !opens {
         return Some(name);
     }
     let word = first.slice(text);
-    if lists.is_given_name() || lists.is_ambiguous_given_name() {
-        return Some(name);
-    }
     if name.parts.len() == 1 {
         // A lone sentence-initial word is a person only with a cue after it.
         return VERB_AFTER.is_match(&text[name.end..]).then_some(name);
@@ -705,7 +716,18 @@ const fn starts_camel_prefix(b: u8) -> bool {
 /// Whether `c` right before a capital makes it part of something other than a name
 /// start: a word, a contraction, a handle, a path or a dotted name.
 fn joins_next(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\'' | '’' | '_' | '@' | '#' | '/' | '.')
+    is_alphanumeric(c) || matches!(c, '\'' | '’' | '_' | '@' | '#' | '/' | '.')
+}
+
+/// [`char::is_alphanumeric`], answered without the Unicode tables for the characters
+/// beyond ASCII that names and the text around them mostly hold: Latin letters with
+/// marks, and typographic quotes, dashes and spaces.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{24F}' => !matches!(c, '×' | '÷'),
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// "deGrandis", "McKellar"-style parts start in lower case only with a short prefix.
@@ -877,14 +899,18 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
             break;
         };
         let after = end + c.len_utf8();
-        let inner = matches!(c, '-' | '\'' | '’')
-            && read > 0
-            && read + 1 < MAX_CHARS
-            && rest[after..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic);
-        if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || inner {
+        // A hyphen or an apostrophe, no letter nor mark, continues a word only inside it.
+        let continues = if matches!(c, '-' | '\'' | '’') {
+            read > 0
+                && read + 1 < MAX_CHARS
+                && rest[after..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+        } else {
+            is_alphanumeric(c) || unicode_normalization::char::is_combining_mark(c)
+        };
+        if continues {
             end = after;
             read += 1;
         } else {
@@ -1297,6 +1323,15 @@ mod tests {
         }
 
         #[test]
+        fn first_and_last_words_split_as_by_searches(name in "[a ’é]{0,8}|(?s:.{0,6})") {
+            let by_searches = name
+                .split_once(' ')
+                .zip(name.rsplit_once(' '))
+                .map(|((first, _), (_, last))| (first, last));
+            proptest::prop_assert_eq!(first_and_last_word(&name), by_searches);
+        }
+
+        #[test]
         fn possessives_stripped_as_by_every_suffix(word in "[aS’'s]{0,4}|(?s:.{0,4})") {
             proptest::prop_assert_eq!(strip_possessive(&word), strip_possessive_by_suffixes(&word));
         }
@@ -1339,6 +1374,13 @@ mod tests {
                 .iter()
                 .all(|p| starts_camel_prefix(p.as_bytes()[0]))
         );
+    }
+
+    #[test]
+    fn alphanumeric_as_the_unicode_tables_say() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
