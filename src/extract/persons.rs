@@ -142,7 +142,10 @@ pub fn find(
         };
         at = name.end.max(start + 1);
         split_on_non_names(text, &name, rules, &mut pieces);
-        for (candidate, first_lists) in pieces.drain(..) {
+        // Each piece is narrowed where it lies: a name is too large a value to move for
+        // every test.
+        for (candidate, first_lists) in &mut pieces {
+            let first_lists = *first_lists;
             let given_first = first_lists.is_given_name();
             if blockers
                 .overlapping(candidate.span)
@@ -156,14 +159,15 @@ pub fn find(
             let covering = covering_projects.overlapping(candidate.span);
             // A lone word that is also an ambiguous project ("Julia") may still be the
             // short form of a full name; that is decided once full names are known.
-            let blocked = blocked_by_project(text, &candidate, covering, rules);
+            let blocked = blocked_by_project(text, candidate, covering, rules);
             if blocked && !(candidate.parts.len() == 1 && any_weak_project(covering, rules)) {
                 continue;
             }
-            let candidate = drop_trailing_project(text, candidate, covering);
+            drop_trailing_project(text, candidate, covering);
             let first_part = candidate.parts[0];
-            let candidate = drop_sentence_opener(ctx, candidate, first_lists);
-            let Some(candidate) = candidate else { continue };
+            if !drop_sentence_opener(ctx, candidate, first_lists) {
+                continue;
+            }
             let first = candidate.parts[0].slice(text);
             let parts = candidate.full_parts(text);
             if parts >= 2 {
@@ -174,11 +178,11 @@ pub fn find(
                 };
                 let given = lists.is_given_name() || lists.is_ambiguous_given_name();
                 // The cue's patterns are read only where a given name does not decide.
-                if given || candidate.honorific || has_cue(text, &candidate) {
+                if given || candidate.honorific || has_cue(text, candidate) {
                     full.push(Mention {
                         kind: EntityKind::Person,
                         span: candidate.span,
-                        name: name_text(text, &candidate),
+                        name: name_text(text, candidate),
                         rule: if given {
                             "person/given-name"
                         } else {
@@ -186,12 +190,16 @@ pub fn find(
                         },
                     });
                 } else {
-                    rejected_full.push(candidate);
+                    rejected_full.push(candidate.clone());
                 }
             } else if parts == 1 {
                 let whole_first_part =
                     candidate.parts.len() == 1 && candidate.parts[0] == first_part;
-                singles.push((candidate, blocked, whole_first_part.then_some(first_lists)));
+                singles.push((
+                    candidate.clone(),
+                    blocked,
+                    whole_first_part.then_some(first_lists),
+                ));
             }
         }
     }
@@ -495,43 +503,40 @@ fn name_text(text: &str, name: &NameSpan) -> String {
 
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.
 /// `covering` are the projects overlapping the name, in text order.
-fn drop_trailing_project(text: &str, name: NameSpan, covering: &[Mention]) -> NameSpan {
+fn drop_trailing_project(text: &str, name: &mut NameSpan, covering: &[Mention]) {
     let last = name.parts[name.parts.len() - 1];
     let is_project = has_span(covering, last);
     if !is_project || name.full_parts(text) < 3 {
-        return name;
+        return;
     }
-    let parts = NameParts::from_slice(&name.parts[..name.parts.len() - 1]);
-    NameSpan {
-        span: Span::new(parts[0].start, parts[parts.len() - 1].end),
-        end: parts[parts.len() - 1].end,
-        possessive: false,
-        parts,
-        ..name
-    }
+    name.parts.pop();
+    let end = name.parts[name.parts.len() - 1].end;
+    name.span = Span::new(name.parts[0].start, end);
+    name.end = end;
+    name.possessive = false;
 }
 
 /// Drops a first part that merely opens the sentence ("Then", "Brilliant") when it is
-/// not a given name (`lists` are the first part's); returns `None` if nothing is left.
-fn drop_sentence_opener(ctx: &Context, name: NameSpan, lists: WordLists) -> Option<NameSpan> {
+/// not a given name (`lists` are the first part's); returns whether anything is left.
+fn drop_sentence_opener(ctx: &Context, name: &mut NameSpan, lists: WordLists) -> bool {
     let text = ctx.text;
     let first = name.parts[0];
     // A given name or an honorific keeps the name wherever it stands: the sentence, dearer
     // to find, is looked up only for the other names.
     if name.honorific || lists.is_given_name() || lists.is_ambiguous_given_name() {
-        return Some(name);
+        return true;
     }
     let opens = ctx
         .tokens
         .sentence_at(first.start)
         .is_some_and(|s| sentence_opener_at(text, ctx.tokens.sentences[s].span.start, first.start));
     if !opens {
-        return Some(name);
+        return true;
     }
     let word = first.slice(text);
     if name.parts.len() == 1 {
         // A lone sentence-initial word is a person only with a cue after it.
-        return VERB_AFTER.is_match(&text[name.end..]).then_some(name);
+        return VERB_AFTER.is_match(&text[name.end..]);
     }
     // "Afterwards Jesse Noller": drop an opener that is an everyday word; keep an
     // unknown one, which may well be a given name ("Yeshwanth Kumar talked …").
@@ -540,14 +545,11 @@ fn drop_sentence_opener(ctx: &Context, name: NameSpan, lists: WordLists) -> Opti
         ["ly", "ed", "ing"].iter().any(|s| lower.ends_with(s))
     };
     if !everyday {
-        return Some(name);
+        return true;
     }
-    let parts = NameParts::from_slice(&name.parts[1..]);
-    Some(NameSpan {
-        span: Span::new(parts[0].start, name.span.end),
-        parts,
-        ..name
-    })
+    name.parts = NameParts::from_slice(&name.parts[1..]);
+    name.span.start = name.parts[0].start;
+    true
 }
 
 /// Whether `at` is the first word of a sentence starting at `sentence_start`, allowing
