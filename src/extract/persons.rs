@@ -142,7 +142,10 @@ pub fn find(
         };
         at = name.end.max(start + 1);
         split_on_non_names(text, &name, rules, &mut pieces);
-        for (candidate, first_lists) in pieces.drain(..) {
+        // Each piece is narrowed where it lies: a name is too large a value to move for
+        // every test.
+        for (candidate, first_lists) in &mut pieces {
+            let first_lists = *first_lists;
             let given_first = first_lists.is_given_name();
             if blockers
                 .overlapping(candidate.span)
@@ -156,14 +159,15 @@ pub fn find(
             let covering = covering_projects.overlapping(candidate.span);
             // A lone word that is also an ambiguous project ("Julia") may still be the
             // short form of a full name; that is decided once full names are known.
-            let blocked = blocked_by_project(text, &candidate, covering, rules);
+            let blocked = blocked_by_project(text, candidate, covering, rules);
             if blocked && !(candidate.parts.len() == 1 && any_weak_project(covering, rules)) {
                 continue;
             }
-            let candidate = drop_trailing_project(text, candidate, covering);
+            drop_trailing_project(text, candidate, covering);
             let first_part = candidate.parts[0];
-            let candidate = drop_sentence_opener(ctx, candidate, first_lists);
-            let Some(candidate) = candidate else { continue };
+            if !drop_sentence_opener(ctx, candidate, first_lists) {
+                continue;
+            }
             let first = candidate.parts[0].slice(text);
             let parts = candidate.full_parts(text);
             if parts >= 2 {
@@ -174,11 +178,11 @@ pub fn find(
                 };
                 let given = lists.is_given_name() || lists.is_ambiguous_given_name();
                 // The cue's patterns are read only where a given name does not decide.
-                if given || candidate.honorific || has_cue(text, &candidate) {
+                if given || candidate.honorific || has_cue(text, candidate) {
                     full.push(Mention {
                         kind: EntityKind::Person,
                         span: candidate.span,
-                        name: name_text(text, &candidate),
+                        name: name_text(text, candidate),
                         rule: if given {
                             "person/given-name"
                         } else {
@@ -186,12 +190,16 @@ pub fn find(
                         },
                     });
                 } else {
-                    rejected_full.push(candidate);
+                    rejected_full.push(candidate.clone());
                 }
             } else if parts == 1 {
                 let whole_first_part =
                     candidate.parts.len() == 1 && candidate.parts[0] == first_part;
-                singles.push((candidate, blocked, whole_first_part.then_some(first_lists)));
+                singles.push((
+                    candidate.clone(),
+                    blocked,
+                    whole_first_part.then_some(first_lists),
+                ));
             }
         }
     }
@@ -374,8 +382,7 @@ impl<'f> FullNames<'f> {
         // A post names the same persons again and again: each name is folded once.
         let mut seen = FxHashSet::with_capacity_and_hasher(names.len(), Default::default());
         for name in names.filter(|name| seen.insert(*name)) {
-            let (Some((first, _)), Some((_, last))) = (name.split_once(' '), name.rsplit_once(' '))
-            else {
+            let Some((first, last)) = first_and_last_word(name) else {
                 continue;
             };
             fold_into(first, folded);
@@ -426,6 +433,16 @@ impl<'f> FullNames<'f> {
             .take_while(|&&(i, _)| i == initial)
             .any(|&(_, first)| near_first_name(short, first))
     }
+}
+
+/// The first and the last word of a name of two or more words, single spaced. A name is
+/// a few bytes: its spaces are found by looking at each, which costs less than setting up
+/// a search for them.
+fn first_and_last_word(name: &str) -> Option<(&str, &str)> {
+    let bytes = name.as_bytes();
+    let first_end = bytes.iter().position(|&b| b == b' ')?;
+    let last_start = bytes.iter().rposition(|&b| b == b' ')? + 1;
+    Some((&name[..first_end], &name[last_start..]))
 }
 
 fn possessive_talk(text: &str, name: &NameSpan) -> bool {
@@ -486,41 +503,40 @@ fn name_text(text: &str, name: &NameSpan) -> String {
 
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.
 /// `covering` are the projects overlapping the name, in text order.
-fn drop_trailing_project(text: &str, name: NameSpan, covering: &[Mention]) -> NameSpan {
+fn drop_trailing_project(text: &str, name: &mut NameSpan, covering: &[Mention]) {
     let last = name.parts[name.parts.len() - 1];
     let is_project = has_span(covering, last);
     if !is_project || name.full_parts(text) < 3 {
-        return name;
+        return;
     }
-    let parts = NameParts::from_slice(&name.parts[..name.parts.len() - 1]);
-    NameSpan {
-        span: Span::new(parts[0].start, parts[parts.len() - 1].end),
-        end: parts[parts.len() - 1].end,
-        possessive: false,
-        parts,
-        ..name
-    }
+    name.parts.pop();
+    let end = name.parts[name.parts.len() - 1].end;
+    name.span = Span::new(name.parts[0].start, end);
+    name.end = end;
+    name.possessive = false;
 }
 
 /// Drops a first part that merely opens the sentence ("Then", "Brilliant") when it is
-/// not a given name (`lists` are the first part's); returns `None` if nothing is left.
-fn drop_sentence_opener(ctx: &Context, name: NameSpan, lists: WordLists) -> Option<NameSpan> {
+/// not a given name (`lists` are the first part's); returns whether anything is left.
+fn drop_sentence_opener(ctx: &Context, name: &mut NameSpan, lists: WordLists) -> bool {
     let text = ctx.text;
     let first = name.parts[0];
+    // A given name or an honorific keeps the name wherever it stands: the sentence, dearer
+    // to find, is looked up only for the other names.
+    if name.honorific || lists.is_given_name() || lists.is_ambiguous_given_name() {
+        return true;
+    }
     let opens = ctx
         .tokens
         .sentence_at(first.start)
         .is_some_and(|s| sentence_opener_at(text, ctx.tokens.sentences[s].span.start, first.start));
-    if !opens || name.honorific {
-        return Some(name);
+    if !opens {
+        return true;
     }
     let word = first.slice(text);
-    if lists.is_given_name() || lists.is_ambiguous_given_name() {
-        return Some(name);
-    }
     if name.parts.len() == 1 {
         // A lone sentence-initial word is a person only with a cue after it.
-        return VERB_AFTER.is_match(&text[name.end..]).then_some(name);
+        return VERB_AFTER.is_match(&text[name.end..]);
     }
     // "Afterwards Jesse Noller": drop an opener that is an everyday word; keep an
     // unknown one, which may well be a given name ("Yeshwanth Kumar talked …").
@@ -529,14 +545,11 @@ fn drop_sentence_opener(ctx: &Context, name: NameSpan, lists: WordLists) -> Opti
         ["ly", "ed", "ing"].iter().any(|s| lower.ends_with(s))
     };
     if !everyday {
-        return Some(name);
+        return true;
     }
-    let parts = NameParts::from_slice(&name.parts[1..]);
-    Some(NameSpan {
-        span: Span::new(parts[0].start, name.span.end),
-        parts,
-        ..name
-    })
+    name.parts = NameParts::from_slice(&name.parts[1..]);
+    name.span.start = name.parts[0].start;
+    true
 }
 
 /// Whether `at` is the first word of a sentence starting at `sentence_start`, allowing
@@ -705,7 +718,18 @@ const fn starts_camel_prefix(b: u8) -> bool {
 /// Whether `c` right before a capital makes it part of something other than a name
 /// start: a word, a contraction, a handle, a path or a dotted name.
 fn joins_next(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\'' | '’' | '_' | '@' | '#' | '/' | '.')
+    is_alphanumeric(c) || matches!(c, '\'' | '’' | '_' | '@' | '#' | '/' | '.')
+}
+
+/// [`char::is_alphanumeric`], answered without the Unicode tables for the characters
+/// beyond ASCII that names and the text around them mostly hold: Latin letters with
+/// marks, and typographic quotes, dashes and spaces.
+fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\u{C0}'..='\u{24F}' => !matches!(c, '×' | '÷'),
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// "deGrandis", "McKellar"-style parts start in lower case only with a short prefix.
@@ -877,14 +901,18 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
             break;
         };
         let after = end + c.len_utf8();
-        let inner = matches!(c, '-' | '\'' | '’')
-            && read > 0
-            && read + 1 < MAX_CHARS
-            && rest[after..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphabetic);
-        if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) || inner {
+        // A hyphen or an apostrophe, no letter nor mark, continues a word only inside it.
+        let continues = if matches!(c, '-' | '\'' | '’') {
+            read > 0
+                && read + 1 < MAX_CHARS
+                && rest[after..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+        } else {
+            is_alphanumeric(c) || unicode_normalization::char::is_combining_mark(c)
+        };
+        if continues {
             end = after;
             read += 1;
         } else {
@@ -1297,6 +1325,15 @@ mod tests {
         }
 
         #[test]
+        fn first_and_last_words_split_as_by_searches(name in "[a ’é]{0,8}|(?s:.{0,6})") {
+            let by_searches = name
+                .split_once(' ')
+                .zip(name.rsplit_once(' '))
+                .map(|((first, _), (_, last))| (first, last));
+            proptest::prop_assert_eq!(first_and_last_word(&name), by_searches);
+        }
+
+        #[test]
         fn possessives_stripped_as_by_every_suffix(word in "[aS’'s]{0,4}|(?s:.{0,4})") {
             proptest::prop_assert_eq!(strip_possessive(&word), strip_possessive_by_suffixes(&word));
         }
@@ -1339,6 +1376,13 @@ mod tests {
                 .iter()
                 .all(|p| starts_camel_prefix(p.as_bytes()[0]))
         );
+    }
+
+    #[test]
+    fn alphanumeric_as_the_unicode_tables_say() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
