@@ -341,37 +341,25 @@ fn person_clusters<'e>(
         }
     }
     // A short form is a head's first name, its surname, or a near spelling of the first
-    // name (which starts with the same letter): only those heads can claim it.
-    let mut by_last: FxHashMap<&str, Vec<usize>> = capacity(heads.len());
-    let mut by_initial: FxHashMap<Option<char>, Vec<usize>> = capacity(heads.len());
-    for (i, &head) in heads.iter().enumerate() {
-        let name = &full[head].1;
-        by_last
-            .entry(name.parts[name.parts.len() - 1])
-            .or_default()
-            .push(i);
-        by_initial
-            .entry(name.parts[0].chars().next())
-            .or_default()
-            .push(i);
-    }
-    // Only a head a short form may be is asked about it, as a [`FoldedName`].
+    // name (which starts with the same letter): only those heads can claim it, and only
+    // they are asked about it, as a [`FoldedName`]. A post has a handful of short forms
+    // and dozens of heads, so the heads are looked through for each short form rather
+    // than indexed by surname and initial.
     let mut asked: Vec<Option<FoldedName>> = vec![None; heads.len()];
-    let mut candidates: Vec<usize> = Vec::new();
     for (&n, _) in counts.iter().filter(|(_, (parts, ..))| *parts == 1) {
         let short = fold(n);
-        candidates.clear();
-        candidates.extend(by_last.get(short.as_str()).into_iter().flatten());
-        candidates.extend(by_initial.get(&short.chars().next()).into_iter().flatten());
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut matches = candidates.iter().filter(|&&h| {
-            asked[h]
-                .get_or_insert_with(|| full[heads[h]].1.to_folded_name())
-                .has_short_form(&short)
+        let initial = short.chars().next();
+        let mut matches = heads.iter().zip(&mut asked).filter_map(|(&head, asked)| {
+            let name = &full[head].1;
+            let may_claim = name.surname() == short || name.parts[0].chars().next() == initial;
+            let claims = may_claim
+                && asked
+                    .get_or_insert_with(|| name.to_folded_name())
+                    .has_short_form(&short);
+            claims.then_some(head)
         });
         let target = match (matches.next(), matches.next()) {
-            (Some(&h), None) => full[heads[h]].0,
+            (Some(head), None) => full[head].0,
             _ => n,
         };
         canon.insert(n, target);
@@ -424,20 +412,26 @@ fn runs<'s, T>(items: &'s [T], ends: &[usize]) -> impl Iterator<Item = &'s [T]> 
     starts.zip(ends).map(|(start, &end)| &items[start..end])
 }
 
-/// A full name of two parts or more, folded, with its surname's length in characters,
-/// which every comparison of near surnames needs.
+/// A full name of two parts or more, folded, with what every comparison of near
+/// surnames needs: its surname's length in characters, and its letters.
 struct FullName<'a> {
     parts: &'a [&'a str],
     surname_chars: usize,
+    surname_letters: Option<u64>,
 }
 
 impl<'a> FullName<'a> {
     fn new(parts: &'a [&'a str]) -> FullName<'a> {
-        let surname_chars = parts.last().map_or(0, |surname| surname.chars().count());
+        let surname = parts.last().copied().unwrap_or("");
         FullName {
             parts,
-            surname_chars,
+            surname_chars: surname.chars().count(),
+            surname_letters: letter_set(surname),
         }
+    }
+
+    fn surname(&self) -> &'a str {
+        self.parts[self.parts.len() - 1]
     }
 
     fn to_folded_name(&self) -> FoldedName {
@@ -467,13 +461,33 @@ fn same_person(a: &FullName, b: &FullName) -> bool {
         let (la, lb) = (fa[fa.len() - 1], fb[fb.len() - 1]);
         let lengths = (a.surname_chars, b.surname_chars);
         // Two slips for surnames of five letters or more, one for four, none below.
-        return match lengths.0.min(lengths.1) {
-            0..=3 => false,
-            4 => within_edits(la, lb, lengths, 1),
-            _ => within_edits(la, lb, lengths, 2),
+        let limit = match lengths.0.min(lengths.1) {
+            0..=3 => return false,
+            4 => 1,
+            _ => 2,
         };
+        return !too_many_letters_apart(a.surname_letters, b.surname_letters, limit)
+            && within_edits(la, lb, lengths, limit);
     }
     false
+}
+
+/// The bytes of an ASCII word as bits of a set (a bit stands for every byte sixty-four
+/// apart), `None` for a word with other characters.
+fn letter_set(word: &str) -> Option<u64> {
+    word.is_ascii()
+        .then(|| word.bytes().fold(0, |set, b| set | 1 << (b % 64)))
+}
+
+/// Whether two words with these [`letter_set`]s are more than `limit` edits apart for
+/// certain: an edit adds or drops at most one letter of those a word holds, and replaces
+/// at most one by another, so each edit changes at most two bits of its set. Most pairs
+/// of different surnames are settled this way, without counting their letters.
+fn too_many_letters_apart(a: Option<u64>, b: Option<u64>, limit: usize) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => (a ^ b).count_ones() as usize > 2 * limit,
+        _ => false,
+    }
 }
 
 /// Rank of a rule's title: structure beats prose beats references.
@@ -635,12 +649,19 @@ fn merge_talks(
         } else {
             title_strength(m.rule)
         };
-        let same_title = talks.iter().position(|&(ref t, _, title)| {
-            title_ids[title] == title_ids[i]
-                && (t.speakers.is_empty()
-                    || speakers.is_empty()
-                    || t.speakers.iter().any(|s| speakers.contains(s)))
-        });
+        // A talk has the title of an earlier mention: a title seen first here, as most
+        // are, is no talk's, and the talks need not be looked through for it.
+        let title_seen = title_ids[i] != i;
+        let same_title = title_seen
+            .then(|| {
+                talks.iter().position(|&(ref t, _, title)| {
+                    title_ids[title] == title_ids[i]
+                        && (t.speakers.is_empty()
+                            || speakers.is_empty()
+                            || t.speakers.iter().any(|s| speakers.contains(s)))
+                })
+            })
+            .flatten();
         // A titled talk after a bare reference to it ("The opening keynote was by X.
         // Her talk, “T”, …") takes the reference's place.
         let replaces = same_title.or_else(|| {
@@ -767,6 +788,19 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn words_too_many_letters_apart_are_more_edits_apart(
+            a in "[a-f!é]{0,8}",
+            b in "[c-h!é]{0,8}",
+            limit in 1..3usize,
+        ) {
+            if too_many_letters_apart(letter_set(&a), letter_set(&b), limit) {
+                proptest::prop_assert!(strsim::damerau_levenshtein(&a, &b) > limit);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
         fn surface_form_is_folding_then_stripping(s in "[ a\t\n\u{a0}’'s]{0,12}") {
             let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
             let expected = folded
@@ -814,6 +848,7 @@ mod tests {
             let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
             let ids = same_title_ids(&titles);
             for (i, a) in titles.iter().enumerate() {
+                proptest::prop_assert_eq!(ids[i] == i, !titles[..i].contains(a));
                 for (j, b) in titles.iter().enumerate() {
                     proptest::prop_assert_eq!(ids[i] == ids[j], a == b);
                 }
