@@ -11,7 +11,7 @@ use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold, fold_into, within_edits};
 use crate::span::Span;
 use crate::tokenize::{ASCII_ALPHANUMERIC, single_spaced};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// One thing a document names, with every form it is named by.
@@ -173,11 +173,11 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
     // Entities sorted by kind then name; remap mention indices.
     // The keys lie side by side rather than behind an index, and the index ends each key,
     // so an unstable sort is as good as a stable one. Names mostly differ in their first
-    // bytes, which are compared as a number before the names are.
-    let mut keys: Vec<(EntityKind, u64, &str, usize)> = entities
+    // bytes, which are compared with the kind as one number before the names are.
+    let mut keys: Vec<(u64, &str, usize)> = entities
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.kind, leading_bytes(&e.name), e.name.as_str(), i))
+        .map(|(i, e)| (leading_key(e.kind, &e.name), e.name.as_str(), i))
         .collect();
     keys.sort_unstable();
     let order: Vec<usize> = keys.into_iter().map(|(.., i)| i).collect();
@@ -195,6 +195,13 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         mention_entity: mention_entity.into_iter().map(|i| new_index[i]).collect(),
         talks,
     }
+}
+
+/// An entity's kind and the first seven bytes of its name as one number that orders as
+/// the pair does, where the name's bytes tell them apart: the sort compares one number
+/// where it would compare the kinds, then the names' first bytes.
+fn leading_key(kind: EntityKind, name: &str) -> u64 {
+    u64::from(kind as u8) << 56 | leading_bytes(name) >> 8
 }
 
 /// The first eight bytes of `s` as a number that orders as the bytes do, a shorter `s`
@@ -275,37 +282,34 @@ fn person_clusters<'e>(
     extraction: &'e Extraction,
     speakers: &[&'e str],
 ) -> FxHashMap<&'e str, &'e str> {
-    // name -> (parts, count, first)
-    let mut counts: FxHashMap<&str, (usize, usize, usize)> =
+    // name -> (parts, used by a speaker, count, first)
+    let mut counts: FxHashMap<&str, (usize, bool, usize, usize)> =
         capacity(extraction.mentions.len() + speakers.len());
     let parts = |n: &str| n.split_whitespace().count();
     for (i, m) in extraction.mentions.iter().enumerate() {
         if m.kind == EntityKind::Person {
             let name = m.name.as_str();
-            counts.entry(name).or_insert_with(|| (parts(name), 0, i)).1 += 1;
+            counts
+                .entry(name)
+                .or_insert_with(|| (parts(name), false, 0, i))
+                .2 += 1;
         }
     }
     for &s in speakers {
-        counts
+        let (_, speaker, count, _) = counts
             .entry(s)
-            .or_insert_with(|| (parts(s), 0, usize::MAX))
-            .1 += 1;
+            .or_insert_with(|| (parts(s), false, 0, usize::MAX));
+        *speaker = true;
+        *count += 1;
     }
-    let speaker_set: FxHashSet<&str> = speakers.iter().copied().collect();
     // Rank: more parts, then used as a speaker, then more uses, then earlier; computed
     // once per name rather than at every comparison of the sort.
     let mut canon: FxHashMap<&str, &str> = capacity(counts.len());
     let mut ranked: Vec<(_, &str)> = counts
         .iter()
         .filter(|(_, (parts, ..))| *parts >= 2)
-        .map(|(&n, &(parts, count, first))| {
-            let rank = (
-                parts,
-                speaker_set.contains(n),
-                count,
-                std::cmp::Reverse(first),
-            );
-            (rank, n)
+        .map(|(&n, &(parts, speaker, count, first))| {
+            ((parts, speaker, count, std::cmp::Reverse(first)), n)
         })
         .collect();
     // The names are compared only where the ranks tie. They are distinct, so the order
@@ -839,6 +843,21 @@ mod tests {
         ) {
             let by_leading_bytes = (leading_bytes(&a), &a).cmp(&(leading_bytes(&b), &b));
             proptest::prop_assert_eq!(by_leading_bytes, a.cmp(&b));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn leading_keys_order_as_kinds_then_names(
+            a in (0..4usize, "[ab\0é🦀]{0,9}"),
+            b in (0..4usize, "[ab\0é🦀]{0,9}"),
+        ) {
+            const KINDS: [EntityKind; 4] =
+                [EntityKind::Talk, EntityKind::Person, EntityKind::Project, EntityKind::Day];
+            let (a, b) = ((KINDS[a.0], a.1), (KINDS[b.0], b.1));
+            let by_leading_key =
+                (leading_key(a.0, &a.1), &a.1).cmp(&(leading_key(b.0, &b.1), &b.1));
+            proptest::prop_assert_eq!(by_leading_key, a.cmp(&b));
         }
     }
 
