@@ -11,7 +11,7 @@ use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold, fold_into, within_edits};
 use crate::span::Span;
 use crate::tokenize::{ASCII_ALPHANUMERIC, single_spaced};
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
 /// One thing a document names, with every form it is named by.
@@ -173,11 +173,11 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
     // Entities sorted by kind then name; remap mention indices.
     // The keys lie side by side rather than behind an index, and the index ends each key,
     // so an unstable sort is as good as a stable one. Names mostly differ in their first
-    // bytes, which are compared as a number before the names are.
-    let mut keys: Vec<(EntityKind, u64, &str, usize)> = entities
+    // bytes, which are compared with the kind as one number before the names are.
+    let mut keys: Vec<(u64, &str, usize)> = entities
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.kind, leading_bytes(&e.name), e.name.as_str(), i))
+        .map(|(i, e)| (leading_key(e.kind, &e.name), e.name.as_str(), i))
         .collect();
     keys.sort_unstable();
     let order: Vec<usize> = keys.into_iter().map(|(.., i)| i).collect();
@@ -195,6 +195,13 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         mention_entity: mention_entity.into_iter().map(|i| new_index[i]).collect(),
         talks,
     }
+}
+
+/// An entity's kind and the first seven bytes of its name as one number that orders as
+/// the pair does, where the name's bytes tell them apart: the sort compares one number
+/// where it would compare the kinds, then the names' first bytes.
+fn leading_key(kind: EntityKind, name: &str) -> u64 {
+    u64::from(kind as u8) << 56 | leading_bytes(name) >> 8
 }
 
 /// The first eight bytes of `s` as a number that orders as the bytes do, a shorter `s`
@@ -275,37 +282,34 @@ fn person_clusters<'e>(
     extraction: &'e Extraction,
     speakers: &[&'e str],
 ) -> FxHashMap<&'e str, &'e str> {
-    // name -> (parts, count, first)
-    let mut counts: FxHashMap<&str, (usize, usize, usize)> =
+    // name -> (parts, used by a speaker, count, first)
+    let mut counts: FxHashMap<&str, (usize, bool, usize, usize)> =
         capacity(extraction.mentions.len() + speakers.len());
     let parts = |n: &str| n.split_whitespace().count();
     for (i, m) in extraction.mentions.iter().enumerate() {
         if m.kind == EntityKind::Person {
             let name = m.name.as_str();
-            counts.entry(name).or_insert_with(|| (parts(name), 0, i)).1 += 1;
+            counts
+                .entry(name)
+                .or_insert_with(|| (parts(name), false, 0, i))
+                .2 += 1;
         }
     }
     for &s in speakers {
-        counts
+        let (_, speaker, count, _) = counts
             .entry(s)
-            .or_insert_with(|| (parts(s), 0, usize::MAX))
-            .1 += 1;
+            .or_insert_with(|| (parts(s), false, 0, usize::MAX));
+        *speaker = true;
+        *count += 1;
     }
-    let speaker_set: FxHashSet<&str> = speakers.iter().copied().collect();
     // Rank: more parts, then used as a speaker, then more uses, then earlier; computed
     // once per name rather than at every comparison of the sort.
     let mut canon: FxHashMap<&str, &str> = capacity(counts.len());
     let mut ranked: Vec<(_, &str)> = counts
         .iter()
         .filter(|(_, (parts, ..))| *parts >= 2)
-        .map(|(&n, &(parts, count, first))| {
-            let rank = (
-                parts,
-                speaker_set.contains(n),
-                count,
-                std::cmp::Reverse(first),
-            );
-            (rank, n)
+        .map(|(&n, &(parts, speaker, count, first))| {
+            ((parts, speaker, count, std::cmp::Reverse(first)), n)
         })
         .collect();
     // The names are compared only where the ranks tie. They are distinct, so the order
@@ -341,37 +345,25 @@ fn person_clusters<'e>(
         }
     }
     // A short form is a head's first name, its surname, or a near spelling of the first
-    // name (which starts with the same letter): only those heads can claim it.
-    let mut by_last: FxHashMap<&str, Vec<usize>> = capacity(heads.len());
-    let mut by_initial: FxHashMap<Option<char>, Vec<usize>> = capacity(heads.len());
-    for (i, &head) in heads.iter().enumerate() {
-        let name = &full[head].1;
-        by_last
-            .entry(name.parts[name.parts.len() - 1])
-            .or_default()
-            .push(i);
-        by_initial
-            .entry(name.parts[0].chars().next())
-            .or_default()
-            .push(i);
-    }
-    // Only a head a short form may be is asked about it, as a [`FoldedName`].
+    // name (which starts with the same letter): only those heads can claim it, and only
+    // they are asked about it, as a [`FoldedName`]. A post has a handful of short forms
+    // and dozens of heads, so the heads are looked through for each short form rather
+    // than indexed by surname and initial.
     let mut asked: Vec<Option<FoldedName>> = vec![None; heads.len()];
-    let mut candidates: Vec<usize> = Vec::new();
     for (&n, _) in counts.iter().filter(|(_, (parts, ..))| *parts == 1) {
         let short = fold(n);
-        candidates.clear();
-        candidates.extend(by_last.get(short.as_str()).into_iter().flatten());
-        candidates.extend(by_initial.get(&short.chars().next()).into_iter().flatten());
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut matches = candidates.iter().filter(|&&h| {
-            asked[h]
-                .get_or_insert_with(|| full[heads[h]].1.to_folded_name())
-                .has_short_form(&short)
+        let initial = short.chars().next();
+        let mut matches = heads.iter().zip(&mut asked).filter_map(|(&head, asked)| {
+            let name = &full[head].1;
+            let may_claim = name.surname() == short || name.parts[0].chars().next() == initial;
+            let claims = may_claim
+                && asked
+                    .get_or_insert_with(|| name.to_folded_name())
+                    .has_short_form(&short);
+            claims.then_some(head)
         });
         let target = match (matches.next(), matches.next()) {
-            (Some(&h), None) => full[heads[h]].0,
+            (Some(head), None) => full[head].0,
             _ => n,
         };
         canon.insert(n, target);
@@ -424,20 +416,26 @@ fn runs<'s, T>(items: &'s [T], ends: &[usize]) -> impl Iterator<Item = &'s [T]> 
     starts.zip(ends).map(|(start, &end)| &items[start..end])
 }
 
-/// A full name of two parts or more, folded, with its surname's length in characters,
-/// which every comparison of near surnames needs.
+/// A full name of two parts or more, folded, with what every comparison of near
+/// surnames needs: its surname's length in characters, and its letters.
 struct FullName<'a> {
     parts: &'a [&'a str],
     surname_chars: usize,
+    surname_letters: Option<u64>,
 }
 
 impl<'a> FullName<'a> {
     fn new(parts: &'a [&'a str]) -> FullName<'a> {
-        let surname_chars = parts.last().map_or(0, |surname| surname.chars().count());
+        let surname = parts.last().copied().unwrap_or("");
         FullName {
             parts,
-            surname_chars,
+            surname_chars: surname.chars().count(),
+            surname_letters: letter_set(surname),
         }
+    }
+
+    fn surname(&self) -> &'a str {
+        self.parts[self.parts.len() - 1]
     }
 
     fn to_folded_name(&self) -> FoldedName {
@@ -467,13 +465,33 @@ fn same_person(a: &FullName, b: &FullName) -> bool {
         let (la, lb) = (fa[fa.len() - 1], fb[fb.len() - 1]);
         let lengths = (a.surname_chars, b.surname_chars);
         // Two slips for surnames of five letters or more, one for four, none below.
-        return match lengths.0.min(lengths.1) {
-            0..=3 => false,
-            4 => within_edits(la, lb, lengths, 1),
-            _ => within_edits(la, lb, lengths, 2),
+        let limit = match lengths.0.min(lengths.1) {
+            0..=3 => return false,
+            4 => 1,
+            _ => 2,
         };
+        return !too_many_letters_apart(a.surname_letters, b.surname_letters, limit)
+            && within_edits(la, lb, lengths, limit);
     }
     false
+}
+
+/// The bytes of an ASCII word as bits of a set (a bit stands for every byte sixty-four
+/// apart), `None` for a word with other characters.
+fn letter_set(word: &str) -> Option<u64> {
+    word.is_ascii()
+        .then(|| word.bytes().fold(0, |set, b| set | 1 << (b % 64)))
+}
+
+/// Whether two words with these [`letter_set`]s are more than `limit` edits apart for
+/// certain: an edit adds or drops at most one letter of those a word holds, and replaces
+/// at most one by another, so each edit changes at most two bits of its set. Most pairs
+/// of different surnames are settled this way, without counting their letters.
+fn too_many_letters_apart(a: Option<u64>, b: Option<u64>, limit: usize) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => (a ^ b).count_ones() as usize > 2 * limit,
+        _ => false,
+    }
 }
 
 /// Rank of a rule's title: structure beats prose beats references.
@@ -635,12 +653,19 @@ fn merge_talks(
         } else {
             title_strength(m.rule)
         };
-        let same_title = talks.iter().position(|&(ref t, _, title)| {
-            title_ids[title] == title_ids[i]
-                && (t.speakers.is_empty()
-                    || speakers.is_empty()
-                    || t.speakers.iter().any(|s| speakers.contains(s)))
-        });
+        // A talk has the title of an earlier mention: a title seen first here, as most
+        // are, is no talk's, and the talks need not be looked through for it.
+        let title_seen = title_ids[i] != i;
+        let same_title = title_seen
+            .then(|| {
+                talks.iter().position(|&(ref t, _, title)| {
+                    title_ids[title] == title_ids[i]
+                        && (t.speakers.is_empty()
+                            || speakers.is_empty()
+                            || t.speakers.iter().any(|s| speakers.contains(s)))
+                })
+            })
+            .flatten();
         // A titled talk after a bare reference to it ("The opening keynote was by X.
         // Her talk, “T”, …") takes the reference's place.
         let replaces = same_title.or_else(|| {
@@ -767,6 +792,19 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn words_too_many_letters_apart_are_more_edits_apart(
+            a in "[a-f!é]{0,8}",
+            b in "[c-h!é]{0,8}",
+            limit in 1..3usize,
+        ) {
+            if too_many_letters_apart(letter_set(&a), letter_set(&b), limit) {
+                proptest::prop_assert!(strsim::damerau_levenshtein(&a, &b) > limit);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
         fn surface_form_is_folding_then_stripping(s in "[ a\t\n\u{a0}’'s]{0,12}") {
             let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
             let expected = folded
@@ -810,10 +848,26 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn leading_keys_order_as_kinds_then_names(
+            a in (0..4usize, "[ab\0é🦀]{0,9}"),
+            b in (0..4usize, "[ab\0é🦀]{0,9}"),
+        ) {
+            const KINDS: [EntityKind; 4] =
+                [EntityKind::Talk, EntityKind::Person, EntityKind::Project, EntityKind::Day];
+            let (a, b) = ((KINDS[a.0], a.1), (KINDS[b.0], b.1));
+            let by_leading_key =
+                (leading_key(a.0, &a.1), &a.1).cmp(&(leading_key(b.0, &b.1), &b.1));
+            proptest::prop_assert_eq!(by_leading_key, a.cmp(&b));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
         fn titles_have_one_id_when_they_are_equal(titles in proptest::collection::vec("[ab é]{0,3}", 0..8)) {
             let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
             let ids = same_title_ids(&titles);
             for (i, a) in titles.iter().enumerate() {
+                proptest::prop_assert_eq!(ids[i] == i, !titles[..i].contains(a));
                 for (j, b) in titles.iter().enumerate() {
                     proptest::prop_assert_eq!(ids[i] == ids[j], a == b);
                 }

@@ -5,7 +5,7 @@
 //! lines, prose rules read sentences. Every unit is a [`Span`] into the original text.
 
 use crate::span::Span;
-use crate::swar::find_any_byte;
+use crate::swar::{HIGHS, ONES, bytes_below, find_any_byte};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -799,9 +799,53 @@ pub fn single_spaced(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether `text` is single spaced already, as most names, markers and titles are: no
-/// white space but the space, none at either end and no two spaces in a row. Only the
-/// bytes in [`MAY_BREAK_SPACING`] need a closer look.
+/// white space but the space, none at either end and no two spaces in a row.
+///
+/// Printable ASCII and spaces, most of any title, are read eight bytes at a time; a text
+/// with other bytes, or too short for a word, goes to [`is_single_spaced_bytewise`].
 fn is_single_spaced(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let Some(&last) = bytes.last_chunk() else {
+        return is_single_spaced_bytewise(text);
+    };
+    // The place before the first byte counts as a space: a space may not start the text.
+    let mut space_before = 0x80;
+    for word in bytes.chunks_exact(8) {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let Some(spaces) = spaces_in(word) else {
+            return is_single_spaced_bytewise(text);
+        };
+        if spaces & (spaces << 8 | space_before) != 0 {
+            return false;
+        }
+        space_before = spaces >> 56;
+    }
+    // The last eight bytes, read again where they overlap the words above, hold the
+    // bytes after those words and the pair across the boundary.
+    match spaces_in(u64::from_le_bytes(last)) {
+        Some(spaces) => spaces & spaces << 8 == 0 && last[7] != b' ',
+        None => is_single_spaced_bytewise(text),
+    }
+}
+
+/// The high bit of each place of `word` that holds a space, or `None` when a place holds
+/// a byte that is neither printable ASCII nor the space.
+fn spaces_in(word: u64) -> Option<u64> {
+    if bytes_below(word, b' ') | word & HIGHS != 0 {
+        return None;
+    }
+    Some(zero_bytes(word ^ (ONES * u64::from(b' '))))
+}
+
+/// The high bit of each place of `word` that holds a zero byte, and of no other place.
+fn zero_bytes(word: u64) -> u64 {
+    const LOWS: u64 = !HIGHS;
+    !((word & LOWS).wrapping_add(LOWS) | word) & HIGHS
+}
+
+/// [`is_single_spaced`], a byte at a time: only the bytes in [`MAY_BREAK_SPACING`] need a
+/// closer look.
+fn is_single_spaced_bytewise(text: &str) -> bool {
     let mut after_space = true;
     for (i, &b) in text.as_bytes().iter().enumerate() {
         if !MAY_BREAK_SPACING[usize::from(b)] {
@@ -1057,7 +1101,7 @@ mod tests {
 
         #[test]
         fn single_spacing_joins_the_words_by_spaces(
-            text in "(?s:.{0,30})|[a  \t\x0b\néé–\u{a0}\u{85}\u{1680}\u{2009}\u{3000}©]{0,20}"
+            text in "(?s:.{0,30})|[a  \t\x0b\néé–\u{a0}\u{85}\u{1680}\u{2009}\u{3000}©]{0,20}|[ab  \x01~]{0,40}"
         ) {
             let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
             let spaced = single_spaced(&text);
