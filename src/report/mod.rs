@@ -9,6 +9,7 @@
 pub mod atomic;
 pub mod csv;
 pub mod json;
+pub mod mentions;
 pub mod pairs;
 pub mod rows;
 pub mod table;
@@ -177,8 +178,7 @@ impl ReportWriter {
         let f = self.formulas;
         let path = PathCell::prepared(&record.path, f, &mut self.path_cell);
         csv::append(&mut self.buffers[DOCUMENTS], [document_row(record)], f)?;
-        let mentions = record.mentions.iter().map(|m| mention_row(path, m));
-        csv::append(&mut self.buffers[MENTIONS], mentions, f)?;
+        mentions::append(&mut self.buffers[MENTIONS], path, &record.mentions, f);
         let talks = record.talks.iter().map(|t| talk_row(path, t));
         csv::append(&mut self.buffers[TALKS], talks, f)?;
         if let Some(documents) = &mut self.documents {
