@@ -9,8 +9,8 @@
 pub mod atomic;
 pub mod csv;
 pub mod json;
-pub mod mentions;
 pub mod pairs;
+pub mod repeats;
 pub mod rows;
 pub mod table;
 
@@ -178,9 +178,8 @@ impl ReportWriter {
         let f = self.formulas;
         let path = PathCell::prepared(&record.path, f, &mut self.path_cell);
         csv::append(&mut self.buffers[DOCUMENTS], [document_row(record)], f)?;
-        mentions::append(&mut self.buffers[MENTIONS], path, &record.mentions, f);
-        let talks = record.talks.iter().map(|t| talk_row(path, t));
-        csv::append(&mut self.buffers[TALKS], talks, f)?;
+        repeats::mention_rows(&mut self.buffers[MENTIONS], path, &record.mentions, f);
+        repeats::talk_rows(&mut self.buffers[TALKS], path, &record.talks, f);
         if let Some(documents) = &mut self.documents {
             documents.push(&mut self.buffers[JSON], &json_document(record));
         }
