@@ -10,6 +10,7 @@ pub mod atomic;
 pub mod csv;
 pub mod json;
 pub mod pairs;
+pub mod repeats;
 pub mod rows;
 pub mod table;
 
@@ -177,10 +178,8 @@ impl ReportWriter {
         let f = self.formulas;
         let path = PathCell::prepared(&record.path, f, &mut self.path_cell);
         csv::append(&mut self.buffers[DOCUMENTS], [document_row(record)], f)?;
-        let mentions = record.mentions.iter().map(|m| mention_row(path, m));
-        csv::append(&mut self.buffers[MENTIONS], mentions, f)?;
-        let talks = record.talks.iter().map(|t| talk_row(path, t));
-        csv::append(&mut self.buffers[TALKS], talks, f)?;
+        repeats::mention_rows(&mut self.buffers[MENTIONS], path, &record.mentions, f);
+        repeats::talk_rows(&mut self.buffers[TALKS], path, &record.talks, f);
         if let Some(documents) = &mut self.documents {
             documents.push(&mut self.buffers[JSON], &json_document(record));
         }
