@@ -707,6 +707,8 @@ struct Gazetteer {
     list_starts: Vec<usize>,
     /// Whether each list matches in any ASCII case.
     folds: Vec<bool>,
+    /// Whether each pattern starts and whether it ends with a letter or digit.
+    alphanumeric_ends: Vec<(bool, bool)>,
     nfa: contiguous::NFA,
     dfa: OnceLock<DFA>,
     searched: AtomicUsize,
@@ -748,12 +750,23 @@ impl Gazetteer {
             .build(&patterns)
             .map_err(|e| RulesError::Pattern(e.to_string()))?;
         let pattern_bytes: usize = patterns.iter().map(String::len).sum();
+        let alphanumeric_ends = patterns
+            .iter()
+            .map(|p| {
+                let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                (
+                    alphanumeric(p.chars().next()),
+                    alphanumeric(p.chars().next_back()),
+                )
+            })
+            .collect();
         Ok(Gazetteer {
             dfa_after: pattern_bytes.saturating_mul(Self::DFA_AFTER_BYTES_PER_PATTERN_BYTE),
             patterns,
             list_of,
             list_starts,
             folds,
+            alphanumeric_ends,
             nfa,
             dfa: OnceLock::new(),
             searched: AtomicUsize::new(0),
@@ -841,11 +854,14 @@ impl Gazetteer {
         let mut occurrences = Vec::new();
         each_overlapping(automaton, bytes, |m| {
             let pattern = m.pattern();
+            let (start, end) = (m.start(), m.end());
+            if self.joined_by_ascii(bytes, pattern.as_usize(), start, end) {
+                return;
+            }
             let list = self.list_of[pattern.as_usize()];
             if !wanted.contains(&list) {
                 return;
             }
-            let (start, end) = (m.start(), m.end());
             if (self.folds[list]
                 || &bytes[start..end] == self.patterns[pattern.as_usize()].as_bytes())
                 && on_word_boundaries(text, start, end)
@@ -859,6 +875,17 @@ impl Gazetteer {
             }
         });
         occurrences
+    }
+
+    /// Whether an ASCII letter, digit or `_` right beside the match of `pattern` at
+    /// `start..end` joins it to a longer word, so that [`on_word_boundaries`] refuses it.
+    ///
+    /// Most matches are short names inside words ("R" in "for", "Go" in "good"): one byte
+    /// on each side tells them, before any other test.
+    fn joined_by_ascii(&self, bytes: &[u8], pattern: usize, start: usize, end: usize) -> bool {
+        let joins = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+        let (first, last) = self.alphanumeric_ends[pattern];
+        first && start > 0 && joins(bytes.get(start - 1)) || last && joins(bytes.get(end))
     }
 }
 
@@ -1735,6 +1762,24 @@ mod tests {
             for list in 0..2 {
                 let alone: Vec<_> = both.iter().copied().filter(|f| f.0 == list).collect();
                 proptest::prop_assert_eq!(accepted(&[list]), alone);
+            }
+        }
+
+        #[test]
+        fn a_match_joined_by_ascii_is_no_whole_word(
+            text in "(Go|go|GO|C|c|C\\+\\+|\\.NET|ASP\\.NET|Django|REST|é|Ö|_|1|x| |\\.|-|\u{301}){0,12}"
+        ) {
+            let gazetteer = test_gazetteer();
+            let bytes = text.as_bytes();
+            for (index, pattern) in gazetteer.patterns.iter().enumerate() {
+                for (start, window) in bytes.windows(pattern.len()).enumerate() {
+                    let end = start + pattern.len();
+                    if window.eq_ignore_ascii_case(pattern.as_bytes())
+                        && gazetteer.joined_by_ascii(bytes, index, start, end)
+                    {
+                        proptest::prop_assert!(!on_word_boundaries(&text, start, end));
+                    }
+                }
             }
         }
 
