@@ -9,11 +9,11 @@ use crate::swar::{HIGHS, ONES};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, Match, MatchKind};
+use aho_corasick::{AhoCorasick, Anchored, Match, MatchKind};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -688,8 +688,9 @@ struct GazetteerList {
 ///
 /// The lists' names overlap (a conference named after a project, a longer name holding a
 /// shorter one), and each list takes its own matches. So one automaton of every pattern
-/// finds every occurrence, each of its own list, and each list then takes its matches
-/// from its occurrences (see [`Gazetteer::each_accepted`]). The automaton ignores ASCII
+/// (but those of one byte, see [`SingleBytes`]) finds every occurrence, each of its own
+/// list, and each list then takes its matches from its occurrences (see
+/// [`Gazetteer::each_accepted`]). The automaton ignores ASCII
 /// case if any list does; a list that does not compares the bytes of each occurrence.
 ///
 /// A contiguous NFA builds four to five times faster than a DFA but searches about half
@@ -707,6 +708,12 @@ struct Gazetteer {
     list_starts: Vec<usize>,
     /// Whether each list matches in any ASCII case.
     folds: Vec<bool>,
+    /// Whether each pattern starts and whether it ends with a letter or digit.
+    alphanumeric_ends: Vec<(bool, bool)>,
+    /// The pattern of each of the automaton's patterns: every pattern longer than a byte.
+    automaton_patterns: Vec<usize>,
+    /// The patterns of one byte, found apart (see [`SingleBytes`]).
+    single_bytes: SingleBytes,
     nfa: contiguous::NFA,
     dfa: OnceLock<DFA>,
     searched: AtomicUsize,
@@ -740,20 +747,45 @@ impl Gazetteer {
             list_of.extend(std::iter::repeat_n(i, list.patterns.len()));
             patterns.extend(list.patterns);
         }
+        let (single, automaton_patterns): (Vec<usize>, Vec<usize>) =
+            (0..patterns.len()).partition(|&p| patterns[p].len() == 1);
+        let single_bytes = SingleBytes::new(single.iter().flat_map(|&p| {
+            let byte = patterns[p].as_bytes()[0];
+            let cases = if folds[list_of[p]] {
+                [byte.to_ascii_lowercase(), byte.to_ascii_uppercase()]
+            } else {
+                [byte; 2]
+            };
+            cases.map(|b| (b, p))
+        }))
+        .map_err(|e| RulesError::Pattern(e.to_string()))?;
         // No prefilter: the search loop below does not use one.
         let nfa = contiguous::NFA::builder()
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(folds.contains(&true))
             .prefilter(false)
-            .build(&patterns)
+            .build(automaton_patterns.iter().map(|&p| &patterns[p]))
             .map_err(|e| RulesError::Pattern(e.to_string()))?;
-        let pattern_bytes: usize = patterns.iter().map(String::len).sum();
+        let pattern_bytes: usize = automaton_patterns.iter().map(|&p| patterns[p].len()).sum();
+        let alphanumeric_ends = patterns
+            .iter()
+            .map(|p| {
+                let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                (
+                    alphanumeric(p.chars().next()),
+                    alphanumeric(p.chars().next_back()),
+                )
+            })
+            .collect();
         Ok(Gazetteer {
             dfa_after: pattern_bytes.saturating_mul(Self::DFA_AFTER_BYTES_PER_PATTERN_BYTE),
             patterns,
             list_of,
             list_starts,
             folds,
+            alphanumeric_ends,
+            automaton_patterns,
+            single_bytes,
             nfa,
             dfa: OnceLock::new(),
             searched: AtomicUsize::new(0),
@@ -788,7 +820,7 @@ impl Gazetteer {
             .match_kind(MatchKind::Standard)
             .ascii_case_insensitive(self.folds.contains(&true))
             .prefilter(false)
-            .build(&self.patterns)
+            .build(self.automaton_patterns.iter().map(|&p| &self.patterns[p]))
     }
 
     /// Calls `found` with the list and the match of each match in `text`, of the lists
@@ -839,26 +871,91 @@ impl Gazetteer {
     ) -> Vec<Occurrence> {
         let bytes = text.as_bytes();
         let mut occurrences = Vec::new();
-        each_overlapping(automaton, bytes, |m| {
-            let pattern = m.pattern();
-            let list = self.list_of[pattern.as_usize()];
+        let mut offer = |pattern: usize, start: usize, end: usize| {
+            if self.joined_by_ascii(bytes, pattern, start, end) {
+                return;
+            }
+            let list = self.list_of[pattern];
             if !wanted.contains(&list) {
                 return;
             }
-            let (start, end) = (m.start(), m.end());
-            if (self.folds[list]
-                || &bytes[start..end] == self.patterns[pattern.as_usize()].as_bytes())
+            if (self.folds[list] || &bytes[start..end] == self.patterns[pattern].as_bytes())
                 && on_word_boundaries(text, start, end)
             {
                 occurrences.push(Occurrence {
                     list,
                     start,
                     end: Reverse(end),
-                    pattern: pattern.as_usize() - self.list_starts[list],
+                    pattern: pattern - self.list_starts[list],
                 });
             }
+        };
+        each_overlapping(automaton, bytes, |m| {
+            offer(
+                self.automaton_patterns[m.pattern().as_usize()],
+                m.start(),
+                m.end(),
+            );
         });
+        self.single_bytes
+            .each_in(bytes, |pattern, at| offer(pattern, at, at + 1));
         occurrences
+    }
+
+    /// Whether an ASCII letter, digit or `_` right beside the match of `pattern` at
+    /// `start..end` joins it to a longer word, so that [`on_word_boundaries`] refuses it.
+    ///
+    /// Most matches are short names inside words ("R" in "for", "Go" in "good"): one byte
+    /// on each side tells them, before any other test.
+    fn joined_by_ascii(&self, bytes: &[u8], pattern: usize, start: usize, end: usize) -> bool {
+        let joins = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+        let (first, last) = self.alphanumeric_ends[pattern];
+        first && start > 0 && joins(bytes.get(start - 1)) || last && joins(bytes.get(end))
+    }
+}
+
+/// The gazetteer's patterns of one byte ("C", "R"). In an automaton that ignores case
+/// such a pattern matches nearly every word holding its letter; a search for the bytes
+/// it stands for finds only the places that can be it.
+struct SingleBytes {
+    /// Finds each byte of `patterns_of`, one byte each.
+    search: Option<AhoCorasick>,
+    /// The patterns that each byte the search finds stands for, by the search's pattern.
+    patterns_of: Vec<Vec<usize>>,
+}
+
+impl SingleBytes {
+    /// Finds each pattern of `bytes` (a byte, and the pattern it stands for).
+    fn new(
+        bytes: impl IntoIterator<Item = (u8, usize)>,
+    ) -> Result<SingleBytes, aho_corasick::BuildError> {
+        let mut by_byte: BTreeMap<u8, Vec<usize>> = BTreeMap::new();
+        for (byte, pattern) in bytes {
+            let patterns = by_byte.entry(byte).or_default();
+            if !patterns.contains(&pattern) {
+                patterns.push(pattern);
+            }
+        }
+        let search = (!by_byte.is_empty())
+            .then(|| AhoCorasick::new(by_byte.keys().map(|&b| [b])))
+            .transpose()?;
+        Ok(SingleBytes {
+            search,
+            patterns_of: by_byte.into_values().collect(),
+        })
+    }
+
+    /// Calls `found` with each pattern and where it stands in `bytes`.
+    fn each_in(&self, bytes: &[u8], mut found: impl FnMut(usize, usize)) {
+        for m in self
+            .search
+            .iter()
+            .flat_map(|search| search.find_iter(bytes))
+        {
+            for &pattern in &self.patterns_of[m.pattern().as_usize()] {
+                found(pattern, m.start());
+            }
+        }
     }
 }
 
@@ -1736,6 +1833,44 @@ mod tests {
                 let alone: Vec<_> = both.iter().copied().filter(|f| f.0 == list).collect();
                 proptest::prop_assert_eq!(accepted(&[list]), alone);
             }
+        }
+
+        #[test]
+        fn a_match_joined_by_ascii_is_no_whole_word(
+            text in "(Go|go|GO|C|c|C\\+\\+|\\.NET|ASP\\.NET|Django|REST|é|Ö|_|1|x| |\\.|-|\u{301}){0,12}"
+        ) {
+            let gazetteer = test_gazetteer();
+            let bytes = text.as_bytes();
+            for (index, pattern) in gazetteer.patterns.iter().enumerate() {
+                for (start, window) in bytes.windows(pattern.len()).enumerate() {
+                    let end = start + pattern.len();
+                    if window.eq_ignore_ascii_case(pattern.as_bytes())
+                        && gazetteer.joined_by_ascii(bytes, index, start, end)
+                    {
+                        proptest::prop_assert!(!on_word_boundaries(&text, start, end));
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn single_bytes_found_where_they_stand(
+            text in "(?s:.{0,16})|[cCrRé\u{301} ]{0,16}",
+        ) {
+            // "c" and "C" both stand for one pattern, "R" for two.
+            let singles = SingleBytes::new([(b'c', 0), (b'C', 0), (b'R', 1), (b'R', 2)]).expect("builds");
+            let mut found = Vec::new();
+            singles.each_in(text.as_bytes(), |pattern, at| found.push((pattern, at)));
+            let expected: Vec<(usize, usize)> = text
+                .bytes()
+                .enumerate()
+                .flat_map(|(at, b)| match b {
+                    b'c' | b'C' => vec![(0, at)],
+                    b'R' => vec![(1, at), (2, at)],
+                    _ => vec![],
+                })
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
         }
 
         #[test]
