@@ -250,6 +250,16 @@ const GENERIC: &[&str] = &[
     "two",
 ];
 
+/// Whether `surface` is one of [`GENERIC`] in any case. An ASCII surface, nearly every
+/// one, is compared without lower-casing it into a new `String`.
+fn is_generic(surface: &str) -> bool {
+    if surface.is_ascii() {
+        GENERIC.iter().any(|g| g.eq_ignore_ascii_case(surface))
+    } else {
+        GENERIC.contains(&surface.to_lowercase().as_str())
+    }
+}
+
 /// Finds project mentions, given the days already found, the gazetteer's hits (see
 /// [`crate::rules::Rules::project_hits`]) and the blockers' spans (places,
 /// organisations, conferences; in text order).
@@ -297,7 +307,7 @@ pub fn find(
     let mut add = |span: Span, rule: &'static str| {
         let surface = span.slice(text);
         if surface.is_empty()
-            || GENERIC.contains(&surface.to_lowercase().as_str())
+            || is_generic(surface)
             || rules.is_non_person_word(surface) && !rule.ends_with("link")
             || rules.is_blocker(surface)
             || !overlapping_spans(blockers, span).is_empty()
@@ -566,6 +576,16 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn generic_words_told_as_lower_casing_tells_them(
+            surface in "(new|NEW|Web|testing|te|x|é|\u{212a}|İ|ß| ){0,3}"
+        ) {
+            proptest::prop_assert_eq!(
+                is_generic(&surface),
+                GENERIC.contains(&surface.to_lowercase().as_str())
+            );
+        }
 
         #[test]
         fn words_around_hints_hold_every_match(
