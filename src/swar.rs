@@ -19,6 +19,14 @@ pub(crate) fn equal_bytes(word: u64, byte: u8) -> u64 {
     bytes_below(word ^ (ONES * u64::from(byte)), 1)
 }
 
+/// The high bit of each place of `word` that holds a zero byte, and of no other place:
+/// exact where [`bytes_below`] may also flag places above a borrow, for tests that need
+/// to know where the bytes are.
+pub(crate) fn zero_bytes(word: u64) -> u64 {
+    const LOWS: u64 = !HIGHS;
+    !((word & LOWS).wrapping_add(LOWS) | word) & HIGHS
+}
+
 /// Whether `found` finds a byte of `bytes`, eight bytes at a time: `found` is nonzero
 /// for a word holding a byte it looks for, zero otherwise. Words may overlap (the last
 /// one ends with the last byte) and, below eight bytes, repeat bytes: each byte is
@@ -161,6 +169,14 @@ mod tests {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn zero_bytes_flags_each_zero_byte_and_no_other(
+            bytes in prop::array::uniform8(prop_oneof![Just(0u8), Just(1), Just(0x80), any::<u8>()])
+        ) {
+            let expected = bytes.map(|b| if b == 0 { 0x80 } else { 0 });
+            prop_assert_eq!(zero_bytes(u64::from_le_bytes(bytes)), u64::from_le_bytes(expected));
+        }
+
         #[test]
         fn any_byte_finds_what_a_byte_loop_finds(bytes in prop::collection::vec(any::<u8>(), 0..40)) {
             let quote_or_control = |w| bytes_below(w, 0x20) | equal_bytes(w, b'"');

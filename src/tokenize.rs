@@ -5,7 +5,7 @@
 //! lines, prose rules read sentences. Every unit is a [`Span`] into the original text.
 
 use crate::span::Span;
-use crate::swar::{HIGHS, ONES, bytes_below, find_any_byte};
+use crate::swar::{HIGHS, ONES, bytes_below, find_any_byte, zero_bytes};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -835,12 +835,6 @@ fn spaces_in(word: u64) -> Option<u64> {
         return None;
     }
     Some(zero_bytes(word ^ (ONES * u64::from(b' '))))
-}
-
-/// The high bit of each place of `word` that holds a zero byte, and of no other place.
-fn zero_bytes(word: u64) -> u64 {
-    const LOWS: u64 = !HIGHS;
-    !((word & LOWS).wrapping_add(LOWS) | word) & HIGHS
 }
 
 /// [`is_single_spaced`], a byte at a time: only the bytes in [`MAY_BREAK_SPACING`] need a
