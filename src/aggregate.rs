@@ -265,6 +265,98 @@ impl RankedPair {
     }
 }
 
+/// Pairs packed into 64 bits each so that as numbers they sort in report order, as
+/// [`RankedPair::order`] sorts them: a slice of plain numbers sorts several times faster
+/// than structs compared by a computed key. It fits when the counts and both ranks take
+/// no more than 64 bits together, as in any corpus of fewer than a million entities.
+#[derive(Clone, Copy, Debug)]
+struct Packing {
+    /// The highest count: the packed count is its distance from it, highest first.
+    max_low: u32,
+    /// Bits of each rank.
+    rank_bits: u32,
+}
+
+impl Packing {
+    /// The packing of pairs counted at most `max_low` times, ranked below `ranks`, if
+    /// one fits.
+    fn new(max_low: u32, ranks: usize) -> Option<Packing> {
+        let count_bits = (u32::BITS - max_low.leading_zeros()).max(1);
+        let rank_bits = usize::BITS - ranks.saturating_sub(1).leading_zeros();
+        (count_bits + 2 * rank_bits <= u64::BITS).then_some(Packing { max_low, rank_bits })
+    }
+
+    fn pack(self, p: &RankedPair) -> u64 {
+        let bits = self.rank_bits;
+        u64::from(self.max_low - p.low) << (2 * bits)
+            | u64::from(p.ranks.0) << bits
+            | u64::from(p.ranks.1)
+    }
+
+    /// Bits of a packed pair: every pair packs below 2 to this power.
+    fn bits(self) -> u32 {
+        (u32::BITS - self.max_low.leading_zeros()).max(1) + 2 * self.rank_bits
+    }
+
+    fn unpack(self, key: u64) -> RankedPair {
+        let bits = self.rank_bits;
+        let rank = |shift: u32| ((key >> shift) & ((1 << bits) - 1)) as u32;
+        RankedPair {
+            low: self.max_low - (key >> (2 * bits)) as u32,
+            ranks: (rank(bits), rank(0)),
+        }
+    }
+}
+
+/// Sorts numbers below 2 to the power `bits`, as `sort_unstable` does, a digit of
+/// [`DIGIT_BITS`] bits at a time from the lowest (a least significant digit radix sort):
+/// one pass over the numbers per digit, where sorting by comparisons goes some twenty
+/// times over them. A digit that all the numbers share takes no pass.
+fn radix_sort(numbers: Vec<u64>, bits: u32) -> Vec<u64> {
+    const DIGIT_BITS: u32 = 11;
+    const DIGIT: u64 = (1 << DIGIT_BITS) - 1;
+    let (mut numbers, mut spare) = (numbers, Vec::new());
+    for shift in (0..bits).step_by(DIGIT_BITS as usize) {
+        let digit = |n: u64| ((n >> shift) & DIGIT) as usize;
+        let mut starts = [0usize; 1 << DIGIT_BITS];
+        for &n in &numbers {
+            starts[digit(n)] += 1;
+        }
+        if starts.contains(&numbers.len()) {
+            continue;
+        }
+        let mut next = 0;
+        for start in &mut starts {
+            (*start, next) = (next, next + *start);
+        }
+        spare.resize(numbers.len(), 0);
+        for &n in &numbers {
+            let at = &mut starts[digit(n)];
+            spare[*at] = n;
+            *at += 1;
+        }
+        std::mem::swap(&mut numbers, &mut spare);
+    }
+    numbers
+}
+
+/// One window kind's pairs in report order: packed, or as they are when too wide to pack.
+enum SortedPairs {
+    Packed(Packing, std::vec::IntoIter<u64>),
+    Unpacked(std::vec::IntoIter<RankedPair>),
+}
+
+impl Iterator for SortedPairs {
+    type Item = RankedPair;
+
+    fn next(&mut self) -> Option<RankedPair> {
+        match self {
+            SortedPairs::Packed(packing, keys) => keys.next().map(|key| packing.unpack(key)),
+            SortedPairs::Unpacked(pairs) => pairs.next(),
+        }
+    }
+}
+
 /// The co-occurring pairs of a corpus in report order; see [`Aggregates::cooccurrence`].
 pub struct Cooccurrence<'a> {
     aggregates: &'a Aggregates,
@@ -308,23 +400,32 @@ impl<'a> Cooccurrence<'a> {
                     let (x, y) = (id(p.ranks.0), id(p.ranks.1));
                     stats.pair_count((x.min(y), x.max(y)), p.low)
                 };
-                let mut sorted: Vec<RankedPair> = stats
-                    .pairs
-                    .iter()
-                    .map(|(&(x, y), &low)| {
-                        let (x, y) = (self.rank[x as usize], self.rank[y as usize]);
-                        RankedPair {
-                            low,
-                            ranks: (x.min(y), x.max(y)),
+                let ranked = stats.pairs.iter().map(|(&(x, y), &low)| {
+                    let (x, y) = (self.rank[x as usize], self.rank[y as usize]);
+                    RankedPair {
+                        low,
+                        ranks: (x.min(y), x.max(y)),
+                    }
+                });
+                let max_low = stats.pairs.values().copied().max().unwrap_or(0);
+                let packing = Packing::new(max_low, self.rank.len());
+                let sorted = match packing.filter(|_| stats.pair_overflow.is_empty()) {
+                    Some(packing) => {
+                        let keys: Vec<u64> = ranked.map(|p| packing.pack(&p)).collect();
+                        let keys = radix_sort(keys, packing.bits());
+                        SortedPairs::Packed(packing, keys.into_iter())
+                    }
+                    None => {
+                        let mut sorted: Vec<RankedPair> = ranked.collect();
+                        if stats.pair_overflow.is_empty() {
+                            sorted.sort_unstable_by_key(RankedPair::order);
+                        } else {
+                            sorted.sort_unstable_by_key(|p| (std::cmp::Reverse(count(p)), p.ranks));
                         }
-                    })
-                    .collect();
-                if stats.pair_overflow.is_empty() {
-                    sorted.sort_unstable_by_key(RankedPair::order);
-                } else {
-                    sorted.sort_unstable_by_key(|p| (std::cmp::Reverse(count(p)), p.ranks));
-                }
-                sorted.into_iter().map(move |p| {
+                        SortedPairs::Unpacked(sorted.into_iter())
+                    }
+                };
+                sorted.map(move |p| {
                     let (x, y) = (id(p.ranks.0) as usize, id(p.ranks.1) as usize);
                     let count = count(&p);
                     Pair {
@@ -527,6 +628,54 @@ mod tests {
                 let parts = |p: &RankedPair| (std::cmp::Reverse(p.low), p.ranks);
                 let (a, b) = (&pair[0], &pair[1]);
                 proptest::prop_assert_eq!(a.order().cmp(&b.order()), parts(a).cmp(&parts(b)));
+            }
+        }
+
+        #[test]
+        fn radix_sort_sorts_as_sort_unstable(
+            numbers in proptest::collection::vec(proptest::num::u64::ANY, 0..300),
+            bits in 1u32..=64,
+            shared in proptest::num::u64::ANY,
+        ) {
+            // Numbers of `bits` bits, two in three sharing all but their lowest twelve.
+            let below = |n: u64| n & (u64::MAX >> (64 - bits));
+            let numbers: Vec<u64> = numbers
+                .iter()
+                .map(|&n| below(if n % 3 == 0 { n } else { shared ^ (n & 0xFFF) }))
+                .collect();
+            let mut expected = numbers.clone();
+            expected.sort_unstable();
+            proptest::prop_assert_eq!(radix_sort(numbers, bits), expected);
+        }
+
+        #[test]
+        fn packed_pairs_sort_as_ranked_pairs_order_them(
+            pairs in proptest::collection::vec((small_or_any(), small_or_any(), small_or_any()), 0..8),
+            max_low in small_or_any(),
+            ranks in proptest::prop_oneof![1usize..4, 1usize..=1 << 16, 1usize..=1 << 24, 1usize..=1 << 32],
+        ) {
+            let packing = Packing::new(max_low, ranks);
+            let fits = |max_low: u32, ranks: usize| {
+                let bits = |n: u64| u64::BITS - n.leading_zeros();
+                bits(u64::from(max_low)).max(1) + 2 * bits(ranks as u64 - 1) <= 64
+            };
+            proptest::prop_assert_eq!(packing.is_some(), fits(max_low, ranks));
+            let Some(packing) = packing else { return Ok(()) };
+            let ranked: Vec<RankedPair> = pairs
+                .iter()
+                .map(|&(low, x, y)| RankedPair {
+                    low: low.min(max_low),
+                    ranks: (x % ranks as u32, y % ranks as u32),
+                })
+                .collect();
+            let parts = |p: &RankedPair| (p.low, p.ranks);
+            for p in &ranked {
+                proptest::prop_assert_eq!(parts(&packing.unpack(packing.pack(p))), parts(p));
+            }
+            for pair in ranked.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                let packed = packing.pack(a).cmp(&packing.pack(b));
+                proptest::prop_assert_eq!(packed, a.order().cmp(&b.order()));
             }
         }
     }

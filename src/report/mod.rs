@@ -8,6 +8,7 @@
 
 pub mod atomic;
 pub mod csv;
+pub mod document_json;
 pub mod json;
 pub mod pairs;
 pub mod repeats;
@@ -118,6 +119,8 @@ pub struct ReportWriter {
     files: [usize; 6],
     buffers: [Vec<u8>; 6],
     documents: Option<ArrayWriter>,
+    /// Writes each document's object in `documents`.
+    document_json: document_json::DocumentJson,
     /// Scratch: the path cell of the document being written.
     path_cell: Vec<u8>,
 }
@@ -150,13 +153,14 @@ impl ReportWriter {
         json.extend_from_slice(b"{\n  \"schema_version\": ");
         SCHEMA_VERSION.write_pretty(json, 2);
         json.extend_from_slice(b",\n  \"documents\": ");
-        let documents = Some(ArrayWriter::open(json, 4));
+        let documents = Some(ArrayWriter::open(json, document_json::INDENT));
         Ok(ReportWriter {
             dir: dir.to_path_buf(),
             formulas,
             files,
             buffers,
             documents,
+            document_json: document_json::DocumentJson::new(),
             path_cell: Vec::new(),
         })
     }
@@ -181,7 +185,8 @@ impl ReportWriter {
         repeats::mention_rows(&mut self.buffers[MENTIONS], path, &record.mentions, f);
         repeats::talk_rows(&mut self.buffers[TALKS], path, &record.talks, f);
         if let Some(documents) = &mut self.documents {
-            documents.push(&mut self.buffers[JSON], &json_document(record));
+            let json = &mut self.buffers[JSON];
+            self.document_json.push(json, documents, record);
         }
         self.flush(staged, false)
     }
