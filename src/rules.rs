@@ -528,6 +528,13 @@ impl Rules {
         if let Some(short) = packed(word.as_bytes()).filter(|short| short & HIGHS == 0) {
             return self.words.short_lists(lower_ascii_lanes(short)) & wanted;
         }
+        // Most of the others, surnames above all, are ASCII and of medium length.
+        if let Some((head, tail)) =
+            medium_packed(word.as_bytes()).filter(|(head, tail)| (head | tail) & HIGHS == 0)
+        {
+            let key = (lower_ascii_lanes(head), lower_ascii_lanes(tail));
+            return self.words.medium_lists(key) & wanted;
+        }
         let on = |key: &[u8]| self.words.get(key);
         if let Some(lower) = ascii_lower(word, &mut [0; SHORT_WORD]) {
             return on(lower) & wanted;
@@ -1069,6 +1076,9 @@ struct WordTable {
     /// The words of at most [`PACKED_WORD`] bytes, by [`packed`]: most words looked up
     /// are that short, and a number is hashed and compared in a few instructions.
     short: FxHashMap<u64, WordLists>,
+    /// The words of up to [`MEDIUM_WORD`] bytes, by [`medium_packed`]: two numbers are
+    /// still hashed and compared in a few instructions.
+    medium: FxHashMap<(u64, u64), WordLists>,
     /// The longer words.
     long: HashMap<Box<[u8]>, WordLists, BuildHasherDefault<WordHasher>>,
 }
@@ -1076,8 +1086,11 @@ struct WordTable {
 impl WordTable {
     /// The lists the word `key`, lower-cased or folded, is on.
     fn get(&self, key: &[u8]) -> WordLists {
-        match packed(key) {
-            Some(short) => self.short_lists(short),
+        if let Some(short) = packed(key) {
+            return self.short_lists(short);
+        }
+        match medium_packed(key) {
+            Some(medium) => self.medium_lists(medium),
             None => self.long.get(key).copied().unwrap_or_default(),
         }
     }
@@ -1087,14 +1100,21 @@ impl WordTable {
         self.short.get(&short).copied().unwrap_or_default()
     }
 
+    /// The lists of the word packed as `medium`.
+    fn medium_lists(&self, medium: (u64, u64)) -> WordLists {
+        self.medium.get(&medium).copied().unwrap_or_default()
+    }
+
     /// Puts the word `key`, lower-cased or folded, on `list`.
     fn add(&mut self, key: String, list: WordLists) {
-        let lists = match packed(key.as_bytes()) {
-            Some(short) => self.short.entry(short).or_default(),
-            None => self
-                .long
+        let lists = if let Some(short) = packed(key.as_bytes()) {
+            self.short.entry(short).or_default()
+        } else if let Some(medium) = medium_packed(key.as_bytes()) {
+            self.medium.entry(medium).or_default()
+        } else {
+            self.long
                 .entry(key.into_bytes().into_boxed_slice())
-                .or_default(),
+                .or_default()
         };
         *lists |= list;
     }
@@ -1129,6 +1149,20 @@ fn packed(word: &[u8]) -> Option<u64> {
         _ => return None,
     };
     Some(bytes | (len as u64) << 56)
+}
+
+/// The most bytes of a word packed into two numbers.
+const MEDIUM_WORD: usize = 8 + PACKED_WORD;
+
+/// The first eight bytes of `word` in order from the lowest, and the rest [`packed`], if
+/// it has more than [`PACKED_WORD`] and at most [`MEDIUM_WORD`] bytes; distinct words
+/// are distinct pairs, since the rest's length is packed with it.
+fn medium_packed(word: &[u8]) -> Option<(u64, u64)> {
+    let (head, tail) = word.split_first_chunk::<8>()?;
+    if word.len() > MEDIUM_WORD {
+        return None;
+    }
+    Some((u64::from_le_bytes(*head), packed(tail)?))
 }
 
 /// `lanes`, eight ASCII bytes, with their capitals lower-cased.
@@ -1765,6 +1799,26 @@ mod tests {
                 proptest::prop_assert_eq!(
                     Some(lower_ascii_lanes(pa)),
                     packed(&a.to_ascii_lowercase())
+                );
+            }
+        }
+
+        #[test]
+        fn medium_words_are_told_apart_and_lower_cased_as_bytes(
+            a in proptest::collection::vec(proptest::prop_oneof![
+                3 => proptest::sample::select(&[0u8, b'A', b'a'][..]),
+                1 => proptest::sample::select(&[b'@', b'Z', b'[', b'z', 0x7F][..]),
+                1 => 0u8..0x80,
+            ], 7..17),
+            b in proptest::collection::vec(proptest::sample::select(&[0u8, b'A', b'a'][..]), 7..17),
+        ) {
+            let (ma, mb) = (medium_packed(&a), medium_packed(&b));
+            proptest::prop_assert_eq!(ma.is_some(), (8..=MEDIUM_WORD).contains(&a.len()));
+            if let (Some(ma), Some(mb)) = (ma, mb) {
+                proptest::prop_assert_eq!(ma == mb, a == b);
+                proptest::prop_assert_eq!(
+                    Some((lower_ascii_lanes(ma.0), lower_ascii_lanes(ma.1))),
+                    medium_packed(&a.to_ascii_lowercase())
                 );
             }
         }

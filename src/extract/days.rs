@@ -133,13 +133,38 @@ fn earliest_start(text: &str, anchor: usize) -> usize {
     start
 }
 
-/// Whether a word may start at `at`: a letter or digit there (ASCII, or the first byte of
-/// another character), and no ASCII letter, digit or underscore just before. Every
-/// alternative of the pattern opens with a word character after a word boundary.
+/// Whether a marker may start at `at`: a byte that may begin its first character there
+/// (see [`may_begin_marker`]), and no ASCII letter, digit or underscore just before.
+/// Every alternative of the pattern opens with a word character after a word boundary.
 fn may_start_word(bytes: &[u8], at: usize) -> bool {
     let word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    (bytes[at].is_ascii_alphanumeric() || bytes[at] >= 0xC0)
-        && (at == 0 || !word_byte(bytes[at - 1]))
+    may_begin_marker(bytes[at]) && (at == 0 || !word_byte(bytes[at - 1]))
+}
+
+/// Whether `b` may begin the first character of a day marker: the first letter of "day",
+/// "tutorial", "sprint", "workshop" or "training" in any case, a weekday's or a month's
+/// capital, an ASCII digit, or the first byte of another character (a digit, or a letter
+/// that folds to one of those). Most word starts before an anchor are ruled out before
+/// the pattern is tried there.
+fn may_begin_marker(b: u8) -> bool {
+    matches!(
+        b,
+        b'0'..=b'9'
+            | b'd'
+            | b'D'
+            | b't'
+            | b'T'
+            | b's'
+            | b'S'
+            | b'w'
+            | b'W'
+            | b'M'
+            | b'F'
+            | b'J'
+            | b'A'
+            | b'O'
+            | b'N'
+    ) || b >= 0xC0
 }
 
 /// "day\n  one" and "day one" are one marker: white space folded.
@@ -216,6 +241,19 @@ mod tests {
             let s = c.to_string();
             assert_eq!(day_letter.is_match(&s), "dayDAY".contains(c), "{c:?}");
             assert_eq!(space.is_match(&s), c.is_whitespace(), "{c:?}");
+        }
+    }
+
+    /// The characters a marker may start with, as the pattern's alternatives open: "day"
+    /// and the kinds of day in any case, weekdays and months capitalized, and digits.
+    #[test]
+    fn first_bytes_cover_the_pattern_case_folding() {
+        let first = regex::Regex::new(r"^(?:(?i:[dtsw])|[MTWFSJAOND]|\d)$").expect("compiles");
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if first.is_match(&s) {
+                assert!(may_begin_marker(s.as_bytes()[0]), "{c:?}");
+            }
         }
     }
 

@@ -11,7 +11,7 @@ use super::{Context, EntityKind, Mention, days, has_span, overlapping, resolve_o
 use crate::rules::{Rules, WordLists, fold, fold_into, within_edits};
 use crate::span::Span;
 use crate::swar::{HIGHS, ONES, first_flagged};
-use crate::tokenize::{ASCII_ALPHANUMERIC, single_spaced};
+use crate::tokenize::single_spaced;
 use regex::Regex;
 use rustc_hash::FxHashSet;
 use std::fmt;
@@ -40,12 +40,29 @@ impl NameSpan {
     pub fn full_parts(&self, text: &str) -> usize {
         self.parts
             .iter()
-            .filter(|p| {
-                let s = p.slice(text);
-                (s.chars().next().is_some_and(char::is_uppercase) || starts_camel_surname(s))
-                    && s.trim_end_matches('.').chars().nth(1).is_some()
-            })
+            .filter(|p| is_full_part(p.slice(text)))
             .count()
+    }
+}
+
+/// Whether a name part counts in [`NameSpan::full_parts`]: capitalized or a camel-case
+/// surname, and more than an initial.
+fn is_full_part(part: &str) -> bool {
+    let bytes = part.as_bytes();
+    match bytes.first() {
+        // An ASCII first character is one byte: a second character follows it exactly
+        // when a byte other than a dot does.
+        Some(first) if first.is_ascii() => {
+            (first.is_ascii_uppercase() || starts_camel_surname(part))
+                && bytes
+                    .iter()
+                    .rposition(|&b| b != b'.')
+                    .is_some_and(|i| i > 0)
+        }
+        _ => {
+            (part.chars().next().is_some_and(char::is_uppercase) || starts_camel_surname(part))
+                && part.trim_end_matches('.').chars().nth(1).is_some()
+        }
     }
 }
 
@@ -159,7 +176,7 @@ pub fn find(
             let covering = covering_projects.overlapping(candidate.span);
             // A lone word that is also an ambiguous project ("Julia") may still be the
             // short form of a full name; that is decided once full names are known.
-            let blocked = blocked_by_project(text, candidate, covering, rules);
+            let blocked = blocked_by_project(text, candidate, covering, given_first, rules);
             if blocked && !(candidate.parts.len() == 1 && any_weak_project(covering, rules)) {
                 continue;
             }
@@ -347,17 +364,18 @@ impl FoldedName {
 /// Whether `short` is a first name `first` mistyped: both of four or more letters, the
 /// same first letter, one edit apart.
 fn near_first_name(short: &str, first: &str) -> bool {
+    near_first_name_counted(short, first, (short.chars().count(), first.chars().count()))
+}
+
+/// [`near_first_name`], given how many characters `short` and `first` have: a short form
+/// is compared with many first names, each counted once.
+fn near_first_name_counted(short: &str, first: &str, lengths: (usize, usize)) -> bool {
     // The cheapest tests first: most pairs differ in their first letter.
     short.chars().next() == first.chars().next()
-        && short.chars().nth(3).is_some()
-        && first.chars().nth(3).is_some()
+        && lengths.0 >= 4
+        && lengths.1 >= 4
         && short != first
-        && within_edits(
-            short,
-            first,
-            (short.chars().count(), first.chars().count()),
-            1,
-        )
+        && within_edits(short, first, lengths, 1)
 }
 
 /// The full names of one post, indexed for the short-form question every lone name asks.
@@ -367,9 +385,10 @@ struct FullNames<'f> {
     /// Folded first names and surnames of names of two or more parts. Only this post's
     /// names are keys, so a fast hash does (see `rustc_hash`).
     first_or_last: FxHashSet<&'f str>,
-    /// Folded first names of four or more letters with their first letters, sorted by
-    /// those, so that the names sharing a first letter lie together.
-    long_firsts: Vec<(char, &'f str)>,
+    /// Folded first names of four or more letters with their first letters and their
+    /// numbers of characters, sorted by first letter, so that the names sharing a first
+    /// letter lie together.
+    long_firsts: Vec<(char, &'f str, usize)>,
 }
 
 impl<'f> FullNames<'f> {
@@ -404,14 +423,14 @@ impl<'f> FullNames<'f> {
             let mut letters = first.chars();
             if let (Some(initial), Some(_)) = (letters.next(), letters.nth(2)) {
                 if firsts.insert(first) {
-                    long_firsts.push((initial, first));
+                    long_firsts.push((initial, first, 4 + letters.count()));
                 }
             }
             first_or_last.insert(first);
             first_or_last.insert(last);
         }
         // Only the first letters are compared: a letter's names are tried in any order.
-        long_firsts.sort_unstable_by_key(|&(initial, _)| initial);
+        long_firsts.sort_unstable_by_key(|&(initial, _, _)| initial);
         FullNames {
             first_or_last,
             long_firsts,
@@ -427,11 +446,12 @@ impl<'f> FullNames<'f> {
         let Some(initial) = short.chars().next() else {
             return false;
         };
-        let from = self.long_firsts.partition_point(|&(i, _)| i < initial);
+        let from = self.long_firsts.partition_point(|&(i, _, _)| i < initial);
+        let short_chars = short.chars().count();
         self.long_firsts[from..]
             .iter()
-            .take_while(|&&(i, _)| i == initial)
-            .any(|&(_, first)| near_first_name(short, first))
+            .take_while(|&&(i, _, _)| i == initial)
+            .any(|&(_, first, chars)| near_first_name_counted(short, first, (short_chars, chars)))
     }
 }
 
@@ -473,14 +493,21 @@ fn cue_before(text: &str, name: &NameSpan) -> bool {
 }
 
 /// Whether a project of `covering`, those overlapping the name, rules the name out.
-fn blocked_by_project(text: &str, name: &NameSpan, covering: &[Mention], rules: &Rules) -> bool {
+/// `given_first` tells whether the name's first part is a known given name, as its lists,
+/// looked up once for every test, say.
+fn blocked_by_project(
+    text: &str,
+    name: &NameSpan,
+    covering: &[Mention],
+    given_first: bool,
+    rules: &Rules,
+) -> bool {
     if covering.is_empty() {
         return false;
     }
     // A full name starting with a known given name beats context-only project words. Most
     // names a project covers are one word: the projects, dearer to look up, come last.
-    let given_full_name =
-        name.full_parts(text) >= 2 && rules.is_given_name(name.parts[0].slice(text));
+    let given_full_name = given_first && name.full_parts(text) >= 2;
     !given_full_name || !covering.iter().all(|p| is_weak_project(p, rules))
 }
 
@@ -657,8 +684,15 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
     let mut at = from;
     loop {
         let capital = next_capital_byte(bytes, at)?;
-        let prefix_starts = (capital.saturating_sub(LONGEST_CAMEL_PREFIX).max(at)..capital)
-            .filter(|&start| starts_camel_prefix(bytes[start]));
+        // A prefix is lower-case ASCII and ends right before the capital (no capital lies
+        // between `at` and this one): most capitals follow a space and have none.
+        let prefix_from = if capital > at && bytes[capital - 1].is_ascii_lowercase() {
+            capital.saturating_sub(LONGEST_CAMEL_PREFIX).max(at)
+        } else {
+            capital
+        };
+        let prefix_starts =
+            (prefix_from..capital).filter(|&start| starts_camel_prefix(bytes[start]));
         if let Some(start) = prefix_starts
             .chain([capital])
             .find(|&start| name_starts_at(text, start))
@@ -759,8 +793,8 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
     let mut pos = start;
     let mut honorific = false;
     let mut first_word = None;
-    let mut next_word = read_word(text, pos);
-    if let Some((word, end)) = next_word {
+    let mut next_word = read_word_and_kinds(text, pos);
+    if let Some((word, end, _)) = next_word {
         // A short honorific needs its dot ("Sig. Rossi", not "Sig Cox"), except the
         // forms people write without one.
         let dotted = text[end..].starts_with('.');
@@ -778,7 +812,7 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
                 if after > end {
                     honorific = true;
                     pos = after;
-                    next_word = read_word(text, pos);
+                    next_word = read_word_and_kinds(text, pos);
                 }
             }
         }
@@ -786,10 +820,12 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
     let mut parts = NameParts::default();
     let mut possessive = false;
     let mut end = pos;
-    while let Some((word, word_end)) = next_word {
+    while let Some((word, word_end, kinds)) = next_word {
         let (word, stripped) = strip_possessive(word);
         let part_end = pos + word.len();
-        let is_part = is_name_part(word)
+        // The kinds read are the whole word's: a stem's are gathered again.
+        let kinds = if stripped { byte_kinds(word) } else { kinds };
+        let is_part = is_name_part_of_kinds(word, kinds)
             || (!parts.is_empty()
                 && rules.is_particle(word)
                 && next_is_name_part(text, word_end, rules));
@@ -826,7 +862,7 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
             break;
         }
         pos = next;
-        next_word = read_word(text, pos);
+        next_word = read_word_and_kinds(text, pos);
     }
     if parts.is_empty() {
         return None;
@@ -873,25 +909,37 @@ fn next_is_name_part(text: &str, end: usize, rules: &Rules) -> bool {
 
 /// A word: letters, digits and marks, with inner hyphens and apostrophes.
 fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
+    read_word_and_kinds(text, pos).map(|(word, end, _)| (word, end))
+}
+
+/// [`read_word`], with the [`byte_kinds`] of the word gathered while its bytes are read:
+/// a name's word is then judged without a second pass over it.
+fn read_word_and_kinds(text: &str, pos: usize) -> Option<(&str, usize, u8)> {
     // At most 64 characters are read, and the last of them has no look-ahead.
     const MAX_CHARS: usize = 64;
     let rest = &text[pos..];
+    let bytes = rest.as_bytes();
     let mut end = 0;
     let mut read = 0;
+    let mut kinds = 0;
     while read < MAX_CHARS {
         // ASCII, nearly every character of a post, needs no decoding: letters and digits
         // continue the word, and only a hyphen or an apostrophe may join two parts.
-        let run = &rest.as_bytes()[end..rest.len().min(end + MAX_CHARS - read)];
-        let alphanumeric = run
-            .iter()
-            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
-            .unwrap_or(run.len());
-        end += alphanumeric;
-        read += alphanumeric;
+        let run = &bytes[..bytes.len().min(end + MAX_CHARS - read)];
+        let run_start = end;
+        while let Some(&b) = run.get(end) {
+            let word_kinds = WORD_BYTE_KINDS[usize::from(b)];
+            if word_kinds & ALPHANUMERIC == 0 {
+                break;
+            }
+            kinds |= word_kinds;
+            end += 1;
+        }
+        read += end - run_start;
         if read == MAX_CHARS {
             break;
         }
-        let Some(&b) = rest.as_bytes().get(end) else {
+        let Some(&b) = bytes.get(end) else {
             break;
         };
         if b.is_ascii() && b != b'-' && b != b'\'' {
@@ -913,13 +961,14 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
             is_alphanumeric(c) || unicode_normalization::char::is_combining_mark(c)
         };
         if continues {
+            kinds |= byte_kinds(&rest[end..after]);
             end = after;
             read += 1;
         } else {
             break;
         }
     }
-    (end > 0).then(|| (&rest[..end], pos + end))
+    (end > 0).then(|| (&rest[..end], pos + end, kinds & !ALPHANUMERIC))
 }
 
 fn strip_possessive(word: &str) -> (&str, bool) {
@@ -941,6 +990,14 @@ fn strip_possessive(word: &str) -> (&str, bool) {
 /// "Łukasz"), a camel-case surname ("deGrandis", "McKellar"), a single-letter initial,
 /// or a short all-capitals part ("NK").
 fn is_name_part(word: &str) -> bool {
+    is_name_part_of_kinds(word, byte_kinds(word))
+}
+
+/// [`is_name_part`], given the [`byte_kinds`] of `word`.
+fn is_name_part_of_kinds(word: &str, kinds: u8) -> bool {
+    if kinds & NON_ASCII == 0 {
+        return is_ascii_name_part(word, kinds);
+    }
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
         return false;
@@ -951,24 +1008,30 @@ fn is_name_part(word: &str) -> bool {
     if !capitalized && !starts_camel_surname(word) {
         return false;
     }
-    // One pass over the bytes gathers what every later test asks about them.
-    let kinds = word
-        .bytes()
-        .fold(0, |kinds, b| kinds | BYTE_KINDS[usize::from(b)]);
     if kinds & DIGIT != 0 || kinds & MAY_QUOTE != 0 && is_contraction(word) {
         return false;
     }
     // A camel-case surname passed above; a capitalized word needs a lower-case letter
-    // unless it is short. An ASCII word's capital is no lower-case letter, so the bytes
-    // already tell.
+    // unless it is short.
     let rest = chars.as_str();
-    !capitalized
-        || rest.chars().nth(1).is_none()
-        || if kinds & NON_ASCII == 0 {
-            kinds & ASCII_LOWER != 0
-        } else {
-            rest.chars().any(char::is_lowercase)
-        }
+    !capitalized || rest.chars().nth(1).is_none() || rest.chars().any(char::is_lowercase)
+}
+
+/// [`is_name_part_of_kinds`] for an ASCII word, nearly every word of a post: each byte is
+/// a character, and the kinds tell whether one is a lower-case letter (the first, a
+/// capital, is none).
+fn is_ascii_name_part(word: &str, kinds: u8) -> bool {
+    let Some(&first) = word.as_bytes().first() else {
+        return false;
+    };
+    let capitalized = first.is_ascii_uppercase();
+    if !capitalized && !starts_camel_surname(word) {
+        return false;
+    }
+    if kinds & DIGIT != 0 || kinds & MAY_QUOTE != 0 && is_contraction(word) {
+        return false;
+    }
+    !capitalized || word.len() <= 2 || kinds & ASCII_LOWER != 0
 }
 
 /// "I’d", "They're": a word whose first apostrophe opens a contraction's ending, not
@@ -990,6 +1053,9 @@ const ASCII_LOWER: u8 = 2;
 const NON_ASCII: u8 = 4;
 /// An apostrophe, or the first byte of ’ (and of other characters).
 const MAY_QUOTE: u8 = 8;
+/// An ASCII letter or digit, which [`read_word`] reads on without decoding; in
+/// [`WORD_BYTE_KINDS`] only.
+const ALPHANUMERIC: u8 = 16;
 
 /// The kinds of each byte value.
 static BYTE_KINDS: [u8; 256] = {
@@ -1008,6 +1074,25 @@ static BYTE_KINDS: [u8; 256] = {
     }
     table
 };
+
+/// [`BYTE_KINDS`], and [`ALPHANUMERIC`] for the ASCII letters and digits.
+static WORD_BYTE_KINDS: [u8; 256] = {
+    let mut table = BYTE_KINDS;
+    let mut b = 0;
+    while b < table.len() {
+        if (b as u8).is_ascii_alphanumeric() {
+            table[b] |= ALPHANUMERIC;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// The kinds of the bytes of `word`, together.
+fn byte_kinds(word: &str) -> u8 {
+    word.bytes()
+        .fold(0, |kinds, b| kinds | BYTE_KINDS[usize::from(b)])
+}
 
 #[cfg(test)]
 mod tests {
@@ -1183,6 +1268,12 @@ mod tests {
         }
     }
 
+    /// [`is_full_part`] decoding every part.
+    fn is_full_part_by_chars(part: &str) -> bool {
+        (part.chars().next().is_some_and(char::is_uppercase) || starts_camel_surname(part))
+            && part.trim_end_matches('.').chars().nth(1).is_some()
+    }
+
     /// [`strip_possessive`] trying every suffix on every word.
     fn strip_possessive_by_suffixes(word: &str) -> (&str, bool) {
         ["'s", "’s", "'S"]
@@ -1222,6 +1313,9 @@ mod tests {
         fn words_read_as_by_characters(text in NAME_TEXT) {
             for (pos, _) in text.char_indices() {
                 proptest::prop_assert_eq!(read_word(&text, pos), read_word_by_chars(&text, pos));
+                if let Some((word, _, kinds)) = read_word_and_kinds(&text, pos) {
+                    proptest::prop_assert_eq!(kinds, byte_kinds(word));
+                }
             }
         }
 
@@ -1245,6 +1339,8 @@ mod tests {
         ) {
             let text = format!("{head}{tail}");
             proptest::prop_assert_eq!(read_word(&text, 0), read_word_by_chars(&text, 0));
+            let (word, _, kinds) = read_word_and_kinds(&text, 0).expect("a word");
+            proptest::prop_assert_eq!(kinds, byte_kinds(word));
         }
 
         #[test]
@@ -1319,7 +1415,13 @@ mod tests {
                 })
                 .collect();
             proptest::prop_assert_eq!(
-                blocked_by_project(&text, &name, &covering, &RULES),
+                blocked_by_project(
+                    &text,
+                    &name,
+                    &covering,
+                    RULES.word_lists(name.parts[0].slice(&text)).is_given_name(),
+                    &RULES,
+                ),
                 blocked_by_each_project(&text, &name, &covering, &RULES)
             );
         }
@@ -1331,6 +1433,11 @@ mod tests {
                 .zip(name.rsplit_once(' '))
                 .map(|((first, _), (_, last))| (first, last));
             proptest::prop_assert_eq!(first_and_last_word(&name), by_searches);
+        }
+
+        #[test]
+        fn full_parts_told_as_by_characters(part in "[AaÉéİıdeM.]{0,4}\\.{0,2}|(?s:.{0,5})") {
+            proptest::prop_assert_eq!(is_full_part(&part), is_full_part_by_chars(&part));
         }
 
         #[test]
