@@ -5,7 +5,7 @@
 //! within a post: the canonical person is the most complete form (a speaker's spelling
 //! first when two are equally complete), and a talk reference joins the talk it refers to.
 
-use crate::extract::persons::FoldedName;
+use crate::extract::persons::is_short_form;
 use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold, fold_into, within_edits};
@@ -318,57 +318,74 @@ fn person_clusters<'e>(
     let mut folded = FoldedWords::default();
     let name_ends = fold_names(ranked.iter().map(|&(_, n)| n), &mut folded);
     let parts = folded.words();
-    let full: Vec<(&str, FullName)> = ranked
-        .iter()
-        .zip(runs(&parts, &name_ends))
-        .map(|(&(_, n), parts)| (n, FullName::new(parts)))
-        .collect();
-    // Two full names of one person share their folded first name (see `same_person`),
-    // so each name is compared only with the heads under its own first name, in the
-    // order they became heads.
+    let full: Vec<FullName> = runs(&parts, &name_ends).map(FullName::new).collect();
+    let head_of = heads_of(&full);
     let mut heads: Vec<usize> = Vec::new();
-    let mut heads_by_first: FxHashMap<&str, Vec<usize>> = capacity(full.len());
-    for (i, (n, name)) in full.iter().enumerate() {
-        let same_first = heads_by_first.entry(name.parts[0]).or_default();
-        match same_first
-            .iter()
-            .find(|&&h| same_person(&full[heads[h]].1, name))
-        {
-            Some(&h) => {
-                canon.insert(n, full[heads[h]].0);
-            }
-            None => {
-                same_first.push(heads.len());
-                heads.push(i);
-                canon.insert(n, n);
-            }
+    for (i, &head) in head_of.iter().enumerate() {
+        canon.insert(ranked[i].1, ranked[head].1);
+        if head == i {
+            heads.push(i);
         }
     }
     // A short form is a head's first name, its surname, or a near spelling of the first
     // name (which starts with the same letter): only those heads can claim it, and only
-    // they are asked about it, as a [`FoldedName`]. A post has a handful of short forms
-    // and dozens of heads, so the heads are looked through for each short form rather
-    // than indexed by surname and initial.
-    let mut asked: Vec<Option<FoldedName>> = vec![None; heads.len()];
+    // they are asked about it, on the folded parts they already have. A post has a
+    // handful of short forms and dozens of heads, so the heads are looked through for
+    // each short form rather than indexed by surname and initial; their initials are
+    // read once rather than for every short form.
+    let initials: Vec<Option<char>> = heads
+        .iter()
+        .map(|&head| full[head].parts[0].chars().next())
+        .collect();
     for (&n, _) in counts.iter().filter(|(_, (parts, ..))| *parts == 1) {
         let short = fold(n);
         let initial = short.chars().next();
-        let mut matches = heads.iter().zip(&mut asked).filter_map(|(&head, asked)| {
-            let name = &full[head].1;
-            let may_claim = name.surname() == short || name.parts[0].chars().next() == initial;
-            let claims = may_claim
-                && asked
-                    .get_or_insert_with(|| name.to_folded_name())
-                    .has_short_form(&short);
-            claims.then_some(head)
-        });
+        let mut matches = heads
+            .iter()
+            .zip(&initials)
+            .filter_map(|(&head, &head_initial)| {
+                let name = &full[head];
+                let may_claim = head_initial == initial || name.surname() == short;
+                (may_claim && is_short_form(&short, name.parts)).then_some(head)
+            });
         let target = match (matches.next(), matches.next()) {
-            (Some(head), None) => full[head].0,
+            (Some(head), None) => ranked[head].1,
             _ => n,
         };
         canon.insert(n, target);
     }
     canon
+}
+
+/// For each of `names`, in rank order, the name it is one person with: the first of the
+/// earlier heads (names that are one person with no name before them) that is
+/// [`same_person`] with it, else itself.
+///
+/// Two full names of one person share their folded first name (see `same_person`), so
+/// each name is compared only with the heads under its own first name, in the order they
+/// became heads. Those are chained, the map giving the first and the last and each head
+/// the next, so that no first name needs a vector of its own.
+fn heads_of(names: &[FullName]) -> Vec<usize> {
+    let mut head_of = Vec::with_capacity(names.len());
+    let mut next_same_first: Vec<Option<usize>> = vec![None; names.len()];
+    let mut chains: FxHashMap<&str, (usize, usize)> = capacity(names.len());
+    for (i, name) in names.iter().enumerate() {
+        let chain = chains.get(name.parts[0]).copied();
+        let mut same_first =
+            std::iter::successors(chain.map(|(first, _)| first), |&h| next_same_first[h]);
+        let head = same_first
+            .find(|&h| same_person(&names[h], name))
+            .unwrap_or(i);
+        if head == i {
+            let first = chain.map_or(i, |(first, last)| {
+                next_same_first[last] = Some(i);
+                first
+            });
+            chains.insert(name.parts[0], (first, i));
+        }
+        head_of.push(head);
+    }
+    head_of
 }
 
 /// Words folded one after the other into one string: a post folds dozens of names and
@@ -436,12 +453,6 @@ impl<'a> FullName<'a> {
 
     fn surname(&self) -> &'a str {
         self.parts[self.parts.len() - 1]
-    }
-
-    fn to_folded_name(&self) -> FoldedName {
-        FoldedName {
-            parts: self.parts.iter().map(|part| part.to_string()).collect(),
-        }
     }
 }
 
@@ -555,8 +566,15 @@ fn push_content_words<'a>(folded_title: &'a str, words: &mut Vec<&'a str>) {
     let mut word_start = None;
     let mut i = 0;
     while let Some(&byte) = bytes.get(i) {
+        // A run of ASCII letters and digits, most of a word, is passed over at once.
+        let run = ascii_alphanumeric_run(&bytes[i..]);
+        if run > 0 {
+            word_start.get_or_insert(i);
+            i += run;
+            continue;
+        }
         let (alphanumeric, width) = if byte.is_ascii() {
-            (ASCII_ALPHANUMERIC[usize::from(byte)], 1)
+            (false, 1)
         } else {
             let c = folded_title[i..]
                 .chars()
@@ -577,6 +595,14 @@ fn push_content_words<'a>(folded_title: &'a str, words: &mut Vec<&'a str>) {
     if let Some(start) = word_start {
         push(&folded_title[start..]);
     }
+}
+
+/// How many bytes `bytes` starts with that are ASCII letters or digits.
+fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .take_while(|&&b| ASCII_ALPHANUMERIC[usize::from(b)])
+        .count()
 }
 
 /// Whether a word of a title says nothing of its subject. A `match` compares the word
@@ -614,23 +640,58 @@ fn same_title_ids(titles: &[&str]) -> Vec<usize> {
         .collect()
 }
 
+/// Gives each distinct name one number, in the order the names are first seen: a
+/// speaker or a day is compared with those of every earlier talk, which numbers do in
+/// one move where strings need a call to compare their bytes.
+#[derive(Default)]
+struct Interned<'a> {
+    ids: FxHashMap<&'a str, usize>,
+    names: Vec<&'a str>,
+}
+
+impl<'a> Interned<'a> {
+    fn id(&mut self, name: &'a str) -> usize {
+        *self.ids.entry(name).or_insert_with(|| {
+            self.names.push(name);
+            self.names.len() - 1
+        })
+    }
+
+    fn name(&self, id: usize) -> &'a str {
+        self.names[id]
+    }
+}
+
+/// A talk while references to it are merged: its speakers and day as [`Interned`] ids,
+/// and its title as the mention that gives it.
+struct Merging {
+    kind: TalkKind,
+    speakers: Vec<usize>,
+    day: Option<usize>,
+    span: Span,
+    /// The rank of its title (see [`title_strength`]).
+    strength: u8,
+    /// The mention that gave its title.
+    title: usize,
+    mentions: usize,
+}
+
 fn merge_talks(
     text: &str,
     mentions: &[TalkMention],
     layout: &Layout,
     canon: &FxHashMap<&str, &str>,
 ) -> Vec<Talk> {
-    // Each section's day label, normalized the first time a talk stands in it.
-    let mut day_labels: Vec<Option<String>> = vec![None; layout.sections.len()];
-    let mut day_of = |span: Span| {
-        layout.section_at(span.start).map(|i| {
-            day_labels[i]
-                .get_or_insert_with(|| {
-                    crate::extract::days::normalize(layout.sections[i].label.slice(text))
-                })
-                .clone()
-        })
-    };
+    // Each section's day label, normalized; equal labels of different sections share an id.
+    let day_labels: Vec<String> = layout
+        .sections
+        .iter()
+        .map(|s| crate::extract::days::normalize(s.label.slice(text)))
+        .collect();
+    let mut days = Interned::default();
+    let section_days: Vec<usize> = day_labels.iter().map(|label| days.id(label)).collect();
+    let day_of = |span: Span| layout.section_at(span.start).map(|i| section_days[i]);
+    let mut persons = Interned::default();
     // Each mention's folded title and its words, computed once; a talk refers to those of
     // the mention that gave its title.
     let mut folded_titles = FoldedWords::default();
@@ -638,13 +699,12 @@ fn merge_talks(
     let folded = folded_titles.words();
     let title_words = TitleWords::new(&folded);
     let title_ids = same_title_ids(&folded);
-    // Each talk with its title strength and the mention that gave its title.
-    let mut talks: Vec<(Talk, u8, usize)> = Vec::with_capacity(mentions.len());
+    let mut talks: Vec<Merging> = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
-        let speakers: Vec<String> = m
+        let speakers: Vec<usize> = m
             .speakers
             .iter()
-            .map(|s| canon.get(s.as_str()).map_or(s.as_str(), |c| c).to_string())
+            .map(|s| persons.id(canon.get(s.as_str()).map_or(s.as_str(), |c| c)))
             .collect();
         let day = day_of(m.span);
         let words = title_words.of(i);
@@ -653,16 +713,15 @@ fn merge_talks(
         } else {
             title_strength(m.rule)
         };
+        let shares_speaker = |t: &Merging| t.speakers.iter().any(|s| speakers.contains(s));
         // A talk has the title of an earlier mention: a title seen first here, as most
         // are, is no talk's, and the talks need not be looked through for it.
         let title_seen = title_ids[i] != i;
         let same_title = title_seen
             .then(|| {
-                talks.iter().position(|&(ref t, _, title)| {
-                    title_ids[title] == title_ids[i]
-                        && (t.speakers.is_empty()
-                            || speakers.is_empty()
-                            || t.speakers.iter().any(|s| speakers.contains(s)))
+                talks.iter().position(|t| {
+                    title_ids[t.title] == title_ids[i]
+                        && (t.speakers.is_empty() || speakers.is_empty() || shares_speaker(t))
                 })
             })
             .flatten();
@@ -670,10 +729,8 @@ fn merge_talks(
         // Her talk, “T”, …") takes the reference's place.
         let replaces = same_title.or_else(|| {
             (strength == 0 && !speakers.is_empty()).then(|| {
-                talks.iter().rposition(|(t, s, _)| {
-                    *s == 2
-                        && (t.day == day || t.day.is_none())
-                        && t.speakers.iter().any(|x| speakers.contains(x))
+                talks.iter().rposition(|t| {
+                    t.strength == 2 && (t.day == day || t.day.is_none()) && shares_speaker(t)
                 })
             })?
         });
@@ -684,12 +741,11 @@ fn merge_talks(
             }
             // Each test is made only when the answer still depends on it: this runs for
             // every earlier talk.
-            talks.iter().rposition(|&(ref t, _, title)| {
+            talks.iter().rposition(|t| {
                 let same_day = || t.day == day || t.day.is_none() || day.is_none();
-                let shared_speaker =
-                    !speakers.is_empty() && t.speakers.iter().any(|s| speakers.contains(s));
+                let shared_speaker = !speakers.is_empty() && shares_speaker(t);
                 let contained = || {
-                    let tw = title_words.of(title);
+                    let tw = title_words.of(t.title);
                     !words.is_empty()
                         && !tw.is_empty()
                         && (words.iter().all(|w| tw.contains(w))
@@ -702,18 +758,16 @@ fn merge_talks(
         });
         match joins {
             Some(joined) => {
-                let (t, s, title) = &mut talks[joined];
+                let t = &mut talks[joined];
                 t.mentions += 1;
                 for sp in speakers {
                     if !t.speakers.contains(&sp) {
                         t.speakers.push(sp);
                     }
                 }
-                if strength < *s {
-                    t.title = m.title.clone();
-                    t.rule = m.rule;
-                    *s = strength;
-                    *title = i;
+                if strength < t.strength {
+                    t.strength = strength;
+                    t.title = i;
                 }
                 if t.day.is_none() {
                     t.day = day;
@@ -722,35 +776,42 @@ fn merge_talks(
                     t.kind = m.kind;
                 }
             }
-            None => talks.push((
-                Talk {
-                    title: m.title.clone(),
-                    kind: m.kind,
-                    speakers,
-                    day,
-                    span: m.span,
-                    rule: m.rule,
-                    mentions: 1,
-                },
+            None => talks.push(Merging {
+                kind: m.kind,
+                speakers,
+                day,
+                span: m.span,
                 strength,
-                i,
-            )),
+                title: i,
+                mentions: 1,
+            }),
         }
     }
     talks
         .into_iter()
         // A bare "talk" names no session a reader could find; a bare "keynote" with its
         // speaker does. The words kept are those of the talk's current title.
-        .filter(|&(ref t, _, title)| {
-            !(title_words.of(title).is_empty() && t.kind == TalkKind::Talk)
+        .filter(|t| !(title_words.of(t.title).is_empty() && t.kind == TalkKind::Talk))
+        .map(|t| Talk {
+            title: mentions[t.title].title.clone(),
+            kind: t.kind,
+            speakers: t
+                .speakers
+                .iter()
+                .map(|&s| persons.name(s).to_string())
+                .collect(),
+            day: t.day.map(|d| days.name(d).to_string()),
+            span: t.span,
+            rule: mentions[t.title].rule,
+            mentions: t.mentions,
         })
-        .map(|(t, ..)| t)
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::persons::FoldedName;
 
     #[test]
     fn same_person_cases() {
@@ -785,7 +846,60 @@ mod tests {
                 proptest::prop_assert_eq!(parts, &alone.parts);
                 let full = FullName::new(parts);
                 proptest::prop_assert_eq!(full.surname_chars, alone.parts.last().map_or(0, |s| s.chars().count()));
-                proptest::prop_assert_eq!(full.to_folded_name(), alone);
+            }
+        }
+    }
+
+    /// First names and surnames some of which are one person's, or a slip apart.
+    const NAME_PARTS: [&str; 8] = [
+        "Jacob",
+        "Kaplan-Moss",
+        "Kalpan-Moss",
+        "Ana",
+        "Lima",
+        "Lins",
+        "José",
+        "Jose",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn heads_are_the_first_earlier_heads_that_are_one_person(
+            names in proptest::collection::vec(
+                proptest::collection::vec(0..NAME_PARTS.len(), 2..4),
+                0..12,
+            ),
+        ) {
+            let names: Vec<String> = names
+                .iter()
+                .map(|parts| parts.iter().map(|&p| NAME_PARTS[p]).collect::<Vec<_>>().join(" "))
+                .collect();
+            let mut folded = FoldedWords::default();
+            let ends = fold_names(names.iter().map(String::as_str), &mut folded);
+            let parts = folded.words();
+            let full: Vec<FullName> = runs(&parts, &ends).map(FullName::new).collect();
+            // Every earlier head asked, whatever its first name.
+            let mut expected: Vec<usize> = Vec::new();
+            for (i, name) in full.iter().enumerate() {
+                let head = (0..i)
+                    .find(|&h| expected[h] == h && same_person(&full[h], name))
+                    .unwrap_or(i);
+                expected.push(head);
+            }
+            proptest::prop_assert_eq!(heads_of(&full), expected);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn interned_ids_are_equal_when_the_names_are(names in proptest::collection::vec("[ab é]{0,3}", 0..8)) {
+            let mut interned = Interned::default();
+            let ids: Vec<usize> = names.iter().map(|n| interned.id(n)).collect();
+            for (i, a) in names.iter().enumerate() {
+                proptest::prop_assert_eq!(interned.name(ids[i]), a.as_str());
+                for (j, b) in names.iter().enumerate() {
+                    proptest::prop_assert_eq!(ids[i] == ids[j], a == b);
+                }
             }
         }
     }

@@ -352,13 +352,19 @@ impl FoldedName {
     /// Whether the folded word `short` is this full name's first name, surname, or a
     /// first name one slip of the keyboard away ("Remi" for "Remy").
     pub fn has_short_form(&self, short: &str) -> bool {
-        if self.parts.len() < 2 {
-            return false;
-        }
-        let first = &self.parts[0];
-        let last = &self.parts[self.parts.len() - 1];
-        short == first || short == last || near_first_name(short, first)
+        is_short_form(short, &self.parts)
     }
+}
+
+/// [`FoldedName::has_short_form`] for a name folded part by part into `parts`, wherever
+/// the parts are kept: resolution has them as slices of one string.
+pub fn is_short_form(short: &str, parts: &[impl AsRef<str>]) -> bool {
+    if parts.len() < 2 {
+        return false;
+    }
+    let first = parts[0].as_ref();
+    let last = parts[parts.len() - 1].as_ref();
+    short == first || short == last || near_first_name(short, first)
 }
 
 /// Whether `short` is a first name `first` mistyped: both of four or more letters, the

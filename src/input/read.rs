@@ -34,9 +34,9 @@ pub fn load(source: &Source, limit: ByteSize) -> Result<Document, InputError> {
             if size > limit.0 {
                 return Err(too_large(format!("file is {},", ByteSize(size)), size));
             }
-            read_at_most(file, limit).map_err(|e| unreadable(path, &e))?
+            read_at_most(file, limit, size).map_err(|e| unreadable(path, &e))?
         }
-        Source::Stdin => read_at_most(std::io::stdin().lock(), limit)
+        Source::Stdin => read_at_most(std::io::stdin().lock(), limit, 0)
             .map_err(|e| InputError::new(&shown, SkipKind::Unreadable, e.to_string()))?,
     };
     let Some(bytes) = bytes else {
@@ -59,8 +59,17 @@ pub fn load(source: &Source, limit: ByteSize) -> Result<Document, InputError> {
 }
 
 /// All of `reader` if it holds at most `limit` bytes, `None` if it holds more.
-fn read_at_most(reader: impl Read, limit: ByteSize) -> std::io::Result<Option<Vec<u8>>> {
-    let mut bytes = Vec::new();
+///
+/// `expected` is the size the reader is thought to hold (a file's, from its metadata):
+/// room for it is made at once, where reading into an empty vector grows it a dozen
+/// times, copying the bytes read so far each time.
+fn read_at_most(
+    reader: impl Read,
+    limit: ByteSize,
+    expected: u64,
+) -> std::io::Result<Option<Vec<u8>>> {
+    let room = usize::try_from(expected.min(limit.0)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(room);
     reader
         .take(limit.0.saturating_add(1))
         .read_to_end(&mut bytes)?;
@@ -104,11 +113,16 @@ mod tests {
         );
         assert!(err.message.ends_with("pass --max-file-size 1MiB)"), "{err}");
         assert!(load(&big, ByteSize(2000)).is_ok());
-        assert_eq!(read_at_most(&[1u8; 11][..], ByteSize(10)).unwrap(), None);
-        assert_eq!(
-            read_at_most(&[1u8; 10][..], ByteSize(10)).unwrap(),
-            Some(vec![1; 10])
-        );
+        for expected in [0, 9, 10, 11, 100] {
+            assert_eq!(
+                read_at_most(&[1u8; 11][..], ByteSize(10), expected).unwrap(),
+                None
+            );
+            assert_eq!(
+                read_at_most(&[1u8; 10][..], ByteSize(10), expected).unwrap(),
+                Some(vec![1; 10])
+            );
+        }
     }
 
     #[test]
