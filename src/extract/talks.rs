@@ -2237,7 +2237,7 @@ fn the_x_kind<'a>(text: &'a str, scan: &'a Scan) -> impl Iterator<Item = (Span, 
             .map(|k| (words_before(text, k.start, 5), k.start)),
     );
     matches_in_stretches(stretches, move |start| {
-        the_x_kind_at(text, start).map(|(mods, kind)| ((mods, kind), kind.end))
+        the_x_kind_at(text, scan, start).map(|(mods, kind)| ((mods, kind), kind.end))
     })
 }
 
@@ -2246,7 +2246,7 @@ fn the_x_kind<'a>(text: &'a str, scan: &'a Scan) -> impl Iterator<Item = (Span, 
 /// Inlined: it is asked at every place of a stretch, and its first test turns away most
 /// of them for less than the cost of a call.
 #[inline]
-fn the_x_kind_at(text: &str, start: usize) -> Option<(Span, Span)> {
+fn the_x_kind_at(text: &str, scan: &Scan, start: usize) -> Option<(Span, Span)> {
     // A determiner opens with an ASCII letter: no other character folds to t, m, o or h.
     if !matches!(
         text.as_bytes()[start].to_ascii_lowercase(),
@@ -2254,19 +2254,19 @@ fn the_x_kind_at(text: &str, start: usize) -> Option<(Span, Span)> {
     ) {
         return None;
     }
-    determiner_then_kind(text, start)
+    determiner_then_kind(text, scan, start)
 }
 
 /// [`the_x_kind_at`] past its first test.
 #[inline(never)]
-fn determiner_then_kind(text: &str, start: usize) -> Option<(Span, Span)> {
+fn determiner_then_kind(text: &str, scan: &Scan, start: usize) -> Option<(Span, Span)> {
     const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
     if is_word_before(text, start) {
         return None;
     }
     same_first_letter(&DETERMINERS, text, start).find_map(|d| {
         let end = folded_prefix(text, start, d)?;
-        modifiers_then_kind(text, end)
+        modifiers_then_kind(text, scan, end)
     })
 }
 
@@ -2358,7 +2358,7 @@ fn topic_after(text: &str, at: usize) -> Option<Span> {
 
 /// After a determiner ending at `at`: white space, one to four modifier words each
 /// followed by white space, then a kind word at a word boundary; the fewest modifiers win.
-fn modifiers_then_kind(text: &str, at: usize) -> Option<(Span, Span)> {
+fn modifiers_then_kind(text: &str, scan: &Scan, at: usize) -> Option<(Span, Span)> {
     let mods_start = skip_space(text, at).filter(|&e| e > at)?;
     let mut word_start = mods_start;
     for _ in 0..4 {
@@ -2369,10 +2369,7 @@ fn modifiers_then_kind(text: &str, at: usize) -> Option<(Span, Span)> {
             return None;
         }
         let kind_start = skip_space(text, word_end).filter(|&e| e > word_end)?;
-        let kind_end = same_first_letter(&KIND_WORD_LIST, text, kind_start).find_map(|k| {
-            folded_prefix(text, kind_start, k).filter(|&end| is_word_boundary(text, end))
-        });
-        if let Some(kind_end) = kind_end {
+        if let Some(kind_end) = whole_kind_word_at(text, scan, kind_start) {
             return Some((
                 Span::new(mods_start, kind_start),
                 Span::new(kind_start, kind_end),
@@ -2381,6 +2378,31 @@ fn modifiers_then_kind(text: &str, at: usize) -> Option<(Span, Span)> {
         word_start = kind_start;
     }
     None
+}
+
+/// The end of the first kind word, in [`KIND_WORD_LIST`]'s order, that starts at `at`
+/// and ends at a word boundary.
+///
+/// Read from the scan, which has every kind word of the post, where it has them all:
+/// comparing each of the eighteen words at every modifier cost more than looking the
+/// place up.
+fn whole_kind_word_at(text: &str, scan: &Scan, at: usize) -> Option<usize> {
+    if scan.folds {
+        return whole_kind_word_by_letters(text, at);
+    }
+    // By start, then in the list's order.
+    let first = scan.kinds.partition_point(|k| k.start < at);
+    scan.kinds[first..]
+        .iter()
+        .take_while(|k| k.start == at)
+        .map(|k| k.end)
+        .find(|&end| is_word_boundary(text, end))
+}
+
+/// [`whole_kind_word_at`] read letter by letter, as a case-insensitive pattern reads it.
+fn whole_kind_word_by_letters(text: &str, at: usize) -> Option<usize> {
+    same_first_letter(&KIND_WORD_LIST, text, at)
+        .find_map(|k| folded_prefix(text, at, k).filter(|&end| is_word_boundary(text, end)))
 }
 
 /// Whether `text[word]` is one whole `[\w+#’'-]+(?:\.\w+)*`: "C++", "Node.js", "don’t".
@@ -3092,6 +3114,30 @@ mod tests {
             for text in with_and_without_folds(&interleave(&words, &seps)) {
                 let got: Vec<(Span, Span)> = the_x_kind(&text, &Scan::of(&text)).collect();
                 proptest::prop_assert_eq!(got, two_groups(&the_x_kind_pattern(), &text));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn whole_kind_words_read_from_the_scan_agree_with_their_letters(
+            words in proptest::collection::vec(
+                "talk|Talks|TALK|talké|talk_|lightning|keynote|address|Keynote|panel|discussion|bof|bofs|session|birds|of|a|feather|open|space|openspace|sprint|x|é|thiſ|\u{212a}eynote|unconference|workshop|lecture",
+                0..12,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.||-", 12),
+        ) {
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let scan = Scan::of(&text);
+                for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                    proptest::prop_assert_eq!(
+                        whole_kind_word_at(&text, &scan, at),
+                        whole_kind_word_by_letters(&text, at),
+                        "at {} of {:?}", at, text
+                    );
+                }
             }
         }
     }
