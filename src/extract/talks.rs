@@ -822,6 +822,15 @@ struct Names {
 /// ends in a possessive.
 type NameAt = (String, Span, usize, bool);
 
+/// A talk a rule has read, to be pushed.
+struct ReadTalk {
+    title: String,
+    span: Span,
+    kind: TalkKind,
+    speakers: Vec<(String, Span)>,
+    reference: bool,
+}
+
 impl Finder<'_, '_> {
     fn has(&self, cue: Cue) -> bool {
         self.scan.cues[cue as usize]
@@ -1566,6 +1575,11 @@ impl Finder<'_, '_> {
         let ctx = self.ctx;
         let text = ctx.text;
         for p in self.persons {
+            // Every match opens with an apostrophe, which most names lack: skip the
+            // sentence look-up and the capture search for them.
+            if !text[p.span.end..].starts_with(['\'', '’']) {
+                continue;
+            }
             let rest_end = ctx
                 .tokens
                 .sentence_at(p.span.start)
@@ -1573,11 +1587,6 @@ impl Finder<'_, '_> {
                     ctx.tokens.sentences[s].span.end.max(p.span.end)
                 });
             let rest = &text[p.span.end..rest_end];
-            // Every match opens with an apostrophe, which most names lack: skip the
-            // capture search for them.
-            if !rest.starts_with(['\'', '’']) {
-                continue;
-            }
             let Some(ending) = POSSESSIVE_ENDING.find(rest) else {
                 continue;
             };
@@ -1693,85 +1702,112 @@ impl Finder<'_, '_> {
             if !holds_verb(text, self.scan, s.span) {
                 continue;
             }
-            let body = s.span.slice(text);
-            let lead = body.len()
-                - body
-                    .trim_start_matches(|c: char| !c.is_alphanumeric())
-                    .len();
-            let mut at = s.span.start + lead;
-            // Skip an opening adverbial: "Then,", "Finally,", "Later that day,".
-            if let Some(comma) = body[lead..].find(", ") {
-                let opener = &body[lead..lead + comma];
-                let person_first = starting_at(self.persons, at).is_some();
-                if opener.split_whitespace().count() <= 4 && !person_first {
-                    at = s.span.start + lead + comma + 2;
-                }
-            }
-            // "Then Nadia Haddad gave …": a word or two may stand before the subject.
-            let mut first = self.name_at(at, false);
-            if first.as_ref().is_none_or(|n| !has_span(self.persons, n.1)) {
-                // The words before a person only grow along the sentence: the first person
-                // after `at` is the only one that can have two or fewer.
-                let next = self.persons.partition_point(|p| p.span.start <= at);
-                if let Some(p) = self.persons.get(next).filter(|p| {
-                    p.span.start < s.span.end
-                        && text[at..p.span.start].split_whitespace().nth(2).is_none()
-                }) {
-                    at = p.span.start;
-                    first = self.name_at(at, false);
-                }
-            }
-            let Some(first) = first else {
-                continue;
-            };
-            let names = self.names_from(first, false);
-            if !names
-                .names
-                .iter()
-                .all(|(_, sp)| has_span(self.persons, *sp))
-            {
+            let at = self.subject_start(s.span);
+            // And every phrase opens with a person found at or after `at` in the
+            // sentence, which many sentences with a verb lack.
+            if !self.person_starts_in(Span::new(at, s.span.end)) {
                 continue;
             }
-            if names.end > s.span.end {
-                continue;
+            if let Some(talk) = self.subject_verb_at(s.span, at) {
+                self.push(
+                    &talk.title,
+                    talk.span,
+                    talk.kind,
+                    &talk.speakers,
+                    "talk/subject-verb",
+                    talk.reference,
+                );
             }
-            let rest = &text[names.end..s.span.end];
-            let Some(phrase) = verb_phrase(rest) else {
-                continue;
-            };
-            let span = Span::new(at, names.end + phrase.end);
-            if self.covered(span) {
-                continue;
-            }
-            let topic = phrase.topic.map(|t| t.slice(rest));
-            if topic.is_some_and(|t| t.trim_start().starts_with(['“', '"', '‘'])) {
-                continue;
-            }
-            let kind_word = kind_word_in(text, self.scan, Span::new(names.end, span.end));
-            let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
-            let mods: Vec<&str> = phrase
-                .mods
-                .map_or("", |m| m.slice(rest))
-                .split_whitespace()
-                .collect();
-            let new = mods
-                .iter()
-                .any(|w| matches!(w.to_lowercase().as_str(), "second" | "another" | "third"));
-            let topic = topic.map(|t| topic_until_break(t).to_string());
-            let (title, reference) = match topic.filter(|t| t.split_whitespace().count() >= 2) {
-                Some(t) => (t, !new),
-                None if phrase.discussed => continue,
-                None => (kind_word, !new),
-            };
-            self.push(
-                &title,
-                span,
-                kind,
-                &names.names,
-                "talk/subject-verb",
-                reference,
-            );
         }
+    }
+
+    /// Where the subject of `sentence` may start: past what opens it but letters and
+    /// digits, and past an opening adverbial ("Then,", "Later that day,").
+    fn subject_start(&self, sentence: Span) -> usize {
+        let body = sentence.slice(self.text());
+        let lead = body.len()
+            - body
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        let at = sentence.start + lead;
+        if let Some(comma) = body[lead..].find(", ") {
+            let opener = &body[lead..lead + comma];
+            let person_first = starting_at(self.persons, at).is_some();
+            if opener.split_whitespace().count() <= 4 && !person_first {
+                return sentence.start + lead + comma + 2;
+            }
+        }
+        at
+    }
+
+    /// Whether a person found starts in `span`.
+    fn person_starts_in(&self, span: Span) -> bool {
+        let next = self.persons.partition_point(|p| p.span.start < span.start);
+        self.persons
+            .get(next)
+            .is_some_and(|p| p.span.start < span.end)
+    }
+
+    /// The talk of "X gave a talk on Y" in `sentence`, whose subject may start at `at`.
+    fn subject_verb_at(&self, sentence: Span, mut at: usize) -> Option<ReadTalk> {
+        let ctx = self.ctx;
+        let text = ctx.text;
+        // "Then Nadia Haddad gave …": a word or two may stand before the subject.
+        let mut first = self.name_at(at, false);
+        if first.as_ref().is_none_or(|n| !has_span(self.persons, n.1)) {
+            // The words before a person only grow along the sentence: the first person
+            // after `at` is the only one that can have two or fewer.
+            let next = self.persons.partition_point(|p| p.span.start <= at);
+            if let Some(p) = self.persons.get(next).filter(|p| {
+                p.span.start < sentence.end
+                    && text[at..p.span.start].split_whitespace().nth(2).is_none()
+            }) {
+                at = p.span.start;
+                first = self.name_at(at, false);
+            }
+        }
+        let names = self.names_from(first?, false);
+        if !names
+            .names
+            .iter()
+            .all(|(_, sp)| has_span(self.persons, *sp))
+            || names.end > sentence.end
+        {
+            return None;
+        }
+        let rest = &text[names.end..sentence.end];
+        let phrase = verb_phrase(rest)?;
+        let span = Span::new(at, names.end + phrase.end);
+        if self.covered(span) {
+            return None;
+        }
+        let topic = phrase.topic.map(|t| t.slice(rest));
+        if topic.is_some_and(|t| t.trim_start().starts_with(['“', '"', '‘'])) {
+            return None;
+        }
+        let kind_word = kind_word_in(text, self.scan, Span::new(names.end, span.end));
+        let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
+        let mods: Vec<&str> = phrase
+            .mods
+            .map_or("", |m| m.slice(rest))
+            .split_whitespace()
+            .collect();
+        let new = mods
+            .iter()
+            .any(|w| matches!(w.to_lowercase().as_str(), "second" | "another" | "third"));
+        let topic = topic.map(|t| topic_until_break(t).to_string());
+        let (title, reference) = match topic.filter(|t| t.split_whitespace().count() >= 2) {
+            Some(t) => (t, !new),
+            None if phrase.discussed => return None,
+            None => (kind_word, !new),
+        };
+        Some(ReadTalk {
+            title,
+            span,
+            kind,
+            speakers: names.names,
+            reference,
+        })
     }
 
     /// "My favorite talk was Title by Speaker." and "The talk was by X called Title."
@@ -1784,18 +1820,21 @@ impl Finder<'_, '_> {
         let text = ctx.text;
         for s in &ctx.tokens.sentences {
             let body = s.span.slice(text);
-            // Every match holds "was" or "is" as written: a sentence with neither needs
-            // no search for a kind word.
-            if !(body.contains("is") || body.contains("was")) {
-                continue;
-            }
             // The scan's kind words rather than one large pattern: the large pattern's
-            // automaton did not fit the regex cache and dominated the run time.
+            // automaton did not fit the regex cache and dominated the run time. Looked up
+            // first: most sentences hold no kind word, and the look-up costs less than
+            // reading the sentence.
             let Some(kind) = first_kind_word(text, self.scan, s.span) else {
                 continue;
             };
             let kind_end = kind.end - s.span.start;
-            let Some(verb) = VERB.find(&body[kind_end..]) else {
+            // Every match holds "was" or "is" as written after the kind word: without
+            // either, the pattern need not be searched.
+            let after_kind = &body[kind_end..];
+            if !(after_kind.contains("is") || after_kind.contains("was")) {
+                continue;
+            }
+            let Some(verb) = VERB.find(after_kind) else {
                 continue;
             };
             let rest_start = kind_end + verb.end();
@@ -3115,6 +3154,94 @@ mod tests {
                 let got: Vec<(Span, Span)> = the_x_kind(&text, &Scan::of(&text)).collect();
                 proptest::prop_assert_eq!(got, two_groups(&the_x_kind_pattern(), &text));
             }
+        }
+    }
+
+    /// What the rules' reader over `text` gives, with the persons a whole extraction finds.
+    fn with_finder<R>(text: &str, read: impl FnOnce(&Finder) -> R) -> R {
+        static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+        let persons: Vec<Mention> = run(text)
+            .mentions
+            .into_iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .collect();
+        let doc = crate::input::parse("test.txt", text.as_bytes(), crate::input::Format::Text)
+            .expect("text parses");
+        let tokens = crate::tokenize::tokenize(&doc.text);
+        let layout = crate::layout::layout(&doc.text, &tokens, &doc.headings, &RULES);
+        let ctx = Context {
+            text: &doc.text,
+            doc: &doc,
+            tokens: &tokens,
+            layout: &layout,
+            rules: &RULES,
+        };
+        let scan = Scan::of(ctx.text);
+        let finder = Finder {
+            ctx: &ctx,
+            persons: &persons,
+            projects: &[],
+            talks: Vec::new(),
+            talk_spans: BTreeMap::new(),
+            longest_talk: 0,
+            speakers: Vec::new(),
+            used_lines: vec![false; tokens.lines.len()],
+            scan: &scan,
+        };
+        read(&finder)
+    }
+
+    /// The subject-verb talks of `text`, read in every sentence.
+    fn subject_verb_talks(text: &str) -> Vec<String> {
+        with_finder(text, |finder| {
+            finder
+                .ctx
+                .tokens
+                .sentences
+                .iter()
+                .filter_map(|s| finder.subject_verb_at(s.span, finder.subject_start(s.span)))
+                .map(|t| t.title)
+                .collect()
+        })
+    }
+
+    #[test]
+    fn subject_verbs_read_the_phrase_after_the_subject() {
+        assert_eq!(
+            subject_verb_talks(
+                "Then, Ada Lovelace gave a great talk on analytical engines. Later, Grace Hopper spoke about compilers and bugs."
+            ),
+            ["analytical engines", "compilers and bugs"]
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn subject_verbs_open_with_a_person_of_their_sentence(
+            words in proptest::collection::vec(
+                "Ada|Lovelace|Grace|Hopper|Dr\\.|Then|then|Later|gave|a|great|talk|on|Rust|engines|and|spoke|about|discussed|presented|the|keynote|I|really|opened|with|later",
+                0..16,
+            ),
+            seps in proptest::collection::vec(" |  |, |\\. |\n|", 16),
+        ) {
+            // The sentences without a person from `subject_start` on are skipped unread:
+            // reading them finds nothing.
+            let text = interleave(&words, &seps);
+            with_finder(&text, |finder| {
+                for s in &finder.ctx.tokens.sentences {
+                    let at = finder.subject_start(s.span);
+                    if !finder.person_starts_in(Span::new(at, s.span.end)) {
+                        proptest::prop_assert!(
+                            finder.subject_verb_at(s.span, at).is_none(),
+                            "{:?}",
+                            s.span.slice(finder.ctx.text)
+                        );
+                    }
+                }
+                Ok(())
+            })?;
         }
     }
 
