@@ -95,7 +95,7 @@ impl WindowStats {
 pub struct Aggregates {
     /// Entity of each id.
     keys: Vec<EntityKey>,
-    /// Id of each entity, by kind (see [`kind_slot`]) then name.
+    /// Id of each entity, by kind (see [`EntityKind::slot`]) then name.
     ids: [FxHashMap<String, u32>; 4],
     /// Counts of each id.
     stats: Vec<EntityStats>,
@@ -107,19 +107,10 @@ pub struct Aggregates {
     mention_ids: Vec<u32>,
 }
 
-fn kind_slot(kind: EntityKind) -> usize {
-    match kind {
-        EntityKind::Talk => 0,
-        EntityKind::Person => 1,
-        EntityKind::Project => 2,
-        EntityKind::Day => 3,
-    }
-}
-
 impl Aggregates {
     /// The id of an entity, new if it was never seen.
     fn intern(&mut self, kind: EntityKind, name: &str) -> u32 {
-        let map = &mut self.ids[kind_slot(kind)];
+        let map = &mut self.ids[kind.slot()];
         if let Some(&id) = map.get(name) {
             return id;
         }
@@ -592,7 +583,7 @@ mod tests {
     fn listing_sorts_counts_past_u32_above_smaller_ones() {
         let mut a = Aggregates::default();
         a.add_document(&doc(&[&["A", "B"], &["A", "C"]]));
-        let id = |name: &str| a.ids[kind_slot(EntityKind::Project)][name];
+        let id = |name: &str| a.ids[EntityKind::Project.slot()][name];
         let (ab, ac) = ((id("A"), id("B")), (id("A"), id("C")));
         let sentence = &mut a.windows[0];
         sentence.pairs.insert(ab, 5);

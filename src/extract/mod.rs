@@ -49,6 +49,11 @@ impl EntityKind {
             EntityKind::Day => "day",
         }
     }
+
+    /// Its place among the kinds, for tables with one slot per kind.
+    pub fn slot(self) -> usize {
+        self as usize
+    }
 }
 
 /// One place in a document where an entity is named.

@@ -43,7 +43,7 @@ pub struct DocumentJson {
     /// object's end.
     last_talk: Piece,
     last_talk_no_entities: Piece,
-    /// From after the talks array to an entity's name, by [`kind_slot`]; from after an
+    /// From after the talks array to an entity's name, by [`EntityKind::slot`]; from after an
     /// entity to the next one's name, by kind.
     entities: [Piece; 4],
     next_entity: [Piece; 4],
@@ -154,7 +154,7 @@ impl DocumentJson {
         }
         let mut heads = &self.entities;
         for entity in &r.entities {
-            heads[kind_slot(entity.kind)].append(out);
+            heads[entity.kind.slot()].append(out);
             self.entity(out, entity);
             heads = &self.next_entity;
         }
@@ -214,16 +214,6 @@ impl PrettyJson for Object<'_> {
     fn write_pretty(&self, out: &mut Vec<u8>, indent: usize) {
         assert_eq!(indent, INDENT, "pieces prepared for another depth");
         self.writer.write(out, self.record);
-    }
-}
-
-/// The place of a kind among an object's prepared entity heads.
-fn kind_slot(kind: EntityKind) -> usize {
-    match kind {
-        EntityKind::Talk => 0,
-        EntityKind::Person => 1,
-        EntityKind::Project => 2,
-        EntityKind::Day => 3,
     }
 }
 
