@@ -10,7 +10,7 @@ use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold, fold_into, within_edits};
 use crate::span::Span;
-use crate::tokenize::{ASCII_ALPHANUMERIC, single_spaced};
+use crate::tokenize::{ascii_alphanumeric_run, single_spaced};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 
@@ -595,14 +595,6 @@ fn push_content_words<'a>(folded_title: &'a str, words: &mut Vec<&'a str>) {
     if let Some(start) = word_start {
         push(&folded_title[start..]);
     }
-}
-
-/// How many bytes `bytes` starts with that are ASCII letters or digits.
-fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
-    bytes
-        .iter()
-        .take_while(|&&b| ASCII_ALPHANUMERIC[usize::from(b)])
-        .count()
 }
 
 /// Whether a word of a title says nothing of its subject. A `match` compares the word

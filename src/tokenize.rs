@@ -142,8 +142,17 @@ const LONGEST_ABBREVIATION: usize = {
     longest
 };
 
+/// How many bytes `bytes` starts with that are ASCII letters or digits: most of a word,
+/// passed over without decoding.
+pub(crate) fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .take_while(|&&b| ASCII_ALPHANUMERIC[usize::from(b)])
+        .count()
+}
+
 /// [`u8::is_ascii_alphanumeric`] of every byte, one look-up per byte of a word.
-pub(crate) static ASCII_ALPHANUMERIC: [bool; 256] = {
+static ASCII_ALPHANUMERIC: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < table.len() {
@@ -380,10 +389,7 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
         let mut last = class;
         loop {
             // ASCII letters and digits, most of a word, continue it.
-            let alphanumeric = bytes[at..]
-                .iter()
-                .take_while(|&&b| ASCII_ALPHANUMERIC[usize::from(b)])
-                .count();
+            let alphanumeric = ascii_alphanumeric_run(&bytes[at..]);
             if alphanumeric > 0 {
                 at += alphanumeric;
                 holds_word_character = true;
