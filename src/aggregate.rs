@@ -266,6 +266,8 @@ struct Packing {
     max_low: u32,
     /// Bits of each rank.
     rank_bits: u32,
+    /// Bits of a packed pair: every pair packs below 2 to this power.
+    bits: u32,
 }
 
 impl Packing {
@@ -274,7 +276,12 @@ impl Packing {
     fn new(max_low: u32, ranks: usize) -> Option<Packing> {
         let count_bits = (u32::BITS - max_low.leading_zeros()).max(1);
         let rank_bits = usize::BITS - ranks.saturating_sub(1).leading_zeros();
-        (count_bits + 2 * rank_bits <= u64::BITS).then_some(Packing { max_low, rank_bits })
+        let bits = count_bits + 2 * rank_bits;
+        (bits <= u64::BITS).then_some(Packing {
+            max_low,
+            rank_bits,
+            bits,
+        })
     }
 
     fn pack(self, p: &RankedPair) -> u64 {
@@ -282,11 +289,6 @@ impl Packing {
         u64::from(self.max_low - p.low) << (2 * bits)
             | u64::from(p.ranks.0) << bits
             | u64::from(p.ranks.1)
-    }
-
-    /// Bits of a packed pair: every pair packs below 2 to this power.
-    fn bits(self) -> u32 {
-        (u32::BITS - self.max_low.leading_zeros()).max(1) + 2 * self.rank_bits
     }
 
     fn unpack(self, key: u64) -> RankedPair {
@@ -403,7 +405,7 @@ impl<'a> Cooccurrence<'a> {
                 let sorted = match packing.filter(|_| stats.pair_overflow.is_empty()) {
                     Some(packing) => {
                         let keys: Vec<u64> = ranked.map(|p| packing.pack(&p)).collect();
-                        let keys = radix_sort(keys, packing.bits());
+                        let keys = radix_sort(keys, packing.bits);
                         SortedPairs::Packed(packing, keys.into_iter())
                     }
                     None => {
