@@ -152,15 +152,37 @@ pub(crate) fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
 }
 
 /// [`u8::is_ascii_alphanumeric`] of every byte, one look-up per byte of a word.
-static ASCII_ALPHANUMERIC: [bool; 256] = {
+static ASCII_ALPHANUMERIC: [bool; 256] = ascii_bytes_of(&[WordClass::ALetter, WordClass::Numeric]);
+
+/// The ASCII characters that never continue a word (spaces, punctuation), which the
+/// text between two words is nearly all made of: passed over a byte at a time.
+static ASCII_BETWEEN_WORDS: [bool; 256] = ascii_bytes_of(&[
+    WordClass::MidLetter,
+    WordClass::MidNumLet,
+    WordClass::MidNum,
+    WordClass::Other,
+]);
+
+/// The ASCII characters that end any word they follow, joining nothing: most words end
+/// on one, with no need to look at the character after it.
+static ASCII_ENDS_WORD: [bool; 256] = ascii_bytes_of(&[WordClass::Other]);
+
+/// Marks the bytes of the ASCII characters whose word class is one of `classes`, and no
+/// other byte.
+const fn ascii_bytes_of(classes: &[WordClass]) -> [bool; 256] {
     let mut table = [false; 256];
     let mut b = 0;
-    while b < table.len() {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+    while b < 128 {
+        let class = WordClass::of_ascii(b as u8);
+        let mut i = 0;
+        while i < classes.len() {
+            table[b] |= class as u8 == classes[i] as u8;
+            i += 1;
+        }
         b += 1;
     }
     table
-};
+}
 
 /// Tokenizes `text`.
 pub fn tokenize(text: &str) -> Tokens {
@@ -379,7 +401,15 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
         Some((WordClass::of(c)?, c.len_utf8()))
     };
     let mut at = 0;
-    while let Some((class, len)) = class_at(at) {
+    loop {
+        // The spaces and marks before the next word, or before a character that is not ASCII.
+        at += bytes[at..]
+            .iter()
+            .take_while(|&&b| ASCII_BETWEEN_WORDS[usize::from(b)])
+            .count();
+        let Some((class, len)) = class_at(at) else {
+            break;
+        };
         at += len;
         if !class.continues_word() {
             continue;
@@ -393,7 +423,18 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
             if alphanumeric > 0 {
                 at += alphanumeric;
                 holds_word_character = true;
-                last = ASCII_WORD_CLASSES[usize::from(bytes[at - 1])];
+                last = if bytes[at - 1].is_ascii_digit() {
+                    WordClass::Numeric
+                } else {
+                    WordClass::ALetter
+                };
+            }
+            // Most words end on a space, which is all this looks at.
+            if bytes
+                .get(at)
+                .is_some_and(|&b| ASCII_ENDS_WORD[usize::from(b)])
+            {
+                break;
             }
             let Some((class, len)) = class_at(at) else {
                 break;
@@ -404,20 +445,16 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
                 at += len;
                 continue;
             }
-            let Some((after, after_len)) = class_at(at + len) else {
-                break;
-            };
-            let joins = (last == WordClass::ALetter
-                && after == WordClass::ALetter
-                && class.separates_letters())
-                || (last == WordClass::Numeric
-                    && after == WordClass::Numeric
-                    && class.separates_digits());
-            if !joins {
+            // A mark joins a word to what follows only between two letters or two digits.
+            let may_join = (last == WordClass::ALetter && class.separates_letters())
+                || (last == WordClass::Numeric && class.separates_digits());
+            if !may_join {
                 break;
             }
-            last = after;
-            at += len + after_len;
+            match class_at(at + len) {
+                Some((after, after_len)) if after == last => at += len + after_len,
+                _ => break,
+            }
         }
         if holds_word_character {
             each(start, at);
