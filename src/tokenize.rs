@@ -5,7 +5,7 @@
 //! lines, prose rules read sentences. Every unit is a [`Span`] into the original text.
 
 use crate::span::Span;
-use crate::swar::{HIGHS, ONES, bytes_below, find_any_byte, zero_bytes};
+use crate::swar::{HIGHS, ONES, bytes_below, find_any_byte, first_flagged, zero_bytes};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -627,22 +627,23 @@ fn runs_after(skipped: &str, runs: [Run; 4], class_of: impl Fn(char) -> Sentence
     after
 }
 
-/// Whether every non-ASCII character of `text` is `known` (ASCII always is); only the
-/// bytes that start such a character are decoded, and runs of ASCII are passed over a
-/// chunk at a time.
+/// Whether every non-ASCII character of `text` is `known` (ASCII always is); only those
+/// characters are decoded, and the runs of ASCII between them are passed over eight
+/// bytes at a time.
 fn all_known(text: &str, known: impl Fn(char) -> bool) -> bool {
-    const CHUNK: usize = 16;
-    text.as_bytes()
-        .chunks(CHUNK)
-        .enumerate()
-        .filter(|(_, chunk)| !chunk.is_ascii())
-        .all(|(k, chunk)| {
-            chunk
-                .iter()
-                .enumerate()
-                .filter(|&(_, &b)| b >= 0xC0)
-                .all(|(i, _)| text[k * CHUNK + i..].chars().next().is_some_and(&known))
-        })
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(i) = first_flagged(&bytes[at..], |word| word & HIGHS, |b| !b.is_ascii()) {
+        let c = text[at + i..]
+            .chars()
+            .next()
+            .expect("a character starts here");
+        if !known(c) {
+            return false;
+        }
+        at += i + c.len_utf8();
+    }
+    true
 }
 
 /// The class of every ASCII character, looked up by its byte.
