@@ -561,7 +561,7 @@ fn known_sentence_bounds(text: &str, known: bool, mut each: impl FnMut(usize, us
         }
         return;
     }
-    let class_of = |c| SentenceClass::of(c).unwrap_or(SentenceClass::Other);
+    let class_of = SentenceClass::of_known;
     let bytes = text.as_bytes();
     let mut runs = [Run::Start; 4];
     let mut start = 0;
@@ -697,6 +697,17 @@ impl SentenceClass {
             }
             _ => return None,
         })
+    }
+
+    /// The class of a character of text whose classes are all known; `Other` for any
+    /// other character. ASCII, nearly all of it, is looked up without a call.
+    #[inline]
+    fn of_known(c: char) -> SentenceClass {
+        if c.is_ascii() {
+            ASCII_SENTENCE_CLASSES[c as usize]
+        } else {
+            SentenceClass::of(c).unwrap_or(SentenceClass::Other)
+        }
     }
 
     const fn of_ascii(b: u8) -> SentenceClass {
