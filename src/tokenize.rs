@@ -503,8 +503,9 @@ impl WordClass {
             '‘' | '’' => WordClass::MidNumLet,
             '\u{A0}' | '“' | '”' | '–' | '—' | '…' => WordClass::Other,
             // Latin letters with diacritics; the two signs among them (× and ÷) are
-            // the only characters of these blocks that are not letters.
-            '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' if c.is_alphabetic() => {
+            // the only characters of these blocks that are not letters, so the Unicode
+            // tables need not be asked.
+            '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' if !matches!(c, '×' | '÷') => {
                 WordClass::ALetter
             }
             _ => return None,
@@ -1203,6 +1204,13 @@ mod tests {
             text in "[a. A’\u{c0}-\u{24f}\u{1e00}-\u{1eff}]{0,24}"
         ) {
             proptest::prop_assert_eq!(bounds(&text), segmenter_bounds(&text));
+        }
+    }
+
+    #[test]
+    fn the_latin_letter_blocks_hold_only_letters_but_two_signs() {
+        for c in ('\u{C0}'..='\u{24F}').chain('\u{1E00}'..='\u{1EFF}') {
+            assert_eq!(c.is_alphabetic(), !matches!(c, '×' | '÷'), "{c:?}");
         }
     }
 
