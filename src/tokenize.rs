@@ -1008,20 +1008,53 @@ fn next_opener_from(body: &str, from: usize) -> Option<usize> {
 }
 
 /// The first mark in `body` at or after `from` that closes a quote opened by `opener`.
+/// Quotes run for a sentence or more: the search jumps from one byte that may start the
+/// mark to the next, and decodes only the characters around a mark.
 fn find_closer(body: &str, from: usize, opener: char, closer: char) -> Option<usize> {
+    let mut utf8 = [0; 4];
+    let mark = closer.encode_utf8(&mut utf8).as_bytes();
+    let bytes = body.as_bytes();
+    let mut at = from;
+    while let Some(i) = find_any_byte(&bytes[at..], [mark[0]]) {
+        let j = at + i;
+        // The mark's first byte is ASCII or starts a character: `j` is on a boundary.
+        if bytes[j..].starts_with(mark) {
+            let previous = match body[from..j].chars().next_back() {
+                Some(c) => c,
+                None => opener,
+            };
+            if closes(body, j, opener, closer, previous) {
+                return Some(j);
+            }
+        }
+        at = j + 1;
+    }
+    None
+}
+
+/// [`find_closer`], reading every character.
+#[cfg(test)]
+fn find_closer_by_chars(body: &str, from: usize, opener: char, closer: char) -> Option<usize> {
     let mut previous = opener;
-    let mut chars = body[from..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let closes = c == closer
-            && (!matches!(closer, '’' | '\'')
-                || !chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()))
-            && (closer != '"' || opener != '"' || previous != '\n');
-        if closes {
+    for (i, c) in body[from..].char_indices() {
+        if c == closer && closes(body, from + i, opener, closer, previous) {
             return Some(from + i);
         }
         previous = c;
     }
     None
+}
+
+/// Whether the mark `closer` at byte `at` of `body`, after the character `previous`,
+/// closes a quote opened by `opener`: a single quote mark followed by a letter or digit
+/// is an apostrophe, and a straight double quote just after a line break closes none.
+fn closes(body: &str, at: usize, opener: char, closer: char, previous: char) -> bool {
+    (!matches!(closer, '’' | '\'')
+        || !body[at + closer.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric))
+        && (closer != '"' || opener != '"' || previous != '\n')
 }
 
 /// Whether the single quote mark `c` at byte `at` opens a quotation rather than being an
@@ -1179,6 +1212,23 @@ mod tests {
                 at = i + text[i..].chars().next().map_or(1, char::len_utf8);
             }
             proptest::prop_assert!(marks.iter().all(|m| stops.contains(m)));
+        }
+
+        #[test]
+        fn closing_marks_are_found_as_by_reading_every_character(
+            text in "(?s:.{0,30})|[a “„«»”\"‘’'é\n]{0,30}",
+            pair in 0..6usize,
+            start in 0..40usize,
+        ) {
+            let (opener, closer) =
+                [('“', '”'), ('„', '“'), ('«', '»'), ('"', '"'), ('‘', '’'), ('\'', '\'')][pair];
+            let starts: Vec<usize> =
+                text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let from = starts[start % starts.len()];
+            proptest::prop_assert_eq!(
+                find_closer(&text, from, opener, closer),
+                find_closer_by_chars(&text, from, opener, closer)
+            );
         }
 
         #[test]
