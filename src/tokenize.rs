@@ -412,6 +412,18 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
             .iter()
             .take_while(|&&b| ASCII_BETWEEN_WORDS[usize::from(b)])
             .count();
+        // Most words are ASCII letters and digits up to a space: found without asking
+        // for the class of each character.
+        let run = ascii_alphanumeric_run(&bytes[at..]);
+        if run > 0
+            && bytes
+                .get(at + run)
+                .is_none_or(|&b| ASCII_ENDS_WORD[usize::from(b)])
+        {
+            each(at, at + run);
+            at += run;
+            continue;
+        }
         let Some((class, len)) = class_at(at) else {
             break;
         };
