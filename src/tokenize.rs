@@ -5,7 +5,7 @@
 //! lines, prose rules read sentences. Every unit is a [`Span`] into the original text.
 
 use crate::span::Span;
-use crate::swar::{HIGHS, ONES, bytes_below, find_any_byte, zero_bytes};
+use crate::swar::{HIGHS, ONES, bytes_below, find_any_byte, first_flagged, zero_bytes};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -142,6 +142,47 @@ const LONGEST_ABBREVIATION: usize = {
     longest
 };
 
+/// The [`abbreviation_key`] of each of [`ABBREVIATIONS`], sorted: a word ending a sentence
+/// is looked up among them in a few steps instead of compared with each.
+static ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = abbreviation_key(ABBREVIATIONS[i].as_bytes());
+        // Insertion sort, the one a constant can do.
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let key = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = key;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
+/// `word` (at most [`LONGEST_ABBREVIATION`] bytes) as a number: its length above its
+/// bytes, lower-cased as ASCII. Two words have the same key exactly when they are equal
+/// ignoring ASCII case.
+const fn abbreviation_key(word: &[u8]) -> u64 {
+    let mut key = word.len() as u64;
+    let mut i = 0;
+    while i < word.len() {
+        key = key << 8 | word[i].to_ascii_lowercase() as u64;
+        i += 1;
+    }
+    key
+}
+
+/// Whether `word` is one of [`ABBREVIATIONS`], ignoring ASCII case.
+fn is_abbreviation(word: &str) -> bool {
+    word.len() <= LONGEST_ABBREVIATION
+        && ABBREVIATION_KEYS
+            .binary_search(&abbreviation_key(word.as_bytes()))
+            .is_ok()
+}
+
 /// How many bytes `bytes` starts with that are ASCII letters or digits: most of a word,
 /// passed over without decoding.
 pub(crate) fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
@@ -152,15 +193,37 @@ pub(crate) fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
 }
 
 /// [`u8::is_ascii_alphanumeric`] of every byte, one look-up per byte of a word.
-static ASCII_ALPHANUMERIC: [bool; 256] = {
+static ASCII_ALPHANUMERIC: [bool; 256] = ascii_bytes_of(&[WordClass::ALetter, WordClass::Numeric]);
+
+/// The ASCII characters that never continue a word (spaces, punctuation), which the
+/// text between two words is nearly all made of: passed over a byte at a time.
+static ASCII_BETWEEN_WORDS: [bool; 256] = ascii_bytes_of(&[
+    WordClass::MidLetter,
+    WordClass::MidNumLet,
+    WordClass::MidNum,
+    WordClass::Other,
+]);
+
+/// The ASCII characters that end any word they follow, joining nothing: most words end
+/// on one, with no need to look at the character after it.
+static ASCII_ENDS_WORD: [bool; 256] = ascii_bytes_of(&[WordClass::Other]);
+
+/// Marks the bytes of the ASCII characters whose word class is one of `classes`, and no
+/// other byte.
+const fn ascii_bytes_of(classes: &[WordClass]) -> [bool; 256] {
     let mut table = [false; 256];
     let mut b = 0;
-    while b < table.len() {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+    while b < 128 {
+        let class = WordClass::of_ascii(b as u8);
+        let mut i = 0;
+        while i < classes.len() {
+            table[b] |= class as u8 == classes[i] as u8;
+            i += 1;
+        }
         b += 1;
     }
     table
-};
+}
 
 /// Tokenizes `text`.
 pub fn tokenize(text: &str) -> Tokens {
@@ -202,23 +265,26 @@ pub fn tokenize(text: &str) -> Tokens {
     let mut pieces = Vec::new();
     for p in 0..tokens.paragraphs.len() {
         sentence_units(text, &tokens, p, &mut units);
-        for &unit in &units {
-            split_sentences(text, unit, p, &mut pieces, &mut tokens);
+        for &(unit, joins_lines) in &units {
+            split_sentences(text, unit, joins_lines, p, &mut pieces, &mut tokens);
         }
     }
     tokens.quotes = find_quotes(text, &tokens.paragraphs);
     tokens
 }
 
+/// The lines of `text`. Lines are short, a hundred bytes or so: the search for each line
+/// break reads eight bytes at a time inline, where a call to `memchr` would spend more
+/// on its set-up than on a line.
 fn split_lines(text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut start = 0;
-    for (i, _) in text.match_indices('\n') {
+    while let Some(i) = find_any_byte(&text.as_bytes()[start..], [b'\n']) {
         lines.push(Line {
-            span: Span::new(start, i),
+            span: Span::new(start, start + i),
             paragraph: None,
         });
-        start = i + 1;
+        start += i + 1;
     }
     if start < text.len() {
         lines.push(Line {
@@ -233,23 +299,23 @@ fn split_lines(text: &str) -> Vec<Line> {
 ///
 /// A line break ends a sentence unless the text plainly runs on: the next line starts in
 /// lower case, or this one ends on a comma or a word that cannot end a sentence. This keeps
-/// "Title\nSpeaker" lines apart while joining hard-wrapped prose. The units replace what
-/// `units` held.
-fn sentence_units(text: &str, tokens: &Tokens, paragraph: usize, units: &mut Vec<Span>) {
+/// "Title\nSpeaker" lines apart while joining hard-wrapped prose. The units, each with
+/// whether it joins lines (and so holds line breaks), replace what `units` held.
+fn sentence_units(text: &str, tokens: &Tokens, paragraph: usize, units: &mut Vec<(Span, bool)>) {
     let p = &tokens.paragraphs[paragraph];
     units.clear();
-    let mut current: Option<Span> = None;
+    let mut current: Option<(Span, bool)> = None;
     for line in &tokens.lines[p.first_line..p.end_line] {
         let span = line.span;
         current = Some(match current {
-            Some(prev) if runs_on(prev.slice(text), span.slice(text)) => {
-                Span::new(prev.start, span.end)
+            Some((prev, _)) if runs_on(prev.slice(text), span.slice(text)) => {
+                (Span::new(prev.start, span.end), true)
             }
             Some(prev) => {
                 units.push(prev);
-                span
+                (span, false)
             }
-            None => span,
+            None => (span, false),
         });
     }
     units.extend(current);
@@ -296,10 +362,12 @@ fn runs_on(previous: &str, next: &str) -> bool {
     )
 }
 
-/// Splits `unit` into sentences and words; `pieces` is room for its pieces, emptied.
+/// Splits `unit`, which holds line breaks if it `joins_lines`, into sentences and words;
+/// `pieces` is room for its pieces, emptied.
 fn split_sentences(
     text: &str,
     unit: Span,
+    joins_lines: bool,
     paragraph: usize,
     pieces: &mut Vec<Span>,
     tokens: &mut Tokens,
@@ -307,7 +375,7 @@ fn split_sentences(
     // Line breaks inside a unit are soft: UAX #29 would end a sentence at each one, so
     // the segmenter sees spaces (same byte length, same offsets).
     let unit_text = match unit.slice(text) {
-        s if s.contains('\n') => Cow::Owned(s.replace('\n', " ")),
+        s if joins_lines => Cow::Owned(s.replace('\n', " ")),
         s => Cow::Borrowed(s),
     };
     // One pass over the unit tells both splitters that its characters are all known to
@@ -379,7 +447,27 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
         Some((WordClass::of(c)?, c.len_utf8()))
     };
     let mut at = 0;
-    while let Some((class, len)) = class_at(at) {
+    loop {
+        // The spaces and marks before the next word, or before a character that is not ASCII.
+        at += bytes[at..]
+            .iter()
+            .take_while(|&&b| ASCII_BETWEEN_WORDS[usize::from(b)])
+            .count();
+        // Most words are ASCII letters and digits up to a space: found without asking
+        // for the class of each character.
+        let run = ascii_alphanumeric_run(&bytes[at..]);
+        if run > 0
+            && bytes
+                .get(at + run)
+                .is_none_or(|&b| ASCII_ENDS_WORD[usize::from(b)])
+        {
+            each(at, at + run);
+            at += run;
+            continue;
+        }
+        let Some((class, len)) = class_at(at) else {
+            break;
+        };
         at += len;
         if !class.continues_word() {
             continue;
@@ -393,7 +481,18 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
             if alphanumeric > 0 {
                 at += alphanumeric;
                 holds_word_character = true;
-                last = ASCII_WORD_CLASSES[usize::from(bytes[at - 1])];
+                last = if bytes[at - 1].is_ascii_digit() {
+                    WordClass::Numeric
+                } else {
+                    WordClass::ALetter
+                };
+            }
+            // Most words end on a space, which is all this looks at.
+            if bytes
+                .get(at)
+                .is_some_and(|&b| ASCII_ENDS_WORD[usize::from(b)])
+            {
+                break;
             }
             let Some((class, len)) = class_at(at) else {
                 break;
@@ -404,20 +503,16 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
                 at += len;
                 continue;
             }
-            let Some((after, after_len)) = class_at(at + len) else {
-                break;
-            };
-            let joins = (last == WordClass::ALetter
-                && after == WordClass::ALetter
-                && class.separates_letters())
-                || (last == WordClass::Numeric
-                    && after == WordClass::Numeric
-                    && class.separates_digits());
-            if !joins {
+            // A mark joins a word to what follows only between two letters or two digits.
+            let may_join = (last == WordClass::ALetter && class.separates_letters())
+                || (last == WordClass::Numeric && class.separates_digits());
+            if !may_join {
                 break;
             }
-            last = after;
-            at += len + after_len;
+            match class_at(at + len) {
+                Some((after, after_len)) if after == last => at += len + after_len,
+                _ => break,
+            }
         }
         if holds_word_character {
             each(start, at);
@@ -461,8 +556,9 @@ impl WordClass {
             '‘' | '’' => WordClass::MidNumLet,
             '\u{A0}' | '“' | '”' | '–' | '—' | '…' => WordClass::Other,
             // Latin letters with diacritics; the two signs among them (× and ÷) are
-            // the only characters of these blocks that are not letters.
-            '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' if c.is_alphabetic() => {
+            // the only characters of these blocks that are not letters, so the Unicode
+            // tables need not be asked.
+            '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' if !matches!(c, '×' | '÷') => {
                 WordClass::ALetter
             }
             _ => return None,
@@ -519,7 +615,7 @@ fn known_sentence_bounds(text: &str, known: bool, mut each: impl FnMut(usize, us
         }
         return;
     }
-    let class_of = |c| SentenceClass::of(c).unwrap_or(SentenceClass::Other);
+    let class_of = SentenceClass::of_known;
     let bytes = text.as_bytes();
     let mut runs = [Run::Start; 4];
     let mut start = 0;
@@ -585,22 +681,23 @@ fn runs_after(skipped: &str, runs: [Run; 4], class_of: impl Fn(char) -> Sentence
     after
 }
 
-/// Whether every non-ASCII character of `text` is `known` (ASCII always is); only the
-/// bytes that start such a character are decoded, and runs of ASCII are passed over a
-/// chunk at a time.
+/// Whether every non-ASCII character of `text` is `known` (ASCII always is); only those
+/// characters are decoded, and the runs of ASCII between them are passed over eight
+/// bytes at a time.
 fn all_known(text: &str, known: impl Fn(char) -> bool) -> bool {
-    const CHUNK: usize = 16;
-    text.as_bytes()
-        .chunks(CHUNK)
-        .enumerate()
-        .filter(|(_, chunk)| !chunk.is_ascii())
-        .all(|(k, chunk)| {
-            chunk
-                .iter()
-                .enumerate()
-                .filter(|&(_, &b)| b >= 0xC0)
-                .all(|(i, _)| text[k * CHUNK + i..].chars().next().is_some_and(&known))
-        })
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(i) = first_flagged(&bytes[at..], |word| word & HIGHS, |b| !b.is_ascii()) {
+        let c = text[at + i..]
+            .chars()
+            .next()
+            .expect("a character starts here");
+        if !known(c) {
+            return false;
+        }
+        at += i + c.len_utf8();
+    }
+    true
 }
 
 /// The class of every ASCII character, looked up by its byte.
@@ -654,6 +751,17 @@ impl SentenceClass {
             }
             _ => return None,
         })
+    }
+
+    /// The class of a character of text whose classes are all known; `Other` for any
+    /// other character. ASCII, nearly all of it, is looked up without a call.
+    #[inline]
+    fn of_known(c: char) -> SentenceClass {
+        if c.is_ascii() {
+            ASCII_SENTENCE_CLASSES[c as usize]
+        } else {
+            SentenceClass::of(c).unwrap_or(SentenceClass::Other)
+        }
     }
 
     const fn of_ascii(b: u8) -> SentenceClass {
@@ -783,9 +891,7 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     // The abbreviations are ASCII without a "k", the one ASCII letter a non-ASCII
     // character (the Kelvin sign) lower-cases to: comparing ASCII case-insensitively is
     // comparing lower-cased.
-    single_initial
-        || last.len() <= LONGEST_ABBREVIATION
-            && ABBREVIATIONS.iter().any(|a| last.eq_ignore_ascii_case(a))
+    single_initial || is_abbreviation(last)
 }
 
 /// `text` with its white space folded: words joined by single spaces; borrowed where
@@ -953,20 +1059,53 @@ fn next_opener_from(body: &str, from: usize) -> Option<usize> {
 }
 
 /// The first mark in `body` at or after `from` that closes a quote opened by `opener`.
+/// Quotes run for a sentence or more: the search jumps from one byte that may start the
+/// mark to the next, and decodes only the characters around a mark.
 fn find_closer(body: &str, from: usize, opener: char, closer: char) -> Option<usize> {
+    let mut utf8 = [0; 4];
+    let mark = closer.encode_utf8(&mut utf8).as_bytes();
+    let bytes = body.as_bytes();
+    let mut at = from;
+    while let Some(i) = find_any_byte(&bytes[at..], [mark[0]]) {
+        let j = at + i;
+        // The mark's first byte is ASCII or starts a character: `j` is on a boundary.
+        if bytes[j..].starts_with(mark) {
+            let previous = match body[from..j].chars().next_back() {
+                Some(c) => c,
+                None => opener,
+            };
+            if closes(body, j, opener, closer, previous) {
+                return Some(j);
+            }
+        }
+        at = j + 1;
+    }
+    None
+}
+
+/// [`find_closer`], reading every character.
+#[cfg(test)]
+fn find_closer_by_chars(body: &str, from: usize, opener: char, closer: char) -> Option<usize> {
     let mut previous = opener;
-    let mut chars = body[from..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let closes = c == closer
-            && (!matches!(closer, '’' | '\'')
-                || !chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric()))
-            && (closer != '"' || opener != '"' || previous != '\n');
-        if closes {
+    for (i, c) in body[from..].char_indices() {
+        if c == closer && closes(body, from + i, opener, closer, previous) {
             return Some(from + i);
         }
         previous = c;
     }
     None
+}
+
+/// Whether the mark `closer` at byte `at` of `body`, after the character `previous`,
+/// closes a quote opened by `opener`: a single quote mark followed by a letter or digit
+/// is an apostrophe, and a straight double quote just after a line break closes none.
+fn closes(body: &str, at: usize, opener: char, closer: char, previous: char) -> bool {
+    (!matches!(closer, '’' | '\'')
+        || !body[at + closer.len_utf8()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric))
+        && (closer != '"' || opener != '"' || previous != '\n')
 }
 
 /// Whether the single quote mark `c` at byte `at` opens a quotation rather than being an
@@ -1127,6 +1266,33 @@ mod tests {
         }
 
         #[test]
+        fn closing_marks_are_found_as_by_reading_every_character(
+            text in "(?s:.{0,30})|[a “„«»”\"‘’'é\n]{0,30}",
+            pair in 0..6usize,
+            start in 0..40usize,
+        ) {
+            let (opener, closer) =
+                [('“', '”'), ('„', '“'), ('«', '»'), ('"', '"'), ('‘', '’'), ('\'', '\'')][pair];
+            let starts: Vec<usize> =
+                text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let from = starts[start % starts.len()];
+            proptest::prop_assert_eq!(
+                find_closer(&text, from, opener, closer),
+                find_closer_by_chars(&text, from, opener, closer)
+            );
+        }
+
+        #[test]
+        fn abbreviations_are_found_as_by_comparing_with_each(
+            word in "(?i:mr|mrs|dr|e\\.g|i\\.e|sept|approx|etc|co)|[a-zA-Z.é\u{212a}\\x00]{0,8}"
+        ) {
+            proptest::prop_assert_eq!(
+                is_abbreviation(&word),
+                ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+            );
+        }
+
+        #[test]
         fn text_between_terminals_splits_as_the_segmenter_does(
             text in "(?:[aZé]{1,9}|[ \t\u{a0}]{1,3}|[\"'’”“)(]{1,3}|[.!?]|\r|\n|[0-9]{1,3}|[,:;–-]){0,24}"
         ) {
@@ -1149,6 +1315,13 @@ mod tests {
             text in "[a. A’\u{c0}-\u{24f}\u{1e00}-\u{1eff}]{0,24}"
         ) {
             proptest::prop_assert_eq!(bounds(&text), segmenter_bounds(&text));
+        }
+    }
+
+    #[test]
+    fn the_latin_letter_blocks_hold_only_letters_but_two_signs() {
+        for c in ('\u{C0}'..='\u{24F}').chain('\u{1E00}'..='\u{1EFF}') {
+            assert_eq!(c.is_alphabetic(), !matches!(c, '×' | '÷'), "{c:?}");
         }
     }
 
