@@ -2896,14 +2896,30 @@ fn strip_list_marker(text: &str, line: Span) -> Span {
 /// character alike, so they end where they would in the joined words, and only what
 /// remains is copied.
 pub fn clean_title(title: &str) -> String {
+    single_spaced(trimmed_title(title)).into_owned()
+}
+
+/// The title without the quotes, punctuation and white space [`clean_title`] trims.
+///
+/// Most titles open and end with an ASCII letter or digit, which no trim takes: those
+/// are kept whole without reading a character.
+fn trimmed_title(title: &str) -> &str {
+    let bytes = title.as_bytes();
+    let kept_at = |i: Option<&u8>| i.is_some_and(u8::is_ascii_alphanumeric);
+    if kept_at(bytes.first()) && kept_at(bytes.last()) {
+        return title;
+    }
+    trimmed_title_by_trims(title)
+}
+
+/// [`trimmed_title`] one trim after another.
+fn trimmed_title_by_trims(title: &str) -> &str {
     let t = title.trim_matches(|c: char| {
         matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '\'') || c.is_whitespace()
     });
     let t = t.trim_end_matches(['.', ',', ';', ':', '!']).trim();
-    let t = t
-        .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
-        .trim();
-    single_spaced(t).into_owned()
+    t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
+        .trim()
 }
 
 #[cfg(test)]
@@ -3554,6 +3570,18 @@ mod tests {
                 mostly_capitalized(&text),
                 mostly_capitalized_by_collecting(&text)
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn titles_trim_as_one_trim_after_another(
+            parts in proptest::collection::vec("a|Z|7|é|\"|“|”|‘|’|«|»|'|\\.|,|;|:|!| |\n|\u{a0}|-", 0..8),
+        ) {
+            let title: String = parts.concat();
+            proptest::prop_assert_eq!(trimmed_title(&title), trimmed_title_by_trims(&title));
         }
     }
 
