@@ -1186,7 +1186,7 @@ impl Finder<'_, '_> {
             return None;
         }
         for sep in [" with ", " by ", " — ", " – ", " - "] {
-            if let Some(at) = s.rfind(sep) {
+            if let Some(at) = rfind_short(s, sep) {
                 if let Some(names) = self.names_at(line.start + at + sep.len(), false) {
                     if text[names.end..line.end]
                         .trim()
@@ -1296,7 +1296,9 @@ impl Finder<'_, '_> {
             return None;
         }
         for sep in [" — ", " – ", " - ", " -- ", " by "] {
-            let Some(at) = s.rfind(sep) else { continue };
+            let Some(at) = rfind_short(s, sep) else {
+                continue;
+            };
             let names_start = line.start + at + sep.len();
             let Some(names) = self.names_at(names_start, true) else {
                 continue;
@@ -1453,7 +1455,7 @@ impl Finder<'_, '_> {
                 continue;
             }
             let mut speakers: Vec<(String, Span)> = Vec::new();
-            if let Some(by) = s.rfind(" by ") {
+            if let Some(by) = rfind_short(s, " by ") {
                 if let Some(names) = self.names_at(h.span.start + by + 4, false) {
                     speakers = names.names;
                 }
@@ -1888,7 +1890,7 @@ impl Finder<'_, '_> {
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .len();
         let at = sentence.start + lead;
-        if let Some(comma) = body[lead..].find(", ") {
+        if let Some(comma) = find_short(&body[lead..], ", ") {
             let opener = &body[lead..lead + comma];
             let person_first = starting_at(self.persons, at).is_some();
             if opener.split_whitespace().count() <= 4 && !person_first {
@@ -2008,7 +2010,7 @@ impl Finder<'_, '_> {
                 let title_start = names.end + named.end() - s.span.start;
                 (Span::new(title_start, rest_start + rest.len()), Some(at))
             } else {
-                let by = rest.rfind(" by ").filter(|&i| {
+                let by = rfind_short(rest, " by ").filter(|&i| {
                     let at = s.span.start + rest_start + i + 4;
                     self.names_at(at, false)
                         .is_some_and(|n| n.end == s.span.start + rest_start + rest.len())
@@ -2873,6 +2875,35 @@ fn topic_until_break(s: &str) -> &str {
     s[..end].trim()
 }
 
+/// Where the first `needle` in `s` starts, as `s.find(needle)` tells.
+///
+/// The needles here are a few bytes, which a substring search costs more to set up than
+/// to run: a character search for the first character of the needle other than a space
+/// finds the few places to compare it at.
+fn find_short(s: &str, needle: &str) -> Option<usize> {
+    let (offset, key) = key_char(needle);
+    s.match_indices(key)
+        .filter_map(|(at, _)| at.checked_sub(offset))
+        .find(|&start| s.as_bytes()[start..].starts_with(needle.as_bytes()))
+}
+
+/// Where the last `needle` in `s` starts, as `s.rfind(needle)` tells; read as
+/// [`find_short`] reads, from the end.
+fn rfind_short(s: &str, needle: &str) -> Option<usize> {
+    let (offset, key) = key_char(needle);
+    s.rmatch_indices(key)
+        .filter_map(|(at, _)| at.checked_sub(offset))
+        .find(|&start| s.as_bytes()[start..].starts_with(needle.as_bytes()))
+}
+
+/// The first character of `needle` other than a space, and where it stands.
+fn key_char(needle: &str) -> (usize, char) {
+    needle
+        .char_indices()
+        .find(|&(_, c)| c != ' ')
+        .expect("a needle with a character other than a space")
+}
+
 /// Removes a leading list marker ("- ", "* ", "1. ").
 fn strip_list_marker(text: &str, line: Span) -> Span {
     let s = line.slice(text);
@@ -3570,6 +3601,20 @@ mod tests {
                 mostly_capitalized(&text),
                 mostly_capitalized_by_collecting(&text)
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn short_needles_are_found_as_by_a_substring_search(
+            parts in proptest::collection::vec(" |b|y|by|-|—|–|,|w|with|é|x", 0..16),
+            needle in proptest::sample::select(vec![" by ", " with ", " — ", " – ", " - ", " -- ", ", "]),
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(find_short(&s, needle), s.find(needle));
+            proptest::prop_assert_eq!(rfind_short(&s, needle), s.rfind(needle));
         }
     }
 
