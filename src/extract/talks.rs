@@ -412,8 +412,11 @@ fn described_session_matches<'t>(
         })
         .map(|k| (words_before(text, k.start, 2), k.start));
     Box::new(matches_in_stretches(stretches, move |start| {
-        // "the", "a" and "an" open with letters no other character folds to.
-        if !matches!(text.as_bytes()[start], b't' | b'T' | b'a' | b'A') {
+        // "the", "a" and "an" open with letters no other character folds to, and at a
+        // word boundary: most places of a stretch are turned away before the pattern.
+        if !matches!(text.as_bytes()[start], b't' | b'T' | b'a' | b'A')
+            || is_word_before(text, start)
+        {
             return None;
         }
         let c = RE.captures_at(text, start)?;
