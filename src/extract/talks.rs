@@ -318,12 +318,15 @@ fn topic_then_by(text: &str, at: usize) -> Option<(Span, usize)> {
     );
     for topic_start in starts {
         let mut chars = 0;
-        for (i, c) in text[topic_start..].char_indices() {
-            if matches!(c, ',' | '.' | ';' | ':' | '(' | ')') {
+        let mut topic_end = topic_start;
+        // Read by the first byte of each character: the stops are ASCII, and the first
+        // byte tells the character's length without decoding it.
+        while let Some(&first) = text.as_bytes().get(topic_end) {
+            if matches!(first, b',' | b'.' | b';' | b':' | b'(' | b')') {
                 break;
             }
             chars += 1;
-            let topic_end = topic_start + i + c.len_utf8();
+            topic_end += utf8_len(first);
             if chars >= 2 {
                 if let Some(end) = by_after(text, topic_end) {
                     return Some((Span::new(topic_start, topic_end), end));
@@ -335,6 +338,16 @@ fn topic_then_by(text: &str, at: usize) -> Option<(Span, usize)> {
         }
     }
     None
+}
+
+/// The length of the character whose first byte is `first`.
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0..0x80 => 1,
+        0x80..0xe0 => 2,
+        0xe0..0xf0 => 3,
+        _ => 4,
+    }
 }
 
 /// `\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+` read at
