@@ -2462,23 +2462,22 @@ fn the_x_kind<'a>(text: &'a str, scan: &'a Scan) -> impl Iterator<Item = (Span, 
 /// of them for less than the cost of a call.
 #[inline]
 fn the_x_kind_at(text: &str, scan: &Scan, start: usize) -> Option<(Span, Span)> {
-    // A determiner opens with an ASCII letter: no other character folds to t, m, o or h.
+    // A determiner opens with an ASCII letter (no other character folds to t, m, o or
+    // h) at a word boundary: most places of a stretch are inside a word.
     if !matches!(
         text.as_bytes()[start].to_ascii_lowercase(),
         b't' | b'm' | b'o' | b'h'
-    ) {
+    ) || is_word_before(text, start)
+    {
         return None;
     }
     determiner_then_kind(text, scan, start)
 }
 
-/// [`the_x_kind_at`] past its first test.
+/// [`the_x_kind_at`] past its first tests.
 #[inline(never)]
 fn determiner_then_kind(text: &str, scan: &Scan, start: usize) -> Option<(Span, Span)> {
     const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
-    if is_word_before(text, start) {
-        return None;
-    }
     same_first_letter(&DETERMINERS, text, start).find_map(|d| {
         let end = folded_prefix(text, start, d)?;
         modifiers_then_kind(text, scan, end)
