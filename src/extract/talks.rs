@@ -318,12 +318,15 @@ fn topic_then_by(text: &str, at: usize) -> Option<(Span, usize)> {
     );
     for topic_start in starts {
         let mut chars = 0;
-        for (i, c) in text[topic_start..].char_indices() {
-            if matches!(c, ',' | '.' | ';' | ':' | '(' | ')') {
+        let mut topic_end = topic_start;
+        // Read by the first byte of each character: the stops are ASCII, and the first
+        // byte tells the character's length without decoding it.
+        while let Some(&first) = text.as_bytes().get(topic_end) {
+            if matches!(first, b',' | b'.' | b';' | b':' | b'(' | b')') {
                 break;
             }
             chars += 1;
-            let topic_end = topic_start + i + c.len_utf8();
+            topic_end += utf8_len(first);
             if chars >= 2 {
                 if let Some(end) = by_after(text, topic_end) {
                     return Some((Span::new(topic_start, topic_end), end));
@@ -335,6 +338,16 @@ fn topic_then_by(text: &str, at: usize) -> Option<(Span, usize)> {
         }
     }
     None
+}
+
+/// The length of the character whose first byte is `first`.
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0..0x80 => 1,
+        0x80..0xe0 => 2,
+        0xe0..0xf0 => 3,
+        _ => 4,
+    }
 }
 
 /// `\s*,?\s+(?:(?:delivered|given|presented|led|hosted|run)\s+)?(?:by|from)\s+` read at
@@ -412,8 +425,11 @@ fn described_session_matches<'t>(
         })
         .map(|k| (words_before(text, k.start, 2), k.start));
     Box::new(matches_in_stretches(stretches, move |start| {
-        // "the", "a" and "an" open with letters no other character folds to.
-        if !matches!(text.as_bytes()[start], b't' | b'T' | b'a' | b'A') {
+        // "the", "a" and "an" open with letters no other character folds to, and at a
+        // word boundary: most places of a stretch are turned away before the pattern.
+        if !matches!(text.as_bytes()[start], b't' | b'T' | b'a' | b'A')
+            || is_word_before(text, start)
+        {
             return None;
         }
         let c = RE.captures_at(text, start)?;
@@ -1186,7 +1202,7 @@ impl Finder<'_, '_> {
             return None;
         }
         for sep in [" with ", " by ", " — ", " – ", " - "] {
-            if let Some(at) = s.rfind(sep) {
+            if let Some(at) = rfind_short(s, sep) {
                 if let Some(names) = self.names_at(line.start + at + sep.len(), false) {
                     if text[names.end..line.end]
                         .trim()
@@ -1296,7 +1312,9 @@ impl Finder<'_, '_> {
             return None;
         }
         for sep in [" — ", " – ", " - ", " -- ", " by "] {
-            let Some(at) = s.rfind(sep) else { continue };
+            let Some(at) = rfind_short(s, sep) else {
+                continue;
+            };
             let names_start = line.start + at + sep.len();
             let Some(names) = self.names_at(names_start, true) else {
                 continue;
@@ -1453,7 +1471,7 @@ impl Finder<'_, '_> {
                 continue;
             }
             let mut speakers: Vec<(String, Span)> = Vec::new();
-            if let Some(by) = s.rfind(" by ") {
+            if let Some(by) = rfind_short(s, " by ") {
                 if let Some(names) = self.names_at(h.span.start + by + 4, false) {
                     speakers = names.names;
                 }
@@ -1888,7 +1906,7 @@ impl Finder<'_, '_> {
                 .trim_start_matches(|c: char| !c.is_alphanumeric())
                 .len();
         let at = sentence.start + lead;
-        if let Some(comma) = body[lead..].find(", ") {
+        if let Some(comma) = find_short(&body[lead..], ", ") {
             let opener = &body[lead..lead + comma];
             let person_first = starting_at(self.persons, at).is_some();
             if opener.split_whitespace().count() <= 4 && !person_first {
@@ -2008,7 +2026,7 @@ impl Finder<'_, '_> {
                 let title_start = names.end + named.end() - s.span.start;
                 (Span::new(title_start, rest_start + rest.len()), Some(at))
             } else {
-                let by = rest.rfind(" by ").filter(|&i| {
+                let by = rfind_short(rest, " by ").filter(|&i| {
                     let at = s.span.start + rest_start + i + 4;
                     self.names_at(at, false)
                         .is_some_and(|n| n.end == s.span.start + rest_start + rest.len())
@@ -2444,23 +2462,22 @@ fn the_x_kind<'a>(text: &'a str, scan: &'a Scan) -> impl Iterator<Item = (Span, 
 /// of them for less than the cost of a call.
 #[inline]
 fn the_x_kind_at(text: &str, scan: &Scan, start: usize) -> Option<(Span, Span)> {
-    // A determiner opens with an ASCII letter: no other character folds to t, m, o or h.
+    // A determiner opens with an ASCII letter (no other character folds to t, m, o or
+    // h) at a word boundary: most places of a stretch are inside a word.
     if !matches!(
         text.as_bytes()[start].to_ascii_lowercase(),
         b't' | b'm' | b'o' | b'h'
-    ) {
+    ) || is_word_before(text, start)
+    {
         return None;
     }
     determiner_then_kind(text, scan, start)
 }
 
-/// [`the_x_kind_at`] past its first test.
+/// [`the_x_kind_at`] past its first tests.
 #[inline(never)]
 fn determiner_then_kind(text: &str, scan: &Scan, start: usize) -> Option<(Span, Span)> {
     const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
-    if is_word_before(text, start) {
-        return None;
-    }
     same_first_letter(&DETERMINERS, text, start).find_map(|d| {
         let end = folded_prefix(text, start, d)?;
         modifiers_then_kind(text, scan, end)
@@ -2873,6 +2890,35 @@ fn topic_until_break(s: &str) -> &str {
     s[..end].trim()
 }
 
+/// Where the first `needle` in `s` starts, as `s.find(needle)` tells.
+///
+/// The needles here are a few bytes, which a substring search costs more to set up than
+/// to run: a character search for the first character of the needle other than a space
+/// finds the few places to compare it at.
+fn find_short(s: &str, needle: &str) -> Option<usize> {
+    let (offset, key) = key_char(needle);
+    s.match_indices(key)
+        .filter_map(|(at, _)| at.checked_sub(offset))
+        .find(|&start| s.as_bytes()[start..].starts_with(needle.as_bytes()))
+}
+
+/// Where the last `needle` in `s` starts, as `s.rfind(needle)` tells; read as
+/// [`find_short`] reads, from the end.
+fn rfind_short(s: &str, needle: &str) -> Option<usize> {
+    let (offset, key) = key_char(needle);
+    s.rmatch_indices(key)
+        .filter_map(|(at, _)| at.checked_sub(offset))
+        .find(|&start| s.as_bytes()[start..].starts_with(needle.as_bytes()))
+}
+
+/// The first character of `needle` other than a space, and where it stands.
+fn key_char(needle: &str) -> (usize, char) {
+    needle
+        .char_indices()
+        .find(|&(_, c)| c != ' ')
+        .expect("a needle with a character other than a space")
+}
+
 /// Removes a leading list marker ("- ", "* ", "1. ").
 fn strip_list_marker(text: &str, line: Span) -> Span {
     let s = line.slice(text);
@@ -2896,14 +2942,30 @@ fn strip_list_marker(text: &str, line: Span) -> Span {
 /// character alike, so they end where they would in the joined words, and only what
 /// remains is copied.
 pub fn clean_title(title: &str) -> String {
+    single_spaced(trimmed_title(title)).into_owned()
+}
+
+/// The title without the quotes, punctuation and white space [`clean_title`] trims.
+///
+/// Most titles open and end with an ASCII letter or digit, which no trim takes: those
+/// are kept whole without reading a character.
+fn trimmed_title(title: &str) -> &str {
+    let bytes = title.as_bytes();
+    let kept_at = |i: Option<&u8>| i.is_some_and(u8::is_ascii_alphanumeric);
+    if kept_at(bytes.first()) && kept_at(bytes.last()) {
+        return title;
+    }
+    trimmed_title_by_trims(title)
+}
+
+/// [`trimmed_title`] one trim after another.
+fn trimmed_title_by_trims(title: &str) -> &str {
     let t = title.trim_matches(|c: char| {
         matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»' | '\'') || c.is_whitespace()
     });
     let t = t.trim_end_matches(['.', ',', ';', ':', '!']).trim();
-    let t = t
-        .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
-        .trim();
-    single_spaced(t).into_owned()
+    t.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '«' | '»'))
+        .trim()
 }
 
 #[cfg(test)]
@@ -3554,6 +3616,32 @@ mod tests {
                 mostly_capitalized(&text),
                 mostly_capitalized_by_collecting(&text)
             );
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn short_needles_are_found_as_by_a_substring_search(
+            parts in proptest::collection::vec(" |b|y|by|-|—|–|,|w|with|é|x", 0..16),
+            needle in proptest::sample::select(vec![" by ", " with ", " — ", " – ", " - ", " -- ", ", "]),
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(find_short(&s, needle), s.find(needle));
+            proptest::prop_assert_eq!(rfind_short(&s, needle), s.rfind(needle));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn titles_trim_as_one_trim_after_another(
+            parts in proptest::collection::vec("a|Z|7|é|\"|“|”|‘|’|«|»|'|\\.|,|;|:|!| |\n|\u{a0}|-", 0..8),
+        ) {
+            let title: String = parts.concat();
+            proptest::prop_assert_eq!(trimmed_title(&title), trimmed_title_by_trims(&title));
         }
     }
 
