@@ -155,6 +155,7 @@ impl<const N: usize> Block<N> {
         }
     }
 
+    /// Appends the bytes held.
     #[inline(always)]
     pub(crate) fn append(&self, out: &mut Vec<u8>) {
         let end = out.len() + self.len;
