@@ -7,7 +7,7 @@
 //! line, copies a key and closes a line for each field. A document has a hundred talks
 //! and entities, and the run writes them on the one thread that collects documents.
 
-use super::json::{ArrayWriter, PrettyJson};
+use super::json::{ArrayWriter, Block, PrettyJson};
 use crate::extract::EntityKind;
 use crate::record::{DocumentRecord, EntityRecord, TalkRecord};
 
@@ -222,38 +222,8 @@ fn line(indent: usize) -> String {
     format!("\n{:indent$}", "")
 }
 
-/// Bytes between values, copied as one block of [`Piece::ROOM`] bytes and cut to their
-/// length: a copy of a length known when compiling takes a few moves, where one of any
-/// other length takes a call.
-#[derive(Clone, Copy)]
-struct Piece {
-    bytes: [u8; Piece::ROOM],
-    len: usize,
-}
-
-impl Piece {
-    const ROOM: usize = 80;
-
-    fn new(text: &str) -> Piece {
-        assert!(
-            text.len() <= Piece::ROOM,
-            "piece longer than its room: {text:?}"
-        );
-        let mut bytes = [0; Piece::ROOM];
-        bytes[..text.len()].copy_from_slice(text.as_bytes());
-        Piece {
-            bytes,
-            len: text.len(),
-        }
-    }
-
-    #[inline(always)]
-    fn append(&self, out: &mut Vec<u8>) {
-        let end = out.len() + self.len;
-        out.extend_from_slice(&self.bytes);
-        out.truncate(end);
-    }
-}
+/// Bytes between values.
+type Piece = Block<80>;
 
 #[cfg(test)]
 mod tests {

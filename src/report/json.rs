@@ -81,6 +81,15 @@ impl PrettyJson for f64 {
 /// within a rounding step of it, so its shortest round-trip digits are those of `k`:
 /// they are written from `k`, without the general search for them.
 pub(crate) fn ten_thousandths(out: &mut Vec<u8>, x: f64) -> bool {
+    let digits = ten_thousandths_digits(x);
+    if let Some(digits) = &digits {
+        digits.append(out);
+    }
+    digits.is_some()
+}
+
+/// What [`ten_thousandths`] appends, if it appends anything.
+pub(crate) fn ten_thousandths_digits(x: f64) -> Option<Block<8>> {
     let k = if x.abs() <= 1.0 {
         (x * 10_000.0 + 0.5f64.copysign(x)) as i32
     } else {
@@ -88,29 +97,71 @@ pub(crate) fn ten_thousandths(out: &mut Vec<u8>, x: f64) -> bool {
     };
     // Zero (and -0.0) is left to the general writers, for its sign.
     if k == 0 || f64::from(k) / 10_000.0 != x {
-        return false;
+        return None;
     }
     let m = k.unsigned_abs();
     let digit = |place: u32| b'0' + (m / place % 10) as u8;
-    let digits = [
+    let sign = u8::from(k < 0);
+    let mut bytes = [b'-'; 8];
+    bytes[usize::from(sign)..][..6].copy_from_slice(&[
         digit(10_000),
         b'.',
         digit(1000),
         digit(100),
         digit(10),
         digit(1),
-    ];
+    ]);
     // At least one digit after the point, and no trailing zero after it.
     let fraction = m % 10_000;
     let zeros = [1000, 100, 10]
         .iter()
         .position(|&place| fraction % place == 0)
         .map_or(0, |i| 3 - i);
-    if k < 0 {
-        out.push(b'-');
+    Some(Block {
+        bytes,
+        len: usize::from(sign) + 6 - zeros,
+    })
+}
+
+/// The digits of `n`, as `itoa` (and so serde_json and the `csv` crate) writes them.
+pub(crate) fn decimal(mut n: u64) -> Block<20> {
+    let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
+    let mut bytes = [0; 20];
+    for byte in bytes[..len].iter_mut().rev() {
+        *byte = b'0' + (n % 10) as u8;
+        n /= 10;
     }
-    out.extend_from_slice(&digits[..digits.len() - zeros]);
-    true
+    Block { bytes, len }
+}
+
+/// Up to `N` bytes kept in a block of `N`, appended as one copy of the whole block cut
+/// to their length: a copy of a length known when compiling takes a few moves, where one
+/// of any other length takes a call.
+#[derive(Clone, Copy)]
+pub(crate) struct Block<const N: usize> {
+    bytes: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Block<N> {
+    /// A block holding `text`.
+    pub(crate) fn new(text: &str) -> Block<N> {
+        assert!(text.len() <= N, "text longer than its block: {text:?}");
+        let mut bytes = [0; N];
+        bytes[..text.len()].copy_from_slice(text.as_bytes());
+        Block {
+            bytes,
+            len: text.len(),
+        }
+    }
+
+    /// Appends the bytes held.
+    #[inline(always)]
+    pub(crate) fn append(&self, out: &mut Vec<u8>) {
+        let end = out.len() + self.len;
+        out.extend_from_slice(&self.bytes);
+        out.truncate(end);
+    }
 }
 
 impl<T: PrettyJson> PrettyJson for [T] {
@@ -394,6 +445,14 @@ pub(crate) mod tests {
         fn numbers_as_serde_json_writes_them(x in number(), n in any::<u64>()) {
             prop_assert_eq!(written(&x, 0), serde_json::to_string(&x).unwrap());
             prop_assert_eq!(written(&n, 0), serde_json::to_string(&n).unwrap());
+        }
+
+        #[test]
+        fn decimal_digits_as_itoa_writes_them(n in prop_oneof![0u64..1000, any::<u64>()]) {
+            let mut out = b"x".to_vec();
+            decimal(n).append(&mut out);
+            let mut digits = itoa::Buffer::new();
+            prop_assert_eq!(&out[1..], digits.format(n).as_bytes());
         }
 
         #[test]

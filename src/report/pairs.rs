@@ -6,7 +6,7 @@
 //! run writes on one thread at its end.
 
 use super::csv::{Cell, Formulas};
-use super::json::{ArrayWriter, Object, PrettyJson, ten_thousandths};
+use super::json::{ArrayWriter, Block, Object, PrettyJson, decimal, ten_thousandths_digits};
 use super::rows::KindName;
 use crate::aggregate::{EntityKey, Pair, Window};
 
@@ -19,16 +19,56 @@ pub struct PairWriter {
     /// CSV cells, its JSON fields as first entity and as second entity start, and where
     /// they end.
     pieces: Vec<[usize; 4]>,
-    /// Each window kind's opening of a JSON object, in [`Window::ALL`] order.
-    openings: [Vec<u8>; 2],
+    /// The bytes between a pair's values, the same in every row: copied as blocks.
+    between: Between,
     /// How deep the JSON objects stand.
     indent: usize,
     formulas: Formulas,
 }
 
+/// The bytes between a pair's values, in its CSV row and its JSON object.
+struct Between {
+    /// Each window kind's cell and the comma after it, in [`Window::ALL`] order.
+    csv_windows: [Block<16>; 2],
+    /// Each window kind's opening of a JSON object, up to the first entity's fields.
+    openings: [Block<64>; 2],
+    /// From the second entity's fields to the count.
+    count: Block<32>,
+    /// From the count to the NPMI.
+    npmi: Block<32>,
+    /// After the NPMI: the object's end.
+    end: Block<32>,
+}
+
+impl Between {
+    fn new(formulas: Formulas, indent: usize) -> Between {
+        let text = |out: Vec<u8>| String::from_utf8(out).expect("reports are text");
+        let csv_window = |window: Window| {
+            let mut out = Vec::new();
+            KindName::from(window).write_cell(&mut out, formulas);
+            out.push(b',');
+            Block::new(&text(out))
+        };
+        let opening = |window: Window| {
+            let mut out = Vec::new();
+            Object::open(&mut out, indent).field("\"window\": ", &KindName::from(window));
+            Block::new(&text(out))
+        };
+        let field =
+            |key: &str| Block::new(&format!(",\n{:inner$}\"{key}\": ", "", inner = indent + 2));
+        Between {
+            csv_windows: Window::ALL.map(csv_window),
+            openings: Window::ALL.map(opening),
+            count: field("count"),
+            npmi: field("npmi"),
+            end: Block::new(&format!("\n{:indent$}}}", "")),
+        }
+    }
+}
+
 impl PairWriter {
     /// Prepares the cells of `keys`, for CSV with `formulas` and for JSON objects
-    /// standing `indent` spaces deep.
+    /// standing `indent` spaces deep, at most 16.
     pub fn new<'k>(
         keys: impl Iterator<Item = &'k EntityKey>,
         formulas: Formulas,
@@ -52,15 +92,10 @@ impl PairWriter {
                 .field("\"entity_b\": ", name);
             pieces.push([csv, first, second, bytes.len()]);
         }
-        let opening = |window: Window| {
-            let mut out = Vec::new();
-            Object::open(&mut out, indent).field("\"window\": ", &KindName::from(window));
-            out
-        };
         PairWriter {
             bytes,
             pieces,
-            openings: Window::ALL.map(opening),
+            between: Between::new(formulas, indent),
             indent,
             formulas,
         }
@@ -82,63 +117,59 @@ impl PairWriter {
         array: &mut ArrayWriter,
         pair: &Pair<'_>,
     ) {
-        KindName::from(pair.window).write_cell(csv, self.formulas);
-        csv.push(b',');
+        let window = Window::ALL.iter().position(|&x| x == pair.window);
+        let window = window.expect("a window kind");
+        let count = decimal(pair.count);
+        let npmi = ten_thousandths_digits(pair.npmi);
+        self.between.csv_windows[window].append(csv);
         csv.extend_from_slice(self.piece(pair.ranks.0, 0));
         csv.push(b',');
         csv.extend_from_slice(self.piece(pair.ranks.1, 0));
         csv.push(b',');
-        let count = csv.len();
-        pair.count.write_cell(csv, self.formulas);
-        let npmi = csv.len() + 1;
+        count.append(csv);
         csv.push(b',');
-        let shared = ten_thousandths(csv, pair.npmi);
-        if !shared {
-            pair.npmi.write_cell(csv, self.formulas);
+        match &npmi {
+            Some(npmi) => npmi.append(csv),
+            None => pair.npmi.write_cell(csv, self.formulas),
         }
+        csv.push(b'\n');
         let object = PairJson {
             writer: self,
             pair,
-            count: &csv[count..npmi - 1],
-            npmi: shared.then(|| &csv[npmi..]),
+            window,
+            count,
+            npmi,
         };
         array.push(json, &object);
-        csv.push(b'\n');
     }
 }
 
-/// A pair as a JSON object, its numbers already written.
+/// A pair as a JSON object, its numbers already formatted.
 struct PairJson<'p> {
     writer: &'p PairWriter,
     pair: &'p Pair<'p>,
-    count: &'p [u8],
+    /// Its window kind's place in [`Window::ALL`].
+    window: usize,
+    count: Block<20>,
     /// The NPMI, when written alike in both.
-    npmi: Option<&'p [u8]>,
-}
-
-/// A value already written as JSON.
-struct Verbatim<'a>(&'a [u8]);
-
-impl PrettyJson for Verbatim<'_> {
-    fn write_pretty(&self, out: &mut Vec<u8>, _: usize) {
-        out.extend_from_slice(self.0);
-    }
+    npmi: Option<Block<8>>,
 }
 
 impl PrettyJson for PairJson<'_> {
     fn write_pretty(&self, out: &mut Vec<u8>, indent: usize) {
         let (w, pair) = (self.writer, self.pair);
         assert_eq!(indent, w.indent, "pieces prepared for another depth");
-        let window = Window::ALL.iter().position(|&x| x == pair.window);
-        out.extend_from_slice(&w.openings[window.expect("a window kind")]);
+        w.between.openings[self.window].append(out);
         out.extend_from_slice(w.piece(pair.ranks.0, 1));
         out.extend_from_slice(w.piece(pair.ranks.1, 2));
-        let object = Object::resume(out, indent).field("\"count\": ", &Verbatim(self.count));
-        match self.npmi {
-            Some(npmi) => object.field("\"npmi\": ", &Verbatim(npmi)),
-            None => object.field("\"npmi\": ", &pair.npmi),
+        w.between.count.append(out);
+        self.count.append(out);
+        w.between.npmi.append(out);
+        match &self.npmi {
+            Some(npmi) => npmi.append(out),
+            None => pair.npmi.write_pretty(out, indent),
         }
-        .close();
+        w.between.end.append(out);
     }
 }
 
@@ -170,7 +201,7 @@ mod tests {
                 1..6,
             ),
             raw in any::<bool>(),
-            indent in 2usize..80,
+            indent in 2usize..=16,
         ) {
             let formulas = if raw { Formulas::Raw } else { Formulas::Neutralize };
             let writer = PairWriter::new(keys.iter(), formulas, indent);
