@@ -725,15 +725,19 @@ fn next_capital_byte(bytes: &[u8], from: usize) -> Option<usize> {
     let capitals = |lanes: u64| {
         // 0xC0 and above: both top bits set.
         let non_ascii_first = lanes & (lanes << 1) & HIGHS;
-        // An ASCII byte's low seven bits plus 0x80 - t reach the top bit exactly when
-        // they are at least t, and never carry into the next lane.
-        let low = lanes & !HIGHS;
-        let from_a = low + ONES * u64::from(0x80 - b'A');
-        let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-        let ascii_capital = from_a & !past_z & !lanes & HIGHS;
-        non_ascii_first | ascii_capital
+        non_ascii_first | ascii_lanes_between(lanes, b'A', b'Z')
     };
     first_flagged(&bytes[from..], capitals, may_begin_capital).map(|i| from + i)
+}
+
+/// The high bit of each byte of `lanes` that is ASCII from `from` to `to`.
+fn ascii_lanes_between(lanes: u64, from: u8, to: u8) -> u64 {
+    // An ASCII byte's low seven bits plus 0x80 - t reach the top bit exactly when they
+    // are at least t, and never carry into the next byte.
+    let low = lanes & !HIGHS;
+    let from_start = low + ONES * u64::from(0x80 - from);
+    let past_end = low + ONES * u64::from(0x7F - to);
+    from_start & !past_end & !lanes & HIGHS
 }
 
 /// Whether `b` may begin an upper-case character: an ASCII capital, or the first byte of
@@ -919,8 +923,52 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
 }
 
 /// [`read_word`], with the [`byte_kinds`] of the word gathered while its bytes are read:
-/// a name's word is then judged without a second pass over it.
+/// a name's word is then judged without a second pass over it. A scan reads a word or
+/// two at nearly every capital of a post, most of them short and ASCII: those are read
+/// in place, without a call or a loop over their bytes.
+#[inline(always)]
 fn read_word_and_kinds(text: &str, pos: usize) -> Option<(&str, usize, u8)> {
+    match short_ascii_word(text.as_bytes(), pos) {
+        Some((len, kinds)) => Some((&text[pos..pos + len], pos + len, kinds)),
+        None => read_any_word_and_kinds(text, pos),
+    }
+}
+
+/// The length and [`byte_kinds`] of the word at `pos` when it is one to fifteen ASCII
+/// letters and digits, ended by an ASCII character other than a hyphen or an apostrophe,
+/// which cannot join it to more; `None` for any other word, or none, which
+/// [`read_any_word_and_kinds`] reads. Eight bytes are looked at at once.
+#[inline(always)]
+fn short_ascii_word(bytes: &[u8], pos: usize) -> Option<(usize, u8)> {
+    let mut kinds = 0;
+    for chunk in [0, 8] {
+        let lanes = u64::from_le_bytes(*bytes.get(pos + chunk..)?.first_chunk()?);
+        let digits = ascii_lanes_between(lanes, b'0', b'9');
+        let lower = ascii_lanes_between(lanes, b'a', b'z');
+        let upper = ascii_lanes_between(lanes, b'A', b'Z');
+        // The high bit of each byte that is no ASCII letter or digit.
+        let ends = !(digits | lower | upper) & HIGHS;
+        // The bytes before the first of those.
+        let word = (ends & ends.wrapping_neg()).wrapping_sub(1);
+        if lower & word != 0 {
+            kinds |= ASCII_LOWER;
+        }
+        if digits & word != 0 {
+            kinds |= DIGIT;
+        }
+        if ends != 0 {
+            let len = chunk + ends.trailing_zeros() as usize / 8;
+            let end = bytes[pos + len];
+            return (len > 0 && end.is_ascii() && end != b'-' && end != b'\'')
+                .then_some((len, kinds));
+        }
+    }
+    None
+}
+
+/// [`read_word_and_kinds`] for any word: letters and marks beyond ASCII, inner hyphens
+/// and apostrophes, and up to 64 characters.
+fn read_any_word_and_kinds(text: &str, pos: usize) -> Option<(&str, usize, u8)> {
     // At most 64 characters are read, and the last of them has no look-ahead.
     const MAX_CHARS: usize = 64;
     let rest = &text[pos..];
@@ -1335,6 +1383,20 @@ mod tests {
             let stem = strip_possessive(read).0;
             if !may_continue_name(word.as_bytes()[0], &RULES) {
                 proptest::prop_assert!(!is_name_part(stem) && !RULES.is_particle(stem));
+            }
+        }
+
+        #[test]
+        fn short_ascii_words_read_as_any_word(
+            text in "(?s:([A-Za-z0-9]{0,17}[ ,.'’_@é\\-]{1,2}){1,4}.{0,9})",
+        ) {
+            for (pos, _) in text.char_indices() {
+                if let Some((len, kinds)) = short_ascii_word(text.as_bytes(), pos) {
+                    proptest::prop_assert_eq!(
+                        Some((&text[pos..pos + len], pos + len, kinds)),
+                        read_any_word_and_kinds(&text, pos)
+                    );
+                }
             }
         }
 
