@@ -153,12 +153,14 @@ pub fn find(
     let mut covering_projects = InOrder::new(projects, |p| p.span);
     let mut at = 0;
     while let Some(start) = next_capital(text, at) {
-        let Some(name) = scan_name(text, start, rules) else {
+        // The name is read where the scan left it: a name is too large a value to move.
+        let scanned = scan_name(text, start, rules);
+        let Some(name) = &scanned else {
             at = start + text[start..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
         at = name.end.max(start + 1);
-        split_on_non_names(text, &name, rules, &mut pieces);
+        split_on_non_names(text, name, rules, &mut pieces);
         // Each piece is narrowed where it lies: a name is too large a value to move for
         // every test.
         for (candidate, first_lists) in &mut pieces {
