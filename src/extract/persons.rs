@@ -1044,6 +1044,9 @@ fn read_any_word_and_kinds(text: &str, pos: usize) -> Option<(&str, usize, u8)> 
     (end > 0).then(|| (&rest[..end], pos + end, kinds & !ALPHANUMERIC))
 }
 
+/// A possessive `'s` (or `’s`, `'S`) taken off `word`, and whether there was one. Inlined:
+/// a scan asks it of every word it reads, and most are settled by their last byte.
+#[inline]
 fn strip_possessive(word: &str) -> (&str, bool) {
     // Every suffix ends in an "s": most words are settled by their last byte.
     if !word.ends_with(['s', 'S']) {
@@ -1066,7 +1069,9 @@ fn is_name_part(word: &str) -> bool {
     is_name_part_of_kinds(word, byte_kinds(word))
 }
 
-/// [`is_name_part`], given the [`byte_kinds`] of `word`.
+/// [`is_name_part`], given the [`byte_kinds`] of `word`. Inlined: a scan asks it of every
+/// word it reads, and an ASCII word is judged in a few instructions.
+#[inline]
 fn is_name_part_of_kinds(word: &str, kinds: u8) -> bool {
     if kinds & NON_ASCII == 0 {
         return is_ascii_name_part(word, kinds);
