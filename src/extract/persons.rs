@@ -153,12 +153,14 @@ pub fn find(
     let mut covering_projects = InOrder::new(projects, |p| p.span);
     let mut at = 0;
     while let Some(start) = next_capital(text, at) {
-        let Some(name) = scan_name(text, start, rules) else {
+        // The name is read where the scan left it: a name is too large a value to move.
+        let scanned = scan_name(text, start, rules);
+        let Some(name) = &scanned else {
             at = start + text[start..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
         at = name.end.max(start + 1);
-        split_on_non_names(text, &name, rules, &mut pieces);
+        split_on_non_names(text, name, rules, &mut pieces);
         // Each piece is narrowed where it lies: a name is too large a value to move for
         // every test.
         for (candidate, first_lists) in &mut pieces {
@@ -711,6 +713,21 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
 
 /// Whether a name may start at `at`, a character boundary.
 fn name_starts_at(text: &str, at: usize) -> bool {
+    // Most candidates are an ASCII capital after an ASCII byte or none: the two bytes
+    // decide, without decoding the characters around them.
+    let bytes = text.as_bytes();
+    if bytes.get(at).is_some_and(u8::is_ascii_uppercase) {
+        match at.checked_sub(1).map(|before| bytes[before]) {
+            None => return true,
+            Some(before) if before.is_ascii() => return !joins_next(char::from(before)),
+            Some(_) => {}
+        }
+    }
+    name_starts_at_any(text, at)
+}
+
+/// [`name_starts_at`] for any characters around `at`.
+fn name_starts_at_any(text: &str, at: usize) -> bool {
     let rest = &text[at..];
     !text[..at].chars().next_back().is_some_and(joins_next)
         && rest
@@ -725,15 +742,19 @@ fn next_capital_byte(bytes: &[u8], from: usize) -> Option<usize> {
     let capitals = |lanes: u64| {
         // 0xC0 and above: both top bits set.
         let non_ascii_first = lanes & (lanes << 1) & HIGHS;
-        // An ASCII byte's low seven bits plus 0x80 - t reach the top bit exactly when
-        // they are at least t, and never carry into the next lane.
-        let low = lanes & !HIGHS;
-        let from_a = low + ONES * u64::from(0x80 - b'A');
-        let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-        let ascii_capital = from_a & !past_z & !lanes & HIGHS;
-        non_ascii_first | ascii_capital
+        non_ascii_first | ascii_lanes_between(lanes, b'A', b'Z')
     };
     first_flagged(&bytes[from..], capitals, may_begin_capital).map(|i| from + i)
+}
+
+/// The high bit of each byte of `lanes` that is ASCII from `from` to `to`.
+fn ascii_lanes_between(lanes: u64, from: u8, to: u8) -> u64 {
+    // An ASCII byte's low seven bits plus 0x80 - t reach the top bit exactly when they
+    // are at least t, and never carry into the next byte.
+    let low = lanes & !HIGHS;
+    let from_start = low + ONES * u64::from(0x80 - from);
+    let past_end = low + ONES * u64::from(0x7F - to);
+    from_start & !past_end & !lanes & HIGHS
 }
 
 /// Whether `b` may begin an upper-case character: an ASCII capital, or the first byte of
@@ -756,7 +777,9 @@ const fn starts_camel_prefix(b: u8) -> bool {
 }
 
 /// Whether `c` right before a capital makes it part of something other than a name
-/// start: a word, a contraction, a handle, a path or a dotted name.
+/// start: a word, a contraction, a handle, a path or a dotted name. Inlined: for the
+/// ASCII byte [`name_starts_at`] mostly asks about, it is a few instructions.
+#[inline]
 fn joins_next(c: char) -> bool {
     is_alphanumeric(c) || matches!(c, '\'' | '’' | '_' | '@' | '#' | '/' | '.')
 }
@@ -919,8 +942,52 @@ fn read_word(text: &str, pos: usize) -> Option<(&str, usize)> {
 }
 
 /// [`read_word`], with the [`byte_kinds`] of the word gathered while its bytes are read:
-/// a name's word is then judged without a second pass over it.
+/// a name's word is then judged without a second pass over it. A scan reads a word or
+/// two at nearly every capital of a post, most of them short and ASCII: those are read
+/// in place, without a call or a loop over their bytes.
+#[inline(always)]
 fn read_word_and_kinds(text: &str, pos: usize) -> Option<(&str, usize, u8)> {
+    match short_ascii_word(text.as_bytes(), pos) {
+        Some((len, kinds)) => Some((&text[pos..pos + len], pos + len, kinds)),
+        None => read_any_word_and_kinds(text, pos),
+    }
+}
+
+/// The length and [`byte_kinds`] of the word at `pos` when it is one to fifteen ASCII
+/// letters and digits, ended by an ASCII character other than a hyphen or an apostrophe,
+/// which cannot join it to more; `None` for any other word, or none, which
+/// [`read_any_word_and_kinds`] reads. Eight bytes are looked at at once.
+#[inline(always)]
+fn short_ascii_word(bytes: &[u8], pos: usize) -> Option<(usize, u8)> {
+    let mut kinds = 0;
+    for chunk in [0, 8] {
+        let lanes = u64::from_le_bytes(*bytes.get(pos + chunk..)?.first_chunk()?);
+        let digits = ascii_lanes_between(lanes, b'0', b'9');
+        let lower = ascii_lanes_between(lanes, b'a', b'z');
+        let upper = ascii_lanes_between(lanes, b'A', b'Z');
+        // The high bit of each byte that is no ASCII letter or digit.
+        let ends = !(digits | lower | upper) & HIGHS;
+        // The bytes before the first of those.
+        let word = (ends & ends.wrapping_neg()).wrapping_sub(1);
+        if lower & word != 0 {
+            kinds |= ASCII_LOWER;
+        }
+        if digits & word != 0 {
+            kinds |= DIGIT;
+        }
+        if ends != 0 {
+            let len = chunk + ends.trailing_zeros() as usize / 8;
+            let end = bytes[pos + len];
+            return (len > 0 && end.is_ascii() && end != b'-' && end != b'\'')
+                .then_some((len, kinds));
+        }
+    }
+    None
+}
+
+/// [`read_word_and_kinds`] for any word: letters and marks beyond ASCII, inner hyphens
+/// and apostrophes, and up to 64 characters.
+fn read_any_word_and_kinds(text: &str, pos: usize) -> Option<(&str, usize, u8)> {
     // At most 64 characters are read, and the last of them has no look-ahead.
     const MAX_CHARS: usize = 64;
     let rest = &text[pos..];
@@ -977,6 +1044,9 @@ fn read_word_and_kinds(text: &str, pos: usize) -> Option<(&str, usize, u8)> {
     (end > 0).then(|| (&rest[..end], pos + end, kinds & !ALPHANUMERIC))
 }
 
+/// A possessive `'s` (or `’s`, `'S`) taken off `word`, and whether there was one. Inlined:
+/// a scan asks it of every word it reads, and most are settled by their last byte.
+#[inline]
 fn strip_possessive(word: &str) -> (&str, bool) {
     // Every suffix ends in an "s": most words are settled by their last byte.
     if !word.ends_with(['s', 'S']) {
@@ -999,7 +1069,9 @@ fn is_name_part(word: &str) -> bool {
     is_name_part_of_kinds(word, byte_kinds(word))
 }
 
-/// [`is_name_part`], given the [`byte_kinds`] of `word`.
+/// [`is_name_part`], given the [`byte_kinds`] of `word`. Inlined: a scan asks it of every
+/// word it reads, and an ASCII word is judged in a few instructions.
+#[inline]
 fn is_name_part_of_kinds(word: &str, kinds: u8) -> bool {
     if kinds & NON_ASCII == 0 {
         return is_ascii_name_part(word, kinds);
@@ -1335,6 +1407,29 @@ mod tests {
             let stem = strip_possessive(read).0;
             if !may_continue_name(word.as_bytes()[0], &RULES) {
                 proptest::prop_assert!(!is_name_part(stem) && !RULES.is_particle(stem));
+            }
+        }
+
+        #[test]
+        fn short_ascii_words_read_as_any_word(
+            text in "(?s:([A-Za-z0-9]{0,17}[ ,.'’_@é\\-]{1,2}){1,4}.{0,9})",
+        ) {
+            for (pos, _) in text.char_indices() {
+                if let Some((len, kinds)) = short_ascii_word(text.as_bytes(), pos) {
+                    proptest::prop_assert_eq!(
+                        Some((&text[pos..pos + len], pos + len, kinds)),
+                        read_any_word_and_kinds(&text, pos)
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn name_starts_judged_as_by_characters(
+            text in "(?s:[aAzZ09 .'’_@#/é\u{C0}\u{2019}\u{2009}-]{0,12}|.{0,8})",
+        ) {
+            for (at, _) in text.char_indices() {
+                proptest::prop_assert_eq!(name_starts_at(&text, at), name_starts_at_any(&text, at));
             }
         }
 
