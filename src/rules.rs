@@ -1030,12 +1030,9 @@ impl Gazetteer {
 fn may_start_names(bytes: &[u8], unflagged: u64, mut found: impl FnMut(usize)) {
     // Whether the byte before the word read joins a word: in the high bit of its place 0.
     let mut joined_before = 0;
-    for (k, chunk) in bytes.chunks(8).enumerate() {
-        let mut eight = [0; 8];
-        eight[..chunk.len()].copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
+    for at in (0..bytes.len()).step_by(8) {
+        let (word, in_chunk) = eight_bytes_from(bytes, at);
         let (alphanumeric, joins, graphic) = ascii_classes(word);
-        let in_chunk = HIGHS >> (8 * (8 - chunk.len()));
         let mut starts = (alphanumeric & !(joins << 8 | joined_before)
             | graphic & !alphanumeric
             | word & HIGHS
@@ -1043,8 +1040,25 @@ fn may_start_names(bytes: &[u8], unflagged: u64, mut found: impl FnMut(usize)) {
             & in_chunk;
         joined_before = joins >> 56;
         while starts != 0 {
-            found(k * 8 + starts.trailing_zeros() as usize / 8);
+            found(at + starts.trailing_zeros() as usize / 8);
             starts &= starts - 1;
+        }
+    }
+}
+
+/// The eight bytes of `bytes` from `at` as a word read little-endian, zero past the end,
+/// and [`HIGHS`] in the places of the bytes that are there. Eight bytes that are all
+/// there are read in place; only a last few are copied into a buffer, since copying
+/// every eight would call the general copy routine each time.
+#[inline(always)]
+fn eight_bytes_from(bytes: &[u8], at: usize) -> (u64, u64) {
+    match bytes[at..].first_chunk() {
+        Some(eight) => (u64::from_le_bytes(*eight), HIGHS),
+        None => {
+            let rest = &bytes[at..];
+            let mut eight = [0; 8];
+            eight[..rest.len()].copy_from_slice(rest);
+            (u64::from_le_bytes(eight), HIGHS >> (8 * (8 - rest.len())))
         }
     }
 }
