@@ -9,11 +9,11 @@ use crate::swar::{HIGHS, ONES, zero_bytes};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{AhoCorasick, Anchored, Match, MatchKind, StartKind};
+use aho_corasick::{Anchored, Match, MatchKind, StartKind};
 use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -750,11 +750,12 @@ struct Gazetteer {
     automaton_patterns: Vec<usize>,
     /// The patterns of one byte, found apart (see [`SingleBytes`]).
     single_bytes: SingleBytes,
-    /// What each byte value tells the search: [`STARTS_WORD_NAME`], [`STARTS_OTHER_NAME`]
-    /// and [`JOINS_WORD`].
+    /// What each byte value tells the search: [`STARTS_WORD_NAME`], [`STARTS_OTHER_NAME`],
+    /// [`JOINS_WORD`] and [`SINGLE_BYTE_NAME`].
     initials: [u8; 256],
-    /// [`HIGHS`] if a name starts with a byte that [`may_start_names`] does not flag
-    /// (ASCII white space or a control byte), so that it flags every byte; else zero.
+    /// [`HIGHS`] if a name of the automaton starts with, or one of one byte is, a byte
+    /// that [`may_start_names`] does not flag (ASCII white space or a control byte), so
+    /// that it flags every byte; else zero.
     unflagged_initials: u64,
     nfa: contiguous::NFA,
     dfa: OnceLock<DFA>,
@@ -770,6 +771,8 @@ const STARTS_OTHER_NAME: u8 = 2;
 /// An ASCII letter, digit or `_`: a name that begins with a letter or digit is no whole
 /// word right after it (see [`Gazetteer::joined_by_ascii`]).
 const JOINS_WORD: u8 = 4;
+/// A byte that stands for a pattern of one byte (see [`SingleBytes`]).
+const SINGLE_BYTE_NAME: u8 = 8;
 
 /// A whole word of `text` that a pattern matches, ordered as its list takes them: by
 /// start, longest first, then by the pattern's place in its list.
@@ -808,13 +811,15 @@ impl Gazetteer {
                 [byte; 2]
             };
             cases.map(|b| (b, p))
-        }))
-        .map_err(|e| RulesError::Pattern(e.to_string()))?;
+        }));
         let mut initials = [0; 256];
         for byte in 0..=u8::MAX {
             if byte.is_ascii_alphanumeric() || byte == b'_' {
                 initials[usize::from(byte)] |= JOINS_WORD;
             }
+        }
+        for byte in single_bytes.bytes() {
+            initials[usize::from(byte)] |= SINGLE_BYTE_NAME;
         }
         for &p in &automaton_patterns {
             let first = patterns[p].as_bytes()[0];
@@ -827,9 +832,10 @@ impl Gazetteer {
             initials[usize::from(first.to_ascii_uppercase())] |= starts;
         }
         let flagged = |byte: u8| byte.is_ascii_graphic() || !byte.is_ascii();
-        let unflagged_initials = if (0..=u8::MAX)
-            .any(|byte| initials[usize::from(byte)] & STARTS_OTHER_NAME != 0 && !flagged(byte))
-        {
+        let unflagged_initials = if (0..=u8::MAX).any(|byte| {
+            initials[usize::from(byte)] & (STARTS_OTHER_NAME | SINGLE_BYTE_NAME) != 0
+                && !flagged(byte)
+        }) {
             HIGHS
         } else {
             0
@@ -946,7 +952,8 @@ impl Gazetteer {
     /// letter, digit or `_` (see [`Gazetteer::joined_by_ascii`]), so it is searched for
     /// only at the other places its first byte stands: where words start. The few other
     /// names are searched for wherever their first byte stands. Each search is anchored
-    /// there, and most end a byte or two into the word.
+    /// there, and most end a byte or two into the word. The names of one byte are looked
+    /// up at the same places.
     fn occurrences(
         &self,
         automaton: &impl Automaton,
@@ -959,6 +966,13 @@ impl Gazetteer {
             .start_state(Anchored::Yes)
             .expect("gazetteer searches are anchored");
         may_start_names(bytes, self.unflagged_initials, |start| {
+            // A name of one byte is a whole word only where a name may start, as are
+            // the automaton's names.
+            if self.initials[usize::from(bytes[start])] & SINGLE_BYTE_NAME != 0 {
+                for &pattern in self.single_bytes.patterns_of(bytes[start]) {
+                    occurrences.extend(self.occurrence(text, wanted, pattern, start, start + 1));
+                }
+            }
             if !self.may_start_name(bytes, start) {
                 return;
             }
@@ -966,9 +980,6 @@ impl Gazetteer {
                 let pattern = self.automaton_patterns[m.pattern().as_usize()];
                 occurrences.extend(self.occurrence(text, wanted, pattern, m.start(), m.end()));
             });
-        });
-        self.single_bytes.each_in(bytes, |pattern, at| {
-            occurrences.extend(self.occurrence(text, wanted, pattern, at, at + 1));
         });
         occurrences
     }
@@ -1087,47 +1098,34 @@ fn alphanumeric_first(pattern: &str) -> bool {
 }
 
 /// The gazetteer's patterns of one byte ("C", "R"). In an automaton that ignores case
-/// such a pattern matches nearly every word holding its letter; a search for the bytes
-/// it stands for finds only the places that can be it.
+/// such a pattern matches nearly every word holding its letter; looked up only where a
+/// name may start, such a byte is found only at the places that can be it.
 struct SingleBytes {
-    /// Finds each byte of `patterns_of`, one byte each.
-    search: Option<AhoCorasick>,
-    /// The patterns that each byte the search finds stands for, by the search's pattern.
+    /// The patterns that each byte value stands for.
     patterns_of: Vec<Vec<usize>>,
 }
 
 impl SingleBytes {
     /// Finds each pattern of `bytes` (a byte, and the pattern it stands for).
-    fn new(
-        bytes: impl IntoIterator<Item = (u8, usize)>,
-    ) -> Result<SingleBytes, aho_corasick::BuildError> {
-        let mut by_byte: BTreeMap<u8, Vec<usize>> = BTreeMap::new();
+    fn new(bytes: impl IntoIterator<Item = (u8, usize)>) -> SingleBytes {
+        let mut patterns_of = vec![Vec::new(); 256];
         for (byte, pattern) in bytes {
-            let patterns = by_byte.entry(byte).or_default();
+            let patterns: &mut Vec<usize> = &mut patterns_of[usize::from(byte)];
             if !patterns.contains(&pattern) {
                 patterns.push(pattern);
             }
         }
-        let search = (!by_byte.is_empty())
-            .then(|| AhoCorasick::new(by_byte.keys().map(|&b| [b])))
-            .transpose()?;
-        Ok(SingleBytes {
-            search,
-            patterns_of: by_byte.into_values().collect(),
-        })
+        SingleBytes { patterns_of }
     }
 
-    /// Calls `found` with each pattern and where it stands in `bytes`.
-    fn each_in(&self, bytes: &[u8], mut found: impl FnMut(usize, usize)) {
-        for m in self
-            .search
-            .iter()
-            .flat_map(|search| search.find_iter(bytes))
-        {
-            for &pattern in &self.patterns_of[m.pattern().as_usize()] {
-                found(pattern, m.start());
-            }
-        }
+    /// The bytes that stand for a pattern.
+    fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        (0..=u8::MAX).filter(|&b| !self.patterns_of[usize::from(b)].is_empty())
+    }
+
+    /// The patterns that `byte` stands for.
+    fn patterns_of(&self, byte: u8) -> &[usize] {
+        &self.patterns_of[usize::from(byte)]
     }
 }
 
@@ -1882,15 +1880,21 @@ mod tests {
                 m.end(),
             );
         });
-        gazetteer
-            .single_bytes
-            .each_in(text.as_bytes(), |pattern, at| offer(pattern, at, at + 1));
+        for (pattern, name) in gazetteer.patterns.iter().enumerate() {
+            if let &[byte] = name.as_bytes() {
+                for at in
+                    (0..text.len()).filter(|&at| text.as_bytes()[at].eq_ignore_ascii_case(&byte))
+                {
+                    offer(pattern, at, at + 1);
+                }
+            }
+        }
         found.sort_unstable();
         found
     }
 
     /// Names that start with bytes of every kind: white space, `\`, `_`, punctuation, a
-    /// digit and a non-ASCII letter.
+    /// digit and a non-ASCII letter; and names of one byte of several kinds.
     fn odd_start_gazetteer() -> Gazetteer {
         let names = [
             " x",
@@ -1905,6 +1909,8 @@ mod tests {
             "élan",
             "Go",
             "C",
+            "+",
+            "\t",
         ];
         Gazetteer::new(vec![GazetteerList {
             patterns: names.map(String::from).to_vec(),
@@ -2124,26 +2130,6 @@ mod tests {
         }
 
         #[test]
-        fn single_bytes_found_where_they_stand(
-            text in "(?s:.{0,16})|[cCrRé\u{301} ]{0,16}",
-        ) {
-            // "c" and "C" both stand for one pattern, "R" for two.
-            let singles = SingleBytes::new([(b'c', 0), (b'C', 0), (b'R', 1), (b'R', 2)]).expect("builds");
-            let mut found = Vec::new();
-            singles.each_in(text.as_bytes(), |pattern, at| found.push((pattern, at)));
-            let expected: Vec<(usize, usize)> = text
-                .bytes()
-                .enumerate()
-                .flat_map(|(at, b)| match b {
-                    b'c' | b'C' => vec![(0, at)],
-                    b'R' => vec![(1, at), (2, at)],
-                    _ => vec![],
-                })
-                .collect();
-            proptest::prop_assert_eq!(found, expected);
-        }
-
-        #[test]
         fn projects_and_blockers_found_together_as_apart(
             text in "(Go|go|Rust|rust|C|C\\+\\+|Node\\.js|\\.NET|Django|django|Python|python|New York|PyCon|Apple|Mozilla|Java|JavaScript|Jupyter|Notebook|é| |\\.|'s|s){0,14}"
         ) {
@@ -2181,7 +2167,7 @@ mod tests {
         #[test]
         fn names_searched_where_they_may_start_are_every_whole_word(
             text in "(?s:.{0,30})|(Go|go|C|C\\+\\+|Node\\.js|ASP\\.NET|\\.NET|Django|New York|PyCon|'s-Hertogenbosch|!!Con|:clojureD|x|é|_|1| |\\.|'|s|\u{301}){0,12}",
-            odd in "(?s:.{0,30})|( x|x|\\\\tab|\\\\|tab|_id|__init__|_|\\.io|io|!!Con|'s-Hertogenbosch|3D|Élan|élan|Go|C|é|\u{301}| |\t|\n|\\.|a|1){0,12}",
+            odd in "(?s:.{0,30})|( x|x|\\\\tab|\\\\|tab|_id|__init__|_|\\.io|io|!!Con|'s-Hertogenbosch|3D|Élan|élan|Go|C|c|\\+|é|\u{301}| |\t|\n|\\.|a|1){0,12}",
         ) {
             let builtin = &GAZETTEER_DFA.0;
             let odd_start = odd_start_gazetteer();
