@@ -1041,7 +1041,9 @@ impl Gazetteer {
 fn may_start_names(bytes: &[u8], unflagged: u64, mut found: impl FnMut(usize)) {
     // Whether the byte before the word read joins a word: in the high bit of its place 0.
     let mut joined_before = 0;
-    for at in (0..bytes.len()).step_by(8) {
+    // A plain loop: a stepped range costs more a step than the eight bytes' tests.
+    let mut at = 0;
+    while at < bytes.len() {
         let (word, in_chunk) = eight_bytes_from(bytes, at);
         let (alphanumeric, joins, graphic) = ascii_classes(word);
         let mut starts = (alphanumeric & !(joins << 8 | joined_before)
@@ -1054,6 +1056,7 @@ fn may_start_names(bytes: &[u8], unflagged: u64, mut found: impl FnMut(usize)) {
             found(at + starts.trailing_zeros() as usize / 8);
             starts &= starts - 1;
         }
+        at += 8;
     }
 }
 
