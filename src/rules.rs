@@ -677,18 +677,22 @@ fn each_match_in(
 ///
 /// The walk follows the names that the text from `start` on begins with and stops where
 /// none goes on, after a few bytes for most words. A state's matches also hold the
-/// shorter names that end there, which start later and are left out.
-///
-/// `state` is the automaton's anchored start state.
+/// shorter names that end there, which start later and are left out. Its first two
+/// steps are one look-up in `first_two`, made for `automaton`, whose names are all
+/// longer than a byte.
 fn each_match_from(
     automaton: &impl Automaton,
-    mut state: StateID,
+    first_two: &FirstTwoSteps,
     bytes: &[u8],
     start: usize,
     mut found: impl FnMut(Match),
 ) {
-    for (end, &byte) in (start + 1..).zip(&bytes[start..]) {
-        state = automaton.next_state(Anchored::Yes, state, byte);
+    let Some(&[first, second]) = bytes.get(start..start + 2) else {
+        return;
+    };
+    let mut state = first_two.state_after(first, second);
+    let mut end = start + 2;
+    loop {
         if automaton.is_special(state) {
             if automaton.is_dead(state) {
                 return;
@@ -699,6 +703,90 @@ fn each_match_from(
                 }
             });
         }
+        let Some(&byte) = bytes.get(end) else {
+            return;
+        };
+        state = automaton.next_state(Anchored::Yes, state, byte);
+        end += 1;
+    }
+}
+
+/// The state that an automaton's anchored walk reaches after its first two bytes, for
+/// every two bytes: most walks end within a few bytes, and the first two steps, the
+/// same for every walk, are a look-up in one small table.
+///
+/// Bytes that lead every walk alike in its first two steps share a class: each byte that
+/// stands first or second in a name (with its other ASCII case where the automaton
+/// ignores case), and all other bytes, which lead nowhere.
+struct FirstTwoSteps {
+    classes: [u16; 256],
+    /// How many classes there are.
+    width: usize,
+    /// The state after the first two bytes, by their classes: the first's times
+    /// `width`, plus the second's.
+    states: Vec<StateID>,
+}
+
+impl FirstTwoSteps {
+    /// The first two steps of `automaton`, which finds `patterns` (each longer than a
+    /// byte) and ignores ASCII case if `fold`.
+    fn new<'p>(
+        automaton: &impl Automaton,
+        patterns: impl IntoIterator<Item = &'p [u8]>,
+        fold: bool,
+    ) -> FirstTwoSteps {
+        let mut classes = [0; 256];
+        // A byte of each class, the first of which holds the bytes that lead nowhere.
+        let mut members: Vec<Option<u8>> = vec![None];
+        for pattern in patterns {
+            for &byte in &pattern[..2] {
+                let cases = if fold {
+                    [byte.to_ascii_lowercase(), byte.to_ascii_uppercase()]
+                } else {
+                    [byte; 2]
+                };
+                if classes[usize::from(byte)] == 0 {
+                    let class = u16::try_from(members.len()).expect("at most 257 classes");
+                    members.push(Some(byte));
+                    for b in cases {
+                        classes[usize::from(b)] = class;
+                    }
+                }
+            }
+        }
+        members[0] = (0..=u8::MAX).find(|&b| classes[usize::from(b)] == 0);
+        let start = automaton
+            .start_state(Anchored::Yes)
+            .expect("gazetteer searches are anchored");
+        let two_steps = |first, second| {
+            let after_first = automaton.next_state(Anchored::Yes, start, first);
+            if automaton.is_dead(after_first) {
+                after_first
+            } else {
+                automaton.next_state(Anchored::Yes, after_first, second)
+            }
+        };
+        let states = members
+            .iter()
+            .flat_map(|&first| {
+                members.iter().map(move |&second| match (first, second) {
+                    (Some(first), Some(second)) => two_steps(first, second),
+                    // No byte of the class: never looked up.
+                    _ => start,
+                })
+            })
+            .collect();
+        FirstTwoSteps {
+            classes,
+            width: members.len(),
+            states,
+        }
+    }
+
+    /// The state after `first` and `second`.
+    fn state_after(&self, first: u8, second: u8) -> StateID {
+        let class = |b: u8| usize::from(self.classes[usize::from(b)]);
+        self.states[class(first) * self.width + class(second)]
     }
 }
 
@@ -758,7 +846,8 @@ struct Gazetteer {
     /// that it flags every byte; else zero.
     unflagged_initials: u64,
     nfa: contiguous::NFA,
-    dfa: OnceLock<DFA>,
+    nfa_first_two: FirstTwoSteps,
+    dfa: OnceLock<(DFA, FirstTwoSteps)>,
     searched: AtomicUsize,
     dfa_after: usize,
 }
@@ -857,6 +946,11 @@ impl Gazetteer {
                 )
             })
             .collect();
+        let nfa_first_two = FirstTwoSteps::new(
+            &nfa,
+            automaton_patterns.iter().map(|&p| patterns[p].as_bytes()),
+            folds.contains(&true),
+        );
         Ok(Gazetteer {
             dfa_after: pattern_bytes.saturating_mul(Self::DFA_AFTER_BYTES_PER_PATTERN_BYTE),
             patterns,
@@ -869,6 +963,7 @@ impl Gazetteer {
             initials,
             unflagged_initials,
             nfa,
+            nfa_first_two,
             dfa: OnceLock::new(),
             searched: AtomicUsize::new(0),
         })
@@ -879,9 +974,9 @@ impl Gazetteer {
         &self.patterns[self.list_starts[list] + index]
     }
 
-    /// The DFA, if built, or built now if `text` takes the searched total past the
-    /// threshold; counts `text` as searched.
-    fn dfa_for(&self, text: &str) -> Option<&DFA> {
+    /// The DFA and its first two steps, if built, or built now if `text` takes the
+    /// searched total past the threshold; counts `text` as searched.
+    fn dfa_for(&self, text: &str) -> Option<&(DFA, FirstTwoSteps)> {
         if let Some(dfa) = self.dfa.get() {
             return Some(dfa);
         }
@@ -890,7 +985,8 @@ impl Gazetteer {
         // while it builds the DFA. Should the DFA be too big to build, the NFA stays.
         if before < self.dfa_after && before + text.len() >= self.dfa_after {
             if let Ok(dfa) = self.build_dfa() {
-                return Some(self.dfa.get_or_init(|| dfa));
+                let first_two = self.first_two_steps(&dfa);
+                return Some(self.dfa.get_or_init(|| (dfa, first_two)));
             }
         }
         None
@@ -905,6 +1001,17 @@ impl Gazetteer {
             .ascii_case_insensitive(self.folds.contains(&true))
             .prefilter(false)
             .build(self.automaton_patterns.iter().map(|&p| &self.patterns[p]))
+    }
+
+    /// The first two steps of `automaton`, which finds what the NFA finds.
+    fn first_two_steps(&self, automaton: &impl Automaton) -> FirstTwoSteps {
+        FirstTwoSteps::new(
+            automaton,
+            self.automaton_patterns
+                .iter()
+                .map(|&p| self.patterns[p].as_bytes()),
+            self.folds.contains(&true),
+        )
     }
 
     /// Calls `found` with the list and the match of each match in `text`, of the lists
@@ -925,8 +1032,8 @@ impl Gazetteer {
         mut found: impl FnMut(usize, &Match),
     ) {
         let mut occurrences = match self.dfa_for(text) {
-            Some(dfa) => self.occurrences(dfa, text, wanted),
-            None => self.occurrences(&self.nfa, text, wanted),
+            Some((dfa, first_two)) => self.occurrences(dfa, first_two, text, wanted),
+            None => self.occurrences(&self.nfa, &self.nfa_first_two, text, wanted),
         };
         occurrences.sort_unstable();
         occurrences.dedup_by_key(|o| (o.list, o.start, o.end));
@@ -946,7 +1053,7 @@ impl Gazetteer {
     }
 
     /// The whole-word occurrences in `text` of the patterns of the lists in `wanted`,
-    /// found by `automaton`, in no order.
+    /// found by `automaton` (whose first two steps are `first_two`), in no order.
     ///
     /// A name that begins with a letter or digit is no whole word right after an ASCII
     /// letter, digit or `_` (see [`Gazetteer::joined_by_ascii`]), so it is searched for
@@ -957,14 +1064,12 @@ impl Gazetteer {
     fn occurrences(
         &self,
         automaton: &impl Automaton,
+        first_two: &FirstTwoSteps,
         text: &str,
         wanted: &[usize],
     ) -> Vec<Occurrence> {
         let bytes = text.as_bytes();
         let mut occurrences = Vec::new();
-        let anchored = automaton
-            .start_state(Anchored::Yes)
-            .expect("gazetteer searches are anchored");
         may_start_names(bytes, self.unflagged_initials, |start| {
             // A name of one byte is a whole word only where a name may start, as are
             // the automaton's names.
@@ -976,7 +1081,7 @@ impl Gazetteer {
             if !self.may_start_name(bytes, start) {
                 return;
             }
-            each_match_from(automaton, anchored, bytes, start, |m| {
+            each_match_from(automaton, first_two, bytes, start, |m| {
                 let pattern = self.automaton_patterns[m.pattern().as_usize()];
                 occurrences.extend(self.occurrence(text, wanted, pattern, m.start(), m.end()));
             });
@@ -1837,12 +1942,15 @@ mod tests {
         }
     }
 
-    /// The built-in gazetteer (projects and blockers), with its DFA built up front.
-    static GAZETTEER_DFA: std::sync::LazyLock<(Gazetteer, DFA)> = std::sync::LazyLock::new(|| {
-        let gazetteer = Rules::builtin().gazetteer;
-        let dfa = gazetteer.build_dfa().expect("DFA builds");
-        (gazetteer, dfa)
-    });
+    /// The built-in gazetteer (projects and blockers), with its DFA and the DFA's first
+    /// two steps built up front.
+    static GAZETTEER_DFA: std::sync::LazyLock<(Gazetteer, DFA, FirstTwoSteps)> =
+        std::sync::LazyLock::new(|| {
+            let gazetteer = Rules::builtin().gazetteer;
+            let dfa = gazetteer.build_dfa().expect("DFA builds");
+            let first_two = gazetteer.first_two_steps(&dfa);
+            (gazetteer, dfa, first_two)
+        });
 
     /// Every pattern `automaton` finds in `text` and where it ends, as the crate finds them.
     fn by_crate(automaton: &impl Automaton, text: &str) -> Vec<(PatternID, usize)> {
@@ -1857,12 +1965,12 @@ mod tests {
     /// [`each_match_from`] finds them.
     fn by_anchored_walk(
         automaton: &impl Automaton,
+        first_two: &FirstTwoSteps,
         text: &str,
         start: usize,
     ) -> Vec<(PatternID, usize)> {
-        let anchored = automaton.start_state(Anchored::Yes).expect("anchored");
         let mut found = Vec::new();
-        each_match_from(automaton, anchored, text.as_bytes(), start, |m| {
+        each_match_from(automaton, first_two, text.as_bytes(), start, |m| {
             found.push((m.pattern(), m.end()));
         });
         found
@@ -2154,7 +2262,7 @@ mod tests {
         fn anchored_walks_find_what_the_crate_finds_starting_there(
             text in "(?s:.{0,40})|[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django|New York|PyCon| |\\.|s){0,12}"
         ) {
-            let (gazetteer, dfa) = &*GAZETTEER_DFA;
+            let (gazetteer, dfa, dfa_first_two) = &*GAZETTEER_DFA;
             let everywhere = by_crate(&gazetteer.nfa, &text);
             for start in 0..text.len() {
                 let from_start: Vec<(PatternID, usize)> = everywhere
@@ -2162,8 +2270,10 @@ mod tests {
                     .copied()
                     .filter(|&(p, end)| end - gazetteer.nfa.pattern_len(p) == start)
                     .collect();
-                proptest::prop_assert_eq!(&by_anchored_walk(&gazetteer.nfa, &text, start), &from_start);
-                proptest::prop_assert_eq!(&by_anchored_walk(dfa, &text, start), &from_start);
+                let nfa_walk = by_anchored_walk(&gazetteer.nfa, &gazetteer.nfa_first_two, &text, start);
+                proptest::prop_assert_eq!(&nfa_walk, &from_start);
+                let dfa_walk = by_anchored_walk(dfa, dfa_first_two, &text, start);
+                proptest::prop_assert_eq!(&dfa_walk, &from_start);
             }
         }
 
@@ -2176,7 +2286,8 @@ mod tests {
             let odd_start = odd_start_gazetteer();
             for (gazetteer, text) in [(builtin, &text), (&odd_start, &odd)] {
                 let wanted: Vec<usize> = (0..gazetteer.folds.len()).collect();
-                let mut found = gazetteer.occurrences(&gazetteer.nfa, text, &wanted);
+                let mut found =
+                    gazetteer.occurrences(&gazetteer.nfa, &gazetteer.nfa_first_two, text, &wanted);
                 found.sort_unstable();
                 proptest::prop_assert_eq!(found, occurrences_everywhere(gazetteer, text));
             }
