@@ -9,11 +9,11 @@ use crate::swar::{HIGHS, ONES, zero_bytes};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous;
-use aho_corasick::{AhoCorasick, Anchored, Match, MatchKind, StartKind};
+use aho_corasick::{Anchored, Match, MatchKind, StartKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -683,18 +683,22 @@ fn each_match_in(
 ///
 /// The walk follows the names that the text from `start` on begins with and stops where
 /// none goes on, after a few bytes for most words. A state's matches also hold the
-/// shorter names that end there, which start later and are left out.
-///
-/// `state` is the automaton's anchored start state.
+/// shorter names that end there, which start later and are left out. Its first two
+/// steps are one look-up in `first_two`, made for `automaton`, whose names are all
+/// longer than a byte.
 fn each_match_from(
     automaton: &impl Automaton,
-    mut state: StateID,
+    first_two: &FirstTwoSteps,
     bytes: &[u8],
     start: usize,
     mut found: impl FnMut(Match),
 ) {
-    for (end, &byte) in (start + 1..).zip(&bytes[start..]) {
-        state = automaton.next_state(Anchored::Yes, state, byte);
+    let Some(&[first, second]) = bytes.get(start..start + 2) else {
+        return;
+    };
+    let mut state = first_two.state_after(first, second);
+    let mut end = start + 2;
+    loop {
         if automaton.is_special(state) {
             if automaton.is_dead(state) {
                 return;
@@ -705,6 +709,90 @@ fn each_match_from(
                 }
             });
         }
+        let Some(&byte) = bytes.get(end) else {
+            return;
+        };
+        state = automaton.next_state(Anchored::Yes, state, byte);
+        end += 1;
+    }
+}
+
+/// The state that an automaton's anchored walk reaches after its first two bytes, for
+/// every two bytes: most walks end within a few bytes, and the first two steps, the
+/// same for every walk, are a look-up in one small table.
+///
+/// Bytes that lead every walk alike in its first two steps share a class: each byte that
+/// stands first or second in a name (with its other ASCII case where the automaton
+/// ignores case), and all other bytes, which lead nowhere.
+struct FirstTwoSteps {
+    classes: [u16; 256],
+    /// How many classes there are.
+    width: usize,
+    /// The state after the first two bytes, by their classes: the first's times
+    /// `width`, plus the second's.
+    states: Vec<StateID>,
+}
+
+impl FirstTwoSteps {
+    /// The first two steps of `automaton`, which finds `patterns` (each longer than a
+    /// byte) and ignores ASCII case if `fold`.
+    fn new<'p>(
+        automaton: &impl Automaton,
+        patterns: impl IntoIterator<Item = &'p [u8]>,
+        fold: bool,
+    ) -> FirstTwoSteps {
+        let mut classes = [0; 256];
+        // A byte of each class, the first of which holds the bytes that lead nowhere.
+        let mut members: Vec<Option<u8>> = vec![None];
+        for pattern in patterns {
+            for &byte in &pattern[..2] {
+                let cases = if fold {
+                    [byte.to_ascii_lowercase(), byte.to_ascii_uppercase()]
+                } else {
+                    [byte; 2]
+                };
+                if classes[usize::from(byte)] == 0 {
+                    let class = u16::try_from(members.len()).expect("at most 257 classes");
+                    members.push(Some(byte));
+                    for b in cases {
+                        classes[usize::from(b)] = class;
+                    }
+                }
+            }
+        }
+        members[0] = (0..=u8::MAX).find(|&b| classes[usize::from(b)] == 0);
+        let start = automaton
+            .start_state(Anchored::Yes)
+            .expect("gazetteer searches are anchored");
+        let two_steps = |first, second| {
+            let after_first = automaton.next_state(Anchored::Yes, start, first);
+            if automaton.is_dead(after_first) {
+                after_first
+            } else {
+                automaton.next_state(Anchored::Yes, after_first, second)
+            }
+        };
+        let states = members
+            .iter()
+            .flat_map(|&first| {
+                members.iter().map(move |&second| match (first, second) {
+                    (Some(first), Some(second)) => two_steps(first, second),
+                    // No byte of the class: never looked up.
+                    _ => start,
+                })
+            })
+            .collect();
+        FirstTwoSteps {
+            classes,
+            width: members.len(),
+            states,
+        }
+    }
+
+    /// The state after `first` and `second`.
+    fn state_after(&self, first: u8, second: u8) -> StateID {
+        let class = |b: u8| usize::from(self.classes[usize::from(b)]);
+        self.states[class(first) * self.width + class(second)]
     }
 }
 
@@ -756,14 +844,16 @@ struct Gazetteer {
     automaton_patterns: Vec<usize>,
     /// The patterns of one byte, found apart (see [`SingleBytes`]).
     single_bytes: SingleBytes,
-    /// What each byte value tells the search: [`STARTS_WORD_NAME`], [`STARTS_OTHER_NAME`]
-    /// and [`JOINS_WORD`].
+    /// What each byte value tells the search: [`STARTS_WORD_NAME`], [`STARTS_OTHER_NAME`],
+    /// [`JOINS_WORD`] and [`SINGLE_BYTE_NAME`].
     initials: [u8; 256],
-    /// [`HIGHS`] if a name starts with a byte that [`may_start_names`] does not flag
-    /// (ASCII white space or a control byte), so that it flags every byte; else zero.
+    /// [`HIGHS`] if a name of the automaton starts with, or one of one byte is, a byte
+    /// that [`may_start_names`] does not flag (ASCII white space or a control byte), so
+    /// that it flags every byte; else zero.
     unflagged_initials: u64,
     nfa: contiguous::NFA,
-    dfa: OnceLock<DFA>,
+    nfa_first_two: FirstTwoSteps,
+    dfa: OnceLock<(DFA, FirstTwoSteps)>,
     searched: AtomicUsize,
     dfa_after: usize,
 }
@@ -776,6 +866,8 @@ const STARTS_OTHER_NAME: u8 = 2;
 /// An ASCII letter, digit or `_`: a name that begins with a letter or digit is no whole
 /// word right after it (see [`Gazetteer::joined_by_ascii`]).
 const JOINS_WORD: u8 = 4;
+/// A byte that stands for a pattern of one byte (see [`SingleBytes`]).
+const SINGLE_BYTE_NAME: u8 = 8;
 
 /// A whole word of `text` that a pattern matches, ordered as its list takes them: by
 /// start, longest first, then by the pattern's place in its list.
@@ -814,13 +906,15 @@ impl Gazetteer {
                 [byte; 2]
             };
             cases.map(|b| (b, p))
-        }))
-        .map_err(|e| RulesError::Pattern(e.to_string()))?;
+        }));
         let mut initials = [0; 256];
         for byte in 0..=u8::MAX {
             if byte.is_ascii_alphanumeric() || byte == b'_' {
                 initials[usize::from(byte)] |= JOINS_WORD;
             }
+        }
+        for byte in single_bytes.bytes() {
+            initials[usize::from(byte)] |= SINGLE_BYTE_NAME;
         }
         for &p in &automaton_patterns {
             let first = patterns[p].as_bytes()[0];
@@ -833,9 +927,10 @@ impl Gazetteer {
             initials[usize::from(first.to_ascii_uppercase())] |= starts;
         }
         let flagged = |byte: u8| byte.is_ascii_graphic() || !byte.is_ascii();
-        let unflagged_initials = if (0..=u8::MAX)
-            .any(|byte| initials[usize::from(byte)] & STARTS_OTHER_NAME != 0 && !flagged(byte))
-        {
+        let unflagged_initials = if (0..=u8::MAX).any(|byte| {
+            initials[usize::from(byte)] & (STARTS_OTHER_NAME | SINGLE_BYTE_NAME) != 0
+                && !flagged(byte)
+        }) {
             HIGHS
         } else {
             0
@@ -857,6 +952,11 @@ impl Gazetteer {
                 )
             })
             .collect();
+        let nfa_first_two = FirstTwoSteps::new(
+            &nfa,
+            automaton_patterns.iter().map(|&p| patterns[p].as_bytes()),
+            folds.contains(&true),
+        );
         Ok(Gazetteer {
             dfa_after: pattern_bytes.saturating_mul(Self::DFA_AFTER_BYTES_PER_PATTERN_BYTE),
             patterns,
@@ -869,6 +969,7 @@ impl Gazetteer {
             initials,
             unflagged_initials,
             nfa,
+            nfa_first_two,
             dfa: OnceLock::new(),
             searched: AtomicUsize::new(0),
         })
@@ -879,9 +980,9 @@ impl Gazetteer {
         &self.patterns[self.list_starts[list] + index]
     }
 
-    /// The DFA, if built, or built now if `text` takes the searched total past the
-    /// threshold; counts `text` as searched.
-    fn dfa_for(&self, text: &str) -> Option<&DFA> {
+    /// The DFA and its first two steps, if built, or built now if `text` takes the
+    /// searched total past the threshold; counts `text` as searched.
+    fn dfa_for(&self, text: &str) -> Option<&(DFA, FirstTwoSteps)> {
         if let Some(dfa) = self.dfa.get() {
             return Some(dfa);
         }
@@ -890,7 +991,8 @@ impl Gazetteer {
         // while it builds the DFA. Should the DFA be too big to build, the NFA stays.
         if before < self.dfa_after && before + text.len() >= self.dfa_after {
             if let Ok(dfa) = self.build_dfa() {
-                return Some(self.dfa.get_or_init(|| dfa));
+                let first_two = self.first_two_steps(&dfa);
+                return Some(self.dfa.get_or_init(|| (dfa, first_two)));
             }
         }
         None
@@ -905,6 +1007,17 @@ impl Gazetteer {
             .ascii_case_insensitive(self.folds.contains(&true))
             .prefilter(false)
             .build(self.automaton_patterns.iter().map(|&p| &self.patterns[p]))
+    }
+
+    /// The first two steps of `automaton`, which finds what the NFA finds.
+    fn first_two_steps(&self, automaton: &impl Automaton) -> FirstTwoSteps {
+        FirstTwoSteps::new(
+            automaton,
+            self.automaton_patterns
+                .iter()
+                .map(|&p| self.patterns[p].as_bytes()),
+            self.folds.contains(&true),
+        )
     }
 
     /// Calls `found` with the list and the match of each match in `text`, of the lists
@@ -925,8 +1038,8 @@ impl Gazetteer {
         mut found: impl FnMut(usize, &Match),
     ) {
         let mut occurrences = match self.dfa_for(text) {
-            Some(dfa) => self.occurrences(dfa, text, wanted),
-            None => self.occurrences(&self.nfa, text, wanted),
+            Some((dfa, first_two)) => self.occurrences(dfa, first_two, text, wanted),
+            None => self.occurrences(&self.nfa, &self.nfa_first_two, text, wanted),
         };
         occurrences.sort_unstable();
         occurrences.dedup_by_key(|o| (o.list, o.start, o.end));
@@ -946,35 +1059,38 @@ impl Gazetteer {
     }
 
     /// The whole-word occurrences in `text` of the patterns of the lists in `wanted`,
-    /// found by `automaton`, in no order.
+    /// found by `automaton` (whose first two steps are `first_two`), in no order.
     ///
     /// A name that begins with a letter or digit is no whole word right after an ASCII
     /// letter, digit or `_` (see [`Gazetteer::joined_by_ascii`]), so it is searched for
     /// only at the other places its first byte stands: where words start. The few other
     /// names are searched for wherever their first byte stands. Each search is anchored
-    /// there, and most end a byte or two into the word.
+    /// there, and most end a byte or two into the word. The names of one byte are looked
+    /// up at the same places.
     fn occurrences(
         &self,
         automaton: &impl Automaton,
+        first_two: &FirstTwoSteps,
         text: &str,
         wanted: &[usize],
     ) -> Vec<Occurrence> {
         let bytes = text.as_bytes();
         let mut occurrences = Vec::new();
-        let anchored = automaton
-            .start_state(Anchored::Yes)
-            .expect("gazetteer searches are anchored");
         may_start_names(bytes, self.unflagged_initials, |start| {
+            // A name of one byte is a whole word only where a name may start, as are
+            // the automaton's names.
+            if self.initials[usize::from(bytes[start])] & SINGLE_BYTE_NAME != 0 {
+                for &pattern in self.single_bytes.patterns_of(bytes[start]) {
+                    occurrences.extend(self.occurrence(text, wanted, pattern, start, start + 1));
+                }
+            }
             if !self.may_start_name(bytes, start) {
                 return;
             }
-            each_match_from(automaton, anchored, bytes, start, |m| {
+            each_match_from(automaton, first_two, bytes, start, |m| {
                 let pattern = self.automaton_patterns[m.pattern().as_usize()];
                 occurrences.extend(self.occurrence(text, wanted, pattern, m.start(), m.end()));
             });
-        });
-        self.single_bytes.each_in(bytes, |pattern, at| {
-            occurrences.extend(self.occurrence(text, wanted, pattern, at, at + 1));
         });
         occurrences
     }
@@ -1036,12 +1152,11 @@ impl Gazetteer {
 fn may_start_names(bytes: &[u8], unflagged: u64, mut found: impl FnMut(usize)) {
     // Whether the byte before the word read joins a word: in the high bit of its place 0.
     let mut joined_before = 0;
-    for (k, chunk) in bytes.chunks(8).enumerate() {
-        let mut eight = [0; 8];
-        eight[..chunk.len()].copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
+    // A plain loop: a stepped range costs more a step than the eight bytes' tests.
+    let mut at = 0;
+    while at < bytes.len() {
+        let (word, in_chunk) = eight_bytes_from(bytes, at);
         let (alphanumeric, joins, graphic) = ascii_classes(word);
-        let in_chunk = HIGHS >> (8 * (8 - chunk.len()));
         let mut starts = (alphanumeric & !(joins << 8 | joined_before)
             | graphic & !alphanumeric
             | word & HIGHS
@@ -1049,8 +1164,26 @@ fn may_start_names(bytes: &[u8], unflagged: u64, mut found: impl FnMut(usize)) {
             & in_chunk;
         joined_before = joins >> 56;
         while starts != 0 {
-            found(k * 8 + starts.trailing_zeros() as usize / 8);
+            found(at + starts.trailing_zeros() as usize / 8);
             starts &= starts - 1;
+        }
+        at += 8;
+    }
+}
+
+/// The eight bytes of `bytes` from `at` as a word read little-endian, zero past the end,
+/// and [`HIGHS`] in the places of the bytes that are there. Eight bytes that are all
+/// there are read in place; only a last few are copied into a buffer, since copying
+/// every eight would call the general copy routine each time.
+#[inline(always)]
+fn eight_bytes_from(bytes: &[u8], at: usize) -> (u64, u64) {
+    match bytes[at..].first_chunk() {
+        Some(eight) => (u64::from_le_bytes(*eight), HIGHS),
+        None => {
+            let rest = &bytes[at..];
+            let mut eight = [0; 8];
+            eight[..rest.len()].copy_from_slice(rest);
+            (u64::from_le_bytes(eight), HIGHS >> (8 * (8 - rest.len())))
         }
     }
 }
@@ -1079,47 +1212,34 @@ fn alphanumeric_first(pattern: &str) -> bool {
 }
 
 /// The gazetteer's patterns of one byte ("C", "R"). In an automaton that ignores case
-/// such a pattern matches nearly every word holding its letter; a search for the bytes
-/// it stands for finds only the places that can be it.
+/// such a pattern matches nearly every word holding its letter; looked up only where a
+/// name may start, such a byte is found only at the places that can be it.
 struct SingleBytes {
-    /// Finds each byte of `patterns_of`, one byte each.
-    search: Option<AhoCorasick>,
-    /// The patterns that each byte the search finds stands for, by the search's pattern.
+    /// The patterns that each byte value stands for.
     patterns_of: Vec<Vec<usize>>,
 }
 
 impl SingleBytes {
     /// Finds each pattern of `bytes` (a byte, and the pattern it stands for).
-    fn new(
-        bytes: impl IntoIterator<Item = (u8, usize)>,
-    ) -> Result<SingleBytes, aho_corasick::BuildError> {
-        let mut by_byte: BTreeMap<u8, Vec<usize>> = BTreeMap::new();
+    fn new(bytes: impl IntoIterator<Item = (u8, usize)>) -> SingleBytes {
+        let mut patterns_of = vec![Vec::new(); 256];
         for (byte, pattern) in bytes {
-            let patterns = by_byte.entry(byte).or_default();
+            let patterns: &mut Vec<usize> = &mut patterns_of[usize::from(byte)];
             if !patterns.contains(&pattern) {
                 patterns.push(pattern);
             }
         }
-        let search = (!by_byte.is_empty())
-            .then(|| AhoCorasick::new(by_byte.keys().map(|&b| [b])))
-            .transpose()?;
-        Ok(SingleBytes {
-            search,
-            patterns_of: by_byte.into_values().collect(),
-        })
+        SingleBytes { patterns_of }
     }
 
-    /// Calls `found` with each pattern and where it stands in `bytes`.
-    fn each_in(&self, bytes: &[u8], mut found: impl FnMut(usize, usize)) {
-        for m in self
-            .search
-            .iter()
-            .flat_map(|search| search.find_iter(bytes))
-        {
-            for &pattern in &self.patterns_of[m.pattern().as_usize()] {
-                found(pattern, m.start());
-            }
-        }
+    /// The bytes that stand for a pattern.
+    fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        (0..=u8::MAX).filter(|&b| !self.patterns_of[usize::from(b)].is_empty())
+    }
+
+    /// The patterns that `byte` stands for.
+    fn patterns_of(&self, byte: u8) -> &[usize] {
+        &self.patterns_of[usize::from(byte)]
     }
 }
 
@@ -1823,12 +1943,15 @@ mod tests {
         }
     }
 
-    /// The built-in gazetteer (projects and blockers), with its DFA built up front.
-    static GAZETTEER_DFA: std::sync::LazyLock<(Gazetteer, DFA)> = std::sync::LazyLock::new(|| {
-        let gazetteer = Rules::builtin().gazetteer;
-        let dfa = gazetteer.build_dfa().expect("DFA builds");
-        (gazetteer, dfa)
-    });
+    /// The built-in gazetteer (projects and blockers), with its DFA and the DFA's first
+    /// two steps built up front.
+    static GAZETTEER_DFA: std::sync::LazyLock<(Gazetteer, DFA, FirstTwoSteps)> =
+        std::sync::LazyLock::new(|| {
+            let gazetteer = Rules::builtin().gazetteer;
+            let dfa = gazetteer.build_dfa().expect("DFA builds");
+            let first_two = gazetteer.first_two_steps(&dfa);
+            (gazetteer, dfa, first_two)
+        });
 
     /// Every pattern `automaton` finds in `text` and where it ends, as the crate finds them.
     fn by_crate(automaton: &impl Automaton, text: &str) -> Vec<(PatternID, usize)> {
@@ -1843,12 +1966,12 @@ mod tests {
     /// [`each_match_from`] finds them.
     fn by_anchored_walk(
         automaton: &impl Automaton,
+        first_two: &FirstTwoSteps,
         text: &str,
         start: usize,
     ) -> Vec<(PatternID, usize)> {
-        let anchored = automaton.start_state(Anchored::Yes).expect("anchored");
         let mut found = Vec::new();
-        each_match_from(automaton, anchored, text.as_bytes(), start, |m| {
+        each_match_from(automaton, first_two, text.as_bytes(), start, |m| {
             found.push((m.pattern(), m.end()));
         });
         found
@@ -1869,15 +1992,21 @@ mod tests {
                 m.end(),
             );
         });
-        gazetteer
-            .single_bytes
-            .each_in(text.as_bytes(), |pattern, at| offer(pattern, at, at + 1));
+        for (pattern, name) in gazetteer.patterns.iter().enumerate() {
+            if let &[byte] = name.as_bytes() {
+                for at in
+                    (0..text.len()).filter(|&at| text.as_bytes()[at].eq_ignore_ascii_case(&byte))
+                {
+                    offer(pattern, at, at + 1);
+                }
+            }
+        }
         found.sort_unstable();
         found
     }
 
     /// Names that start with bytes of every kind: white space, `\`, `_`, punctuation, a
-    /// digit and a non-ASCII letter.
+    /// digit and a non-ASCII letter; and names of one byte of several kinds.
     fn odd_start_gazetteer() -> Gazetteer {
         let names = [
             " x",
@@ -1892,6 +2021,8 @@ mod tests {
             "élan",
             "Go",
             "C",
+            "+",
+            "\t",
         ];
         Gazetteer::new(vec![GazetteerList {
             patterns: names.map(String::from).to_vec(),
@@ -2111,26 +2242,6 @@ mod tests {
         }
 
         #[test]
-        fn single_bytes_found_where_they_stand(
-            text in "(?s:.{0,16})|[cCrRé\u{301} ]{0,16}",
-        ) {
-            // "c" and "C" both stand for one pattern, "R" for two.
-            let singles = SingleBytes::new([(b'c', 0), (b'C', 0), (b'R', 1), (b'R', 2)]).expect("builds");
-            let mut found = Vec::new();
-            singles.each_in(text.as_bytes(), |pattern, at| found.push((pattern, at)));
-            let expected: Vec<(usize, usize)> = text
-                .bytes()
-                .enumerate()
-                .flat_map(|(at, b)| match b {
-                    b'c' | b'C' => vec![(0, at)],
-                    b'R' => vec![(1, at), (2, at)],
-                    _ => vec![],
-                })
-                .collect();
-            proptest::prop_assert_eq!(found, expected);
-        }
-
-        #[test]
         fn projects_and_blockers_found_together_as_apart(
             text in "(Go|go|Rust|rust|C|C\\+\\+|Node\\.js|\\.NET|Django|django|Python|python|New York|PyCon|Apple|Mozilla|Java|JavaScript|Jupyter|Notebook|é| |\\.|'s|s){0,14}"
         ) {
@@ -2152,7 +2263,7 @@ mod tests {
         fn anchored_walks_find_what_the_crate_finds_starting_there(
             text in "(?s:.{0,40})|[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django|New York|PyCon| |\\.|s){0,12}"
         ) {
-            let (gazetteer, dfa) = &*GAZETTEER_DFA;
+            let (gazetteer, dfa, dfa_first_two) = &*GAZETTEER_DFA;
             let everywhere = by_crate(&gazetteer.nfa, &text);
             for start in 0..text.len() {
                 let from_start: Vec<(PatternID, usize)> = everywhere
@@ -2160,21 +2271,24 @@ mod tests {
                     .copied()
                     .filter(|&(p, end)| end - gazetteer.nfa.pattern_len(p) == start)
                     .collect();
-                proptest::prop_assert_eq!(&by_anchored_walk(&gazetteer.nfa, &text, start), &from_start);
-                proptest::prop_assert_eq!(&by_anchored_walk(dfa, &text, start), &from_start);
+                let nfa_walk = by_anchored_walk(&gazetteer.nfa, &gazetteer.nfa_first_two, &text, start);
+                proptest::prop_assert_eq!(&nfa_walk, &from_start);
+                let dfa_walk = by_anchored_walk(dfa, dfa_first_two, &text, start);
+                proptest::prop_assert_eq!(&dfa_walk, &from_start);
             }
         }
 
         #[test]
         fn names_searched_where_they_may_start_are_every_whole_word(
             text in "(?s:.{0,30})|(Go|go|C|C\\+\\+|Node\\.js|ASP\\.NET|\\.NET|Django|New York|PyCon|'s-Hertogenbosch|!!Con|:clojureD|x|é|_|1| |\\.|'|s|\u{301}){0,12}",
-            odd in "(?s:.{0,30})|( x|x|\\\\tab|\\\\|tab|_id|__init__|_|\\.io|io|!!Con|'s-Hertogenbosch|3D|Élan|élan|Go|C|é|\u{301}| |\t|\n|\\.|a|1){0,12}",
+            odd in "(?s:.{0,30})|( x|x|\\\\tab|\\\\|tab|_id|__init__|_|\\.io|io|!!Con|'s-Hertogenbosch|3D|Élan|élan|Go|C|c|\\+|é|\u{301}| |\t|\n|\\.|a|1){0,12}",
         ) {
             let builtin = &GAZETTEER_DFA.0;
             let odd_start = odd_start_gazetteer();
             for (gazetteer, text) in [(builtin, &text), (&odd_start, &odd)] {
                 let wanted: Vec<usize> = (0..gazetteer.folds.len()).collect();
-                let mut found = gazetteer.occurrences(&gazetteer.nfa, text, &wanted);
+                let mut found =
+                    gazetteer.occurrences(&gazetteer.nfa, &gazetteer.nfa_first_two, text, &wanted);
                 found.sort_unstable();
                 proptest::prop_assert_eq!(found, occurrences_everywhere(gazetteer, text));
             }
