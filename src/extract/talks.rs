@@ -3617,10 +3617,6 @@ mod tests {
                 mostly_capitalized_by_collecting(&text)
             );
         }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         #[test]
         fn short_needles_are_found_as_by_a_substring_search(
@@ -3631,10 +3627,6 @@ mod tests {
             proptest::prop_assert_eq!(find_short(&s, needle), s.find(needle));
             proptest::prop_assert_eq!(rfind_short(&s, needle), s.rfind(needle));
         }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         #[test]
         fn titles_trim_as_one_trim_after_another(
