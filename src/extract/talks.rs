@@ -3495,10 +3495,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         #[test]
         fn first_kind_word_agrees_with_the_pattern(
@@ -3518,10 +3514,6 @@ mod tests {
                 proptest::prop_assert_eq!(got, want);
             }
         }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         #[test]
         fn quote_cues_read_backwards_agree_with_the_forward_search(
@@ -3635,10 +3627,6 @@ mod tests {
             let title: String = parts.concat();
             proptest::prop_assert_eq!(trimmed_title(&title), trimmed_title_by_trims(&title));
         }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         #[test]
         fn is_adjective_reads_a_word_in_any_case(
@@ -3647,10 +3635,6 @@ mod tests {
             let want = ADJECTIVES.contains(&word.to_lowercase().as_str());
             proptest::prop_assert_eq!(is_adjective(&word), want);
         }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         #[test]
         fn holds_verb_agrees_with_the_pattern(
@@ -3908,10 +3892,6 @@ mod tests {
             let text = format!("{lead}{}", interleave(&words, &seps));
             proptest::prop_assert_eq!(verb_phrase(&text), verb_phrase_by_regex(&text));
         }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         #[test]
         fn possessive_phrases_agree_with_the_pattern(
@@ -3926,10 +3906,6 @@ mod tests {
             let text = format!("{ending}{lead}{}", interleave(&words, &seps));
             proptest::prop_assert_eq!(possessive_groups(&text), possessive_groups_by_regex(&text));
         }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
 
         #[test]
         fn a_talk_kind_is_looked_up_as_each_rule_looked_it_up_in_turn(
