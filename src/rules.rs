@@ -5,7 +5,7 @@
 //! entries without a rebuild. [`Rules`] is `Send + Sync` and shared by every worker.
 
 use crate::extract::pattern::Pattern;
-use crate::swar::{HIGHS, ONES, zero_bytes};
+use crate::swar::{HIGHS, ONES, ascii_bytes_between, zero_bytes};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous;
@@ -1191,17 +1191,11 @@ fn eight_bytes_from(bytes: &[u8], at: usize) -> (u64, u64) {
 /// The high bit of the place of each byte of `word` that is an ASCII letter or digit;
 /// that or `_`; and a visible ASCII character (`!` to `~`), exactly.
 fn ascii_classes(word: u64) -> (u64, u64, u64) {
-    // In each place, the high bit of the low seven bits plus `0x80 - n` tells whether
-    // the byte's low bits are at least `n`: no sum carries into the next place. The
-    // high bits of `word` itself mark the non-ASCII bytes, left out.
-    let at_least = |low: u64, n: u8| low + ONES * u64::from(0x80 - n);
-    let in_range = |low: u64, from: u8, to: u8| at_least(low, from) & !at_least(low, to + 1);
-    let low = word & !HIGHS;
-    let letters = in_range(low | (ONES * 0x20), b'a', b'z');
-    let ascii = !word & HIGHS;
-    let alphanumeric = (letters | in_range(low, b'0', b'9')) & ascii;
+    // Setting 0x20 lower-cases the ASCII capitals, and moves no other byte into a..z.
+    let letters = ascii_bytes_between(word | (ONES * 0x20), b'a', b'z');
+    let alphanumeric = letters | ascii_bytes_between(word, b'0', b'9');
     let underscore = zero_bytes(word ^ (ONES * u64::from(b'_')));
-    let graphic = in_range(low, b'!', b'~') & ascii;
+    let graphic = ascii_bytes_between(word, b'!', b'~');
     (alphanumeric, alphanumeric | underscore, graphic)
 }
 
@@ -1444,11 +1438,7 @@ fn medium_packed(word: &[u8]) -> Option<(u64, u64)> {
 
 /// `lanes`, eight ASCII bytes, with their capitals lower-cased.
 fn lower_ascii_lanes(lanes: u64) -> u64 {
-    // A byte below 0x80 plus 0x80 - t reaches the top bit exactly when it is at least t,
-    // and never carries into the next byte.
-    let from_a = lanes + ONES * u64::from(0x80 - b'A');
-    let past_z = lanes + ONES * u64::from(0x80 - b'Z' - 1);
-    lanes | (from_a & !past_z & HIGHS) >> 2
+    lanes | ascii_bytes_between(lanes, b'A', b'Z') >> 2
 }
 
 /// A set of lower-cased phrases.

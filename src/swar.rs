@@ -14,6 +14,17 @@ pub(crate) fn bytes_below(word: u64, n: u8) -> u64 {
     word.wrapping_sub(ONES * u64::from(n)) & !word & HIGHS
 }
 
+/// The high bit of each place of `word` that holds an ASCII byte from `from` to `to`
+/// (at most 0x7F), and of no other place.
+pub(crate) fn ascii_bytes_between(word: u64, from: u8, to: u8) -> u64 {
+    // An ASCII byte's low seven bits plus 0x80 - t reach the high bit exactly when they
+    // are at least t, and never carry into the next place.
+    let low = word & !HIGHS;
+    let from_start = low + ONES * u64::from(0x80 - from);
+    let past_end = low + ONES * u64::from(0x7F - to);
+    from_start & !past_end & !word & HIGHS
+}
+
 /// Nonzero when a byte of `word` is `byte`.
 pub(crate) fn equal_bytes(word: u64, byte: u8) -> u64 {
     bytes_below(word ^ (ONES * u64::from(byte)), 1)

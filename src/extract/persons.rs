@@ -10,7 +10,7 @@
 use super::{Context, EntityKind, Mention, days, has_span, overlapping, resolve_overlaps};
 use crate::rules::{Rules, WordLists, fold, fold_into, within_edits};
 use crate::span::Span;
-use crate::swar::{HIGHS, ONES, first_flagged};
+use crate::swar::{HIGHS, ascii_bytes_between, first_flagged};
 use crate::tokenize::single_spaced;
 use regex::Regex;
 use rustc_hash::FxHashSet;
@@ -742,19 +742,9 @@ fn next_capital_byte(bytes: &[u8], from: usize) -> Option<usize> {
     let capitals = |lanes: u64| {
         // 0xC0 and above: both top bits set.
         let non_ascii_first = lanes & (lanes << 1) & HIGHS;
-        non_ascii_first | ascii_lanes_between(lanes, b'A', b'Z')
+        non_ascii_first | ascii_bytes_between(lanes, b'A', b'Z')
     };
     first_flagged(&bytes[from..], capitals, may_begin_capital).map(|i| from + i)
-}
-
-/// The high bit of each byte of `lanes` that is ASCII from `from` to `to`.
-fn ascii_lanes_between(lanes: u64, from: u8, to: u8) -> u64 {
-    // An ASCII byte's low seven bits plus 0x80 - t reach the top bit exactly when they
-    // are at least t, and never carry into the next byte.
-    let low = lanes & !HIGHS;
-    let from_start = low + ONES * u64::from(0x80 - from);
-    let past_end = low + ONES * u64::from(0x7F - to);
-    from_start & !past_end & !lanes & HIGHS
 }
 
 /// Whether `b` may begin an upper-case character: an ASCII capital, or the first byte of
@@ -962,9 +952,9 @@ fn short_ascii_word(bytes: &[u8], pos: usize) -> Option<(usize, u8)> {
     let mut kinds = 0;
     for chunk in [0, 8] {
         let lanes = u64::from_le_bytes(*bytes.get(pos + chunk..)?.first_chunk()?);
-        let digits = ascii_lanes_between(lanes, b'0', b'9');
-        let lower = ascii_lanes_between(lanes, b'a', b'z');
-        let upper = ascii_lanes_between(lanes, b'A', b'Z');
+        let digits = ascii_bytes_between(lanes, b'0', b'9');
+        let lower = ascii_bytes_between(lanes, b'a', b'z');
+        let upper = ascii_bytes_between(lanes, b'A', b'Z');
         // The high bit of each byte that is no ASCII letter or digit.
         let ends = !(digits | lower | upper) & HIGHS;
         // The bytes before the first of those.
