@@ -1276,19 +1276,28 @@ impl Finder<'_, '_> {
 
     /// Splits a line into title and speakers when one side is wholly a list of names.
     fn split_line(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
-        let text = self.text();
-        let s = line.slice(text);
-        if more_words_than(s, 30) || s.starts_with(['“', '"', '‘']) {
+        let s = line.slice(self.text());
+        // Both sides are split at a separator, which most short lines lack: looking for
+        // one skips reading the names they open with and telling whether they are titles.
+        if more_words_than(s, 30) || s.starts_with(['“', '"', '‘']) || !may_hold_split_separator(s)
+        {
             return None;
         }
-        const SEPS: [&str; 6] = [" - ", " – ", " — ", " -- ", ": ", " | "];
+        self.split_short_line(line)
+    }
+
+    /// [`Finder::split_line`] for a line of at most 30 words that opens with no quotation
+    /// mark.
+    fn split_short_line(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
+        let text = self.text();
+        let s = line.slice(text);
         // Speaker first.
         if let Some(names) = self.names_at(line.start, true) {
             let mut rest = names.end;
             if text[rest..].starts_with(',') {
                 rest += 1;
             }
-            if let Some(sep) = SEPS.iter().find(|sep| {
+            if let Some(sep) = SPEAKER_FIRST_SEPARATORS.iter().find(|sep| {
                 text[rest..line.end].starts_with(**sep)
                     || (text[rest..line.end].starts_with(sep.trim_start()) && sep.starts_with(':'))
             }) {
@@ -1311,7 +1320,7 @@ impl Finder<'_, '_> {
         if !(list_item || looks_like_heading(s) || mostly_capitalized(s)) {
             return None;
         }
-        for sep in [" — ", " – ", " - ", " -- ", " by "] {
+        for sep in TITLE_FIRST_SEPARATORS {
             let Some(at) = rfind_short(s, sep) else {
                 continue;
             };
@@ -2884,6 +2893,30 @@ fn talk_kind(rules: &Rules, kind: KindFrom, written: &str, title: &str) -> TalkK
     }
 }
 
+/// What a "Speaker - Title" line has between its speakers and its title.
+const SPEAKER_FIRST_SEPARATORS: [&str; 6] = [" - ", " – ", " — ", " -- ", ": ", " | "];
+
+/// What a "Title — Speaker" line has between its title and its speakers, in the order
+/// they are tried.
+const TITLE_FIRST_SEPARATORS: [&str; 5] = [" — ", " – ", " - ", " -- ", " by "];
+
+/// Whether `line` may hold a separator of [`SPEAKER_FIRST_SEPARATORS`] or
+/// [`TITLE_FIRST_SEPARATORS`]: a colon before a space, or a space before a hyphen, a
+/// bar, "by " or the first byte of a dash. One pass over the bytes costs less than a
+/// search for each separator.
+fn may_hold_split_separator(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    (1..bytes.len()).any(|at| match bytes[at - 1] {
+        b':' => bytes[at] == b' ',
+        b' ' => {
+            matches!(bytes[at], b'-' | b'|')
+                || bytes[at] == "–".as_bytes()[0]
+                || bytes[at..].starts_with(b"by ")
+        }
+        _ => false,
+    })
+}
+
 /// The topic words up to the first clause break.
 fn topic_until_break(s: &str) -> &str {
     let end = TOPIC_END.find(s).map_or(s.len(), |m| m.start());
@@ -3471,6 +3504,50 @@ mod tests {
                 Ok(())
             })?;
         }
+
+        #[test]
+        fn lines_split_as_if_their_separators_were_not_looked_for_first(
+            parts in proptest::collection::vec(
+                (
+                    "Ada Lovelace|Grace Hopper, Alan Turing|Dr\\. Ada Lovelace|Rust in Space|the talk|Async|“Quoted”",
+                    " - | – | — | -- |: | \\| | by | bye |:|-|–| |, | and |\n|\n- ",
+                ),
+                1..6,
+            ),
+        ) {
+            let text: String = parts.iter().map(|(a, b)| format!("{a}{b}")).collect();
+            with_finder(&text, |finder| {
+                let text = finder.ctx.text;
+                for line in &finder.ctx.tokens.lines {
+                    let Some(span) = trim_span(text, line.span) else {
+                        continue;
+                    };
+                    let body = strip_list_marker(text, span);
+                    let s = body.slice(text);
+                    let general = if more_words_than(s, 30) || s.starts_with(['“', '"', '‘']) {
+                        None
+                    } else {
+                        finder.split_short_line(body)
+                    };
+                    proptest::prop_assert_eq!(finder.split_line(body), general, "{:?}", s);
+                }
+                Ok(())
+            })?;
+        }
+    }
+
+    #[test]
+    fn every_split_separator_may_be_held() {
+        for sep in SPEAKER_FIRST_SEPARATORS
+            .iter()
+            .chain(&TITLE_FIRST_SEPARATORS)
+        {
+            assert!(
+                may_hold_split_separator(&format!("Ada{sep}Talk")),
+                "{sep:?}"
+            );
+        }
+        assert!(!may_hold_split_separator("Ada Lovelace, Talk:about b-y"));
     }
 
     proptest::proptest! {
