@@ -2585,12 +2585,7 @@ fn modifiers_then_kind(text: &str, scan: &Scan, at: usize) -> Option<(Span, Span
     let mods_start = skip_space(text, at).filter(|&e| e > at)?;
     let mut word_start = mods_start;
     for _ in 0..4 {
-        let word_end = text[word_start..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |i| word_start + i);
-        if !is_modifier(text, Span::new(word_start, word_end)) {
-            return None;
-        }
+        let word_end = modifier_end(text, word_start)?;
         let kind_start = skip_space(text, word_end).filter(|&e| e > word_end)?;
         if let Some(kind_end) = whole_kind_word_at(text, scan, kind_start) {
             return Some((
@@ -2628,21 +2623,33 @@ fn whole_kind_word_by_letters(text: &str, at: usize) -> Option<usize> {
         .find_map(|k| folded_prefix(text, at, k).filter(|&end| is_word_boundary(text, end)))
 }
 
-/// Whether `text[word]` is one whole `[\w+#’'-]+(?:\.\w+)*`: "C++", "Node.js", "don’t".
-fn is_modifier(text: &str, word: Span) -> bool {
-    let mut parts = word.slice(text).split('.');
-    let mut offset = word.start;
-    let mut word_chars_only = false;
-    parts.all(|part| {
-        let ok = !part.is_empty()
-            && part.char_indices().all(|(i, c)| {
-                is_word_at(text, offset + i)
-                    || !word_chars_only && matches!(c, '+' | '#' | '’' | '\'' | '-')
-            });
-        offset += part.len() + 1;
-        word_chars_only = true;
-        ok
-    })
+/// The end of the run of characters from `start` up to white space or the end of
+/// `text`, when the run is one whole `[\w+#’'-]+(?:\.\w+)*`: "C++", "Node.js", "don’t".
+/// Read in one pass, which stops at the first character that cannot stand there.
+fn modifier_end(text: &str, start: usize) -> Option<usize> {
+    // Whether the current part (between dots) has a character yet, and whether a dot
+    // came before it: then only word characters may follow.
+    let mut in_part = false;
+    let mut after_dot = false;
+    for (i, c) in text[start..].char_indices() {
+        if c.is_whitespace() {
+            return in_part.then_some(start + i);
+        }
+        if c == '.' {
+            if !in_part {
+                return None;
+            }
+            in_part = false;
+            after_dot = true;
+        } else if is_word_at(text, start + i)
+            || !after_dot && matches!(c, '+' | '#' | '’' | '\'' | '-')
+        {
+            in_part = true;
+        } else {
+            return None;
+        }
+    }
+    in_part.then_some(text.len())
 }
 
 /// Where the white space starting at `at` ends.
@@ -3685,6 +3692,26 @@ mod tests {
                 mostly_capitalized(&text),
                 mostly_capitalized_by_collecting(&text)
             );
+        }
+
+        #[test]
+        fn modifiers_end_where_their_pattern_reads_them(
+            parts in proptest::collection::vec(
+                "C|js|é|ſ|1|_|\\+|#|’|'|-|\\.|!|:|\u{300}|٣| |\u{a0}|\n",
+                0..12,
+            ),
+            start in 0usize..12,
+        ) {
+            static MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"^[\w+#’'-]+(?:\.\w+)*$").expect("modifier pattern")
+            });
+            let text: String = parts.concat();
+            let start = look_back(&text, start.min(text.len()), 0);
+            let run_end = text[start..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |i| start + i);
+            let want = MODIFIER.is_match(&text[start..run_end]).then_some(run_end);
+            proptest::prop_assert_eq!(modifier_end(&text, start), want, "{:?} at {}", text, start);
         }
 
         #[test]
