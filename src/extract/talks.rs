@@ -1276,19 +1276,28 @@ impl Finder<'_, '_> {
 
     /// Splits a line into title and speakers when one side is wholly a list of names.
     fn split_line(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
-        let text = self.text();
-        let s = line.slice(text);
-        if more_words_than(s, 30) || s.starts_with(['“', '"', '‘']) {
+        let s = line.slice(self.text());
+        // Both sides are split at a separator, which most short lines lack: looking for
+        // one skips reading the names they open with and telling whether they are titles.
+        if more_words_than(s, 30) || s.starts_with(['“', '"', '‘']) || !may_hold_split_separator(s)
+        {
             return None;
         }
-        const SEPS: [&str; 6] = [" - ", " – ", " — ", " -- ", ": ", " | "];
+        self.split_short_line(line)
+    }
+
+    /// [`Finder::split_line`] for a line of at most 30 words that opens with no quotation
+    /// mark.
+    fn split_short_line(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
+        let text = self.text();
+        let s = line.slice(text);
         // Speaker first.
         if let Some(names) = self.names_at(line.start, true) {
             let mut rest = names.end;
             if text[rest..].starts_with(',') {
                 rest += 1;
             }
-            if let Some(sep) = SEPS.iter().find(|sep| {
+            if let Some(sep) = SPEAKER_FIRST_SEPARATORS.iter().find(|sep| {
                 text[rest..line.end].starts_with(**sep)
                     || (text[rest..line.end].starts_with(sep.trim_start()) && sep.starts_with(':'))
             }) {
@@ -1311,7 +1320,7 @@ impl Finder<'_, '_> {
         if !(list_item || looks_like_heading(s) || mostly_capitalized(s)) {
             return None;
         }
-        for sep in [" — ", " – ", " - ", " -- ", " by "] {
+        for sep in TITLE_FIRST_SEPARATORS {
             let Some(at) = rfind_short(s, sep) else {
                 continue;
             };
@@ -2576,12 +2585,7 @@ fn modifiers_then_kind(text: &str, scan: &Scan, at: usize) -> Option<(Span, Span
     let mods_start = skip_space(text, at).filter(|&e| e > at)?;
     let mut word_start = mods_start;
     for _ in 0..4 {
-        let word_end = text[word_start..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |i| word_start + i);
-        if !is_modifier(text, Span::new(word_start, word_end)) {
-            return None;
-        }
+        let word_end = modifier_end(text, word_start)?;
         let kind_start = skip_space(text, word_end).filter(|&e| e > word_end)?;
         if let Some(kind_end) = whole_kind_word_at(text, scan, kind_start) {
             return Some((
@@ -2619,21 +2623,33 @@ fn whole_kind_word_by_letters(text: &str, at: usize) -> Option<usize> {
         .find_map(|k| folded_prefix(text, at, k).filter(|&end| is_word_boundary(text, end)))
 }
 
-/// Whether `text[word]` is one whole `[\w+#’'-]+(?:\.\w+)*`: "C++", "Node.js", "don’t".
-fn is_modifier(text: &str, word: Span) -> bool {
-    let mut parts = word.slice(text).split('.');
-    let mut offset = word.start;
-    let mut word_chars_only = false;
-    parts.all(|part| {
-        let ok = !part.is_empty()
-            && part.char_indices().all(|(i, c)| {
-                is_word_at(text, offset + i)
-                    || !word_chars_only && matches!(c, '+' | '#' | '’' | '\'' | '-')
-            });
-        offset += part.len() + 1;
-        word_chars_only = true;
-        ok
-    })
+/// The end of the run of characters from `start` up to white space or the end of
+/// `text`, when the run is one whole `[\w+#’'-]+(?:\.\w+)*`: "C++", "Node.js", "don’t".
+/// Read in one pass, which stops at the first character that cannot stand there.
+fn modifier_end(text: &str, start: usize) -> Option<usize> {
+    // Whether the current part (between dots) has a character yet, and whether a dot
+    // came before it: then only word characters may follow.
+    let mut in_part = false;
+    let mut after_dot = false;
+    for (i, c) in text[start..].char_indices() {
+        if c.is_whitespace() {
+            return in_part.then_some(start + i);
+        }
+        if c == '.' {
+            if !in_part {
+                return None;
+            }
+            in_part = false;
+            after_dot = true;
+        } else if is_word_at(text, start + i)
+            || !after_dot && matches!(c, '+' | '#' | '’' | '\'' | '-')
+        {
+            in_part = true;
+        } else {
+            return None;
+        }
+    }
+    in_part.then_some(text.len())
 }
 
 /// Where the white space starting at `at` ends.
@@ -2882,6 +2898,30 @@ fn talk_kind(rules: &Rules, kind: KindFrom, written: &str, title: &str) -> TalkK
     } else {
         given
     }
+}
+
+/// What a "Speaker - Title" line has between its speakers and its title.
+const SPEAKER_FIRST_SEPARATORS: [&str; 6] = [" - ", " – ", " — ", " -- ", ": ", " | "];
+
+/// What a "Title — Speaker" line has between its title and its speakers, in the order
+/// they are tried.
+const TITLE_FIRST_SEPARATORS: [&str; 5] = [" — ", " – ", " - ", " -- ", " by "];
+
+/// Whether `line` may hold a separator of [`SPEAKER_FIRST_SEPARATORS`] or
+/// [`TITLE_FIRST_SEPARATORS`]: a colon before a space, or a space before a hyphen, a
+/// bar, "by " or the first byte of a dash. One pass over the bytes costs less than a
+/// search for each separator.
+fn may_hold_split_separator(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    (1..bytes.len()).any(|at| match bytes[at - 1] {
+        b':' => bytes[at] == b' ',
+        b' ' => {
+            matches!(bytes[at], b'-' | b'|')
+                || bytes[at] == "–".as_bytes()[0]
+                || bytes[at..].starts_with(b"by ")
+        }
+        _ => false,
+    })
 }
 
 /// The topic words up to the first clause break.
@@ -3471,6 +3511,50 @@ mod tests {
                 Ok(())
             })?;
         }
+
+        #[test]
+        fn lines_split_as_if_their_separators_were_not_looked_for_first(
+            parts in proptest::collection::vec(
+                (
+                    "Ada Lovelace|Grace Hopper, Alan Turing|Dr\\. Ada Lovelace|Rust in Space|the talk|Async|“Quoted”",
+                    " - | – | — | -- |: | \\| | by | bye |:|-|–| |, | and |\n|\n- ",
+                ),
+                1..6,
+            ),
+        ) {
+            let text: String = parts.iter().map(|(a, b)| format!("{a}{b}")).collect();
+            with_finder(&text, |finder| {
+                let text = finder.ctx.text;
+                for line in &finder.ctx.tokens.lines {
+                    let Some(span) = trim_span(text, line.span) else {
+                        continue;
+                    };
+                    let body = strip_list_marker(text, span);
+                    let s = body.slice(text);
+                    let general = if more_words_than(s, 30) || s.starts_with(['“', '"', '‘']) {
+                        None
+                    } else {
+                        finder.split_short_line(body)
+                    };
+                    proptest::prop_assert_eq!(finder.split_line(body), general, "{:?}", s);
+                }
+                Ok(())
+            })?;
+        }
+    }
+
+    #[test]
+    fn every_split_separator_may_be_held() {
+        for sep in SPEAKER_FIRST_SEPARATORS
+            .iter()
+            .chain(&TITLE_FIRST_SEPARATORS)
+        {
+            assert!(
+                may_hold_split_separator(&format!("Ada{sep}Talk")),
+                "{sep:?}"
+            );
+        }
+        assert!(!may_hold_split_separator("Ada Lovelace, Talk:about b-y"));
     }
 
     proptest::proptest! {
@@ -3608,6 +3692,26 @@ mod tests {
                 mostly_capitalized(&text),
                 mostly_capitalized_by_collecting(&text)
             );
+        }
+
+        #[test]
+        fn modifiers_end_where_their_pattern_reads_them(
+            parts in proptest::collection::vec(
+                "C|js|é|ſ|1|_|\\+|#|’|'|-|\\.|!|:|\u{300}|٣| |\u{a0}|\n",
+                0..12,
+            ),
+            start in 0usize..12,
+        ) {
+            static MODIFIER: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"^[\w+#’'-]+(?:\.\w+)*$").expect("modifier pattern")
+            });
+            let text: String = parts.concat();
+            let start = look_back(&text, start.min(text.len()), 0);
+            let run_end = text[start..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |i| start + i);
+            let want = MODIFIER.is_match(&text[start..run_end]).then_some(run_end);
+            proptest::prop_assert_eq!(modifier_end(&text, start), want, "{:?} at {}", text, start);
         }
 
         #[test]
