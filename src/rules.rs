@@ -528,7 +528,9 @@ impl Rules {
 
     /// Those of the lists in `wanted` that `word` is on. A word is compared with given
     /// names folded (see [`fold`]) and with the other lists lower-cased; for ASCII the two
-    /// agree, so one look-up answers every list.
+    /// agree, so one look-up answers every list. Nearly every word looked up is short or
+    /// of medium length and ASCII: the other words, in a function of their own, no longer
+    /// make each call save and restore the registers they need.
     fn lists_of(&self, word: &str, wanted: WordLists) -> WordLists {
         // Most words are short and ASCII, lower-cased in their packed form.
         if let Some(short) = packed(word.as_bytes()).filter(|short| short & HIGHS == 0) {
@@ -541,6 +543,12 @@ impl Rules {
             let key = (lower_ascii_lanes(head), lower_ascii_lanes(tail));
             return self.words.medium_lists(key) & wanted;
         }
+        self.lists_of_any(word, wanted)
+    }
+
+    /// [`Rules::lists_of`] for a word that is long or not ASCII.
+    #[inline(never)]
+    fn lists_of_any(&self, word: &str, wanted: WordLists) -> WordLists {
         let on = |key: &[u8]| self.words.get(key);
         if let Some(lower) = ascii_lower(word, &mut [0; SHORT_WORD]) {
             return on(lower) & wanted;
@@ -548,7 +556,10 @@ impl Rules {
         let mut found = WordLists::default();
         let lowered = wanted & !WordLists::FOLDED;
         if lowered != WordLists::default() {
-            found |= on(word.to_lowercase().as_bytes()) & lowered;
+            found |= match lower_on_stack(word, &mut [0; SHORT_WORD]) {
+                Some(lower) => on(lower),
+                None => on(word.to_lowercase().as_bytes()),
+            } & lowered;
         }
         let folded = wanted & WordLists::FOLDED;
         if folded != WordLists::default() {
@@ -1504,6 +1515,31 @@ fn ascii_lower<'b>(word: &str, buffer: &'b mut [u8; SHORT_WORD]) -> Option<&'b [
     ascii.then_some(lower)
 }
 
+/// `word` lower-cased as [`str::to_lowercase`] does it, into `buffer`, if it fits and has
+/// no capital sigma, the one letter whose lower case depends on the letters around it.
+/// Words beyond ASCII are mostly names, looked up for several lists: this spares
+/// allocating a string for each look-up.
+fn lower_on_stack<'b>(word: &str, buffer: &'b mut [u8; SHORT_WORD]) -> Option<&'b [u8]> {
+    if word.contains('Σ') {
+        return None;
+    }
+    let mut len = 0;
+    for c in word.chars() {
+        // Most characters of such words are ASCII, lower-cased without the case tables.
+        if c.is_ascii() {
+            *buffer.get_mut(len)? = c.to_ascii_lowercase() as u8;
+            len += 1;
+            continue;
+        }
+        for lower in c.to_lowercase() {
+            let next = len + lower.len_utf8();
+            lower.encode_utf8(buffer.get_mut(len..next)?);
+            len = next;
+        }
+    }
+    Some(&buffer[..len])
+}
+
 /// Whether the Damerau-Levenshtein distance of `a` and `b` (`lengths` characters long)
 /// is at most `limit`. Each edit changes the length by one at most, and the characters
 /// one word has more of than the other by one at most, so those differences are lower
@@ -2164,6 +2200,21 @@ mod tests {
                 RULES.is_particle(&word),
                 list_words(PARTICLES, &[]).any(|p| p == word)
             );
+        }
+
+        #[test]
+        fn lower_casing_on_the_stack_is_lower_casing(
+            word in "(?s:.{0,40})|[a-zA-Z .’'éÉİıΣσς]{0,70}"
+        ) {
+            match lower_on_stack(&word, &mut [0; SHORT_WORD]) {
+                Some(lower) => {
+                    let expected = word.to_lowercase();
+                    proptest::prop_assert_eq!(lower, expected.as_bytes());
+                }
+                None => proptest::prop_assert!(
+                    word.contains('Σ') || word.to_lowercase().len() > SHORT_WORD
+                ),
+            }
         }
 
         #[test]

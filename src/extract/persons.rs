@@ -143,9 +143,8 @@ pub fn find(
     let text = ctx.text;
     let rules = ctx.rules;
     let mut full: Vec<Mention> = Vec::new();
-    let mut rejected_full: Vec<NameSpan> = Vec::new();
-    // (name, blocked by a project, its lists if they were looked up for its first part)
-    let mut singles: Vec<(NameSpan, bool, Option<WordLists>)> = Vec::new();
+    let mut rejected_full: Vec<Span> = Vec::new();
+    let mut singles: Vec<LoneWord> = Vec::new();
     let mut pieces = Vec::new();
     // Candidates come in text order: each list is walked once rather than bisected for each.
     let mut blockers = InOrder::new(blockers, |b| *b);
@@ -201,7 +200,7 @@ pub fn find(
                     full.push(Mention {
                         kind: EntityKind::Person,
                         span: candidate.span,
-                        name: name_text(text, candidate),
+                        name: name_text(text, candidate.span),
                         rule: if given {
                             "person/given-name"
                         } else {
@@ -209,16 +208,19 @@ pub fn find(
                         },
                     });
                 } else {
-                    rejected_full.push(candidate.clone());
+                    rejected_full.push(candidate.span);
                 }
             } else if parts == 1 {
                 let whole_first_part =
                     candidate.parts.len() == 1 && candidate.parts[0] == first_part;
-                singles.push((
-                    candidate.clone(),
+                singles.push(LoneWord {
+                    span: candidate.span,
+                    end: candidate.end,
+                    honorific: candidate.honorific,
+                    possessive: candidate.possessive,
                     blocked,
-                    whole_first_part.then_some(first_lists),
-                ));
+                    known_lists: whole_first_part.then_some(first_lists),
+                });
             }
         }
     }
@@ -229,28 +231,28 @@ pub fn find(
     let mut listed = vec![false; rejected_full.len()];
     let mut queue: Vec<Span> = found.iter().map(|m| m.span).collect();
     while let Some(p) = queue.pop() {
-        let after = rejected_full.partition_point(|c| c.span.start < p.end);
-        let before = rejected_full.partition_point(|c| c.span.end <= p.start);
+        let after = rejected_full.partition_point(|c| c.start < p.end);
+        let before = rejected_full.partition_point(|c| c.end <= p.start);
         for k in [Some(after), before.checked_sub(1)].into_iter().flatten() {
             let Some(c) = rejected_full.get(k).filter(|_| !listed[k]) else {
                 continue;
             };
-            let (a, b) = if p.end <= c.span.start {
-                (p.end, c.span.start)
+            let (a, b) = if p.end <= c.start {
+                (p.end, c.start)
             } else {
-                (c.span.end, p.start)
+                (c.end, p.start)
             };
             if a <= b && matches!(text[a..b].trim(), "," | "and" | ", and" | "&") {
                 listed[k] = true;
-                queue.push(c.span);
+                queue.push(*c);
             }
         }
     }
     for (c, _) in rejected_full.iter().zip(&listed).filter(|(_, l)| **l) {
         found.push(Mention {
             kind: EntityKind::Person,
-            span: c.span,
-            name: name_text(text, c),
+            span: *c,
+            name: name_text(text, *c),
             rule: "person/listed",
         });
     }
@@ -258,7 +260,7 @@ pub fn find(
     let full_names = FullNames::new(found.iter().map(|m| m.name.as_str()), &mut folded_parts);
     // Each lone word is folded into the same buffer.
     let mut folded_word = String::new();
-    for (single, blocked, known_lists) in singles {
+    for single in singles {
         let word = single.span.slice(text);
         folded_word.clear();
         fold_into(word, &mut folded_word);
@@ -267,18 +269,18 @@ pub fn find(
             continue;
         }
         // A lone unknown word needs more than "by X": organisations stand there too.
-        let lists = known_lists.unwrap_or_else(|| rules.word_lists(word));
+        let lists = single.known_lists.unwrap_or_else(|| rules.word_lists(word));
         let given = lists.is_given_name() || lists.is_ambiguous_given_name();
         // The cue's patterns are read last, where the answer still depends on them: a
         // verb after the word ("Guido said") is enough, a cue before it ("thanks Guido")
         // only for a given name. A possessive name has only its talk as a cue.
         let strong_cue = || {
             single.honorific
-                || possessive_talk(text, &single)
-                || !blocked
+                || possessive_talk(text, single.possessive, single.end)
+                || !single.blocked
                     && !single.possessive
                     && (VERB_AFTER.is_match(&text[single.end..])
-                        || given && cue_before(text, &single))
+                        || given && cue_before(text, single.span.start))
         };
         if alias || (!lists.is_non_person_word() && strong_cue()) {
             found.push(Mention {
@@ -294,6 +296,20 @@ pub fn find(
         }
     }
     resolve_overlaps(found, |m| u8::from(m.rule != "person/given-name"))
+}
+
+/// A lone name word kept until the post's full names are known: what the tests after
+/// that read of it, rather than the whole scanned name with room for every part.
+struct LoneWord {
+    span: Span,
+    /// Where the scan stopped, after any possessive.
+    end: usize,
+    honorific: bool,
+    possessive: bool,
+    /// A project overlaps it.
+    blocked: bool,
+    /// Its lists, if they were looked up for the first part of its scanned name.
+    known_lists: Option<WordLists>,
 }
 
 /// Spans in text order, none overlapping another (as [`overlapping`] takes them), asked
@@ -473,29 +489,31 @@ fn first_and_last_word(name: &str) -> Option<(&str, &str)> {
     Some((&name[..first_end], &name[last_start..]))
 }
 
-fn possessive_talk(text: &str, name: &NameSpan) -> bool {
+/// Whether a talk follows a possessive name ("Guido's keynote") ending at `end`.
+fn possessive_talk(text: &str, possessive: bool, end: usize) -> bool {
     static TALK_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:\s+[\w-]+){0,3}?\s+(?:talk|keynote|presentation|tutorial|panel|session|workshop|slides|lightning talk)s?\b")
             .expect("possessive talk pattern")
     });
-    name.possessive && TALK_AFTER.is_match(&text[name.end..])
+    possessive && TALK_AFTER.is_match(&text[end..])
 }
 
 fn has_cue(text: &str, name: &NameSpan) -> bool {
     if name.possessive {
-        return possessive_talk(text, name);
+        return possessive_talk(text, name.possessive, name.end);
     }
-    cue_before(text, name) || VERB_AFTER.is_match(&text[name.end..])
+    cue_before(text, name.span.start) || VERB_AFTER.is_match(&text[name.end..])
 }
 
-/// Whether [`CUE_BEFORE`] ends the name's line within the 30 characters before it.
-fn cue_before(text: &str, name: &NameSpan) -> bool {
-    let before_start = text[..name.span.start]
+/// Whether [`CUE_BEFORE`] ends the line of a name starting at `start` within the 30
+/// characters before it.
+fn cue_before(text: &str, start: usize) -> bool {
+    let before_start = text[..start]
         .char_indices()
         .rev()
         .nth(30)
         .map_or(0, |(i, _)| i);
-    let before = &text[before_start..name.span.start];
+    let before = &text[before_start..start];
     let before_line = before.rsplit('\n').next().unwrap_or(before);
     CUE_BEFORE.is_match(before_line)
 }
@@ -531,9 +549,9 @@ fn is_weak_project(p: &Mention, rules: &Rules) -> bool {
         .is_some_and(|i| rules.project(i).context || rules.project(i).exact)
 }
 
-/// The name's text with parts joined as written but white space folded.
-fn name_text(text: &str, name: &NameSpan) -> String {
-    single_spaced(name.span.slice(text)).into_owned()
+/// The text of a name's `span` with parts joined as written but white space folded.
+fn name_text(text: &str, span: Span) -> String {
+    single_spaced(span.slice(text)).into_owned()
 }
 
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.
