@@ -24,11 +24,21 @@ pub fn mention_rows(
     f: Formulas,
 ) {
     let (mut day, mut rules) = (LastCell::default(), KeptCells::default());
+    // By kind (see `EntityKind::slot`), the first two cells and their commas: the same
+    // in every row of the kind.
+    let mut heads: [Option<Range<usize>>; 4] = Default::default();
     for m in mentions {
-        path.write_cell(out, f);
-        out.push(b',');
-        KindName::from(m.kind).write_cell(out, f);
-        out.push(b',');
+        match &mut heads[m.kind.slot()] {
+            Some(head) => out.extend_from_within(head.clone()),
+            head => {
+                *head = Some(written(out, |out| {
+                    path.write_cell(out, f);
+                    out.push(b',');
+                    KindName::from(m.kind).write_cell(out, f);
+                    out.push(b',');
+                }));
+            }
+        }
         let surface = written(out, |out| m.surface.write_cell(out, f));
         out.push(b',');
         if Arc::ptr_eq(&m.surface, &m.entity) {
