@@ -418,16 +418,22 @@ impl<'a> Cooccurrence<'a> {
                         SortedPairs::Unpacked(sorted.into_iter())
                     }
                 };
+                // Pairs come by count, so the part of NPMI that depends on the count alone
+                // is worked out once for each run of equal counts.
+                let mut joint = Joint::new(0, stats.windows);
                 sorted.map(move |p| {
                     let (x, y) = (id(p.ranks.0) as usize, id(p.ranks.1) as usize);
                     let count = count(&p);
+                    if joint.both != count {
+                        joint = Joint::new(count, stats.windows);
+                    }
                     Pair {
                         window,
                         a: &a.keys[x],
                         b: &a.keys[y],
                         ranks: p.ranks,
                         count,
-                        npmi: npmi(count, stats.holding[x], stats.holding[y], stats.windows),
+                        npmi: joint.npmi(stats.holding[x], stats.holding[y]),
                     }
                 })
             })
@@ -453,19 +459,49 @@ pub struct Pair<'a> {
 
 /// NPMI from window counts, rounded to 4 decimals so reports are stable text.
 pub fn npmi(both: u64, x: u64, y: u64, windows: u64) -> f64 {
-    if both == 0 || windows == 0 {
-        return -1.0;
+    Joint::new(both, windows).npmi(x, y)
+}
+
+/// What NPMI takes from the windows holding both entities of a pair: the same for every
+/// pair of that count, so that a listing by count takes one logarithm less per pair.
+#[derive(Clone, Copy, Debug)]
+struct Joint {
+    /// Windows holding both.
+    both: u64,
+    /// All windows, as a float.
+    n: f64,
+    /// `p(x,y)`.
+    pxy: f64,
+    /// `-ln p(x,y)`.
+    information: f64,
+}
+
+impl Joint {
+    fn new(both: u64, windows: u64) -> Joint {
+        let n = windows as f64;
+        let pxy = both as f64 / n;
+        Joint {
+            both,
+            n,
+            pxy,
+            information: -pxy.ln(),
+        }
     }
-    let n = windows as f64;
-    let pxy = both as f64 / n;
-    let value = if pxy >= 1.0 {
-        1.0
-    } else {
-        let px = x as f64 / n;
-        let py = y as f64 / n;
-        (pxy / (px * py)).ln() / -pxy.ln()
-    };
-    (value * 10_000.0).round() / 10_000.0
+
+    /// The NPMI of a pair whose entities are held by `x` and `y` windows.
+    fn npmi(&self, x: u64, y: u64) -> f64 {
+        if self.both == 0 || self.n == 0.0 {
+            return -1.0;
+        }
+        let value = if self.pxy >= 1.0 {
+            1.0
+        } else {
+            let px = x as f64 / self.n;
+            let py = y as f64 / self.n;
+            (self.pxy / (px * py)).ln() / self.information
+        };
+        (value * 10_000.0).round() / 10_000.0
+    }
 }
 
 #[cfg(test)]
@@ -669,6 +705,31 @@ mod tests {
                 let (a, b) = (&pair[0], &pair[1]);
                 let packed = packing.pack(a).cmp(&packing.pack(b));
                 proptest::prop_assert_eq!(packed, a.order().cmp(&b.order()));
+            }
+        }
+
+        #[test]
+        fn listed_npmi_is_npmi_of_each_pair(
+            documents in proptest::collection::vec(
+                proptest::collection::vec(proptest::collection::vec(0usize..6, 0..5), 0..6),
+                1..6,
+            ),
+        ) {
+            const NAMES: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
+            let mut a = Aggregates::default();
+            for sentences in &documents {
+                let names: Vec<Vec<&str>> = sentences
+                    .iter()
+                    .map(|s| s.iter().map(|&i| NAMES[i]).collect())
+                    .collect();
+                let sentences: Vec<&[&str]> = names.iter().map(Vec::as_slice).collect();
+                a.add_document(&doc(&sentences));
+            }
+            for p in a.cooccurrence().iter() {
+                let stats = &a.windows[Window::ALL.iter().position(|&w| w == p.window).unwrap()];
+                let holding = |key: &EntityKey| stats.holding[a.ids[key.0.slot()][&key.1] as usize];
+                let expected = npmi(p.count, holding(p.a), holding(p.b), stats.windows);
+                proptest::prop_assert_eq!(p.npmi.to_bits(), expected.to_bits());
             }
         }
     }

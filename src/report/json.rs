@@ -100,27 +100,38 @@ pub(crate) fn ten_thousandths_digits(x: f64) -> Option<Block<8>> {
         return None;
     }
     let m = k.unsigned_abs();
-    let digit = |place: u32| b'0' + (m / place % 10) as u8;
+    let whole = u32::from(m >= 10_000);
+    let fraction = m - whole * 10_000;
+    let (high, low) = (fraction / 100, fraction % 100);
     let sign = u8::from(k < 0);
     let mut bytes = [b'-'; 8];
-    bytes[usize::from(sign)..][..6].copy_from_slice(&[
-        digit(10_000),
-        b'.',
-        digit(1000),
-        digit(100),
-        digit(10),
-        digit(1),
-    ]);
+    let [h1, h2] = two_digits(high);
+    let [l1, l2] = two_digits(low);
+    bytes[usize::from(sign)..][..6].copy_from_slice(&[b'0' + whole as u8, b'.', h1, h2, l1, l2]);
     // At least one digit after the point, and no trailing zero after it.
-    let fraction = m % 10_000;
-    let zeros = [1000, 100, 10]
-        .iter()
-        .position(|&place| fraction % place == 0)
-        .map_or(0, |i| 3 - i);
+    let zeros = match (low, high % 10) {
+        (0, 0) => 3,
+        (0, _) => 2,
+        _ => usize::from(low % 10 == 0),
+    };
     Some(Block {
         bytes,
         len: usize::from(sign) + 6 - zeros,
     })
+}
+
+/// The two digits of `n`, below 100, read from a table rather than worked out by division.
+pub(crate) fn two_digits(n: u32) -> [u8; 2] {
+    const PAIRS: [[u8; 2]; 100] = {
+        let mut pairs = [[0; 2]; 100];
+        let mut n = 0;
+        while n < 100 {
+            pairs[n] = [b'0' + (n / 10) as u8, b'0' + (n % 10) as u8];
+            n += 1;
+        }
+        pairs
+    };
+    PAIRS[n as usize]
 }
 
 /// The digits of `n`, as `itoa` (and so serde_json and the `csv` crate) writes them.

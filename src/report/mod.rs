@@ -218,7 +218,7 @@ impl ReportWriter {
         self.buffers[JSON].extend_from_slice(b",\n  \"cooccurrence\": ");
         let mut array = ArrayWriter::open(&mut self.buffers[JSON], 4);
         let pairs = aggregates.cooccurrence();
-        let writer = pairs::PairWriter::new(pairs.keys(), f, 4);
+        let mut writer = pairs::PairWriter::new(pairs.keys(), f, 4);
         for (i, pair) in pairs.iter().enumerate() {
             let (csv, json) = self.buffers.split_at_mut(JSON);
             writer.write(&mut csv[PAIRS], &mut json[0], &mut array, &pair);

@@ -24,6 +24,9 @@ pub struct PairWriter {
     /// How deep the JSON objects stand.
     indent: usize,
     formulas: Formulas,
+    /// The count of the pair written last, and its digits: pairs come by count, so most
+    /// have the count of the pair before.
+    last_count: (u64, Block<20>),
 }
 
 /// The bytes between a pair's values, in its CSV row and its JSON object.
@@ -98,7 +101,16 @@ impl PairWriter {
             between: Between::new(formulas, indent),
             indent,
             formulas,
+            last_count: (0, decimal(0)),
         }
+    }
+
+    /// The digits of `count`, those of the pair before when its count was the same.
+    fn count_digits(&mut self, count: u64) -> Block<20> {
+        if self.last_count.0 != count {
+            self.last_count = (count, decimal(count));
+        }
+        self.last_count.1
     }
 
     /// One of an entity's pieces: 0 its CSV cells, 1 and 2 its JSON fields.
@@ -111,7 +123,7 @@ impl PairWriter {
     /// count is formatted once for both, and so is the NPMI when it is a whole number of
     /// ten-thousandths (as NPMI values are rounded): CSV and JSON write those alike.
     pub fn write(
-        &self,
+        &mut self,
         csv: &mut Vec<u8>,
         json: &mut Vec<u8>,
         array: &mut ArrayWriter,
@@ -119,7 +131,7 @@ impl PairWriter {
     ) {
         let window = Window::ALL.iter().position(|&x| x == pair.window);
         let window = window.expect("a window kind");
-        let count = decimal(pair.count);
+        let count = self.count_digits(pair.count);
         let npmi = ten_thousandths_digits(pair.npmi);
         self.between.csv_windows[window].append(csv);
         csv.extend_from_slice(self.piece(pair.ranks.0, 0));
@@ -197,14 +209,14 @@ mod tests {
         fn pair_rows_as_pair_row_writes_them(
             keys in prop::collection::vec((kind(), text()), 1..5),
             picks in prop::collection::vec(
-                (0usize..2, any::<Index>(), any::<Index>(), any::<u64>(), number()),
+                (0usize..2, any::<Index>(), any::<Index>(), prop_oneof![0u64..3, any::<u64>()], number()),
                 1..6,
             ),
             raw in any::<bool>(),
             indent in 2usize..=16,
         ) {
             let formulas = if raw { Formulas::Raw } else { Formulas::Neutralize };
-            let writer = PairWriter::new(keys.iter(), formulas, indent);
+            let mut writer = PairWriter::new(keys.iter(), formulas, indent);
             for (window, a, b, count, npmi) in picks {
                 let (a, b) = (a.index(keys.len()), b.index(keys.len()));
                 let pair = Pair {

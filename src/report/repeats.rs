@@ -9,6 +9,7 @@
 //! again to quote and neutralize it.
 
 use super::csv::{Cell, Formulas};
+use super::json::two_digits;
 use super::rows::{Joined, KindName, PathCell};
 use crate::record::{MentionRecord, TalkRecord};
 use std::ops::Range;
@@ -23,11 +24,21 @@ pub fn mention_rows(
     f: Formulas,
 ) {
     let (mut day, mut rules) = (LastCell::default(), KeptCells::default());
+    // By kind (see `EntityKind::slot`), the first two cells and their commas: the same
+    // in every row of the kind.
+    let mut heads: [Option<Range<usize>>; 4] = Default::default();
     for m in mentions {
-        path.write_cell(out, f);
-        out.push(b',');
-        KindName::from(m.kind).write_cell(out, f);
-        out.push(b',');
+        match &mut heads[m.kind.slot()] {
+            Some(head) => out.extend_from_within(head.clone()),
+            head => {
+                *head = Some(written(out, |out| {
+                    path.write_cell(out, f);
+                    out.push(b',');
+                    KindName::from(m.kind).write_cell(out, f);
+                    out.push(b',');
+                }));
+            }
+        }
         let surface = written(out, |out| m.surface.write_cell(out, f));
         out.push(b',');
         if Arc::ptr_eq(&m.surface, &m.entity) {
@@ -35,14 +46,7 @@ pub fn mention_rows(
         } else {
             m.entity.write_cell(out, f);
         }
-        for number in [m.start, m.end] {
-            out.push(b',');
-            number.write_cell(out, f);
-        }
-        for index in [m.sentence, m.paragraph] {
-            out.push(b',');
-            index.write_cell(out, f);
-        }
+        integer_cells(out, [Some(m.start), Some(m.end), m.sentence, m.paragraph]);
         out.push(b',');
         if let Some(text) = &m.day {
             day.write(out, text, f);
@@ -69,10 +73,7 @@ pub fn talk_rows(out: &mut Vec<u8>, path: PathCell<'_>, talks: &[TalkRecord], f:
         if let Some(text) = &t.day {
             day.write(out, text, f);
         }
-        for number in [t.start, t.mentions] {
-            out.push(b',');
-            number.write_cell(out, f);
-        }
+        integer_cells(out, [Some(t.start), Some(t.mentions)]);
         out.push(b',');
         ids.write(out, &t.rule, f);
         out.push(b'\n');
@@ -121,6 +122,53 @@ impl<'t> KeptCells<'t> {
             None => id.write_cell(out, f),
         }
     }
+}
+
+/// The most integer cells [`integer_cells`] writes at once.
+const MOST_INTEGERS: usize = 4;
+
+/// Bytes of the integer cells of a row, each with the comma before it, at most.
+const INTEGERS_WIDTH: usize = MOST_INTEGERS * (1 + "18446744073709551615".len());
+
+/// Appends the integer cells of a row, each after a comma (`None` as an empty cell), as
+/// [`Cell::write_cell`] writes them. They are written back to front into a block, then
+/// copied as one piece of a size known when compiling: a copy of its own per cell, of a
+/// length known only when running, takes a call each.
+#[inline(always)]
+fn integer_cells<const N: usize>(out: &mut Vec<u8>, numbers: [Option<usize>; N]) {
+    const { assert!(N <= MOST_INTEGERS) };
+    let mut block = [0u8; 2 * INTEGERS_WIDTH];
+    let end = INTEGERS_WIDTH;
+    let mut at = end;
+    for number in numbers.into_iter().rev() {
+        if let Some(n) = number {
+            at = digits_before(&mut block, at, n as u64);
+        }
+        at -= 1;
+        block[at] = b',';
+    }
+    let len = out.len() + (end - at);
+    out.extend_from_slice(&block[at..][..INTEGERS_WIDTH]);
+    out.truncate(len);
+}
+
+/// Writes the digits of `n` as `itoa` writes them, ending before `end` in `block`, two at a
+/// time; returns where they start.
+fn digits_before(block: &mut [u8], end: usize, mut n: u64) -> usize {
+    let mut at = end;
+    while n >= 100 {
+        at -= 2;
+        block[at..at + 2].copy_from_slice(&two_digits((n % 100) as u32));
+        n /= 100;
+    }
+    if n >= 10 {
+        at -= 2;
+        block[at..at + 2].copy_from_slice(&two_digits(n as u32));
+    } else {
+        at -= 1;
+        block[at] = b'0' + n as u8;
+    }
+    at
 }
 
 /// Where in `out` what `write` appends to it stands.
@@ -210,7 +258,30 @@ mod tests {
         }
     }
 
+    /// Integers of every length, those next to a power of ten among them.
+    fn integer() -> impl Strategy<Value = Option<usize>> {
+        let near_power = (0u32..20, -1isize..=1)
+            .prop_map(|(power, step)| 10usize.pow(power).saturating_add_signed(step));
+        prop::option::weighted(0.8, prop_oneof![0usize..1000, near_power, any::<usize>()])
+    }
+
     proptest! {
+        #[test]
+        fn integer_cells_as_cells_write_them(
+            numbers in prop::array::uniform4(integer()),
+            two in prop::array::uniform2(integer()),
+        ) {
+            let mut written = b"x".to_vec();
+            integer_cells(&mut written, numbers);
+            integer_cells(&mut written, two);
+            let mut expected = b"x".to_vec();
+            for number in numbers.iter().chain(&two) {
+                expected.push(b',');
+                number.write_cell(&mut expected, Formulas::Raw);
+            }
+            prop_assert_eq!(String::from_utf8(written).unwrap(), String::from_utf8(expected).unwrap());
+        }
+
         #[test]
         fn rows_as_mention_rows_write_them(
             path in text(),
