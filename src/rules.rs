@@ -918,7 +918,7 @@ struct Gazetteer {
     alphanumeric_ends: Vec<(bool, bool)>,
     /// The patterns of one byte, found apart (see [`SingleBytes`]).
     single_bytes: SingleBytes,
-    /// What each byte value tells the search: [`STARTS_WORD_NAME`], [`STARTS_OTHER_NAME`],
+    /// What each byte value tells the search: [`STARTS_NAME`], [`STARTS_WORD_NAME`],
     /// [`JOINS_WORD`] and [`SINGLE_BYTE_NAME`].
     initials: [u8; 256],
     /// [`HIGHS`] if a name of the trie starts with, or one of one byte is, a byte that
@@ -929,11 +929,14 @@ struct Gazetteer {
     trie: NameTrie,
 }
 
+/// A byte that starts, in either ASCII case, one of the trie's patterns, which may start
+/// wherever [`may_start_names`] flags that byte: one that begins otherwise than with a
+/// letter or digit (".NET"), or any where [`Gazetteer::unflagged_initials`] is zero.
+const STARTS_NAME: u8 = 1;
 /// A byte that starts, in either ASCII case, one of the trie's patterns that begins with
-/// a letter or digit.
-const STARTS_WORD_NAME: u8 = 1;
-/// A byte that starts one of the trie's patterns that begins otherwise (".NET").
-const STARTS_OTHER_NAME: u8 = 2;
+/// a letter or digit, where [`may_start_names`] flags every byte: such a name starts
+/// only where no ASCII letter, digit or `_` comes right before.
+const STARTS_WORD_NAME: u8 = 2;
 /// An ASCII letter, digit or `_`: a name that begins with a letter or digit is no whole
 /// word right after it (see [`Gazetteer::joined_by_ascii`]).
 const JOINS_WORD: u8 = 4;
@@ -987,20 +990,29 @@ impl Gazetteer {
             let starts = if alphanumeric_first(&patterns[p]) {
                 STARTS_WORD_NAME
             } else {
-                STARTS_OTHER_NAME
+                STARTS_NAME
             };
             initials[usize::from(first.to_ascii_lowercase())] |= starts;
             initials[usize::from(first.to_ascii_uppercase())] |= starts;
         }
         let flagged = |byte: u8| byte.is_ascii_graphic() || !byte.is_ascii();
         let unflagged_initials = if (0..=u8::MAX).any(|byte| {
-            initials[usize::from(byte)] & (STARTS_OTHER_NAME | SINGLE_BYTE_NAME) != 0
-                && !flagged(byte)
+            initials[usize::from(byte)] & (STARTS_NAME | SINGLE_BYTE_NAME) != 0 && !flagged(byte)
         }) {
             HIGHS
         } else {
             0
         };
+        // Flagged only where words start, an ASCII letter or digit has no word before
+        // it, and a name after one that a non-ASCII byte starts is refused in
+        // `occurrence` (see [`Gazetteer::joined_by_ascii`]).
+        if unflagged_initials == 0 {
+            for flags in &mut initials {
+                if *flags & STARTS_WORD_NAME != 0 {
+                    *flags = *flags & !STARTS_WORD_NAME | STARTS_NAME;
+                }
+            }
+        }
         let trie = NameTrie::new(
             trie_patterns.iter().map(|&p| (patterns[p].as_bytes(), p)),
             folds.contains(&true),
@@ -1097,11 +1109,12 @@ impl Gazetteer {
         occurrences
     }
 
-    /// Whether a name of the trie that is a whole word may start at `start`: one that
-    /// starts with the byte there, and where the byte before joins no word to it.
+    /// Whether a name of the trie that is a whole word may start at `start`, a place that
+    /// [`may_start_names`] flags: one that starts with the byte there, and where the byte
+    /// before joins no word to it.
     fn may_start_name(&self, bytes: &[u8], start: usize) -> bool {
         let flags = self.initials[usize::from(bytes[start])];
-        flags & STARTS_OTHER_NAME != 0
+        flags & STARTS_NAME != 0
             || flags & STARTS_WORD_NAME != 0
                 && start
                     .checked_sub(1)
