@@ -508,8 +508,6 @@ impl Rules {
                     project,
                 });
             });
-        hits.projects
-            .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         hits
     }
 
@@ -943,13 +941,13 @@ const JOINS_WORD: u8 = 4;
 /// A byte that stands for a pattern of one byte (see [`SingleBytes`]).
 const SINGLE_BYTE_NAME: u8 = 8;
 
-/// A whole word of `text` that a pattern matches, ordered as its list takes them: by
-/// start, longest first, then by the pattern's place in its list.
+/// A whole word of `text` that a pattern matches, ordered as the lists take them: by
+/// start, longest first, then by list and by the pattern's place in its list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Occurrence {
-    list: usize,
     start: usize,
     end: Reverse<usize>,
+    list: usize,
     /// Index in its list.
     pattern: usize,
 }
@@ -1045,7 +1043,8 @@ impl Gazetteer {
     }
 
     /// Calls `found` with the list and the match of each match in `text`, of the lists
-    /// in `wanted`, that `accept` takes: list by list, in text order.
+    /// in `wanted`, that `accept` takes: in text order, longest first of those that start
+    /// together, then list by list.
     ///
     /// Within a list the matches are whole words (see [`on_word_boundaries`]), leftmost
     /// first and longest of those that start together, none overlapping, as a
@@ -1062,25 +1061,24 @@ impl Gazetteer {
         mut found: impl FnMut(usize, &Match),
     ) {
         let mut occurrences = self.occurrences(text, wanted);
-        occurrences.sort_unstable();
-        occurrences.dedup_by_key(|o| (o.list, o.start, o.end));
-        // The end of the list's last match, and the list.
-        let mut taken = None;
+        // They are found in text order: only those that start together need ordering.
+        for together in occurrences.chunk_by_mut(|a, b| a.start == b.start) {
+            together.sort_unstable();
+        }
+        occurrences.dedup_by_key(|o| (o.start, o.end, o.list));
+        // Where each list's last match ends.
+        let mut taken = vec![0; self.folds.len()];
         for o in occurrences {
             let m = Match::must(o.pattern, o.start..o.end.0);
-            let free = match taken {
-                Some((list, end)) if list == o.list => end <= o.start,
-                _ => true,
-            };
-            if free && accept(o.list, &m) {
+            if taken[o.list] <= o.start && accept(o.list, &m) {
                 found(o.list, &m);
-                taken = Some((o.list, o.end.0));
+                taken[o.list] = o.end.0;
             }
         }
     }
 
     /// The whole-word occurrences in `text` of the patterns of the lists in `wanted`, in
-    /// no order.
+    /// the order of their starts.
     ///
     /// A name that begins with a letter or digit is no whole word right after an ASCII
     /// letter, digit or `_` (see [`Gazetteer::joined_by_ascii`]), so it is searched for
@@ -2205,6 +2203,11 @@ mod tests {
                 |list, m| !refused.contains(&(list, m.pattern().as_usize())),
                 |list, m| found.push((list, m.start(), m.end(), m.pattern().as_usize())),
             );
+            let in_order = |a: &(usize, usize, usize, usize), b: &(usize, usize, usize, usize)| {
+                (a.1, Reverse(a.2), a.0) < (b.1, Reverse(b.2), b.0)
+            };
+            proptest::prop_assert!(found.windows(2).all(|w| in_order(&w[0], &w[1])));
+            found.sort_by_key(|f| f.0);
             proptest::prop_assert_eq!(found, accepted_by_definition(&refused, &text));
         }
 
