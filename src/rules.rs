@@ -8,16 +8,13 @@ use crate::extract::pattern::Pattern;
 use crate::swar::{HIGHS, ONES, ascii_bytes_between, zero_bytes};
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::dfa::DFA;
-use aho_corasick::nfa::contiguous;
-use aho_corasick::{Anchored, Match, MatchKind, StartKind};
+use aho_corasick::{Anchored, Match};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use thiserror::Error;
 
 const PROJECTS: &str = include_str!("../rules/projects.tsv");
@@ -396,7 +393,7 @@ impl Rules {
                 patterns: blocker_patterns,
                 fold: false,
             },
-        ])?;
+        ]);
 
         let mut talk_kinds: Vec<(String, TalkKind)> = Vec::new();
         for line in data_lines(TALK_KINDS) {
@@ -511,8 +508,6 @@ impl Rules {
                     project,
                 });
             });
-        hits.projects
-            .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         hits
     }
 
@@ -690,120 +685,207 @@ fn each_match_in(
     }
 }
 
-/// Calls `found` with every match of `automaton` that starts at `start` in `bytes`.
+/// The gazetteer's names longer than a byte as a trie, walked from each place a name may
+/// start: a walk follows the names that the text from there begins with and stops where
+/// none goes on, after a few bytes for most words.
 ///
-/// The walk follows the names that the text from `start` on begins with and stops where
-/// none goes on, after a few bytes for most words. A state's matches also hold the
-/// shorter names that end there, which start later and are left out. Its first two
-/// steps are one look-up in `first_two`, made for `automaton`, whose names are all
-/// longer than a byte.
-fn each_match_from(
-    automaton: &impl Automaton,
-    first_two: &FirstTwoSteps,
-    bytes: &[u8],
-    start: usize,
-    mut found: impl FnMut(Match),
-) {
-    let Some(&[first, second]) = bytes.get(start..start + 2) else {
-        return;
-    };
-    let mut state = first_two.state_after(first, second);
-    let mut end = start + 2;
-    loop {
-        if automaton.is_special(state) {
-            if automaton.is_dead(state) {
-                return;
-            }
-            each_match_in(automaton, state, end, &mut |m: Match| {
-                if m.start() == start {
-                    found(m);
-                }
-            });
-        }
-        let Some(&byte) = bytes.get(end) else {
-            return;
-        };
-        state = automaton.next_state(Anchored::Yes, state, byte);
-        end += 1;
-    }
-}
-
-/// The state that an automaton's anchored walk reaches after its first two bytes, for
-/// every two bytes: most walks end within a few bytes, and the first two steps, the
-/// same for every walk, are a look-up in one small table.
+/// An Aho-Corasick automaton of the same names spends most of its build on the failure
+/// links of an unanchored search, which walks that start at a given place never take,
+/// and its states also hold the shorter names that end there but start later. The trie
+/// is built in one pass over the names sorted, and a node holds only the names that are
+/// the bytes leading to it.
 ///
-/// Bytes that lead every walk alike in its first two steps share a class: each byte that
-/// stands first or second in a name (with its other ASCII case where the automaton
-/// ignores case), and all other bytes, which lead nowhere.
-struct FirstTwoSteps {
+/// Nodes are numbered depth first, so that a node's first child, if it has any, is the
+/// next node; its other children follow from there as siblings. Bytes are read as
+/// classes: every byte that no name holds is class 0, and where the names match in any
+/// ASCII case both cases of a letter share a class. The first two steps, the same for
+/// every walk, are one look-up in a small table, and so is each step from a node of
+/// [`NameTrie::ROW_CHILDREN`] children or more, which has a row of its own.
+struct NameTrie {
+    /// The class of each byte value.
     classes: [u16; 256],
-    /// How many classes there are.
+    /// How many classes there are, class 0 among them.
     width: usize,
-    /// The state after the first two bytes, by their classes: the first's times
-    /// `width`, plus the second's.
-    states: Vec<StateID>,
+    /// The node after the first two bytes, by their classes: the first's times `width`,
+    /// plus the second's; 0 (the root, never reached so) where no name starts so.
+    first_two: Vec<u32>,
+    /// The root, every other node, and one past the last, where the last one's names end.
+    nodes: Vec<TrieNode>,
+    /// The names that end at each node, node after node.
+    names: Vec<usize>,
+    /// The child of a node with a row by each class, or 0: rows of `width`.
+    rows: Vec<u32>,
 }
 
-impl FirstTwoSteps {
-    /// The first two steps of `automaton`, which finds `patterns` (each longer than a
-    /// byte) and ignores ASCII case if `fold`.
-    fn new<'p>(
-        automaton: &impl Automaton,
-        patterns: impl IntoIterator<Item = &'p [u8]>,
-        fold: bool,
-    ) -> FirstTwoSteps {
+/// A node of a [`NameTrie`].
+#[derive(Clone, Copy, Debug)]
+struct TrieNode {
+    /// The class of the byte that leads to this node from its parent.
+    class: u16,
+    /// Whether the next node is this one's first child.
+    has_children: bool,
+    /// The parent's next child after this one; 0 (the root) for none.
+    sibling: u32,
+    /// Where this node's names start in [`NameTrie::names`]; the next node's start ends them.
+    names: u32,
+    /// Where this node's row starts in [`NameTrie::rows`], if it has one; else
+    /// [`NameTrie::NO_ROW`].
+    row: u32,
+}
+
+impl NameTrie {
+    /// How many children give a node a row: scanning fewer siblings costs about as much
+    /// as the look-up.
+    const ROW_CHILDREN: usize = 3;
+    /// [`TrieNode::row`] of a node without a row.
+    const NO_ROW: u32 = u32::MAX;
+
+    /// The trie of `names`, each a name longer than a byte and what stands for it, which
+    /// matches in any ASCII case if `fold`.
+    fn new<'n>(names: impl IntoIterator<Item = (&'n [u8], usize)>, fold: bool) -> NameTrie {
+        let fold_byte = |b: u8| if fold { b.to_ascii_lowercase() } else { b };
+        let mut names: Vec<(Vec<u8>, usize)> = names
+            .into_iter()
+            .map(|(name, stands_for)| (name.iter().map(|&b| fold_byte(b)).collect(), stands_for))
+            .collect();
+        // Sorted, the names that share a beginning follow one another, a name before
+        // those that go on from it.
+        names.sort_unstable();
         let mut classes = [0; 256];
-        // A byte of each class, the first of which holds the bytes that lead nowhere.
-        let mut members: Vec<Option<u8>> = vec![None];
-        for pattern in patterns {
-            for &byte in &pattern[..2] {
-                let cases = if fold {
-                    [byte.to_ascii_lowercase(), byte.to_ascii_uppercase()]
-                } else {
-                    [byte; 2]
-                };
-                if classes[usize::from(byte)] == 0 {
-                    let class = u16::try_from(members.len()).expect("at most 257 classes");
-                    members.push(Some(byte));
-                    for b in cases {
-                        classes[usize::from(b)] = class;
+        let mut width = 1;
+        for &b in names.iter().flat_map(|(name, _)| name) {
+            if classes[usize::from(b)] == 0 {
+                let class = u16::try_from(width).expect("at most 257 classes");
+                classes[usize::from(b)] = class;
+                if fold {
+                    classes[usize::from(b.to_ascii_uppercase())] = class;
+                }
+                width += 1;
+            }
+        }
+        let root = TrieNode {
+            class: 0,
+            has_children: false,
+            sibling: 0,
+            names: 0,
+            row: Self::NO_ROW,
+        };
+        let mut nodes = vec![root];
+        let mut stands_for = Vec::with_capacity(names.len());
+        // The nodes that the last name leads through, the root first.
+        let mut path: Vec<u32> = vec![0];
+        let mut last: &[u8] = &[];
+        let index = |at: usize| u32::try_from(at).expect("fewer than 2^32 nodes and names");
+        for (name, stood_for) in &names {
+            let shared = name.iter().zip(last).take_while(|(a, b)| a == b).count();
+            // The last name's node after the shared bytes, if it goes on from there: the
+            // sibling before this name's next node.
+            let before = path.get(shared + 1).copied();
+            path.truncate(shared + 1);
+            for &b in &name[shared..] {
+                let node = index(nodes.len());
+                let parent = *path.last().expect("the root stays");
+                if path.len() == shared + 1 {
+                    if let Some(before) = before {
+                        nodes[before as usize].sibling = node;
                     }
                 }
+                nodes[parent as usize].has_children = true;
+                nodes.push(TrieNode {
+                    class: classes[usize::from(b)],
+                    has_children: false,
+                    sibling: 0,
+                    names: index(stands_for.len()),
+                    row: Self::NO_ROW,
+                });
+                path.push(node);
+            }
+            stands_for.push(*stood_for);
+            last = name;
+        }
+        nodes.push(TrieNode {
+            names: index(stands_for.len()),
+            ..root
+        });
+        let mut trie = NameTrie {
+            classes,
+            width,
+            first_two: vec![0; width * width],
+            nodes,
+            names: stands_for,
+            rows: Vec::new(),
+        };
+        for first in trie.children(0).collect::<Vec<_>>() {
+            for second in trie.children(first).collect::<Vec<_>>() {
+                let class = |node: usize| usize::from(trie.nodes[node].class);
+                trie.first_two[class(first) * width + class(second)] = index(second);
             }
         }
-        members[0] = (0..=u8::MAX).find(|&b| classes[usize::from(b)] == 0);
-        let start = automaton
-            .start_state(Anchored::Yes)
-            .expect("gazetteer searches are anchored");
-        let two_steps = |first, second| {
-            let after_first = automaton.next_state(Anchored::Yes, start, first);
-            if automaton.is_dead(after_first) {
-                after_first
-            } else {
-                automaton.next_state(Anchored::Yes, after_first, second)
+        for node in 0..trie.nodes.len() {
+            let children: Vec<usize> = trie.children(node).collect();
+            if children.len() >= Self::ROW_CHILDREN {
+                let row = trie.rows.len();
+                trie.rows.resize(row + width, 0);
+                for child in children {
+                    trie.rows[row + usize::from(trie.nodes[child].class)] = index(child);
+                }
+                trie.nodes[node].row = index(row);
             }
-        };
-        let states = members
-            .iter()
-            .flat_map(|&first| {
-                members.iter().map(move |&second| match (first, second) {
-                    (Some(first), Some(second)) => two_steps(first, second),
-                    // No byte of the class: never looked up.
-                    _ => start,
-                })
-            })
-            .collect();
-        FirstTwoSteps {
-            classes,
-            width: members.len(),
-            states,
+        }
+        trie
+    }
+
+    /// The children of `node`.
+    fn children(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.nodes[node].has_children.then_some(node + 1);
+        std::iter::successors(first, |&child| match self.nodes[child].sibling {
+            0 => None,
+            sibling => Some(sibling as usize),
+        })
+    }
+
+    /// The child of `node` (which has children) that a byte of `class` leads to, or 0.
+    fn child(&self, node: usize, class: usize) -> usize {
+        let row = self.nodes[node].row;
+        if row != Self::NO_ROW {
+            return self.rows[row as usize + class] as usize;
+        }
+        let mut child = node + 1;
+        loop {
+            let candidate = self.nodes[child];
+            if usize::from(candidate.class) == class {
+                return child;
+            }
+            if candidate.sibling == 0 {
+                return 0;
+            }
+            child = candidate.sibling as usize;
         }
     }
 
-    /// The state after `first` and `second`.
-    fn state_after(&self, first: u8, second: u8) -> StateID {
+    /// Calls `found` with what stands for each name that `bytes` holds from `start` on,
+    /// and where the name ends, shorter names first.
+    fn each_name_from(&self, bytes: &[u8], start: usize, mut found: impl FnMut(usize, usize)) {
+        let Some(&[first, second]) = bytes.get(start..start + 2) else {
+            return;
+        };
         let class = |b: u8| usize::from(self.classes[usize::from(b)]);
-        self.states[class(first) * self.width + class(second)]
+        let mut node = self.first_two[class(first) * self.width + class(second)] as usize;
+        let mut end = start + 2;
+        while node != 0 {
+            let names = self.nodes[node].names as usize..self.nodes[node + 1].names as usize;
+            for &name in &self.names[names] {
+                found(name, end);
+            }
+            if !self.nodes[node].has_children {
+                return;
+            }
+            let Some(&byte) = bytes.get(end) else {
+                return;
+            };
+            node = self.child(node, class(byte));
+            end += 1;
+        }
     }
 }
 
@@ -824,22 +906,14 @@ struct GazetteerList {
     fold: bool,
 }
 
-/// Several gazetteer lists searched in one pass: cheap to build, and fast to search once
-/// enough text has been searched to pay for that.
+/// Several gazetteer lists searched in one pass.
 ///
 /// The lists' names overlap (a conference named after a project, a longer name holding a
-/// shorter one), and each list takes its own matches. So one automaton of every pattern
-/// (but those of one byte, see [`SingleBytes`]) finds every occurrence, each of its own
-/// list, and each list then takes its matches from its occurrences (see
-/// [`Gazetteer::each_accepted`]). The automaton ignores ASCII
-/// case if any list does; a list that does not compares the bytes of each occurrence.
-///
-/// A contiguous NFA builds four to five times faster than a DFA but searches about half
-/// as fast, and most runs search too little text for a DFA to repay its build (on 80
-/// posts it would take a tenth of the whole run). So searches start with the NFA; the
-/// search that takes the searched total past [`Gazetteer::DFA_AFTER_BYTES_PER_PATTERN_BYTE`]
-/// times the size of the patterns builds the DFA, which every later search uses. Both
-/// kinds find the same matches.
+/// shorter one), and each list takes its own matches. So one trie of every pattern (but
+/// those of one byte, see [`SingleBytes`]) finds every occurrence, each of its own list,
+/// and each list then takes its matches from its occurrences (see
+/// [`Gazetteer::each_accepted`]). The trie ignores ASCII case if any list does; a list
+/// that does not compares the bytes of each occurrence.
 struct Gazetteer {
     /// Every list's patterns, one list after another.
     patterns: Vec<String>,
@@ -851,53 +925,46 @@ struct Gazetteer {
     folds: Vec<bool>,
     /// Whether each pattern starts and whether it ends with a letter or digit.
     alphanumeric_ends: Vec<(bool, bool)>,
-    /// The pattern of each of the automaton's patterns: every pattern longer than a byte.
-    automaton_patterns: Vec<usize>,
     /// The patterns of one byte, found apart (see [`SingleBytes`]).
     single_bytes: SingleBytes,
-    /// What each byte value tells the search: [`STARTS_WORD_NAME`], [`STARTS_OTHER_NAME`],
+    /// What each byte value tells the search: [`STARTS_NAME`], [`STARTS_WORD_NAME`],
     /// [`JOINS_WORD`] and [`SINGLE_BYTE_NAME`].
     initials: [u8; 256],
-    /// [`HIGHS`] if a name of the automaton starts with, or one of one byte is, a byte
-    /// that [`may_start_names`] does not flag (ASCII white space or a control byte), so
-    /// that it flags every byte; else zero.
+    /// [`HIGHS`] if a name of the trie starts with, or one of one byte is, a byte that
+    /// [`may_start_names`] does not flag (ASCII white space or a control byte), so that
+    /// it flags every byte; else zero.
     unflagged_initials: u64,
-    nfa: contiguous::NFA,
-    nfa_first_two: FirstTwoSteps,
-    dfa: OnceLock<(DFA, FirstTwoSteps)>,
-    searched: AtomicUsize,
-    dfa_after: usize,
+    /// Every pattern longer than a byte, standing for itself.
+    trie: NameTrie,
 }
 
-/// A byte that starts, in either ASCII case, one of the automaton's patterns that begins
-/// with a letter or digit.
-const STARTS_WORD_NAME: u8 = 1;
-/// A byte that starts one of the automaton's patterns that begins otherwise (".NET").
-const STARTS_OTHER_NAME: u8 = 2;
+/// A byte that starts, in either ASCII case, one of the trie's patterns, which may start
+/// wherever [`may_start_names`] flags that byte: one that begins otherwise than with a
+/// letter or digit (".NET"), or any where [`Gazetteer::unflagged_initials`] is zero.
+const STARTS_NAME: u8 = 1;
+/// A byte that starts, in either ASCII case, one of the trie's patterns that begins with
+/// a letter or digit, where [`may_start_names`] flags every byte: such a name starts
+/// only where no ASCII letter, digit or `_` comes right before.
+const STARTS_WORD_NAME: u8 = 2;
 /// An ASCII letter, digit or `_`: a name that begins with a letter or digit is no whole
 /// word right after it (see [`Gazetteer::joined_by_ascii`]).
 const JOINS_WORD: u8 = 4;
 /// A byte that stands for a pattern of one byte (see [`SingleBytes`]).
 const SINGLE_BYTE_NAME: u8 = 8;
 
-/// A whole word of `text` that a pattern matches, ordered as its list takes them: by
-/// start, longest first, then by the pattern's place in its list.
+/// A whole word of `text` that a pattern matches, ordered as the lists take them: by
+/// start, longest first, then by list and by the pattern's place in its list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 struct Occurrence {
-    list: usize,
     start: usize,
     end: Reverse<usize>,
+    list: usize,
     /// Index in its list.
     pattern: usize,
 }
 
 impl Gazetteer {
-    /// Measured on the built-in gazetteer, a DFA's build costs as much as its faster
-    /// search saves over about 230 bytes of text per byte of patterns; switching a little
-    /// earlier keeps long runs close to what a DFA from the start would cost them.
-    const DFA_AFTER_BYTES_PER_PATTERN_BYTE: usize = 128;
-
-    fn new(lists: Vec<GazetteerList>) -> Result<Gazetteer, RulesError> {
+    fn new(lists: Vec<GazetteerList>) -> Gazetteer {
         let folds: Vec<bool> = lists.iter().map(|l| l.fold).collect();
         let mut patterns = Vec::new();
         let mut list_of = Vec::new();
@@ -907,7 +974,7 @@ impl Gazetteer {
             list_of.extend(std::iter::repeat_n(i, list.patterns.len()));
             patterns.extend(list.patterns);
         }
-        let (single, automaton_patterns): (Vec<usize>, Vec<usize>) =
+        let (single, trie_patterns): (Vec<usize>, Vec<usize>) =
             (0..patterns.len()).partition(|&p| patterns[p].len() == 1);
         let single_bytes = SingleBytes::new(single.iter().flat_map(|&p| {
             let byte = patterns[p].as_bytes()[0];
@@ -927,33 +994,38 @@ impl Gazetteer {
         for byte in single_bytes.bytes() {
             initials[usize::from(byte)] |= SINGLE_BYTE_NAME;
         }
-        for &p in &automaton_patterns {
+        for &p in &trie_patterns {
             let first = patterns[p].as_bytes()[0];
             let starts = if alphanumeric_first(&patterns[p]) {
                 STARTS_WORD_NAME
             } else {
-                STARTS_OTHER_NAME
+                STARTS_NAME
             };
             initials[usize::from(first.to_ascii_lowercase())] |= starts;
             initials[usize::from(first.to_ascii_uppercase())] |= starts;
         }
         let flagged = |byte: u8| byte.is_ascii_graphic() || !byte.is_ascii();
         let unflagged_initials = if (0..=u8::MAX).any(|byte| {
-            initials[usize::from(byte)] & (STARTS_OTHER_NAME | SINGLE_BYTE_NAME) != 0
-                && !flagged(byte)
+            initials[usize::from(byte)] & (STARTS_NAME | SINGLE_BYTE_NAME) != 0 && !flagged(byte)
         }) {
             HIGHS
         } else {
             0
         };
-        // No prefilter: the search loop below does not use one.
-        let nfa = contiguous::NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(folds.contains(&true))
-            .prefilter(false)
-            .build(automaton_patterns.iter().map(|&p| &patterns[p]))
-            .map_err(|e| RulesError::Pattern(e.to_string()))?;
-        let pattern_bytes: usize = automaton_patterns.iter().map(|&p| patterns[p].len()).sum();
+        // Flagged only where words start, an ASCII letter or digit has no word before
+        // it, and a name after one that a non-ASCII byte starts is refused in
+        // `occurrence` (see [`Gazetteer::joined_by_ascii`]).
+        if unflagged_initials == 0 {
+            for flags in &mut initials {
+                if *flags & STARTS_WORD_NAME != 0 {
+                    *flags = *flags & !STARTS_WORD_NAME | STARTS_NAME;
+                }
+            }
+        }
+        let trie = NameTrie::new(
+            trie_patterns.iter().map(|&p| (patterns[p].as_bytes(), p)),
+            folds.contains(&true),
+        );
         let alphanumeric_ends = patterns
             .iter()
             .map(|p| {
@@ -963,27 +1035,17 @@ impl Gazetteer {
                 )
             })
             .collect();
-        let nfa_first_two = FirstTwoSteps::new(
-            &nfa,
-            automaton_patterns.iter().map(|&p| patterns[p].as_bytes()),
-            folds.contains(&true),
-        );
-        Ok(Gazetteer {
-            dfa_after: pattern_bytes.saturating_mul(Self::DFA_AFTER_BYTES_PER_PATTERN_BYTE),
+        Gazetteer {
             patterns,
             list_of,
             list_starts,
             folds,
             alphanumeric_ends,
-            automaton_patterns,
             single_bytes,
             initials,
             unflagged_initials,
-            nfa,
-            nfa_first_two,
-            dfa: OnceLock::new(),
-            searched: AtomicUsize::new(0),
-        })
+            trie,
+        }
     }
 
     /// The pattern at `index` of `list`.
@@ -991,48 +1053,9 @@ impl Gazetteer {
         &self.patterns[self.list_starts[list] + index]
     }
 
-    /// The DFA and its first two steps, if built, or built now if `text` takes the
-    /// searched total past the threshold; counts `text` as searched.
-    fn dfa_for(&self, text: &str) -> Option<&(DFA, FirstTwoSteps)> {
-        if let Some(dfa) = self.dfa.get() {
-            return Some(dfa);
-        }
-        let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
-        // Exactly one search crosses the threshold; other threads go on with the NFA
-        // while it builds the DFA. Should the DFA be too big to build, the NFA stays.
-        if before < self.dfa_after && before + text.len() >= self.dfa_after {
-            if let Ok(dfa) = self.build_dfa() {
-                let first_two = self.first_two_steps(&dfa);
-                return Some(self.dfa.get_or_init(|| (dfa, first_two)));
-            }
-        }
-        None
-    }
-
-    /// A DFA that finds what the NFA finds, in anchored searches only (see
-    /// [`Gazetteer::occurrences`]).
-    fn build_dfa(&self) -> Result<DFA, aho_corasick::BuildError> {
-        DFA::builder()
-            .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Anchored)
-            .ascii_case_insensitive(self.folds.contains(&true))
-            .prefilter(false)
-            .build(self.automaton_patterns.iter().map(|&p| &self.patterns[p]))
-    }
-
-    /// The first two steps of `automaton`, which finds what the NFA finds.
-    fn first_two_steps(&self, automaton: &impl Automaton) -> FirstTwoSteps {
-        FirstTwoSteps::new(
-            automaton,
-            self.automaton_patterns
-                .iter()
-                .map(|&p| self.patterns[p].as_bytes()),
-            self.folds.contains(&true),
-        )
-    }
-
     /// Calls `found` with the list and the match of each match in `text`, of the lists
-    /// in `wanted`, that `accept` takes: list by list, in text order.
+    /// in `wanted`, that `accept` takes: in text order, longest first of those that start
+    /// together, then list by list.
     ///
     /// Within a list the matches are whole words (see [`on_word_boundaries`]), leftmost
     /// first and longest of those that start together, none overlapping, as a
@@ -1048,48 +1071,38 @@ impl Gazetteer {
         mut accept: impl FnMut(usize, &Match) -> bool,
         mut found: impl FnMut(usize, &Match),
     ) {
-        let mut occurrences = match self.dfa_for(text) {
-            Some((dfa, first_two)) => self.occurrences(dfa, first_two, text, wanted),
-            None => self.occurrences(&self.nfa, &self.nfa_first_two, text, wanted),
-        };
-        occurrences.sort_unstable();
-        occurrences.dedup_by_key(|o| (o.list, o.start, o.end));
-        // The end of the list's last match, and the list.
-        let mut taken = None;
+        let mut occurrences = self.occurrences(text, wanted);
+        // They are found in text order: only those that start together need ordering.
+        for together in occurrences.chunk_by_mut(|a, b| a.start == b.start) {
+            together.sort_unstable();
+        }
+        occurrences.dedup_by_key(|o| (o.start, o.end, o.list));
+        // Where each list's last match ends.
+        let mut taken = vec![0; self.folds.len()];
         for o in occurrences {
             let m = Match::must(o.pattern, o.start..o.end.0);
-            let free = match taken {
-                Some((list, end)) if list == o.list => end <= o.start,
-                _ => true,
-            };
-            if free && accept(o.list, &m) {
+            if taken[o.list] <= o.start && accept(o.list, &m) {
                 found(o.list, &m);
-                taken = Some((o.list, o.end.0));
+                taken[o.list] = o.end.0;
             }
         }
     }
 
-    /// The whole-word occurrences in `text` of the patterns of the lists in `wanted`,
-    /// found by `automaton` (whose first two steps are `first_two`), in no order.
+    /// The whole-word occurrences in `text` of the patterns of the lists in `wanted`, in
+    /// the order of their starts.
     ///
     /// A name that begins with a letter or digit is no whole word right after an ASCII
     /// letter, digit or `_` (see [`Gazetteer::joined_by_ascii`]), so it is searched for
     /// only at the other places its first byte stands: where words start. The few other
-    /// names are searched for wherever their first byte stands. Each search is anchored
-    /// there, and most end a byte or two into the word. The names of one byte are looked
+    /// names are searched for wherever their first byte stands. Each search walks the trie
+    /// from there, and most end a byte or two into the word. The names of one byte are looked
     /// up at the same places.
-    fn occurrences(
-        &self,
-        automaton: &impl Automaton,
-        first_two: &FirstTwoSteps,
-        text: &str,
-        wanted: &[usize],
-    ) -> Vec<Occurrence> {
+    fn occurrences(&self, text: &str, wanted: &[usize]) -> Vec<Occurrence> {
         let bytes = text.as_bytes();
         let mut occurrences = Vec::new();
         may_start_names(bytes, self.unflagged_initials, |start| {
             // A name of one byte is a whole word only where a name may start, as are
-            // the automaton's names.
+            // the trie's names.
             if self.initials[usize::from(bytes[start])] & SINGLE_BYTE_NAME != 0 {
                 for &pattern in self.single_bytes.patterns_of(bytes[start]) {
                     occurrences.extend(self.occurrence(text, wanted, pattern, start, start + 1));
@@ -1098,19 +1111,19 @@ impl Gazetteer {
             if !self.may_start_name(bytes, start) {
                 return;
             }
-            each_match_from(automaton, first_two, bytes, start, |m| {
-                let pattern = self.automaton_patterns[m.pattern().as_usize()];
-                occurrences.extend(self.occurrence(text, wanted, pattern, m.start(), m.end()));
+            self.trie.each_name_from(bytes, start, |pattern, end| {
+                occurrences.extend(self.occurrence(text, wanted, pattern, start, end));
             });
         });
         occurrences
     }
 
-    /// Whether a name of the automaton that is a whole word may start at `start`: one that
-    /// starts with the byte there, and where the byte before joins no word to it.
+    /// Whether a name of the trie that is a whole word may start at `start`, a place that
+    /// [`may_start_names`] flags: one that starts with the byte there, and where the byte
+    /// before joins no word to it.
     fn may_start_name(&self, bytes: &[u8], start: usize) -> bool {
         let flags = self.initials[usize::from(bytes[start])];
-        flags & STARTS_OTHER_NAME != 0
+        flags & STARTS_NAME != 0
             || flags & STARTS_WORD_NAME != 0
                 && start
                     .checked_sub(1)
@@ -1216,8 +1229,8 @@ fn alphanumeric_first(pattern: &str) -> bool {
     pattern.chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// The gazetteer's patterns of one byte ("C", "R"). In an automaton that ignores case
-/// such a pattern matches nearly every word holding its letter; looked up only where a
+/// The gazetteer's patterns of one byte ("C", "R"). In a search that ignores case such a
+/// pattern matches nearly every word holding its letter; looked up only where a
 /// name may start, such a byte is found only at the places that can be it.
 struct SingleBytes {
     /// The patterns that each byte value stands for.
@@ -1719,7 +1732,6 @@ const DAY_MARKER: &str = r"(?x)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use aho_corasick::{Input, PatternID};
 
     /// The kind of the first cue, longest first, with a whole-word occurrence, found by
     /// trying each cue in turn.
@@ -1969,55 +1981,56 @@ mod tests {
         }
     }
 
-    /// The built-in gazetteer (projects and blockers), with its DFA and the DFA's first
-    /// two steps built up front.
-    static GAZETTEER_DFA: std::sync::LazyLock<(Gazetteer, DFA, FirstTwoSteps)> =
-        std::sync::LazyLock::new(|| {
-            let gazetteer = Rules::builtin().gazetteer;
-            let dfa = gazetteer.build_dfa().expect("DFA builds");
-            let first_two = gazetteer.first_two_steps(&dfa);
-            (gazetteer, dfa, first_two)
-        });
-
-    /// Every pattern `automaton` finds in `text` and where it ends, as the crate finds them.
-    fn by_crate(automaton: &impl Automaton, text: &str) -> Vec<(PatternID, usize)> {
-        automaton
-            .try_find_overlapping_iter(Input::new(text))
-            .expect("searches")
-            .map(|m| (m.pattern(), m.end()))
-            .collect()
+    /// A gazetteer, with the crate's automaton of its patterns longer than a byte and the
+    /// pattern of each of the automaton's.
+    struct ByCrate {
+        gazetteer: Gazetteer,
+        automaton: aho_corasick::AhoCorasick,
+        longer: Vec<usize>,
     }
 
-    /// Every pattern `automaton` finds in `text` from `start` and where it ends, as
-    /// [`each_match_from`] finds them.
-    fn by_anchored_walk(
-        automaton: &impl Automaton,
-        first_two: &FirstTwoSteps,
-        text: &str,
-        start: usize,
-    ) -> Vec<(PatternID, usize)> {
-        let mut found = Vec::new();
-        each_match_from(automaton, first_two, text.as_bytes(), start, |m| {
-            found.push((m.pattern(), m.end()));
-        });
-        found
+    impl ByCrate {
+        fn new(gazetteer: Gazetteer) -> ByCrate {
+            let longer: Vec<usize> = (0..gazetteer.patterns.len())
+                .filter(|&p| gazetteer.patterns[p].len() > 1)
+                .collect();
+            let automaton = aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(gazetteer.folds.contains(&true))
+                .build(longer.iter().map(|&p| &gazetteer.patterns[p]))
+                .expect("builds");
+            ByCrate {
+                gazetteer,
+                automaton,
+                longer,
+            }
+        }
+
+        /// Where each pattern longer than a byte that `text` holds starts, the pattern
+        /// and where it ends, as the crate's overlapping search finds them.
+        fn occurrences(&self, text: &str) -> Vec<(usize, usize, usize)> {
+            self.automaton
+                .find_overlapping_iter(text)
+                .map(|m| (m.start(), self.longer[m.pattern().as_usize()], m.end()))
+                .collect()
+        }
     }
+
+    /// The built-in gazetteer (projects and blockers), with the crate's automaton.
+    static GAZETTEER: std::sync::LazyLock<ByCrate> =
+        std::sync::LazyLock::new(|| ByCrate::new(Rules::builtin().gazetteer));
 
     /// The whole-word occurrences of `gazetteer`'s lists in `text` as a search of every
     /// place finds them, sorted.
-    fn occurrences_everywhere(gazetteer: &Gazetteer, text: &str) -> Vec<Occurrence> {
+    fn occurrences_everywhere(by_crate: &ByCrate, text: &str) -> Vec<Occurrence> {
+        let gazetteer = &by_crate.gazetteer;
         let wanted: Vec<usize> = (0..gazetteer.folds.len()).collect();
         let mut found = Vec::new();
         let mut offer = |pattern: usize, start: usize, end: usize| {
             found.extend(gazetteer.occurrence(text, &wanted, pattern, start, end));
         };
-        each_overlapping(&gazetteer.nfa, text.as_bytes(), |m| {
-            offer(
-                gazetteer.automaton_patterns[m.pattern().as_usize()],
-                m.start(),
-                m.end(),
-            );
-        });
+        for (start, pattern, end) in by_crate.occurrences(text) {
+            offer(pattern, start, end);
+        }
         for (pattern, name) in gazetteer.patterns.iter().enumerate() {
             if let &[byte] = name.as_bytes() {
                 for at in
@@ -2032,8 +2045,9 @@ mod tests {
     }
 
     /// Names that start with bytes of every kind: white space, `\`, `_`, punctuation, a
-    /// digit and a non-ASCII letter; and names of one byte of several kinds.
-    fn odd_start_gazetteer() -> Gazetteer {
+    /// digit and a non-ASCII letter; and names of one byte of several kinds. They match in
+    /// any ASCII case if `fold`.
+    fn odd_start_gazetteer(fold: bool) -> Gazetteer {
         let names = [
             " x",
             "\\tab",
@@ -2052,9 +2066,8 @@ mod tests {
         ];
         Gazetteer::new(vec![GazetteerList {
             patterns: names.map(String::from).to_vec(),
-            fold: true,
+            fold,
         }])
-        .expect("builds")
     }
 
     /// Test lists: names that hold one another, one folded list and one exact list that
@@ -2085,7 +2098,6 @@ mod tests {
                 })
                 .collect(),
         )
-        .expect("builds")
     }
 
     /// Cue sets for the overlapping search, each by [`overlapping_dfa`] and by the crate's
@@ -2242,6 +2254,11 @@ mod tests {
                 |list, m| !refused.contains(&(list, m.pattern().as_usize())),
                 |list, m| found.push((list, m.start(), m.end(), m.pattern().as_usize())),
             );
+            let in_order = |a: &(usize, usize, usize, usize), b: &(usize, usize, usize, usize)| {
+                (a.1, Reverse(a.2), a.0) < (b.1, Reverse(b.2), b.0)
+            };
+            proptest::prop_assert!(found.windows(2).all(|w| in_order(&w[0], &w[1])));
+            found.sort_by_key(|f| f.0);
             proptest::prop_assert_eq!(found, accepted_by_definition(&refused, &text));
         }
 
@@ -2301,21 +2318,26 @@ mod tests {
         }
 
         #[test]
-        fn anchored_walks_find_what_the_crate_finds_starting_there(
-            text in "(?s:.{0,40})|[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django|New York|PyCon| |\\.|s){0,12}"
+        fn trie_walks_find_what_the_crate_finds_starting_there(
+            text in "(?s:.{0,40})|[A-Za-z .+#é-]{0,60}|(Go|go|C|C\\+\\+|Node\\.js|\\.NET|Django|django|New York|PyCon| |\\.|s){0,12}",
+            odd in "(?s:.{0,30})|( x|x|\\\\tab|\\\\|tab|_id|__init__|_|\\.io|io|!!Con|'s-Hertogenbosch|3D|Élan|élan|ÉLAN|Go|GO|C|c|\\+|é|\u{301}| |\t|\n|\\.|a|1){0,12}",
         ) {
-            let (gazetteer, dfa, dfa_first_two) = &*GAZETTEER_DFA;
-            let everywhere = by_crate(&gazetteer.nfa, &text);
-            for start in 0..text.len() {
-                let from_start: Vec<(PatternID, usize)> = everywhere
-                    .iter()
-                    .copied()
-                    .filter(|&(p, end)| end - gazetteer.nfa.pattern_len(p) == start)
-                    .collect();
-                let nfa_walk = by_anchored_walk(&gazetteer.nfa, &gazetteer.nfa_first_two, &text, start);
-                proptest::prop_assert_eq!(&nfa_walk, &from_start);
-                let dfa_walk = by_anchored_walk(dfa, dfa_first_two, &text, start);
-                proptest::prop_assert_eq!(&dfa_walk, &from_start);
+            let folded = ByCrate::new(odd_start_gazetteer(true));
+            let exact = ByCrate::new(odd_start_gazetteer(false));
+            let test_lists = ByCrate::new(test_gazetteer());
+            for (by_crate, text) in
+                [(&*GAZETTEER, &text), (&folded, &odd), (&exact, &odd), (&test_lists, &text)]
+            {
+                let mut everywhere = by_crate.occurrences(text);
+                everywhere.sort_unstable();
+                let mut walked = Vec::new();
+                for start in 0..text.len() {
+                    by_crate.gazetteer.trie.each_name_from(text.as_bytes(), start, |pattern, end| {
+                        walked.push((start, pattern, end));
+                    });
+                }
+                walked.sort_unstable();
+                proptest::prop_assert_eq!(walked, everywhere);
             }
         }
 
@@ -2324,14 +2346,14 @@ mod tests {
             text in "(?s:.{0,30})|(Go|go|C|C\\+\\+|Node\\.js|ASP\\.NET|\\.NET|Django|New York|PyCon|'s-Hertogenbosch|!!Con|:clojureD|x|é|_|1| |\\.|'|s|\u{301}){0,12}",
             odd in "(?s:.{0,30})|( x|x|\\\\tab|\\\\|tab|_id|__init__|_|\\.io|io|!!Con|'s-Hertogenbosch|3D|Élan|élan|Go|C|c|\\+|é|\u{301}| |\t|\n|\\.|a|1){0,12}",
         ) {
-            let builtin = &GAZETTEER_DFA.0;
-            let odd_start = odd_start_gazetteer();
-            for (gazetteer, text) in [(builtin, &text), (&odd_start, &odd)] {
+            let folded = ByCrate::new(odd_start_gazetteer(true));
+            let exact = ByCrate::new(odd_start_gazetteer(false));
+            for (by_crate, text) in [(&*GAZETTEER, &text), (&folded, &odd), (&exact, &odd)] {
+                let gazetteer = &by_crate.gazetteer;
                 let wanted: Vec<usize> = (0..gazetteer.folds.len()).collect();
-                let mut found =
-                    gazetteer.occurrences(&gazetteer.nfa, &gazetteer.nfa_first_two, text, &wanted);
+                let mut found = gazetteer.occurrences(text, &wanted);
                 found.sort_unstable();
-                proptest::prop_assert_eq!(found, occurrences_everywhere(gazetteer, text));
+                proptest::prop_assert_eq!(found, occurrences_everywhere(by_crate, text));
             }
         }
 
@@ -2425,23 +2447,6 @@ mod tests {
             }
         }
         out
-    }
-
-    #[test]
-    fn gazetteer_switches_to_a_dfa_once_it_pays() {
-        let django = || {
-            Gazetteer::new(vec![GazetteerList {
-                patterns: vec!["Django".to_string()],
-                fold: true,
-            }])
-            .expect("builds")
-        };
-        let gazetteer = django();
-        let text = "django ".repeat(gazetteer.dfa_after / 7 + 1);
-        assert!(gazetteer.dfa_for(&text).is_some());
-        assert!(gazetteer.dfa_for("x").is_some());
-        let fresh = django();
-        assert!(fresh.dfa_for("django").is_none());
     }
 
     #[test]
