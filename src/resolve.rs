@@ -307,12 +307,10 @@ fn person_clusters<'e>(
     // Rank: more parts, then used as a speaker, then more uses, then earlier; computed
     // once per name rather than at every comparison of the sort.
     let mut canon: FxHashMap<&str, &str> = capacity(counts.len());
-    let mut ranked: Vec<(_, &str)> = counts
+    let mut ranked: Vec<(u128, &str)> = counts
         .iter()
         .filter(|(_, (parts, ..))| *parts >= 2)
-        .map(|(&n, &(parts, speaker, count, first))| {
-            ((parts, speaker, count, std::cmp::Reverse(first)), n)
-        })
+        .map(|(&n, &(parts, speaker, count, first))| (rank_key(parts, speaker, count, first), n))
         .collect();
     // The names are compared only where the ranks tie. They are distinct, so the order
     // is total and an unstable sort (which needs no scratch memory) gives the same one.
@@ -357,6 +355,19 @@ fn person_clusters<'e>(
         canon.insert(n, target);
     }
     canon
+}
+
+/// A person name's rank as one number that orders as `(parts, speaker, count,
+/// Reverse(first))` does, so that the sort of a post's names compares one number where
+/// it would compare four. Each number is far below `u32::MAX` (a post does not hold
+/// four billion mentions) but the `first` of a name no mention uses, `usize::MAX`, which
+/// stays the latest once clamped.
+fn rank_key(parts: usize, speaker: bool, count: usize, first: usize) -> u128 {
+    let clamped = |n: usize| u128::from(u32::try_from(n).unwrap_or(u32::MAX));
+    clamped(parts) << 65
+        | u128::from(speaker) << 64
+        | clamped(count) << 32
+        | (u128::from(u32::MAX) - clamped(first))
 }
 
 /// For each of `names`, in rank order, the name it is one person with: the first of the
@@ -949,6 +960,20 @@ mod tests {
                     .collect();
                 proptest::prop_assert_eq!(words.of(i), expected);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rank_keys_order_as_the_ranks_do(
+            a in (0..4usize, proptest::bool::ANY, 0..4usize, proptest::prop_oneof![0..4usize, proptest::strategy::Just(usize::MAX)]),
+            b in (0..4usize, proptest::bool::ANY, 0..4usize, proptest::prop_oneof![0..4usize, proptest::strategy::Just(usize::MAX)]),
+        ) {
+            let rank = |(parts, speaker, count, first): (usize, bool, usize, usize)| {
+                (parts, speaker, count, std::cmp::Reverse(first))
+            };
+            let key = |(parts, speaker, count, first)| rank_key(parts, speaker, count, first);
+            proptest::prop_assert_eq!(key(a).cmp(&key(b)), rank(a).cmp(&rank(b)));
         }
     }
 
