@@ -13,6 +13,7 @@ use crate::span::Span;
 use crate::tokenize::{ascii_alphanumeric_run, single_spaced};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 /// One thing a document names, with every form it is named by.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -383,19 +384,23 @@ fn heads_of(names: &[FullName]) -> Vec<usize> {
     let mut next_same_first: Vec<Option<usize>> = vec![None; names.len()];
     let mut chains: FxHashMap<&str, (usize, usize)> = capacity(names.len());
     for (i, name) in names.iter().enumerate() {
-        let chain = chains.get(name.parts[0]).copied();
-        let mut same_first =
-            std::iter::successors(chain.map(|(first, _)| first), |&h| next_same_first[h]);
-        let head = same_first
-            .find(|&h| same_person(&names[h], name))
-            .unwrap_or(i);
-        if head == i {
-            let first = chain.map_or(i, |(first, last)| {
-                next_same_first[last] = Some(i);
-                first
-            });
-            chains.insert(name.parts[0], (first, i));
-        }
+        // The first name is looked up once, whether it starts a chain or joins one.
+        let head = match chains.entry(name.parts[0]) {
+            Entry::Vacant(chain) => {
+                chain.insert((i, i));
+                i
+            }
+            Entry::Occupied(mut chain) => {
+                let (first, last) = *chain.get();
+                std::iter::successors(Some(first), |&h| next_same_first[h])
+                    .find(|&h| same_person(&names[h], name))
+                    .unwrap_or_else(|| {
+                        next_same_first[last] = Some(i);
+                        chain.get_mut().1 = i;
+                        i
+                    })
+            }
+        };
         head_of.push(head);
     }
     head_of
