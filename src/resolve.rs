@@ -13,6 +13,7 @@ use crate::span::Span;
 use crate::tokenize::{ascii_alphanumeric_run, single_spaced};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 
 /// One thing a document names, with every form it is named by.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,14 +93,14 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
     // Persons: one entity per canonical name. Projects and days: one entity per folded
     // name, named by the most used form. Each distinct name is folded once. No map here
     // is iterated, so their order never reaches a report.
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_of: FxHashMap<(EntityKind, Cow<str>), usize> =
+    let mut groups: Vec<Group> = Vec::with_capacity(extraction.mentions.len());
+    let mut forms: Vec<Form> = Vec::with_capacity(extraction.mentions.len());
+    let mut group_of: FxHashMap<(EntityKind, Cow<str>), (usize, usize)> =
         capacity(extraction.mentions.len());
-    let mut form_of: FxHashMap<(EntityKind, &str), (usize, usize)> =
-        capacity(extraction.mentions.len());
+    let mut form_of: FxHashMap<(EntityKind, &str), usize> = capacity(extraction.mentions.len());
     let mut mention_entity = Vec::with_capacity(extraction.mentions.len());
-    for (i, m) in extraction.mentions.iter().enumerate() {
-        let (group, form) = *form_of.entry((m.kind, &m.name)).or_insert_with(|| {
+    for m in &extraction.mentions {
+        let form = *form_of.entry((m.kind, &m.name)).or_insert_with(|| {
             let (name, key) = match m.kind {
                 EntityKind::Person => {
                     let canonical = person_canon.get(m.name.as_str()).copied();
@@ -108,35 +109,36 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
                 }
                 _ => (m.name.as_str(), folded(&m.name)),
             };
-            let group = *group_of.entry((m.kind, key)).or_insert_with(|| {
+            let new = (groups.len(), forms.len());
+            let (group, first_form) = *group_of.entry((m.kind, key)).or_insert(new);
+            if group == new.0 {
                 groups.push(Group {
                     kind: m.kind,
-                    forms: Vec::new(),
+                    canonical: first_form,
                 });
-                groups.len() - 1
+            }
+            // A person's forms are all its canonical name, so a known person has its
+            // form already; a project's or a day's name new to `form_of` is new to its
+            // group too.
+            if first_form != new.1 && forms[first_form].name == name {
+                return first_form;
+            }
+            forms.push(Form {
+                group,
+                name,
+                count: 0,
             });
-            let forms = &mut groups[group].forms;
-            let form = match forms.iter().position(|f| f.name == name) {
-                Some(form) => form,
-                None => {
-                    forms.push(Form {
-                        name,
-                        count: 0,
-                        first: i,
-                    });
-                    forms.len() - 1
-                }
-            };
-            (group, form)
+            new.1
         });
-        groups[group].forms[form].count += 1;
-        mention_entity.push(group);
+        forms[form].count += 1;
+        mention_entity.push(forms[form].group);
     }
+    choose_canonical_forms(&mut groups, &forms);
     let mut entities: Vec<Entity> = groups
         .iter()
         .map(|g| Entity {
             kind: g.kind,
-            name: g.canonical().to_string(),
+            name: forms[g.canonical].name.to_string(),
             aliases: Vec::new(),
             mentions: 0,
             talks_given: 0,
@@ -162,7 +164,7 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
     for t in &talks {
         for s in &t.speakers {
             let key = (EntityKind::Person, Cow::Borrowed(s.as_str()));
-            if let Some(&e) = group_of.get(&key) {
+            if let Some(&(e, _)) = group_of.get(&key) {
                 entities[e].talks_given += 1;
             }
         }
@@ -214,29 +216,30 @@ fn leading_bytes(s: &str) -> u64 {
 }
 
 /// The mentions that make one entity, by the names they give it.
-struct Group<'e> {
+struct Group {
     kind: EntityKind,
-    forms: Vec<Form<'e>>,
+    /// The [`Form`] that names the entity; its first form until all are counted.
+    canonical: usize,
 }
 
-/// One name of a [`Group`]: how many mentions give it, and the first that does.
+/// One name of a [`Group`], and how many mentions give it. The forms of all groups lie
+/// in one vector, in the order of their first mentions: most groups have a single form,
+/// which would otherwise take a vector each.
 struct Form<'e> {
+    group: usize,
     name: &'e str,
     count: usize,
-    first: usize,
 }
 
-impl Group<'_> {
-    /// The entity's name: a day's first form, else the most used (the first on a tie).
-    fn canonical(&self) -> &str {
-        let form = match self.kind {
-            EntityKind::Day => self.forms.iter().min_by_key(|f| f.first),
-            _ => self
-                .forms
-                .iter()
-                .max_by(|a, b| a.count.cmp(&b.count).then(b.first.cmp(&a.first))),
-        };
-        form.map_or("", |f| f.name)
+/// Names each group by its canonical form: a day by its first form, anything else by its
+/// most used (the first on a tie). `forms` are in the order of their first mentions, so
+/// a later form names its group only when it is used more.
+fn choose_canonical_forms(groups: &mut [Group], forms: &[Form]) {
+    for (i, form) in forms.iter().enumerate() {
+        let group = &mut groups[form.group];
+        if group.kind != EntityKind::Day && form.count > forms[group.canonical].count {
+            group.canonical = i;
+        }
     }
 }
 
@@ -305,12 +308,10 @@ fn person_clusters<'e>(
     // Rank: more parts, then used as a speaker, then more uses, then earlier; computed
     // once per name rather than at every comparison of the sort.
     let mut canon: FxHashMap<&str, &str> = capacity(counts.len());
-    let mut ranked: Vec<(_, &str)> = counts
+    let mut ranked: Vec<(u128, &str)> = counts
         .iter()
         .filter(|(_, (parts, ..))| *parts >= 2)
-        .map(|(&n, &(parts, speaker, count, first))| {
-            ((parts, speaker, count, std::cmp::Reverse(first)), n)
-        })
+        .map(|(&n, &(parts, speaker, count, first))| (rank_key(parts, speaker, count, first), n))
         .collect();
     // The names are compared only where the ranks tie. They are distinct, so the order
     // is total and an unstable sort (which needs no scratch memory) gives the same one.
@@ -357,6 +358,19 @@ fn person_clusters<'e>(
     canon
 }
 
+/// A person name's rank as one number that orders as `(parts, speaker, count,
+/// Reverse(first))` does, so that the sort of a post's names compares one number where
+/// it would compare four. Each number is far below `u32::MAX` (a post does not hold
+/// four billion mentions) but the `first` of a name no mention uses, `usize::MAX`, which
+/// stays the latest once clamped.
+fn rank_key(parts: usize, speaker: bool, count: usize, first: usize) -> u128 {
+    let clamped = |n: usize| u128::from(u32::try_from(n).unwrap_or(u32::MAX));
+    clamped(parts) << 65
+        | u128::from(speaker) << 64
+        | clamped(count) << 32
+        | (u128::from(u32::MAX) - clamped(first))
+}
+
 /// For each of `names`, in rank order, the name it is one person with: the first of the
 /// earlier heads (names that are one person with no name before them) that is
 /// [`same_person`] with it, else itself.
@@ -370,19 +384,23 @@ fn heads_of(names: &[FullName]) -> Vec<usize> {
     let mut next_same_first: Vec<Option<usize>> = vec![None; names.len()];
     let mut chains: FxHashMap<&str, (usize, usize)> = capacity(names.len());
     for (i, name) in names.iter().enumerate() {
-        let chain = chains.get(name.parts[0]).copied();
-        let mut same_first =
-            std::iter::successors(chain.map(|(first, _)| first), |&h| next_same_first[h]);
-        let head = same_first
-            .find(|&h| same_person(&names[h], name))
-            .unwrap_or(i);
-        if head == i {
-            let first = chain.map_or(i, |(first, last)| {
-                next_same_first[last] = Some(i);
-                first
-            });
-            chains.insert(name.parts[0], (first, i));
-        }
+        // The first name is looked up once, whether it starts a chain or joins one.
+        let head = match chains.entry(name.parts[0]) {
+            Entry::Vacant(chain) => {
+                chain.insert((i, i));
+                i
+            }
+            Entry::Occupied(mut chain) => {
+                let (first, last) = *chain.get();
+                std::iter::successors(Some(first), |&h| next_same_first[h])
+                    .find(|&h| same_person(&names[h], name))
+                    .unwrap_or_else(|| {
+                        next_same_first[last] = Some(i);
+                        chain.get_mut().1 = i;
+                        i
+                    })
+            }
+        };
         head_of.push(head);
     }
     head_of
@@ -642,6 +660,14 @@ struct Interned<'a> {
 }
 
 impl<'a> Interned<'a> {
+    /// Room for `n` names, so that interning them never rehashes.
+    fn with_capacity(n: usize) -> Interned<'a> {
+        Interned {
+            ids: capacity(n),
+            names: Vec::with_capacity(n),
+        }
+    }
+
     fn id(&mut self, name: &'a str) -> usize {
         *self.ids.entry(name).or_insert_with(|| {
             self.names.push(name);
@@ -680,10 +706,11 @@ fn merge_talks(
         .iter()
         .map(|s| crate::extract::days::normalize(s.label.slice(text)))
         .collect();
-    let mut days = Interned::default();
+    let mut days = Interned::with_capacity(day_labels.len());
     let section_days: Vec<usize> = day_labels.iter().map(|label| days.id(label)).collect();
     let day_of = |span: Span| layout.section_at(span.start).map(|i| section_days[i]);
-    let mut persons = Interned::default();
+    let speakers = mentions.iter().map(|m| m.speakers.len()).sum();
+    let mut persons = Interned::with_capacity(speakers);
     // Each mention's folded title and its words, computed once; a talk refers to those of
     // the mention that gave its title.
     let mut folded_titles = FoldedWords::default();
@@ -943,6 +970,20 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn rank_keys_order_as_the_ranks_do(
+            a in (0..4usize, proptest::bool::ANY, 0..4usize, proptest::prop_oneof![0..4usize, proptest::strategy::Just(usize::MAX)]),
+            b in (0..4usize, proptest::bool::ANY, 0..4usize, proptest::prop_oneof![0..4usize, proptest::strategy::Just(usize::MAX)]),
+        ) {
+            let rank = |(parts, speaker, count, first): (usize, bool, usize, usize)| {
+                (parts, speaker, count, std::cmp::Reverse(first))
+            };
+            let key = |(parts, speaker, count, first)| rank_key(parts, speaker, count, first);
+            proptest::prop_assert_eq!(key(a).cmp(&key(b)), rank(a).cmp(&rank(b)));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
         fn leading_bytes_order_as_the_strings_do(
             a in "[ab\0é🦀]{0,10}",
             b in "[ab\0é🦀]{0,10}",
@@ -1022,6 +1063,42 @@ mod tests {
                 expected.sort();
                 expected.dedup();
                 proptest::prop_assert_eq!(&entity.aliases, &expected);
+            }
+        }
+    }
+
+    /// Names of projects or days, some of them one name once folded.
+    const NAMES: [&str; 5] = ["Django", "django", "DJANGO", "Flask", "flask"];
+
+    proptest::proptest! {
+        #[test]
+        fn a_day_is_named_by_its_first_name_anything_else_by_its_most_used(
+            picks in proptest::collection::vec((proptest::bool::ANY, 0..NAMES.len()), 1..16),
+        ) {
+            let mentions: Vec<crate::extract::Mention> = picks
+                .iter()
+                .map(|&(day, p)| crate::extract::Mention {
+                    kind: if day { EntityKind::Day } else { EntityKind::Project },
+                    span: Span::new(0, 0),
+                    name: NAMES[p].to_string(),
+                    rule: "test",
+                })
+                .collect();
+            let extraction = Extraction { mentions, talks: Vec::new() };
+            let resolved = resolve("", &extraction, &Layout::default(), &RULES);
+            for (m, &e) in extraction.mentions.iter().zip(&resolved.mention_entity) {
+                let same: Vec<&str> = extraction
+                    .mentions
+                    .iter()
+                    .filter(|o| o.kind == m.kind && fold(&o.name) == fold(&m.name))
+                    .map(|o| o.name.as_str())
+                    .collect();
+                let count = |name: &str| same.iter().filter(|&&n| n == name).count();
+                let expected = match m.kind {
+                    EntityKind::Day => same[0],
+                    _ => same.iter().fold(same[0], |best, &n| if count(n) > count(best) { n } else { best }),
+                };
+                proptest::prop_assert_eq!(&resolved.entities[e].name, expected);
             }
         }
     }
