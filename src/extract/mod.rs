@@ -158,51 +158,67 @@ pub fn resolve_overlaps(
     mut found: Vec<Mention>,
     priority: impl Fn(&Mention) -> u8,
 ) -> Vec<Mention> {
-    // Stable, so that candidates of the same span stay in the order they were found.
-    found.sort_by_key(|m| (m.span.start, m.span.end));
+    let order = text_order(&found);
     let mut kept = Vec::with_capacity(found.len());
-    let mut candidates = found.into_iter().peekable();
-    let mut run = Vec::new();
-    while let Some(first) = candidates.next() {
-        let (mut last_start, mut end) = (first.span.start, first.span.end);
-        run.push(first);
+    let mut at = 0;
+    while at < order.len() {
+        let (mut last_start, mut end, _) = order[at];
+        let mut to = at + 1;
         // Two candidates starting together share a run even where one is empty and
         // overlaps nothing: only one of them can be kept at that start.
-        while let Some(next) =
-            candidates.next_if(|m| m.span.start < end || m.span.start == last_start)
+        while let Some(&(start, next_end, _)) = order
+            .get(to)
+            .filter(|&&(start, _, _)| start < end || start == last_start)
         {
-            last_start = next.span.start;
-            end = end.max(next.span.end);
-            run.push(next);
+            last_start = start;
+            end = end.max(next_end);
+            to += 1;
         }
-        if run.len() == 1 {
-            kept.append(&mut run);
+        if to - at == 1 {
+            kept.push(order[at].2);
         } else {
-            keep_in_run(&mut run, &priority, &mut kept);
+            keep_in_run(&found, &order[at..to], &priority, &mut kept);
         }
+        at = to;
     }
-    kept
+    take_kept(&mut found, &kept)
 }
 
-/// [`resolve_overlaps`] within one run, which it empties into `kept`.
+/// The candidates' (start, end, index) in text order. The index last makes the order
+/// that of a stable sort by span, and only these small keys are moved, not the mentions.
+/// The candidates come in a few runs already in order, which a stable sort merges.
+fn text_order(found: &[Mention]) -> Vec<(usize, usize, usize)> {
+    let mut order: Vec<(usize, usize, usize)> = found
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.span.start, m.span.end, i))
+        .collect();
+    order.sort();
+    order
+}
+
+/// [`resolve_overlaps`] within one run (a slice of [`text_order`]): pushes the indexes
+/// of the candidates it keeps onto `kept`, in text order.
 fn keep_in_run(
-    run: &mut Vec<Mention>,
+    found: &[Mention],
+    run: &[(usize, usize, usize)],
     priority: &impl Fn(&Mention) -> u8,
-    kept: &mut Vec<Mention>,
+    kept: &mut Vec<usize>,
 ) {
-    // Candidates are ranked by their keys, each computed once; the index last makes the
-    // order that of a stable sort.
+    // Candidates are ranked by their keys, each computed once; the place in the run last
+    // makes the order that of a stable sort.
     let mut ranked: Vec<(Reverse<usize>, u8, usize, usize)> = run
         .iter()
         .enumerate()
-        .map(|(i, m)| (Reverse(m.span.len()), priority(m), m.span.start, i))
+        .map(|(at, &(start, end, i))| (Reverse(end - start), priority(&found[i]), start, at))
         .collect();
     ranked.sort_unstable();
     // Kept spans never overlap, so the one starting last before a candidate's end is the
     // only one that can overlap it.
     let mut chosen: BTreeMap<usize, (Span, usize)> = BTreeMap::new();
-    for &(_, _, _, i) in &ranked {
-        let span = run[i].span;
+    for &(_, _, _, at) in &ranked {
+        let (start, end, i) = run[at];
+        let span = Span::new(start, end);
         let free = chosen
             .range(..span.end)
             .next_back()
@@ -211,12 +227,20 @@ fn keep_in_run(
             chosen.insert(span.start, (span, i));
         }
     }
-    let mut run: Vec<Option<Mention>> = run.drain(..).map(Some).collect();
-    kept.extend(
-        chosen
-            .into_values()
-            .map(|(_, i)| run[i].take().expect("each candidate is kept once")),
-    );
+    kept.extend(chosen.into_values().map(|(_, i)| i));
+}
+
+/// The mentions of `found` at the indexes `kept`, in that order, each moved out once.
+fn take_kept(found: &mut [Mention], kept: &[usize]) -> Vec<Mention> {
+    kept.iter()
+        .map(|&i| {
+            let m = &mut found[i];
+            Mention {
+                name: std::mem::take(&mut m.name),
+                ..*m
+            }
+        })
+        .collect()
 }
 
 /// The mentions of `sorted` that overlap `span`.
@@ -293,8 +317,8 @@ pub(crate) mod tests {
         priority: impl Fn(&Mention) -> u8,
     ) -> Vec<Mention> {
         let mut kept = Vec::new();
-        keep_in_run(&mut found, &priority, &mut kept);
-        kept
+        keep_in_run(&found, &text_order(&found), &priority, &mut kept);
+        take_kept(&mut found, &kept)
     }
 
     proptest::proptest! {
