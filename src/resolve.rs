@@ -14,6 +14,7 @@ use crate::tokenize::{ascii_alphanumeric_run, single_spaced};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
+use std::ops::Range;
 
 /// One thing a document names, with every form it is named by.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -279,47 +280,46 @@ fn surface_form(s: &str) -> Cow<'_, str> {
 
 /// Maps each person name used in the document to its canonical name.
 ///
-/// `counts` is iterated, but only to be sorted by a total order or to answer each name
+/// `uses` is iterated, but only to be sorted by a total order or to answer each name
 /// on its own, so its order never shows.
 fn person_clusters<'e>(
     extraction: &'e Extraction,
     speakers: &[&'e str],
 ) -> FxHashMap<&'e str, &'e str> {
-    // name -> (parts, used by a speaker, count, first)
-    let mut counts: FxHashMap<&str, (usize, bool, usize, usize)> =
-        capacity(extraction.mentions.len() + speakers.len());
-    let parts = |n: &str| n.split_whitespace().count();
+    // Each distinct name is folded once, part by part, when first seen.
+    let mut folded = FoldedWords::default();
+    let mut uses: FxHashMap<&str, NameUse> = capacity(extraction.mentions.len() + speakers.len());
     for (i, m) in extraction.mentions.iter().enumerate() {
         if m.kind == EntityKind::Person {
             let name = m.name.as_str();
-            counts
-                .entry(name)
-                .or_insert_with(|| (parts(name), false, 0, i))
-                .2 += 1;
+            uses.entry(name)
+                .or_insert_with(|| NameUse::new(folded.push_parts(name), i))
+                .count += 1;
         }
     }
     for &s in speakers {
-        let (_, speaker, count, _) = counts
+        let name_use = uses
             .entry(s)
-            .or_insert_with(|| (parts(s), false, 0, usize::MAX));
-        *speaker = true;
-        *count += 1;
+            .or_insert_with(|| NameUse::new(folded.push_parts(s), usize::MAX));
+        name_use.speaker = true;
+        name_use.count += 1;
     }
+    let words = folded.words();
     // Rank: more parts, then used as a speaker, then more uses, then earlier; computed
     // once per name rather than at every comparison of the sort.
-    let mut canon: FxHashMap<&str, &str> = capacity(counts.len());
-    let mut ranked: Vec<(u128, &str)> = counts
+    let mut canon: FxHashMap<&str, &str> = capacity(uses.len());
+    let mut ranked: Vec<(u128, &str, &[&str])> = uses
         .iter()
-        .filter(|(_, (parts, ..))| *parts >= 2)
-        .map(|(&n, &(parts, speaker, count, first))| (rank_key(parts, speaker, count, first), n))
+        .filter(|(_, u)| u.parts() >= 2)
+        .map(|(&n, u)| (u.rank_key(), n, &words[u.words.clone()]))
         .collect();
     // The names are compared only where the ranks tie. They are distinct, so the order
     // is total and an unstable sort (which needs no scratch memory) gives the same one.
     ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    let mut folded = FoldedWords::default();
-    let name_ends = fold_names(ranked.iter().map(|&(_, n)| n), &mut folded);
-    let parts = folded.words();
-    let full: Vec<FullName> = runs(&parts, &name_ends).map(FullName::new).collect();
+    let full: Vec<FullName> = ranked
+        .iter()
+        .map(|&(.., parts)| FullName::new(parts))
+        .collect();
     let head_of = heads_of(&full);
     let mut heads: Vec<usize> = Vec::new();
     for (i, &head) in head_of.iter().enumerate() {
@@ -338,8 +338,8 @@ fn person_clusters<'e>(
         .iter()
         .map(|&head| full[head].parts[0].chars().next())
         .collect();
-    for (&n, _) in counts.iter().filter(|(_, (parts, ..))| *parts == 1) {
-        let short = fold(n);
+    for (&n, u) in uses.iter().filter(|(_, u)| u.parts() == 1) {
+        let short = u.lone_word(n, &words);
         let initial = short.chars().next();
         let mut matches = heads
             .iter()
@@ -356,6 +356,47 @@ fn person_clusters<'e>(
         canon.insert(n, target);
     }
     canon
+}
+
+/// What the clustering of person names keeps of each distinct name.
+struct NameUse {
+    /// Where the name's folded parts lie among the folded words.
+    words: Range<usize>,
+    /// Whether a talk names it as a speaker.
+    speaker: bool,
+    /// Its uses, as a mention or a speaker.
+    count: usize,
+    /// Its first mention, `usize::MAX` for a name only speakers use.
+    first: usize,
+}
+
+impl NameUse {
+    fn new(words: Range<usize>, first: usize) -> NameUse {
+        NameUse {
+            words,
+            speaker: false,
+            count: 0,
+            first,
+        }
+    }
+
+    fn parts(&self) -> usize {
+        self.words.len()
+    }
+
+    fn rank_key(&self) -> u128 {
+        rank_key(self.parts(), self.speaker, self.count, self.first)
+    }
+
+    /// [`fold`] of `name`, a name of one part, taken from its folded part unless white
+    /// space around it makes the name more than its part.
+    fn lone_word<'w>(&self, name: &str, words: &[&'w str]) -> Cow<'w, str> {
+        if name.trim().len() == name.len() {
+            Cow::Borrowed(words[self.words.start])
+        } else {
+            Cow::Owned(fold(name))
+        }
+    }
 }
 
 /// A person name's rank as one number that orders as `(parts, speaker, count,
@@ -422,6 +463,14 @@ impl FoldedWords {
         self.ends.push(self.text.len());
     }
 
+    /// Appends [`fold`] of each part of `name` (split at white space); gives where they
+    /// lie among the words.
+    fn push_parts(&mut self, name: &str) -> Range<usize> {
+        let start = self.ends.len();
+        name.split_whitespace().for_each(|part| self.push(part));
+        start..self.ends.len()
+    }
+
     /// The folded words, in order.
     fn words(&self) -> Vec<&str> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
@@ -430,25 +479,6 @@ impl FoldedWords {
             .map(|(start, &end)| &self.text[start..end])
             .collect()
     }
-}
-
-/// Folds `names` part by part into `folded`; gives where each name's parts end.
-fn fold_names<'n>(
-    names: impl ExactSizeIterator<Item = &'n str>,
-    folded: &mut FoldedWords,
-) -> Vec<usize> {
-    let mut name_ends = Vec::with_capacity(names.len());
-    for name in names {
-        name.split_whitespace().for_each(|part| folded.push(part));
-        name_ends.push(folded.ends.len());
-    }
-    name_ends
-}
-
-/// The runs of `items` that end where `ends` say, in order.
-fn runs<'s, T>(items: &'s [T], ends: &[usize]) -> impl Iterator<Item = &'s [T]> {
-    let starts = std::iter::once(0).chain(ends.iter().copied());
-    starts.zip(ends).map(|(start, &end)| &items[start..end])
 }
 
 /// A full name of two parts or more, folded, with what every comparison of near
@@ -843,9 +873,9 @@ mod tests {
         ];
         for (a, b, want) in cases {
             let mut folded = FoldedWords::default();
-            let ends = fold_names([a, b].into_iter(), &mut folded);
+            let ranges = [folded.push_parts(a), folded.push_parts(b)];
             let parts = folded.words();
-            let names: Vec<FullName> = runs(&parts, &ends).map(FullName::new).collect();
+            let names: Vec<FullName> = ranges.map(|r| FullName::new(&parts[r])).into();
             assert_eq!(same_person(&names[0], &names[1]), want, "{a} / {b}");
         }
     }
@@ -856,9 +886,9 @@ mod tests {
             names in proptest::collection::vec("[aAéÉß\u{301}İ \t\u{a0}\u{2001}-]{0,12}", 0..5),
         ) {
             let mut folded = FoldedWords::default();
-            let ends = fold_names(names.iter().map(String::as_str), &mut folded);
+            let ranges: Vec<Range<usize>> = names.iter().map(|n| folded.push_parts(n)).collect();
             let parts = folded.words();
-            let together: Vec<&[&str]> = runs(&parts, &ends).collect();
+            let together: Vec<&[&str]> = ranges.into_iter().map(|r| &parts[r]).collect();
             proptest::prop_assert_eq!(together.len(), names.len());
             for (name, parts) in names.iter().zip(together) {
                 let alone = FoldedName::new(name);
@@ -866,6 +896,21 @@ mod tests {
                 let full = FullName::new(parts);
                 proptest::prop_assert_eq!(full.surname_chars, alone.parts.last().map_or(0, |s| s.chars().count()));
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lone_words_are_the_folded_names(
+            before in "[aé ]{0,3}",
+            name in "[ \t\u{a0}]{0,2}[aAéÉß\u{301}İ-]{1,6}[ \t\u{2001}]{0,2}",
+        ) {
+            let mut folded = FoldedWords::default();
+            folded.push_parts(&before);
+            let name_use = NameUse::new(folded.push_parts(&name), 0);
+            let words = folded.words();
+            proptest::prop_assert_eq!(name_use.parts(), 1);
+            proptest::prop_assert_eq!(name_use.lone_word(&name, &words), fold(&name));
         }
     }
 
@@ -894,9 +939,9 @@ mod tests {
                 .map(|parts| parts.iter().map(|&p| NAME_PARTS[p]).collect::<Vec<_>>().join(" "))
                 .collect();
             let mut folded = FoldedWords::default();
-            let ends = fold_names(names.iter().map(String::as_str), &mut folded);
+            let ranges: Vec<Range<usize>> = names.iter().map(|n| folded.push_parts(n)).collect();
             let parts = folded.words();
-            let full: Vec<FullName> = runs(&parts, &ends).map(FullName::new).collect();
+            let full: Vec<FullName> = ranges.into_iter().map(|r| FullName::new(&parts[r])).collect();
             // Every earlier head asked, whatever its first name.
             let mut expected: Vec<usize> = Vec::new();
             for (i, name) in full.iter().enumerate() {
