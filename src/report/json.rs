@@ -121,7 +121,7 @@ pub(crate) fn ten_thousandths_digits(x: f64) -> Option<Block<8>> {
 }
 
 /// The two digits of `n`, below 100, read from a table rather than worked out by division.
-pub(crate) fn two_digits(n: u32) -> [u8; 2] {
+fn two_digits(n: u32) -> [u8; 2] {
     const PAIRS: [[u8; 2]; 100] = {
         let mut pairs = [[0; 2]; 100];
         let mut n = 0;
@@ -135,14 +135,33 @@ pub(crate) fn two_digits(n: u32) -> [u8; 2] {
 }
 
 /// The digits of `n`, as `itoa` (and so serde_json and the `csv` crate) writes them.
-pub(crate) fn decimal(mut n: u64) -> Block<20> {
-    let len = n.checked_ilog10().unwrap_or(0) as usize + 1;
+pub(crate) fn decimal(n: u64) -> Block<20> {
     let mut bytes = [0; 20];
-    for byte in bytes[..len].iter_mut().rev() {
-        *byte = b'0' + (n % 10) as u8;
-        n /= 10;
+    let start = digits_before(&mut bytes, 20, n);
+    bytes.copy_within(start.., 0);
+    Block {
+        bytes,
+        len: 20 - start,
     }
-    Block { bytes, len }
+}
+
+/// Writes the digits of `n` as `itoa` writes them, ending before `end` in `block`, two at a
+/// time; returns where they start.
+pub(crate) fn digits_before(block: &mut [u8], end: usize, mut n: u64) -> usize {
+    let mut at = end;
+    while n >= 100 {
+        at -= 2;
+        block[at..at + 2].copy_from_slice(&two_digits((n % 100) as u32));
+        n /= 100;
+    }
+    if n >= 10 {
+        at -= 2;
+        block[at..at + 2].copy_from_slice(&two_digits(n as u32));
+    } else {
+        at -= 1;
+        block[at] = b'0' + n as u8;
+    }
+    at
 }
 
 /// Up to `N` bytes kept in a block of `N`, appended as one copy of the whole block cut

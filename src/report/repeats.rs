@@ -9,7 +9,7 @@
 //! again to quote and neutralize it.
 
 use super::csv::{Cell, Formulas};
-use super::json::two_digits;
+use super::json::digits_before;
 use super::rows::{Joined, KindName, PathCell};
 use crate::record::{MentionRecord, TalkRecord};
 use std::ops::Range;
@@ -150,25 +150,6 @@ fn integer_cells<const N: usize>(out: &mut Vec<u8>, numbers: [Option<usize>; N])
     let len = out.len() + (end - at);
     out.extend_from_slice(&block[at..][..INTEGERS_WIDTH]);
     out.truncate(len);
-}
-
-/// Writes the digits of `n` as `itoa` writes them, ending before `end` in `block`, two at a
-/// time; returns where they start.
-fn digits_before(block: &mut [u8], end: usize, mut n: u64) -> usize {
-    let mut at = end;
-    while n >= 100 {
-        at -= 2;
-        block[at..at + 2].copy_from_slice(&two_digits((n % 100) as u32));
-        n /= 100;
-    }
-    if n >= 10 {
-        at -= 2;
-        block[at..at + 2].copy_from_slice(&two_digits(n as u32));
-    } else {
-        at -= 1;
-        block[at] = b'0' + n as u8;
-    }
-    at
 }
 
 /// Where in `out` what `write` appends to it stands.
