@@ -181,16 +181,7 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         e.aliases.sort();
     }
     // Entities sorted by kind then name; remap mention indices.
-    // The keys lie side by side rather than behind an index, and the index ends each key,
-    // so an unstable sort is as good as a stable one. Names mostly differ in their first
-    // bytes, which are compared with the kind as one number before the names are.
-    let mut keys: Vec<(u64, &str, usize)> = entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (leading_key(e.kind, &e.name), e.name.as_str(), i))
-        .collect();
-    keys.sort_unstable();
-    let order: Vec<usize> = keys.into_iter().map(|(.., i)| i).collect();
+    let order = kind_and_name_order(&entities);
     let mut new_index = vec![0; entities.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
@@ -205,6 +196,31 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         mention_entity: mention_entity.into_iter().map(|i| new_index[i]).collect(),
         talks,
     }
+}
+
+/// The indices of `entities` in the order of their kinds, then names.
+///
+/// Names mostly differ in their first bytes: the kind and those bytes, as one number
+/// with the index below it, are sorted as numbers, which compare in a move or two
+/// where a tuple of a string would be compared field by field. Only entities whose
+/// numbers tie are then sorted by name. (No two entities share kind and name.)
+fn kind_and_name_order(entities: &[Entity]) -> Vec<usize> {
+    let mut keys: Vec<u128> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| u128::from(leading_key(e.kind, &e.name)) << 64 | i as u128)
+        .collect();
+    keys.sort_unstable();
+    let mut order: Vec<usize> = keys.iter().map(|&key| key as u64 as usize).collect();
+    let mut start = 0;
+    for tie in keys.chunk_by(|a, b| a >> 64 == b >> 64) {
+        let end = start + tie.len();
+        if tie.len() > 1 {
+            order[start..end].sort_unstable_by_key(|&i| entities[i].name.as_str());
+        }
+        start = end;
+    }
+    order
 }
 
 /// An entity's kind and the first seven bytes of its name as one number that orders as
@@ -1116,6 +1132,31 @@ mod tests {
                     proptest::prop_assert_eq!(ids[i] == ids[j], a == b);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn kind_and_name_order_sorts_by_kind_then_name(
+            picks in proptest::collection::vec((0..4usize, "(abcdefg|abcdefh|ab|é|🦀|\0){0,3}"), 0..24),
+        ) {
+            const KINDS: [EntityKind; 4] =
+                [EntityKind::Talk, EntityKind::Person, EntityKind::Project, EntityKind::Day];
+            let mut seen = std::collections::HashSet::new();
+            let entities: Vec<Entity> = picks
+                .iter()
+                .filter(|&pick| seen.insert(pick))
+                .map(|(kind, name)| Entity {
+                    kind: KINDS[*kind],
+                    name: name.clone(),
+                    aliases: Vec::new(),
+                    mentions: 0,
+                    talks_given: 0,
+                })
+                .collect();
+            let mut expected: Vec<usize> = (0..entities.len()).collect();
+            expected.sort_by_key(|&i| (entities[i].kind, entities[i].name.as_str()));
+            proptest::prop_assert_eq!(kind_and_name_order(&entities), expected);
         }
     }
 
