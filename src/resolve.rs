@@ -520,6 +520,15 @@ struct FoldedWords {
 }
 
 impl FoldedWords {
+    /// Room for `words` words of `bytes` bytes in all, so that pushing as many (folding
+    /// mostly keeps a word's length) grows neither vector.
+    fn with_capacity(words: usize, bytes: usize) -> FoldedWords {
+        FoldedWords {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(words),
+        }
+    }
+
     /// Appends [`fold`] of `word`.
     fn push(&mut self, word: &str) {
         fold_into(word, &mut self.text);
@@ -643,7 +652,10 @@ struct TitleWords<'a> {
 
 impl<'a> TitleWords<'a> {
     fn new(folded_titles: &[&'a str]) -> TitleWords<'a> {
-        let mut words = Vec::new();
+        // A word and the character that ends it take two bytes or more: room for as many
+        // words as that allows, so that the vector never grows.
+        let most_words = folded_titles.iter().map(|t| t.len().div_ceil(2)).sum();
+        let mut words = Vec::with_capacity(most_words);
         let ends = folded_titles
             .iter()
             .map(|title| {
@@ -810,7 +822,8 @@ fn merge_talks(
     let mut speaker_ids = persons.speaker_ids.as_slice();
     // Each mention's folded title and its words, computed once; a talk refers to those of
     // the mention that gave its title.
-    let mut folded_titles = FoldedWords::default();
+    let title_bytes = mentions.iter().map(|m| m.title.len()).sum();
+    let mut folded_titles = FoldedWords::with_capacity(mentions.len(), title_bytes);
     mentions.iter().for_each(|m| folded_titles.push(&m.title));
     let folded = folded_titles.words();
     let title_words = TitleWords::new(&folded);
