@@ -85,52 +85,54 @@ pub struct Resolved {
 /// Resolves one document's extraction.
 pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rules) -> Resolved {
     let _ = rules;
-    let speaker_names: Vec<&str> = extraction
-        .talks
-        .iter()
-        .flat_map(|t| t.speakers.iter().map(String::as_str))
-        .collect();
-    let person_canon = person_clusters(extraction, &speaker_names);
-    // Persons: one entity per canonical name. Projects and days: one entity per folded
-    // name, named by the most used form. Each distinct name is folded once. No map here
-    // is iterated, so their order never reaches a report.
+    let persons = PersonNames::new(extraction);
+    let canon = person_clusters(&persons);
+    // Persons: one entity per canonical name, found by its number. Projects and days: one
+    // entity per folded name, named by the most used form. Each distinct name is folded
+    // once. No map here is iterated, so their order never reaches a report.
     let mut groups: Vec<Group> = Vec::with_capacity(extraction.mentions.len());
     let mut forms: Vec<Form> = Vec::with_capacity(extraction.mentions.len());
     let mut group_of: FxHashMap<(EntityKind, Cow<str>), (usize, usize)> =
         capacity(extraction.mentions.len());
     let mut form_of: FxHashMap<(EntityKind, &str), usize> = capacity(extraction.mentions.len());
+    // A person's forms are all its canonical name: one form for each canonical name.
+    let mut person_form: Vec<Option<usize>> = vec![None; persons.len()];
+    let mut person_ids = persons.mention_ids.iter();
     let mut mention_entity = Vec::with_capacity(extraction.mentions.len());
     for m in &extraction.mentions {
-        let form = *form_of.entry((m.kind, &m.name)).or_insert_with(|| {
-            let (name, key) = match m.kind {
-                EntityKind::Person => {
-                    let canonical = person_canon.get(m.name.as_str()).copied();
-                    let name = canonical.unwrap_or(&m.name);
-                    (name, Cow::Borrowed(name))
-                }
-                _ => (m.name.as_str(), folded(&m.name)),
-            };
-            let new = (groups.len(), forms.len());
-            let (group, first_form) = *group_of.entry((m.kind, key)).or_insert(new);
-            if group == new.0 {
+        let form = if m.kind == EntityKind::Person {
+            let id = canon[*person_ids.next().expect("an id for each person mention")];
+            *person_form[id].get_or_insert_with(|| {
                 groups.push(Group {
                     kind: m.kind,
-                    canonical: first_form,
+                    canonical: forms.len(),
                 });
-            }
-            // A person's forms are all its canonical name, so a known person has its
-            // form already; a project's or a day's name new to `form_of` is new to its
-            // group too.
-            if first_form != new.1 && forms[first_form].name == name {
-                return first_form;
-            }
-            forms.push(Form {
-                group,
-                name,
-                count: 0,
-            });
-            new.1
-        });
+                forms.push(Form {
+                    group: groups.len() - 1,
+                    name: persons.name(id),
+                    count: 0,
+                });
+                forms.len() - 1
+            })
+        } else {
+            *form_of.entry((m.kind, &m.name)).or_insert_with(|| {
+                let new = (groups.len(), forms.len());
+                let (group, first_form) = *group_of.entry((m.kind, folded(&m.name))).or_insert(new);
+                if group == new.0 {
+                    groups.push(Group {
+                        kind: m.kind,
+                        canonical: first_form,
+                    });
+                }
+                // A name new to `form_of` is new to its group too.
+                forms.push(Form {
+                    group,
+                    name: &m.name,
+                    count: 0,
+                });
+                new.1
+            })
+        };
         forms[form].count += 1;
         mention_entity.push(forms[form].group);
     }
@@ -161,29 +163,25 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
             entity.aliases.push(surface.into_owned());
         }
     }
-    let talks = merge_talks(text, &extraction.talks, layout, &person_canon);
-    for t in &talks {
-        for s in &t.speakers {
-            let key = (EntityKind::Person, Cow::Borrowed(s.as_str()));
-            if let Some(&(e, _)) = group_of.get(&key) {
-                entities[e].talks_given += 1;
-            }
+    let mut talks_given = vec![0; persons.len()];
+    let talks = merge_talks(
+        text,
+        &extraction.talks,
+        layout,
+        &persons,
+        &canon,
+        &mut talks_given,
+    );
+    for (form, given) in person_form.iter().zip(talks_given) {
+        if let Some(form) = form {
+            entities[forms[*form].group].talks_given = given;
         }
     }
     for e in &mut entities {
         e.aliases.sort();
     }
     // Entities sorted by kind then name; remap mention indices.
-    // The keys lie side by side rather than behind an index, and the index ends each key,
-    // so an unstable sort is as good as a stable one. Names mostly differ in their first
-    // bytes, which are compared with the kind as one number before the names are.
-    let mut keys: Vec<(u64, &str, usize)> = entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (leading_key(e.kind, &e.name), e.name.as_str(), i))
-        .collect();
-    keys.sort_unstable();
-    let order: Vec<usize> = keys.into_iter().map(|(.., i)| i).collect();
+    let order = kind_and_name_order(&entities);
     let mut new_index = vec![0; entities.len()];
     for (new, &old) in order.iter().enumerate() {
         new_index[old] = new;
@@ -198,6 +196,31 @@ pub fn resolve(text: &str, extraction: &Extraction, layout: &Layout, rules: &Rul
         mention_entity: mention_entity.into_iter().map(|i| new_index[i]).collect(),
         talks,
     }
+}
+
+/// The indices of `entities` in the order of their kinds, then names.
+///
+/// Names mostly differ in their first bytes: the kind and those bytes, as one number
+/// with the index below it, are sorted as numbers, which compare in a move or two
+/// where a tuple of a string would be compared field by field. Only entities whose
+/// numbers tie are then sorted by name. (No two entities share kind and name.)
+fn kind_and_name_order(entities: &[Entity]) -> Vec<usize> {
+    let mut keys: Vec<u128> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| u128::from(leading_key(e.kind, &e.name)) << 64 | i as u128)
+        .collect();
+    keys.sort_unstable();
+    let mut order: Vec<usize> = keys.iter().map(|&key| key as u64 as usize).collect();
+    let mut start = 0;
+    for tie in keys.chunk_by(|a, b| a >> 64 == b >> 64) {
+        let end = start + tie.len();
+        if tie.len() > 1 {
+            order[start..end].sort_unstable_by_key(|&i| entities[i].name.as_str());
+        }
+        start = end;
+    }
+    order
 }
 
 /// An entity's kind and the first seven bytes of its name as one number that orders as
@@ -278,52 +301,94 @@ fn surface_form(s: &str) -> Cow<'_, str> {
     }
 }
 
-/// Maps each person name used in the document to its canonical name.
-///
-/// `uses` is iterated, but only to be sorted by a total order or to answer each name
-/// on its own, so its order never shows.
-fn person_clusters<'e>(
-    extraction: &'e Extraction,
-    speakers: &[&'e str],
-) -> FxHashMap<&'e str, &'e str> {
-    // Each distinct name is folded once, part by part, when first seen.
-    let mut folded = FoldedWords::default();
-    let mut uses: FxHashMap<&str, NameUse> = capacity(extraction.mentions.len() + speakers.len());
-    for (i, m) in extraction.mentions.iter().enumerate() {
-        if m.kind == EntityKind::Person {
-            let name = m.name.as_str();
-            uses.entry(name)
-                .or_insert_with(|| NameUse::new(folded.push_parts(name), i))
-                .count += 1;
+/// The person names of a document, mentions' and speakers', each distinct name numbered
+/// once: the clustering, the entities and the talks then find a name's use, its
+/// canonical name and its entity by that number, where each would hash the name again.
+struct PersonNames<'e> {
+    names: Interned<'e>,
+    /// Each name's use, by number.
+    uses: Vec<NameUse>,
+    /// The folded parts of every name, in the order the names were numbered.
+    folded: FoldedWords,
+    /// The number of each person mention's name, in the order of the mentions.
+    mention_ids: Vec<usize>,
+    /// The number of each speaker's name, talk mention after talk mention.
+    speaker_ids: Vec<usize>,
+}
+
+impl<'e> PersonNames<'e> {
+    fn new(extraction: &'e Extraction) -> PersonNames<'e> {
+        let speakers = extraction.talks.iter().map(|t| t.speakers.len()).sum();
+        let mut persons = PersonNames {
+            names: Interned::with_capacity(extraction.mentions.len() + speakers),
+            uses: Vec::new(),
+            folded: FoldedWords::default(),
+            mention_ids: Vec::with_capacity(extraction.mentions.len()),
+            speaker_ids: Vec::with_capacity(speakers),
+        };
+        for (i, m) in extraction.mentions.iter().enumerate() {
+            if m.kind == EntityKind::Person {
+                let id = persons.id(&m.name, i);
+                persons.mention_ids.push(id);
+            }
         }
+        for s in extraction.talks.iter().flat_map(|t| &t.speakers) {
+            let id = persons.id(s, usize::MAX);
+            persons.uses[id].speaker = true;
+            persons.speaker_ids.push(id);
+        }
+        persons
     }
-    for &s in speakers {
-        let name_use = uses
-            .entry(s)
-            .or_insert_with(|| NameUse::new(folded.push_parts(s), usize::MAX));
-        name_use.speaker = true;
-        name_use.count += 1;
+
+    /// Numbers one more use of `name`, its parts folded when first seen (at mention
+    /// `first`, `usize::MAX` for a speaker).
+    fn id(&mut self, name: &'e str, first: usize) -> usize {
+        let id = self.names.id(name);
+        if id == self.uses.len() {
+            let words = self.folded.push_parts(name);
+            self.uses.push(NameUse::new(words, first));
+        }
+        self.uses[id].count += 1;
+        id
     }
-    let words = folded.words();
+
+    /// How many distinct names there are.
+    fn len(&self) -> usize {
+        self.uses.len()
+    }
+
+    fn name(&self, id: usize) -> &'e str {
+        self.names.name(id)
+    }
+}
+
+/// The number of each person name's canonical name (see [`PersonNames`]).
+///
+/// The names are iterated in the order they were numbered, but only to be sorted by a
+/// total order or to answer each name on its own, so that order never shows.
+fn person_clusters(persons: &PersonNames) -> Vec<usize> {
+    let words = persons.folded.words();
+    let uses = &persons.uses;
     // Rank: more parts, then used as a speaker, then more uses, then earlier; computed
     // once per name rather than at every comparison of the sort.
-    let mut canon: FxHashMap<&str, &str> = capacity(uses.len());
-    let mut ranked: Vec<(u128, &str, &[&str])> = uses
+    let mut canon: Vec<usize> = (0..uses.len()).collect();
+    let mut ranked: Vec<(u128, &str, usize)> = uses
         .iter()
+        .enumerate()
         .filter(|(_, u)| u.parts() >= 2)
-        .map(|(&n, u)| (u.rank_key(), n, &words[u.words.clone()]))
+        .map(|(id, u)| (u.rank_key(), persons.name(id), id))
         .collect();
     // The names are compared only where the ranks tie. They are distinct, so the order
     // is total and an unstable sort (which needs no scratch memory) gives the same one.
     ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
     let full: Vec<FullName> = ranked
         .iter()
-        .map(|&(.., parts)| FullName::new(parts))
+        .map(|&(.., id)| FullName::new(&words[uses[id].words.clone()]))
         .collect();
     let head_of = heads_of(&full);
     let mut heads: Vec<usize> = Vec::new();
     for (i, &head) in head_of.iter().enumerate() {
-        canon.insert(ranked[i].1, ranked[head].1);
+        canon[ranked[i].2] = ranked[head].2;
         if head == i {
             heads.push(i);
         }
@@ -338,8 +403,8 @@ fn person_clusters<'e>(
         .iter()
         .map(|&head| full[head].parts[0].chars().next())
         .collect();
-    for (&n, u) in uses.iter().filter(|(_, u)| u.parts() == 1) {
-        let short = u.lone_word(n, &words);
+    for (id, u) in uses.iter().enumerate().filter(|(_, u)| u.parts() == 1) {
+        let short = u.lone_word(persons.name(id), &words);
         let initial = short.chars().next();
         let mut matches = heads
             .iter()
@@ -349,11 +414,9 @@ fn person_clusters<'e>(
                 let may_claim = head_initial == initial || name.surname() == short;
                 (may_claim && is_short_form(&short, name.parts)).then_some(head)
             });
-        let target = match (matches.next(), matches.next()) {
-            (Some(head), None) => ranked[head].1,
-            _ => n,
-        };
-        canon.insert(n, target);
+        if let (Some(head), None) = (matches.next(), matches.next()) {
+            canon[id] = ranked[head].2;
+        }
     }
     canon
 }
@@ -457,6 +520,15 @@ struct FoldedWords {
 }
 
 impl FoldedWords {
+    /// Room for `words` words of `bytes` bytes in all, so that pushing as many (folding
+    /// mostly keeps a word's length) grows neither vector.
+    fn with_capacity(words: usize, bytes: usize) -> FoldedWords {
+        FoldedWords {
+            text: String::with_capacity(bytes),
+            ends: Vec::with_capacity(words),
+        }
+    }
+
     /// Appends [`fold`] of `word`.
     fn push(&mut self, word: &str) {
         fold_into(word, &mut self.text);
@@ -580,7 +652,10 @@ struct TitleWords<'a> {
 
 impl<'a> TitleWords<'a> {
     fn new(folded_titles: &[&'a str]) -> TitleWords<'a> {
-        let mut words = Vec::new();
+        // A word and the character that ends it take two bytes or more: room for as many
+        // words as that allows, so that the vector never grows.
+        let most_words = folded_titles.iter().map(|t| t.len().div_ceil(2)).sum();
+        let mut words = Vec::with_capacity(most_words);
         let ends = folded_titles
             .iter()
             .map(|title| {
@@ -710,8 +785,9 @@ impl<'a> Interned<'a> {
     }
 }
 
-/// A talk while references to it are merged: its speakers and day as [`Interned`] ids,
-/// and its title as the mention that gives it.
+/// A talk while references to it are merged: its speakers as the numbers of canonical
+/// person names (see [`PersonNames`]), its day as an [`Interned`] id, and its title as
+/// the mention that gives it.
 struct Merging {
     kind: TalkKind,
     speakers: Vec<usize>,
@@ -724,11 +800,15 @@ struct Merging {
     mentions: usize,
 }
 
+/// The talks the talk mentions make, each a session; counts in `talks_given`, by the
+/// number of a canonical person name, the talks it is a speaker of.
 fn merge_talks(
     text: &str,
     mentions: &[TalkMention],
     layout: &Layout,
-    canon: &FxHashMap<&str, &str>,
+    persons: &PersonNames,
+    canon: &[usize],
+    talks_given: &mut [usize],
 ) -> Vec<Talk> {
     // Each section's day label, normalized; equal labels of different sections share an id.
     let day_labels: Vec<String> = layout
@@ -739,22 +819,20 @@ fn merge_talks(
     let mut days = Interned::with_capacity(day_labels.len());
     let section_days: Vec<usize> = day_labels.iter().map(|label| days.id(label)).collect();
     let day_of = |span: Span| layout.section_at(span.start).map(|i| section_days[i]);
-    let speakers = mentions.iter().map(|m| m.speakers.len()).sum();
-    let mut persons = Interned::with_capacity(speakers);
+    let mut speaker_ids = persons.speaker_ids.as_slice();
     // Each mention's folded title and its words, computed once; a talk refers to those of
     // the mention that gave its title.
-    let mut folded_titles = FoldedWords::default();
+    let title_bytes = mentions.iter().map(|m| m.title.len()).sum();
+    let mut folded_titles = FoldedWords::with_capacity(mentions.len(), title_bytes);
     mentions.iter().for_each(|m| folded_titles.push(&m.title));
     let folded = folded_titles.words();
     let title_words = TitleWords::new(&folded);
     let title_ids = same_title_ids(&folded);
     let mut talks: Vec<Merging> = Vec::with_capacity(mentions.len());
     for (i, m) in mentions.iter().enumerate() {
-        let speakers: Vec<usize> = m
-            .speakers
-            .iter()
-            .map(|s| persons.id(canon.get(s.as_str()).map_or(s.as_str(), |c| c)))
-            .collect();
+        let (ids, later) = speaker_ids.split_at(m.speakers.len());
+        speaker_ids = later;
+        let speakers: Vec<usize> = ids.iter().map(|&id| canon[id]).collect();
         let day = day_of(m.span);
         let words = title_words.of(i);
         let strength = if m.reference {
@@ -847,7 +925,10 @@ fn merge_talks(
             speakers: t
                 .speakers
                 .iter()
-                .map(|&s| persons.name(s).to_string())
+                .map(|&s| {
+                    talks_given[s] += 1;
+                    persons.name(s).to_string()
+                })
                 .collect(),
             day: t.day.map(|d| days.name(d).to_string()),
             span: t.span,
@@ -1064,6 +1145,31 @@ mod tests {
                     proptest::prop_assert_eq!(ids[i] == ids[j], a == b);
                 }
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn kind_and_name_order_sorts_by_kind_then_name(
+            picks in proptest::collection::vec((0..4usize, "(abcdefg|abcdefh|ab|é|🦀|\0){0,3}"), 0..24),
+        ) {
+            const KINDS: [EntityKind; 4] =
+                [EntityKind::Talk, EntityKind::Person, EntityKind::Project, EntityKind::Day];
+            let mut seen = std::collections::HashSet::new();
+            let entities: Vec<Entity> = picks
+                .iter()
+                .filter(|&pick| seen.insert(pick))
+                .map(|(kind, name)| Entity {
+                    kind: KINDS[*kind],
+                    name: name.clone(),
+                    aliases: Vec::new(),
+                    mentions: 0,
+                    talks_given: 0,
+                })
+                .collect();
+            let mut expected: Vec<usize> = (0..entities.len()).collect();
+            expected.sort_by_key(|&i| (entities[i].kind, entities[i].name.as_str()));
+            proptest::prop_assert_eq!(kind_and_name_order(&entities), expected);
         }
     }
 
