@@ -77,11 +77,16 @@ impl Pattern {
         // The pattern searches only where the copy without `\b` has found a match: the
         // literal prefilters and reverse searches built for a whole text would go unused.
         let exact = unprefiltered().build(pattern).map_err(|e| e.to_string())?;
-        Ok(Pattern {
+        Ok(Pattern::with_exact(pattern, exact))
+    }
+
+    /// The pattern `pattern`, already compiled as `exact` by [`unprefiltered`].
+    fn with_exact(pattern: &str, exact: Regex) -> Pattern {
+        Pattern {
             exact,
             candidates: OnceLock::new(),
             source: pattern.to_string(),
-        })
+        }
     }
 
     fn candidates(&self) -> &Regex {
@@ -218,14 +223,27 @@ impl EndPattern {
         if !pattern.ends_with('$') {
             return Err(format!("{pattern} does not end in $"));
         }
+        // Parsed once for both directions: parsing a large case-insensitive pattern with
+        // Unicode classes costs a good part of compiling it.
+        let hir = regex_automata::util::syntax::parse(pattern).map_err(|e| e.to_string())?;
+        let exact = unprefiltered()
+            .build_from_hir(&hir)
+            .map_err(|e| e.to_string())?;
+        let reversed = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .reverse(true)
+                    .which_captures(thompson::WhichCaptures::None),
+            )
+            .build_from_hir(&hir)
+            .map_err(|e| e.to_string())?;
         let backward = DFA::builder()
             .configure(DFA::config().unicode_word_boundary(true))
-            .thompson(thompson::Config::new().reverse(true))
-            .build(pattern)
+            .build_from_nfa(reversed)
             .map_err(|e| e.to_string())?;
         let for_caches = backward.clone();
         Ok(EndPattern {
-            forward: Pattern::new(pattern)?,
+            forward: Pattern::with_exact(pattern, exact),
             backward,
             caches: Pool::new(Box::new(move || for_caches.create_cache())),
         })
