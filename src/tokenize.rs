@@ -627,10 +627,10 @@ fn known_sentence_bounds(text: &str, known: bool, mut each: impl FnMut(usize, us
             let c = text[i..].chars().next().expect("a character starts here");
             (class_of(c), c.len_utf8())
         };
-        // Most characters have neither a line break nor a terminal in view, and only
-        // those can end a sentence: the rules need not be asked.
+        // Most characters follow neither a line break nor a terminal, and only those
+        // can end a sentence: the rules need not be asked.
         if i > 0
-            && runs[1..].iter().any(|r| r.may_end_sentence())
+            && may_break_after(&runs)
             && breaks_before(&runs, class, || text[i..].chars().map(class_of))
         {
             each(start, i);
@@ -638,9 +638,9 @@ fn known_sentence_bounds(text: &str, known: bool, mut each: impl FnMut(usize, us
         }
         runs = next_runs(runs, class);
         i += len;
-        // With neither a line break nor a terminal in view, no sentence can end before
-        // the next one: skip to it, keeping only the runs the text skipped leaves.
-        if !runs.iter().any(|r| r.may_end_sentence()) {
+        // Where no sentence can end, none can before the next line break or terminal:
+        // skip to it, keeping only the runs the text skipped leaves.
+        if !may_break_after(&runs) {
             let next = next_terminal_or_break(bytes, i);
             runs = runs_after(&text[i..next], runs, class_of);
             i = next;
@@ -811,11 +811,6 @@ impl Run {
         }
     }
 
-    /// A line break or a terminal: a sentence ends after one of these or not at all.
-    fn may_end_sentence(self) -> bool {
-        matches!(self, Run::Cr | Run::Lf | Run::ATerm | Run::STerm)
-    }
-
     /// Closing marks and spaces: a run of them counts as one.
     fn repeats_as_one(self) -> bool {
         matches!(self, Run::Close | Run::Sp)
@@ -840,11 +835,7 @@ fn breaks_before<I: Iterator<Item = SentenceClass>>(
     use SentenceClass as C;
     let last = runs[3];
     let terminal = |r: Run| matches!(r, Run::ATerm | Run::STerm);
-    // The run before trailing spaces and closing marks: SATerm Close* Sp*.
-    let mut before_spaces = if last == Run::Sp { 2 } else { 3 };
-    if runs[before_spaces] == Run::Close {
-        before_spaces -= 1;
-    }
+    let before_spaces = before_spaces(runs);
     let before_closes = if last == Run::Close { 2 } else { 3 };
     if class == C::Lf && last == Run::Cr {
         return false;
@@ -874,6 +865,26 @@ fn breaks_before<I: Iterator<Item = SentenceClass>>(
         return false;
     }
     terminal(runs[before_spaces])
+}
+
+/// Whether a sentence may end before the next character, whatever it is: only after a
+/// line break, or after a terminal and any closing marks and spaces that follow it, as
+/// [`breaks_before`] has it. A terminal further back, which the runs still remember for
+/// a character or two, can end no sentence any more, and the text up to the next line
+/// break or terminal is passed over at once.
+fn may_break_after(runs: &[Run; 4]) -> bool {
+    matches!(runs[3], Run::Cr | Run::Lf)
+        || matches!(runs[before_spaces(runs)], Run::ATerm | Run::STerm)
+}
+
+/// The index in `runs` of the run before the trailing spaces and closing marks, the
+/// terminal of `SATerm Close* Sp*` if there is one.
+fn before_spaces(runs: &[Run; 4]) -> usize {
+    let mut before_spaces = if runs[3] == Run::Sp { 2 } else { 3 };
+    if runs[before_spaces] == Run::Close {
+        before_spaces -= 1;
+    }
+    before_spaces
 }
 
 fn ends_with_abbreviation(sentence: &str) -> bool {
@@ -1308,6 +1319,20 @@ mod tests {
             let read = |runs, text: &str| text.chars().map(class_of).fold(runs, next_runs);
             let runs = read([Run::Start; 4], &before);
             proptest::prop_assert_eq!(runs_after(&skipped, runs, class_of), read(runs, &skipped));
+        }
+
+        #[test]
+        fn sentences_end_only_where_the_runs_say_one_may(
+            before in "[a .!?\r\n\"’)(\u{a0}]{0,6}",
+            next in "[aZ0 .!?\r\n\"’)(,\u{a0}é]",
+            ahead in "[aZ0 .!?\r\n\"’)(,\u{a0}é]{0,6}",
+        ) {
+            let class_of = |c| SentenceClass::of(c).unwrap_or(SentenceClass::Other);
+            let runs = before.chars().map(class_of).fold([Run::Start; 4], next_runs);
+            let class = next.chars().map(class_of).next().expect("one character");
+            let ahead = format!("{next}{ahead}");
+            let breaks = breaks_before(&runs, class, || ahead.chars().map(class_of));
+            proptest::prop_assert!(!breaks || may_break_after(&runs));
         }
 
         #[test]
