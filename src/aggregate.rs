@@ -15,7 +15,7 @@
 //! through 0 (independent) to 1 (only ever together). A pair counts once per window.
 
 use crate::extract::EntityKind;
-use crate::record::DocumentRecord;
+use crate::record::{DocumentRecord, MentionRecord};
 use rustc_hash::FxHashMap;
 use std::collections::{BTreeSet, HashMap};
 
@@ -105,6 +105,8 @@ pub struct Aggregates {
     slots: Vec<(usize, u32)>,
     /// Scratch: the entity of each mention of the document being added.
     mention_ids: Vec<u32>,
+    /// Scratch: the id of each entity of the document being added.
+    entity_ids: Vec<u32>,
 }
 
 impl Aggregates {
@@ -127,9 +129,12 @@ impl Aggregates {
     /// Adds one document: its entities, and its sentences and paragraphs as windows
     /// holding the entities its mentions name.
     pub fn add_document(&mut self, doc: &DocumentRecord) {
+        let mut entity_ids = std::mem::take(&mut self.entity_ids);
+        entity_ids.clear();
         for e in &doc.entities {
-            let id = self.intern(e.kind, &e.name) as usize;
-            let stats = &mut self.stats[id];
+            let id = self.intern(e.kind, &e.name);
+            entity_ids.push(id);
+            let stats = &mut self.stats[id as usize];
             stats.mentions += e.mentions as u64;
             stats.documents += 1;
             stats.talks_given += e.talks_given as u64;
@@ -147,11 +152,12 @@ impl Aggregates {
             // An id for every mention in a window, and for those only, as when each
             // window kind interned its own.
             ids.push(if in_window {
-                self.intern(m.kind, &m.entity)
+                self.mention_id(m, doc, &entity_ids)
             } else {
                 u32::MAX
             });
         }
+        self.entity_ids = entity_ids;
         let mut slots = std::mem::take(&mut self.slots);
         for (w, window) in Window::ALL.into_iter().enumerate() {
             let count = match window {
@@ -172,6 +178,23 @@ impl Aggregates {
         }
         self.slots = slots;
         self.mention_ids = ids;
+    }
+
+    /// The id of the entity `m` names, `doc`'s entities having the ids `entity_ids`: the
+    /// id of its entity when the mention knows which it is, rather than its name looked
+    /// up again for each mention.
+    fn mention_id(&mut self, m: &MentionRecord, doc: &DocumentRecord, entity_ids: &[u32]) -> u32 {
+        match m.entity_index {
+            Some(i) => {
+                let i = i as usize;
+                debug_assert!(
+                    (doc.entities[i].kind, doc.entities[i].name.as_str()) == (m.kind, &*m.entity),
+                    "{m:?} is no mention of entity {i}"
+                );
+                entity_ids[i]
+            }
+            None => self.intern(m.kind, &m.entity),
+        }
     }
 
     /// Counts `count` windows of kind `w`; `slots` lists each (window, entity) found in
@@ -516,6 +539,7 @@ mod tests {
         let mut names: Vec<&str> = sentences.iter().flat_map(|s| s.iter().copied()).collect();
         names.sort();
         names.dedup();
+        let names = &names;
         DocumentRecord {
             path: "p.txt".into(),
             format: "txt".into(),
@@ -534,6 +558,7 @@ mod tests {
                         kind: EntityKind::Project,
                         surface: (*name).into(),
                         entity: (*name).into(),
+                        entity_index: names.binary_search(name).ok().map(|i| i as u32),
                         start: 0,
                         end: 0,
                         sentence: Some(i),
@@ -575,6 +600,15 @@ mod tests {
             )
         }));
         out
+    }
+
+    /// A record as read back from a partial: its mentions do not know their entities.
+    fn read_back(doc: &DocumentRecord) -> DocumentRecord {
+        let mut doc = doc.clone();
+        for m in &mut doc.mentions {
+            m.entity_index = None;
+        }
+        doc
     }
 
     #[test]
@@ -731,6 +765,33 @@ mod tests {
                 let expected = npmi(p.count, holding(p.a), holding(p.b), stats.windows);
                 proptest::prop_assert_eq!(p.npmi.to_bits(), expected.to_bits());
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn mentions_count_alike_whether_they_know_their_entity_or_not(
+            documents in proptest::collection::vec(
+                proptest::collection::vec(proptest::collection::vec(0usize..6, 0..5), 0..6),
+                1..6,
+            ),
+            known in proptest::collection::vec(proptest::bool::ANY, 6),
+        ) {
+            const NAMES: [&str; 6] = ["A", "B", "C", "D", "E", "F"];
+            let (mut indexed, mut looked_up) = (Aggregates::default(), Aggregates::default());
+            for (sentences, known) in documents.iter().zip(known.iter().cycle()) {
+                let names: Vec<Vec<&str>> = sentences
+                    .iter()
+                    .map(|s| s.iter().map(|&i| NAMES[i]).collect())
+                    .collect();
+                let sentences: Vec<&[&str]> = names.iter().map(Vec::as_slice).collect();
+                let doc = doc(&sentences);
+                // Documents of both sorts in one run, as when partials are merged.
+                let unknown = read_back(&doc);
+                indexed.add_document(if *known { &doc } else { &unknown });
+                looked_up.add_document(&unknown);
+            }
+            proptest::prop_assert_eq!(listing(&indexed), listing(&looked_up));
         }
     }
 

@@ -25,6 +25,8 @@ pub struct PlacedMention {
     pub surface: Arc<str>,
     /// Canonical name of its entity, shared by its mentions.
     pub entity: Arc<str>,
+    /// Index of its entity in [`Analysis::entities`].
+    pub entity_index: usize,
     /// Byte range in the document's text.
     pub span: Span,
     /// Sentence index.
@@ -99,6 +101,7 @@ pub fn analyze(doc: &Document, rules: &Rules) -> Analysis {
                 kind: m.kind,
                 surface: shared_if_same(m.span.slice(text), &names[e]),
                 entity: Arc::clone(&names[e]),
+                entity_index: e,
                 span: m.span,
                 sentence: place.sentence,
                 paragraph: place.paragraph,

@@ -57,6 +57,11 @@ pub struct MentionRecord {
     pub surface: Arc<str>,
     /// Canonical name of its entity, shared by its mentions.
     pub entity: Arc<str>,
+    /// Index of its entity in [`DocumentRecord::entities`], when known: a record made from
+    /// an analysis knows it, so that the corpus counts find the entity without looking its
+    /// name up; one read back from a partial does not.
+    #[serde(skip)]
+    pub entity_index: Option<u32>,
     /// Byte offset of its first byte.
     pub start: usize,
     /// Byte offset one past its last byte.
@@ -176,6 +181,7 @@ impl DocumentRecord {
                     kind: m.kind,
                     surface: m.surface,
                     entity: m.entity,
+                    entity_index: u32::try_from(m.entity_index).ok(),
                     start: m.span.start,
                     end: m.span.end,
                     sentence: m.sentence,

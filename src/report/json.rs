@@ -185,6 +185,11 @@ impl<const N: usize> Block<N> {
         }
     }
 
+    /// The bytes held.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
     /// Appends the bytes held.
     #[inline(always)]
     pub(crate) fn append(&self, out: &mut Vec<u8>) {
@@ -383,6 +388,15 @@ impl ArrayWriter {
         element_line(out, self.empty, self.indent);
         self.empty = false;
         value.write_pretty(out, self.indent);
+    }
+
+    /// Counts an element whose writer starts its line itself, from prepared bytes that
+    /// begin as [`ArrayWriter::push`] would begin it after another element (a comma, a
+    /// line break and `indent` spaces); tells whether it is the first, whose line starts
+    /// without the comma.
+    pub fn push_prepared(&mut self, indent: usize) -> bool {
+        assert_eq!(indent, self.indent, "element prepared for another depth");
+        std::mem::replace(&mut self.empty, false)
     }
 
     /// Closes the array.

@@ -33,10 +33,10 @@ pub struct PairWriter {
 struct Between {
     /// Each window kind's cell and the comma after it, in [`Window::ALL`] order.
     csv_windows: [Block<16>; 2],
-    /// Each window kind's opening of a JSON object, up to the first entity's fields.
+    /// Each window kind's start of a JSON object in the array, up to the first entity's
+    /// fields: from the comma and line break before it (the comma left out of the first
+    /// object), so that no other piece starts its line.
     openings: [Block<64>; 2],
-    /// From the second entity's fields to the count.
-    count: Block<32>,
     /// From the count to the NPMI.
     npmi: Block<32>,
     /// After the NPMI: the object's end.
@@ -53,20 +53,23 @@ impl Between {
             Block::new(&text(out))
         };
         let opening = |window: Window| {
-            let mut out = Vec::new();
+            let mut out = format!(",\n{:indent$}", "").into_bytes();
             Object::open(&mut out, indent).field("\"window\": ", &KindName::from(window));
             Block::new(&text(out))
         };
-        let field =
-            |key: &str| Block::new(&format!(",\n{:inner$}\"{key}\": ", "", inner = indent + 2));
         Between {
             csv_windows: Window::ALL.map(csv_window),
             openings: Window::ALL.map(opening),
-            count: field("count"),
-            npmi: field("npmi"),
+            npmi: Block::new(&field_start("npmi", indent)),
             end: Block::new(&format!("\n{:indent$}}}", "")),
         }
     }
+}
+
+/// The start of a field of a JSON object standing `indent` spaces deep, after the field
+/// before it: a comma, the line break and the key.
+fn field_start(key: &str, indent: usize) -> String {
+    format!(",\n{:inner$}\"{key}\": ", "", inner = indent + 2)
 }
 
 impl PairWriter {
@@ -79,12 +82,14 @@ impl PairWriter {
     ) -> PairWriter {
         let mut bytes = Vec::new();
         let mut pieces = Vec::with_capacity(keys.size_hint().0);
+        let count = field_start("count", indent);
         for (kind, name) in keys {
             let kind = KindName::from(*kind);
             let csv = bytes.len();
             kind.write_cell(&mut bytes, formulas);
             bytes.push(b',');
             name.write_cell(&mut bytes, formulas);
+            bytes.push(b',');
             let first = bytes.len();
             Object::resume(&mut bytes, indent)
                 .field("\"kind_a\": ", &kind)
@@ -93,6 +98,7 @@ impl PairWriter {
             Object::resume(&mut bytes, indent)
                 .field("\"kind_b\": ", &kind)
                 .field("\"entity_b\": ", name);
+            bytes.extend_from_slice(count.as_bytes());
             pieces.push([csv, first, second, bytes.len()]);
         }
         PairWriter {
@@ -113,7 +119,8 @@ impl PairWriter {
         self.last_count.1
     }
 
-    /// One of an entity's pieces: 0 its CSV cells, 1 and 2 its JSON fields.
+    /// One of an entity's pieces: 0 its CSV cells and the comma after them, 1 its JSON
+    /// fields as first entity, 2 as second entity with the count's key after them.
     fn piece(&self, rank: u32, which: usize) -> &[u8] {
         let piece = &self.pieces[rank as usize];
         &self.bytes[piece[which]..piece[which + 1]]
@@ -135,9 +142,7 @@ impl PairWriter {
         let npmi = ten_thousandths_digits(pair.npmi);
         self.between.csv_windows[window].append(csv);
         csv.extend_from_slice(self.piece(pair.ranks.0, 0));
-        csv.push(b',');
         csv.extend_from_slice(self.piece(pair.ranks.1, 0));
-        csv.push(b',');
         count.append(csv);
         csv.push(b',');
         match &npmi {
@@ -145,43 +150,34 @@ impl PairWriter {
             None => pair.npmi.write_cell(csv, self.formulas),
         }
         csv.push(b'\n');
-        let object = PairJson {
-            writer: self,
-            pair,
-            window,
-            count,
-            npmi,
-        };
-        array.push(json, &object);
+        self.write_json(json, array, pair, window, &count, &npmi);
     }
-}
 
-/// A pair as a JSON object, its numbers already formatted.
-struct PairJson<'p> {
-    writer: &'p PairWriter,
-    pair: &'p Pair<'p>,
-    /// Its window kind's place in [`Window::ALL`].
-    window: usize,
-    count: Block<20>,
-    /// The NPMI, when written alike in both.
-    npmi: Option<Block<8>>,
-}
-
-impl PrettyJson for PairJson<'_> {
-    fn write_pretty(&self, out: &mut Vec<u8>, indent: usize) {
-        let (w, pair) = (self.writer, self.pair);
-        assert_eq!(indent, w.indent, "pieces prepared for another depth");
-        w.between.openings[self.window].append(out);
-        out.extend_from_slice(w.piece(pair.ranks.0, 1));
-        out.extend_from_slice(w.piece(pair.ranks.1, 2));
-        w.between.count.append(out);
-        self.count.append(out);
-        w.between.npmi.append(out);
-        match &self.npmi {
-            Some(npmi) => npmi.append(out),
-            None => pair.npmi.write_pretty(out, indent),
+    /// Appends a pair's JSON object to `array` in `json`, its count and NPMI formatted.
+    fn write_json(
+        &self,
+        out: &mut Vec<u8>,
+        array: &mut ArrayWriter,
+        pair: &Pair<'_>,
+        window: usize,
+        count: &Block<20>,
+        npmi: &Option<Block<8>>,
+    ) {
+        let opening = &self.between.openings[window];
+        if array.push_prepared(self.indent) {
+            out.extend_from_slice(&opening.as_bytes()[1..]);
+        } else {
+            opening.append(out);
         }
-        w.between.end.append(out);
+        out.extend_from_slice(self.piece(pair.ranks.0, 1));
+        out.extend_from_slice(self.piece(pair.ranks.1, 2));
+        count.append(out);
+        self.between.npmi.append(out);
+        match npmi {
+            Some(npmi) => npmi.append(out),
+            None => pair.npmi.write_pretty(out, self.indent),
+        }
+        self.between.end.append(out);
     }
 }
 
@@ -217,6 +213,10 @@ mod tests {
         ) {
             let formulas = if raw { Formulas::Raw } else { Formulas::Neutralize };
             let mut writer = PairWriter::new(keys.iter(), formulas, indent);
+            let (mut csv, mut json) = (Vec::new(), Vec::new());
+            let mut array = ArrayWriter::open(&mut json, indent);
+            let (mut expected_csv, mut expected_json) = (Vec::new(), Vec::new());
+            let mut expected_array = ArrayWriter::open(&mut expected_json, indent);
             for (window, a, b, count, npmi) in picks {
                 let (a, b) = (a.index(keys.len()), b.index(keys.len()));
                 let pair = Pair {
@@ -227,18 +227,14 @@ mod tests {
                     count,
                     npmi,
                 };
-                let (mut csv, mut json) = (Vec::new(), Vec::new());
-                let mut array = ArrayWriter::open(&mut json, indent);
                 writer.write(&mut csv, &mut json, &mut array, &pair);
-                array.close(&mut json);
-                let (mut expected_csv, mut expected_json) = (Vec::new(), Vec::new());
                 append(&mut expected_csv, [pair_row(&pair)], formulas).unwrap();
-                let mut array = ArrayWriter::open(&mut expected_json, indent);
-                array.push(&mut expected_json, &pair_row(&pair));
-                array.close(&mut expected_json);
-                prop_assert_eq!(csv, expected_csv);
-                prop_assert_eq!(String::from_utf8(json).unwrap(), String::from_utf8(expected_json).unwrap());
+                expected_array.push(&mut expected_json, &pair_row(&pair));
             }
+            array.close(&mut json);
+            expected_array.close(&mut expected_json);
+            prop_assert_eq!(csv, expected_csv);
+            prop_assert_eq!(String::from_utf8(json).unwrap(), String::from_utf8(expected_json).unwrap());
         }
     }
 }

@@ -204,6 +204,7 @@ mod tests {
                 Arc::clone(&texts[entity % texts.len()])
             },
             surface,
+            entity_index: None,
             start: kind,
             end: entity,
             sentence: day,
