@@ -224,30 +224,8 @@ pub fn find(
             }
         }
     }
+    let listed = listed_beside_persons(text, &full, &rejected_full);
     let mut found = full;
-    // "Ajey Gore, Gautam Rege and Karan Misra": a full name listed beside a person. Names
-    // are in text order and never overlap, so only the nearest rejected name on either
-    // side of a person can be separated from it by no more than "and" or a comma.
-    let mut listed = vec![false; rejected_full.len()];
-    let mut queue: Vec<Span> = found.iter().map(|m| m.span).collect();
-    while let Some(p) = queue.pop() {
-        let after = rejected_full.partition_point(|c| c.start < p.end);
-        let before = rejected_full.partition_point(|c| c.end <= p.start);
-        for k in [Some(after), before.checked_sub(1)].into_iter().flatten() {
-            let Some(c) = rejected_full.get(k).filter(|_| !listed[k]) else {
-                continue;
-            };
-            let (a, b) = if p.end <= c.start {
-                (p.end, c.start)
-            } else {
-                (c.end, p.start)
-            };
-            if a <= b && matches!(text[a..b].trim(), "," | "and" | ", and" | "&") {
-                listed[k] = true;
-                queue.push(*c);
-            }
-        }
-    }
     for (c, _) in rejected_full.iter().zip(&listed).filter(|(_, l)| **l) {
         found.push(Mention {
             kind: EntityKind::Person,
@@ -296,6 +274,54 @@ pub fn find(
         }
     }
     resolve_overlaps(found, |m| u8::from(m.rule != "person/given-name"))
+}
+
+/// "Ajey Gore, Gautam Rege and Karan Misra": which of the `rejected` full names are listed
+/// beside a person of `persons`, or beside a name so listed, with no more than "and" or a
+/// comma between. Both are in text order and no two of them overlap; every one holds a
+/// capital, so only the neighbours in text order can be that close. A chain of names is
+/// followed from the left, then from the right: each name is tested against its two
+/// neighbours only, not every person against the names nearest it.
+fn listed_beside_persons(text: &str, persons: &[Mention], rejected: &[Span]) -> Vec<bool> {
+    let mut listed = vec![false; rejected.len()];
+    let mut persons_before = 0;
+    for k in 0..rejected.len() {
+        let name = rejected[k];
+        persons_before += persons[persons_before..]
+            .iter()
+            .take_while(|p| p.span.end <= name.start)
+            .count();
+        let person = persons_before
+            .checked_sub(1)
+            .map(|i| (persons[i].span, true));
+        let previous = k.checked_sub(1).map(|i| (rejected[i], listed[i]));
+        // The neighbour is the one that ends last.
+        let neighbour = person
+            .into_iter()
+            .chain(previous)
+            .max_by_key(|(s, _)| s.end);
+        listed[k] = neighbour.is_some_and(|(s, joins)| joins && list_gap(text, s.end, name.start));
+    }
+    let mut persons_after = persons.len();
+    for k in (0..rejected.len()).rev() {
+        let name = rejected[k];
+        persons_after -= persons[..persons_after]
+            .iter()
+            .rev()
+            .take_while(|p| p.span.start >= name.end)
+            .count();
+        let person = persons.get(persons_after).map(|p| (p.span, true));
+        let next = rejected.get(k + 1).map(|s| (*s, listed[k + 1]));
+        // The neighbour is the one that starts first.
+        let neighbour = person.into_iter().chain(next).min_by_key(|(s, _)| s.start);
+        listed[k] |= neighbour.is_some_and(|(s, joins)| joins && list_gap(text, name.end, s.start));
+    }
+    listed
+}
+
+/// Whether the text from `a` to `b` separates two names of a list: a comma, "and" or "&".
+fn list_gap(text: &str, a: usize, b: usize) -> bool {
+    matches!(text[a..b].trim(), "," | "and" | ", and" | "&")
 }
 
 /// A lone name word kept until the post's full names are known: what the tests after
@@ -1389,6 +1415,32 @@ mod tests {
         })
     }
 
+    /// [`listed_beside_persons`] as a queue of persons and listed names finds them, each
+    /// tried against the nearest rejected name on either side.
+    fn listed_by_queue(text: &str, persons: &[Mention], rejected: &[Span]) -> Vec<bool> {
+        let mut listed = vec![false; rejected.len()];
+        let mut queue: Vec<Span> = persons.iter().map(|m| m.span).collect();
+        while let Some(p) = queue.pop() {
+            let after = rejected.partition_point(|c| c.start < p.end);
+            let before = rejected.partition_point(|c| c.end <= p.start);
+            for k in [Some(after), before.checked_sub(1)].into_iter().flatten() {
+                let Some(c) = rejected.get(k).filter(|_| !listed[k]) else {
+                    continue;
+                };
+                let (a, b) = if p.end <= c.start {
+                    (p.end, c.start)
+                } else {
+                    (c.end, p.start)
+                };
+                if a <= b && matches!(text[a..b].trim(), "," | "and" | ", and" | "&") {
+                    listed[k] = true;
+                    queue.push(*c);
+                }
+            }
+        }
+        listed
+    }
+
     const NAME_TEXT: &str =
         "(?s:[aAbBdeEéÉøØßİıIlLmMcvVoOniuN’'\\- .\u{301}\u{a0}_@#/1]{0,24}|.{0,12})";
 
@@ -1532,6 +1584,36 @@ mod tests {
                     &RULES,
                 ),
                 blocked_by_each_project(&text, &name, &covering, &RULES)
+            );
+        }
+
+        #[test]
+        fn listed_names_found_as_by_a_queue(
+            names in proptest::collection::vec((0usize..3, 0usize..10), 0..12),
+        ) {
+            const GAPS: [&str; 10] =
+                [", ", " and ", " & ", ", and ", " ", "", " x ", "\n", ". ", " ,\u{a0}and "];
+            let mut text = String::new();
+            let (mut persons, mut rejected) = (Vec::new(), Vec::new());
+            for (role, gap) in names {
+                let start = text.len();
+                text.push_str("Ab Cd");
+                let span = Span::new(start, text.len());
+                match role {
+                    0 => persons.push(Mention {
+                        kind: EntityKind::Person,
+                        span,
+                        name: String::new(),
+                        rule: "person/given-name",
+                    }),
+                    1 => rejected.push(span),
+                    _ => {}
+                }
+                text.push_str(GAPS[gap]);
+            }
+            proptest::prop_assert_eq!(
+                listed_beside_persons(&text, &persons, &rejected),
+                listed_by_queue(&text, &persons, &rejected)
             );
         }
 
