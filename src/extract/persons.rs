@@ -650,6 +650,31 @@ fn split_on_non_names(
     out: &mut Vec<(NameSpan, WordLists)>,
 ) {
     out.clear();
+    // Most names scanned are one word, which is never a particle: that word is the only
+    // piece, or there is none.
+    if let [part] = *name.parts {
+        let lists = first_word_lists(text, name, part, rules);
+        if !lists.is_non_person_word() {
+            out.push((
+                NameSpan {
+                    first_word: None,
+                    ..name.clone()
+                },
+                lists,
+            ));
+        }
+        return;
+    }
+    split_parts_on_non_names(text, name, rules, out);
+}
+
+/// [`split_on_non_names`] for a name of any number of parts, into `out` (empty).
+fn split_parts_on_non_names(
+    text: &str,
+    name: &NameSpan,
+    rules: &Rules,
+    out: &mut Vec<(NameSpan, WordLists)>,
+) {
     let mut run = NameParts::default();
     let mut run_lists = WordLists::default();
     let flush = |run: &mut NameParts, lists: WordLists, out: &mut Vec<_>, last: bool| {
@@ -675,10 +700,7 @@ fn split_on_non_names(
         // A word that would start a piece is looked up for every list at once; a part
         // after the first may still be a surname after a given name.
         let never = if run.is_empty() {
-            run_lists = match name.first_word {
-                Some((first, lists)) if first == *part => lists,
-                _ => rules.word_lists(word),
-            };
+            run_lists = first_word_lists(text, name, *part, rules);
             run_lists.is_non_person_word()
         } else {
             rules.is_non_person_word(word) && !allowed_as_surname(&run, run_lists, word)
@@ -690,6 +712,15 @@ fn split_on_non_names(
         }
     }
     flush(&mut run, run_lists, out, true);
+}
+
+/// The lists of `part`, a part of `name` that would start a piece: looked up by the scan
+/// if it was the first word it read, or looked up now.
+fn first_word_lists(text: &str, name: &NameSpan, part: Span, rules: &Rules) -> WordLists {
+    match name.first_word {
+        Some((first, lists)) if first == part => lists,
+        _ => rules.word_lists(part.slice(text)),
+    }
 }
 
 /// "Sarah Day": a word that is usually not a name may still be a surname right after a
@@ -1585,6 +1616,25 @@ mod tests {
                 ),
                 blocked_by_each_project(&text, &name, &covering, &RULES)
             );
+        }
+
+        #[test]
+        fn one_word_names_split_as_names_of_any_parts(
+            text in concat!(
+                "((Dr\\.?|Mr|The|Thanks|Jesse|van|Noller|Guido's|de|O'Neil|I|Julia|May|",
+                "Keynote|J\\.|deGrandis|Zorblax)( |, |\\. |\u{a0})){1,4}",
+            ),
+        ) {
+            static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+            for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let Some(name) = scan_name(&text, start, &RULES) else {
+                    continue;
+                };
+                let (mut pieces, mut by_parts) = (Vec::new(), Vec::new());
+                split_on_non_names(&text, &name, &RULES, &mut pieces);
+                split_parts_on_non_names(&text, &name, &RULES, &mut by_parts);
+                proptest::prop_assert_eq!(pieces, by_parts);
+            }
         }
 
         #[test]
