@@ -7,7 +7,7 @@
 //! "Noller", a misspelling). Words that are never names (months, weekdays, sentence
 //! openers), places, organisations, conferences and projects are filtered out.
 
-use super::{Context, EntityKind, Mention, days, has_span, overlapping, resolve_overlaps};
+use super::{Context, EntityKind, Mention, days, has_span, resolve_overlaps};
 use crate::rules::{Rules, WordLists, fold, fold_into, within_edits};
 use crate::span::Span;
 use crate::swar::{HIGHS, ascii_bytes_between, first_flagged};
@@ -243,7 +243,9 @@ pub fn find(
         folded_word.clear();
         fold_into(word, &mut folded_word);
         let alias = full_names.have_short_form(&folded_word);
-        if !alias && any_weak_project(overlapping(projects, single.span), rules) {
+        // A lone word that a project overlaps came this far only as a context-only
+        // project's word, which only a full name makes a person.
+        if !alias && single.blocked {
             continue;
         }
         // A lone unknown word needs more than "by X": organisations stand there too.
@@ -332,14 +334,17 @@ struct LoneWord {
     end: usize,
     honorific: bool,
     possessive: bool,
-    /// A project overlaps it.
+    /// A project overlaps it. A lone word is no full name starting with a given name,
+    /// which alone may pass a project, and a blocked one came this far only as one word
+    /// (never narrowed after its projects were found) that a context-only project
+    /// overlaps.
     blocked: bool,
     /// Its lists, if they were looked up for the first part of its scanned name.
     known_lists: Option<WordLists>,
 }
 
-/// Spans in text order, none overlapping another (as [`overlapping`] takes them), asked
-/// which of them overlap spans that never start before the ones asked about earlier.
+/// Spans in text order, none overlapping another (as [`super::overlapping`] takes them),
+/// asked which of them overlap spans that never start before the ones asked about earlier.
 struct InOrder<'s, T, F> {
     sorted: &'s [T],
     span_of: F,
