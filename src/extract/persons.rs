@@ -779,13 +779,13 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
         } else {
             capital
         };
-        let prefix_starts =
+        let mut prefix_starts =
             (prefix_from..capital).filter(|&start| starts_camel_prefix(bytes[start]));
-        if let Some(start) = prefix_starts
-            .chain([capital])
-            .find(|&start| name_starts_at(text, start))
-        {
+        if let Some(start) = prefix_starts.find(|&start| name_starts_at(text, start)) {
             return Some(start);
+        }
+        if name_starts_at(text, capital) {
+            return Some(capital);
         }
         at = capital + 1;
     }
