@@ -893,11 +893,11 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
     let mut honorific = false;
     let mut first_word = None;
     let mut next_word = read_word_and_kinds(text, pos);
-    if let Some((word, end, _)) = next_word {
+    if let Some((word, end, kinds)) = next_word {
         // A short honorific needs its dot ("Sig. Rossi", not "Sig Cox"), except the
         // forms people write without one.
         let dotted = text[end..].starts_with('.');
-        let dotless_ok = word.chars().nth(4).is_some()
+        let dotless_ok = has_more_chars_than(word, kinds, 4)
             || matches!(
                 word,
                 "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Sir" | "Herr" | "Frau" | "Miss"
@@ -932,8 +932,8 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
             break;
         }
         let mut part_end_with_dot = part_end;
-        let mut chars = word.chars();
-        let one_letter = chars.next().is_some() && chars.next().is_none();
+        // A word read is never empty.
+        let one_letter = !has_more_chars_than(word, kinds, 1);
         if one_letter && text[part_end..].starts_with('.') {
             part_end_with_dot += 1; // an initial keeps its dot
         }
@@ -944,19 +944,17 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
             end = word_end;
             break;
         }
-        // Next part: exactly one space (or a no-break space) after this one.
-        let rest = &text[part_end_with_dot..];
-        let gap = if rest.starts_with(' ') || rest.starts_with('\u{a0}') {
-            rest.chars().next().map_or(1, char::len_utf8)
-        } else {
-            break;
+        // Next part: exactly one space (or a no-break space, two bytes) after this one.
+        let gap = match text.as_bytes()[part_end_with_dot..] {
+            [b' ', ..] => 1,
+            [0xC2, 0xA0, ..] => 2,
+            _ => break,
         };
         let next = part_end_with_dot + gap;
-        if text[next..].starts_with(' ')
-            || !text
-                .as_bytes()
-                .get(next)
-                .is_some_and(|&b| may_continue_name(b, rules))
+        if !text
+            .as_bytes()
+            .get(next)
+            .is_some_and(|&b| b != b' ' && may_continue_name(b, rules))
         {
             break;
         }
@@ -984,6 +982,16 @@ fn skip_dot_space(text: &str, end: usize) -> Option<usize> {
         Some(end + after_dot + 1)
     } else {
         Some(end)
+    }
+}
+
+/// Whether `word`, of the [`byte_kinds`] `kinds`, has more than `n` characters: an ASCII
+/// word, nearly every word a scan reads, has one a byte and needs no decoding.
+fn has_more_chars_than(word: &str, kinds: u8, n: usize) -> bool {
+    if kinds & NON_ASCII == 0 {
+        word.len() > n
+    } else {
+        word.chars().nth(n).is_some()
     }
 }
 
@@ -1640,6 +1648,17 @@ mod tests {
                 split_parts_on_non_names(&text, &name, &RULES, &mut by_parts);
                 proptest::prop_assert_eq!(pieces, by_parts);
             }
+        }
+
+        #[test]
+        fn characters_counted_as_by_decoding(
+            word in "[aé’.\u{301}]{0,6}|(?s:.{0,6})",
+            n in 0usize..7,
+        ) {
+            proptest::prop_assert_eq!(
+                has_more_chars_than(&word, byte_kinds(&word), n),
+                word.chars().nth(n).is_some()
+            );
         }
 
         #[test]
