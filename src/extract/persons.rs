@@ -7,7 +7,7 @@
 //! "Noller", a misspelling). Words that are never names (months, weekdays, sentence
 //! openers), places, organisations, conferences and projects are filtered out.
 
-use super::{Context, EntityKind, Mention, days, has_span, overlapping, resolve_overlaps};
+use super::{Context, EntityKind, Mention, days, has_span, resolve_overlaps};
 use crate::rules::{Rules, WordLists, fold, fold_into, within_edits};
 use crate::span::Span;
 use crate::swar::{HIGHS, ascii_bytes_between, first_flagged};
@@ -224,30 +224,8 @@ pub fn find(
             }
         }
     }
+    let listed = listed_beside_persons(text, &full, &rejected_full);
     let mut found = full;
-    // "Ajey Gore, Gautam Rege and Karan Misra": a full name listed beside a person. Names
-    // are in text order and never overlap, so only the nearest rejected name on either
-    // side of a person can be separated from it by no more than "and" or a comma.
-    let mut listed = vec![false; rejected_full.len()];
-    let mut queue: Vec<Span> = found.iter().map(|m| m.span).collect();
-    while let Some(p) = queue.pop() {
-        let after = rejected_full.partition_point(|c| c.start < p.end);
-        let before = rejected_full.partition_point(|c| c.end <= p.start);
-        for k in [Some(after), before.checked_sub(1)].into_iter().flatten() {
-            let Some(c) = rejected_full.get(k).filter(|_| !listed[k]) else {
-                continue;
-            };
-            let (a, b) = if p.end <= c.start {
-                (p.end, c.start)
-            } else {
-                (c.end, p.start)
-            };
-            if a <= b && matches!(text[a..b].trim(), "," | "and" | ", and" | "&") {
-                listed[k] = true;
-                queue.push(*c);
-            }
-        }
-    }
     for (c, _) in rejected_full.iter().zip(&listed).filter(|(_, l)| **l) {
         found.push(Mention {
             kind: EntityKind::Person,
@@ -265,7 +243,9 @@ pub fn find(
         folded_word.clear();
         fold_into(word, &mut folded_word);
         let alias = full_names.have_short_form(&folded_word);
-        if !alias && any_weak_project(overlapping(projects, single.span), rules) {
+        // A lone word that a project overlaps came this far only as a context-only
+        // project's word, which only a full name makes a person.
+        if !alias && single.blocked {
             continue;
         }
         // A lone unknown word needs more than "by X": organisations stand there too.
@@ -298,6 +278,54 @@ pub fn find(
     resolve_overlaps(found, |m| u8::from(m.rule != "person/given-name"))
 }
 
+/// "Ajey Gore, Gautam Rege and Karan Misra": which of the `rejected` full names are listed
+/// beside a person of `persons`, or beside a name so listed, with no more than "and" or a
+/// comma between. Both are in text order and no two of them overlap; every one holds a
+/// capital, so only the neighbours in text order can be that close. A chain of names is
+/// followed from the left, then from the right: each name is tested against its two
+/// neighbours only, not every person against the names nearest it.
+fn listed_beside_persons(text: &str, persons: &[Mention], rejected: &[Span]) -> Vec<bool> {
+    let mut listed = vec![false; rejected.len()];
+    let mut persons_before = 0;
+    for k in 0..rejected.len() {
+        let name = rejected[k];
+        persons_before += persons[persons_before..]
+            .iter()
+            .take_while(|p| p.span.end <= name.start)
+            .count();
+        let person = persons_before
+            .checked_sub(1)
+            .map(|i| (persons[i].span, true));
+        let previous = k.checked_sub(1).map(|i| (rejected[i], listed[i]));
+        // The neighbour is the one that ends last.
+        let neighbour = person
+            .into_iter()
+            .chain(previous)
+            .max_by_key(|(s, _)| s.end);
+        listed[k] = neighbour.is_some_and(|(s, joins)| joins && list_gap(text, s.end, name.start));
+    }
+    let mut persons_after = persons.len();
+    for k in (0..rejected.len()).rev() {
+        let name = rejected[k];
+        persons_after -= persons[..persons_after]
+            .iter()
+            .rev()
+            .take_while(|p| p.span.start >= name.end)
+            .count();
+        let person = persons.get(persons_after).map(|p| (p.span, true));
+        let next = rejected.get(k + 1).map(|s| (*s, listed[k + 1]));
+        // The neighbour is the one that starts first.
+        let neighbour = person.into_iter().chain(next).min_by_key(|(s, _)| s.start);
+        listed[k] |= neighbour.is_some_and(|(s, joins)| joins && list_gap(text, name.end, s.start));
+    }
+    listed
+}
+
+/// Whether the text from `a` to `b` separates two names of a list: a comma, "and" or "&".
+fn list_gap(text: &str, a: usize, b: usize) -> bool {
+    matches!(text[a..b].trim(), "," | "and" | ", and" | "&")
+}
+
 /// A lone name word kept until the post's full names are known: what the tests after
 /// that read of it, rather than the whole scanned name with room for every part.
 struct LoneWord {
@@ -306,14 +334,17 @@ struct LoneWord {
     end: usize,
     honorific: bool,
     possessive: bool,
-    /// A project overlaps it.
+    /// A project overlaps it. A lone word is no full name starting with a given name,
+    /// which alone may pass a project, and a blocked one came this far only as one word
+    /// (never narrowed after its projects were found) that a context-only project
+    /// overlaps.
     blocked: bool,
     /// Its lists, if they were looked up for the first part of its scanned name.
     known_lists: Option<WordLists>,
 }
 
-/// Spans in text order, none overlapping another (as [`overlapping`] takes them), asked
-/// which of them overlap spans that never start before the ones asked about earlier.
+/// Spans in text order, none overlapping another (as [`super::overlapping`] takes them),
+/// asked which of them overlap spans that never start before the ones asked about earlier.
 struct InOrder<'s, T, F> {
     sorted: &'s [T],
     span_of: F,
@@ -624,6 +655,31 @@ fn split_on_non_names(
     out: &mut Vec<(NameSpan, WordLists)>,
 ) {
     out.clear();
+    // Most names scanned are one word, which is never a particle: that word is the only
+    // piece, or there is none.
+    if let [part] = *name.parts {
+        let lists = first_word_lists(text, name, part, rules);
+        if !lists.is_non_person_word() {
+            out.push((
+                NameSpan {
+                    first_word: None,
+                    ..name.clone()
+                },
+                lists,
+            ));
+        }
+        return;
+    }
+    split_parts_on_non_names(text, name, rules, out);
+}
+
+/// [`split_on_non_names`] for a name of any number of parts, into `out` (empty).
+fn split_parts_on_non_names(
+    text: &str,
+    name: &NameSpan,
+    rules: &Rules,
+    out: &mut Vec<(NameSpan, WordLists)>,
+) {
     let mut run = NameParts::default();
     let mut run_lists = WordLists::default();
     let flush = |run: &mut NameParts, lists: WordLists, out: &mut Vec<_>, last: bool| {
@@ -649,10 +705,7 @@ fn split_on_non_names(
         // A word that would start a piece is looked up for every list at once; a part
         // after the first may still be a surname after a given name.
         let never = if run.is_empty() {
-            run_lists = match name.first_word {
-                Some((first, lists)) if first == *part => lists,
-                _ => rules.word_lists(word),
-            };
+            run_lists = first_word_lists(text, name, *part, rules);
             run_lists.is_non_person_word()
         } else {
             rules.is_non_person_word(word) && !allowed_as_surname(&run, run_lists, word)
@@ -664,6 +717,15 @@ fn split_on_non_names(
         }
     }
     flush(&mut run, run_lists, out, true);
+}
+
+/// The lists of `part`, a part of `name` that would start a piece: looked up by the scan
+/// if it was the first word it read, or looked up now.
+fn first_word_lists(text: &str, name: &NameSpan, part: Span, rules: &Rules) -> WordLists {
+    match name.first_word {
+        Some((first, lists)) if first == part => lists,
+        _ => rules.word_lists(part.slice(text)),
+    }
 }
 
 /// "Sarah Day": a word that is usually not a name may still be a surname right after a
@@ -717,13 +779,13 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
         } else {
             capital
         };
-        let prefix_starts =
+        let mut prefix_starts =
             (prefix_from..capital).filter(|&start| starts_camel_prefix(bytes[start]));
-        if let Some(start) = prefix_starts
-            .chain([capital])
-            .find(|&start| name_starts_at(text, start))
-        {
+        if let Some(start) = prefix_starts.find(|&start| name_starts_at(text, start)) {
             return Some(start);
+        }
+        if name_starts_at(text, capital) {
+            return Some(capital);
         }
         at = capital + 1;
     }
@@ -831,11 +893,11 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
     let mut honorific = false;
     let mut first_word = None;
     let mut next_word = read_word_and_kinds(text, pos);
-    if let Some((word, end, _)) = next_word {
+    if let Some((word, end, kinds)) = next_word {
         // A short honorific needs its dot ("Sig. Rossi", not "Sig Cox"), except the
         // forms people write without one.
         let dotted = text[end..].starts_with('.');
-        let dotless_ok = word.chars().nth(4).is_some()
+        let dotless_ok = has_more_chars_than(word, kinds, 4)
             || matches!(
                 word,
                 "Mr" | "Mrs" | "Ms" | "Mx" | "Dr" | "Sir" | "Herr" | "Frau" | "Miss"
@@ -870,8 +932,8 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
             break;
         }
         let mut part_end_with_dot = part_end;
-        let mut chars = word.chars();
-        let one_letter = chars.next().is_some() && chars.next().is_none();
+        // A word read is never empty.
+        let one_letter = !has_more_chars_than(word, kinds, 1);
         if one_letter && text[part_end..].starts_with('.') {
             part_end_with_dot += 1; // an initial keeps its dot
         }
@@ -882,19 +944,17 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
             end = word_end;
             break;
         }
-        // Next part: exactly one space (or a no-break space) after this one.
-        let rest = &text[part_end_with_dot..];
-        let gap = if rest.starts_with(' ') || rest.starts_with('\u{a0}') {
-            rest.chars().next().map_or(1, char::len_utf8)
-        } else {
-            break;
+        // Next part: exactly one space (or a no-break space, two bytes) after this one.
+        let gap = match text.as_bytes()[part_end_with_dot..] {
+            [b' ', ..] => 1,
+            [0xC2, 0xA0, ..] => 2,
+            _ => break,
         };
         let next = part_end_with_dot + gap;
-        if text[next..].starts_with(' ')
-            || !text
-                .as_bytes()
-                .get(next)
-                .is_some_and(|&b| may_continue_name(b, rules))
+        if !text
+            .as_bytes()
+            .get(next)
+            .is_some_and(|&b| b != b' ' && may_continue_name(b, rules))
         {
             break;
         }
@@ -922,6 +982,16 @@ fn skip_dot_space(text: &str, end: usize) -> Option<usize> {
         Some(end + after_dot + 1)
     } else {
         Some(end)
+    }
+}
+
+/// Whether `word`, of the [`byte_kinds`] `kinds`, has more than `n` characters: an ASCII
+/// word, nearly every word a scan reads, has one a byte and needs no decoding.
+fn has_more_chars_than(word: &str, kinds: u8, n: usize) -> bool {
+    if kinds & NON_ASCII == 0 {
+        word.len() > n
+    } else {
+        word.chars().nth(n).is_some()
     }
 }
 
@@ -1389,6 +1459,32 @@ mod tests {
         })
     }
 
+    /// [`listed_beside_persons`] as a queue of persons and listed names finds them, each
+    /// tried against the nearest rejected name on either side.
+    fn listed_by_queue(text: &str, persons: &[Mention], rejected: &[Span]) -> Vec<bool> {
+        let mut listed = vec![false; rejected.len()];
+        let mut queue: Vec<Span> = persons.iter().map(|m| m.span).collect();
+        while let Some(p) = queue.pop() {
+            let after = rejected.partition_point(|c| c.start < p.end);
+            let before = rejected.partition_point(|c| c.end <= p.start);
+            for k in [Some(after), before.checked_sub(1)].into_iter().flatten() {
+                let Some(c) = rejected.get(k).filter(|_| !listed[k]) else {
+                    continue;
+                };
+                let (a, b) = if p.end <= c.start {
+                    (p.end, c.start)
+                } else {
+                    (c.end, p.start)
+                };
+                if a <= b && matches!(text[a..b].trim(), "," | "and" | ", and" | "&") {
+                    listed[k] = true;
+                    queue.push(*c);
+                }
+            }
+        }
+        listed
+    }
+
     const NAME_TEXT: &str =
         "(?s:[aAbBdeEéÉøØßİıIlLmMcvVoOniuN’'\\- .\u{301}\u{a0}_@#/1]{0,24}|.{0,12})";
 
@@ -1532,6 +1628,66 @@ mod tests {
                     &RULES,
                 ),
                 blocked_by_each_project(&text, &name, &covering, &RULES)
+            );
+        }
+
+        #[test]
+        fn one_word_names_split_as_names_of_any_parts(
+            text in concat!(
+                "((Dr\\.?|Mr|The|Thanks|Jesse|van|Noller|Guido's|de|O'Neil|I|Julia|May|",
+                "Keynote|J\\.|deGrandis|Zorblax)( |, |\\. |\u{a0})){1,4}",
+            ),
+        ) {
+            static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+            for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let Some(name) = scan_name(&text, start, &RULES) else {
+                    continue;
+                };
+                let (mut pieces, mut by_parts) = (Vec::new(), Vec::new());
+                split_on_non_names(&text, &name, &RULES, &mut pieces);
+                split_parts_on_non_names(&text, &name, &RULES, &mut by_parts);
+                proptest::prop_assert_eq!(pieces, by_parts);
+            }
+        }
+
+        #[test]
+        fn characters_counted_as_by_decoding(
+            word in "[aé’.\u{301}]{0,6}|(?s:.{0,6})",
+            n in 0usize..7,
+        ) {
+            proptest::prop_assert_eq!(
+                has_more_chars_than(&word, byte_kinds(&word), n),
+                word.chars().nth(n).is_some()
+            );
+        }
+
+        #[test]
+        fn listed_names_found_as_by_a_queue(
+            names in proptest::collection::vec((0usize..3, 0usize..10), 0..12),
+        ) {
+            const GAPS: [&str; 10] =
+                [", ", " and ", " & ", ", and ", " ", "", " x ", "\n", ". ", " ,\u{a0}and "];
+            let mut text = String::new();
+            let (mut persons, mut rejected) = (Vec::new(), Vec::new());
+            for (role, gap) in names {
+                let start = text.len();
+                text.push_str("Ab Cd");
+                let span = Span::new(start, text.len());
+                match role {
+                    0 => persons.push(Mention {
+                        kind: EntityKind::Person,
+                        span,
+                        name: String::new(),
+                        rule: "person/given-name",
+                    }),
+                    1 => rejected.push(span),
+                    _ => {}
+                }
+                text.push_str(GAPS[gap]);
+            }
+            proptest::prop_assert_eq!(
+                listed_beside_persons(&text, &persons, &rejected),
+                listed_by_queue(&text, &persons, &rejected)
             );
         }
 
