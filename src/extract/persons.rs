@@ -1476,7 +1476,7 @@ mod tests {
                 } else {
                     (c.end, p.start)
                 };
-                if a <= b && matches!(text[a..b].trim(), "," | "and" | ", and" | "&") {
+                if a <= b && list_gap(text, a, b) {
                     listed[k] = true;
                     queue.push(*c);
                 }
