@@ -107,7 +107,7 @@ fn stages(c: &mut Criterion) {
             for r in &records {
                 total.add_document(r);
             }
-            black_box(total.cooccurrence().len())
+            black_box(total)
         })
     });
     group.bench_function("report", |b| {

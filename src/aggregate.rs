@@ -16,8 +16,11 @@
 
 use crate::extract::EntityKind;
 use crate::record::{DocumentRecord, MentionRecord};
+use pair_counts::PairCounts;
 use rustc_hash::FxHashMap;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+mod pair_counts;
 
 /// An entity across the corpus: kind and canonical name.
 pub type EntityKey = (EntityKind, String);
@@ -64,30 +67,8 @@ struct WindowStats {
     windows: u64,
     /// Windows holding each entity, by id.
     holding: Vec<u64>,
-    /// Windows holding each unordered pair of ids (the smaller id first), modulo
-    /// 2^32: pairs are most of a large run's memory, and a count this high is rare.
-    pairs: FxHashMap<(u32, u32), u32>,
-    /// The multiples of 2^32 of the few counts that went past `u32::MAX`.
-    pair_overflow: HashMap<(u32, u32), u64>,
-}
-
-impl WindowStats {
-    /// Counts one more window holding the pair.
-    fn add_pair(&mut self, pair: (u32, u32)) {
-        let count = self.pairs.entry(pair).or_default();
-        match count.checked_add(1) {
-            Some(next) => *count = next,
-            None => {
-                *count = 0;
-                *self.pair_overflow.entry(pair).or_default() += 1 << 32;
-            }
-        }
-    }
-
-    /// Windows holding the pair.
-    fn pair_count(&self, pair: (u32, u32), low: u32) -> u64 {
-        self.pair_overflow.get(&pair).copied().unwrap_or(0) + u64::from(low)
-    }
+    /// Windows holding each pair of ids.
+    pairs: PairCounts,
 }
 
 /// Corpus-wide counts.
@@ -220,10 +201,11 @@ impl Aggregates {
             group.sort_unstable();
             group.dedup();
             rest = &rest[end..];
-            for (i, &a) in group.iter().enumerate() {
-                stats.holding[a as usize] += 1;
-                for &b in &group[i + 1..] {
-                    stats.add_pair((a, b));
+            // By the larger id, whose pairs with the smaller ones sit together.
+            for (i, &b) in group.iter().enumerate() {
+                stats.holding[b as usize] += 1;
+                for &a in &group[..i] {
+                    stats.pairs.add(a, b);
                 }
             }
         }
@@ -265,7 +247,7 @@ impl Aggregates {
 /// A pair as [`Cooccurrence::iter`] sorts it: 12 bytes rather than a [`Pair`]'s 40,
 /// since a large run holds hundreds of thousands of them at its end.
 struct RankedPair {
-    /// Windows holding both, modulo 2^32 (see [`WindowStats::pair_overflow`]).
+    /// Windows holding both, modulo 2^32 (see [`PairCounts`]).
     low: u32,
     /// Both entities' places among the entities sorted by key.
     ranks: (u32, u32),
@@ -383,16 +365,6 @@ pub struct Cooccurrence<'a> {
 }
 
 impl<'a> Cooccurrence<'a> {
-    /// Number of pairs, over both window kinds.
-    pub fn len(&self) -> usize {
-        self.aggregates.windows.iter().map(|w| w.pairs.len()).sum()
-    }
-
-    /// Whether no two entities share a window.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
     /// Every entity sorted by key, those of no document included: what [`Pair::ranks`]
     /// index, so that a writer can prepare each entity's cells once rather than per pair.
     pub fn keys(&self) -> impl ExactSizeIterator<Item = &'a EntityKey> + '_ {
@@ -414,18 +386,18 @@ impl<'a> Cooccurrence<'a> {
                 let id = move |rank: u32| self.by_rank[rank as usize];
                 let count = move |p: &RankedPair| {
                     let (x, y) = (id(p.ranks.0), id(p.ranks.1));
-                    stats.pair_count((x.min(y), x.max(y)), p.low)
+                    stats.pairs.count((x.min(y), x.max(y)), p.low)
                 };
-                let ranked = stats.pairs.iter().map(|(&(x, y), &low)| {
+                let ranked = stats.pairs.iter().map(|((x, y), low)| {
                     let (x, y) = (self.rank[x as usize], self.rank[y as usize]);
                     RankedPair {
                         low,
                         ranks: (x.min(y), x.max(y)),
                     }
                 });
-                let max_low = stats.pairs.values().copied().max().unwrap_or(0);
+                let max_low = stats.pairs.iter().map(|(_, low)| low).max().unwrap_or(0);
                 let packing = Packing::new(max_low, self.rank.len());
-                let sorted = match packing.filter(|_| stats.pair_overflow.is_empty()) {
+                let sorted = match packing.filter(|_| !stats.pairs.overflowed()) {
                     Some(packing) => {
                         let keys: Vec<u64> = ranked.map(|p| packing.pack(&p)).collect();
                         let keys = radix_sort(keys, packing.bits);
@@ -433,7 +405,7 @@ impl<'a> Cooccurrence<'a> {
                     }
                     None => {
                         let mut sorted: Vec<RankedPair> = ranked.collect();
-                        if stats.pair_overflow.is_empty() {
+                        if !stats.pairs.overflowed() {
                             sorted.sort_unstable_by_key(RankedPair::order);
                         } else {
                             sorted.sort_unstable_by_key(|p| (std::cmp::Reverse(count(p)), p.ranks));
@@ -640,27 +612,14 @@ mod tests {
     }
 
     #[test]
-    fn pair_counts_stay_exact_past_u32() {
-        let mut stats = WindowStats::default();
-        let pair = (0, 1);
-        stats.pairs.insert(pair, u32::MAX - 1);
-        for _ in 0..3 {
-            stats.add_pair(pair);
-        }
-        let low = stats.pairs[&pair];
-        assert_eq!(stats.pair_count(pair, low), u64::from(u32::MAX) + 2);
-    }
-
-    #[test]
     fn listing_sorts_counts_past_u32_above_smaller_ones() {
         let mut a = Aggregates::default();
         a.add_document(&doc(&[&["A", "B"], &["A", "C"]]));
         let id = |name: &str| a.ids[EntityKind::Project.slot()][name];
         let (ab, ac) = ((id("A"), id("B")), (id("A"), id("C")));
         let sentence = &mut a.windows[0];
-        sentence.pairs.insert(ab, 5);
-        sentence.pair_overflow.insert(ab, 1 << 32);
-        sentence.pairs.insert(ac, 10);
+        sentence.pairs.set(ab, (1 << 32) + 5);
+        sentence.pairs.set(ac, 10);
         let sentences: Vec<(String, u64)> = a
             .cooccurrence()
             .iter()

@@ -1,0 +1,170 @@
+//! How many windows hold each pair of entity ids.
+
+use rustc_hash::FxHashMap;
+use std::collections::HashMap;
+
+/// Ids below this have their pairs counted in a table: at most 2 MiB of counts per
+/// window kind.
+const DENSE_IDS: u32 = 1024;
+
+/// Windows holding each unordered pair of ids (the smaller id first), modulo 2^32: pairs
+/// are most of a large run's memory, and a count this high is rare.
+///
+/// Ids are given in the order entities are first seen, so the entities a corpus names
+/// most tend to have small ids, and in a large corpus nearly every pair of them shares a
+/// window somewhere. Pairs of ids below `dense_ids` are counted in a triangular table
+/// indexed by the pair: a run adds tens of millions of pairs, one at a time on the thread
+/// that keeps the corpus counts, and in a hash map each costs a cache miss or two, where
+/// the table needs no hashing and keeps the pairs of a window's entity with the smaller
+/// ones in one row. Pairs of larger ids go to a hash map.
+#[derive(Clone, Debug)]
+pub(super) struct PairCounts {
+    /// Ids below this are counted in `table`.
+    dense_ids: u32,
+    /// The count of `(a, b)`, `a < b < rows`, at `row_start(b) + a`: row `b` holds the
+    /// pairs of `b` with every smaller id.
+    table: Vec<u32>,
+    /// Rows of `table`: a power of two, or `dense_ids`, or none.
+    rows: u32,
+    /// Counts of the pairs not in `table`.
+    sparse: FxHashMap<(u32, u32), u32>,
+    /// The multiples of 2^32 of the few counts that went past `u32::MAX`.
+    overflow: HashMap<(u32, u32), u64>,
+}
+
+impl Default for PairCounts {
+    fn default() -> PairCounts {
+        PairCounts::with_dense_ids(DENSE_IDS)
+    }
+}
+
+/// Where row `b` of the table starts: after the rows of every smaller id.
+fn row_start(b: usize) -> usize {
+    b * b.saturating_sub(1) / 2
+}
+
+impl PairCounts {
+    fn with_dense_ids(dense_ids: u32) -> PairCounts {
+        PairCounts {
+            dense_ids,
+            table: Vec::new(),
+            rows: 0,
+            sparse: FxHashMap::default(),
+            overflow: HashMap::new(),
+        }
+    }
+
+    /// Counts one more window holding `a` and `b`, `a < b`.
+    pub fn add(&mut self, a: u32, b: u32) {
+        debug_assert!(a < b, "pair ({a}, {b}) out of order");
+        let count = if b < self.dense_ids {
+            if b >= self.rows {
+                self.rows = (b + 1).next_power_of_two().min(self.dense_ids);
+                self.table.resize(row_start(self.rows as usize), 0);
+            }
+            &mut self.table[row_start(b as usize) + a as usize]
+        } else {
+            self.sparse.entry((a, b)).or_default()
+        };
+        match count.checked_add(1) {
+            Some(next) => *count = next,
+            None => {
+                *count = 0;
+                *self.overflow.entry((a, b)).or_default() += 1 << 32;
+            }
+        }
+    }
+
+    /// Every pair held by a window, with its count modulo 2^32, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = ((u32, u32), u32)> + '_ {
+        let dense = (1..self.rows as usize).flat_map(move |b| {
+            let row = &self.table[row_start(b)..row_start(b + 1)];
+            row.iter().enumerate().filter_map(move |(a, &low)| {
+                let pair = (a as u32, b as u32);
+                (low != 0 || self.overflow.contains_key(&pair)).then_some((pair, low))
+            })
+        });
+        dense.chain(self.sparse.iter().map(|(&pair, &low)| (pair, low)))
+    }
+
+    /// Sets the count of `(a, b)`, `a < b`: for tests of counts too high to reach by adding.
+    #[cfg(test)]
+    pub fn set(&mut self, (a, b): (u32, u32), count: u64) {
+        self.add(a, b);
+        let low = if b < self.dense_ids {
+            &mut self.table[row_start(b as usize) + a as usize]
+        } else {
+            self.sparse.get_mut(&(a, b)).expect("just added")
+        };
+        *low = count as u32;
+        self.overflow.remove(&(a, b));
+        if count >> 32 != 0 {
+            self.overflow.insert((a, b), count >> 32 << 32);
+        }
+    }
+
+    /// Whether a count went past `u32::MAX`.
+    pub fn overflowed(&self) -> bool {
+        !self.overflow.is_empty()
+    }
+
+    /// The whole count of `pair`, whose count modulo 2^32 is `low`.
+    pub fn count(&self, pair: (u32, u32), low: u32) -> u64 {
+        self.overflow.get(&pair).copied().unwrap_or(0) + u64::from(low)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every pair with its whole count, sorted.
+    fn counts(pairs: &PairCounts) -> Vec<((u32, u32), u64)> {
+        let mut out: Vec<_> = pairs
+            .iter()
+            .map(|(pair, low)| (pair, pairs.count(pair, low)))
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn counts_stay_exact_past_u32_in_the_table_and_the_map() {
+        for dense_ids in [0, DENSE_IDS] {
+            let mut pairs = PairCounts::with_dense_ids(dense_ids);
+            pairs.set((3, 7), u64::from(u32::MAX) - 1);
+            for _ in 0..3 {
+                pairs.add(3, 7);
+            }
+            assert!(pairs.overflowed());
+            assert_eq!(counts(&pairs), [((3, 7), u64::from(u32::MAX) + 2)]);
+        }
+    }
+
+    #[test]
+    fn a_count_that_wrapped_to_zero_is_still_listed() {
+        let mut pairs = PairCounts::default();
+        pairs.set((0, 1), u32::MAX.into());
+        pairs.add(0, 1);
+        assert_eq!(counts(&pairs), [((0, 1), 1 << 32)]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_table_counts_as_a_map_does(
+            adds in proptest::collection::vec((0u32..40, 0u32..40), 0..300),
+            dense_ids in 0u32..45,
+        ) {
+            let mut pairs = PairCounts::with_dense_ids(dense_ids);
+            let mut reference: HashMap<(u32, u32), u64> = HashMap::new();
+            for (x, y) in adds.into_iter().filter(|(x, y)| x != y) {
+                let (a, b) = (x.min(y), x.max(y));
+                pairs.add(a, b);
+                *reference.entry((a, b)).or_default() += 1;
+            }
+            let mut reference: Vec<_> = reference.into_iter().collect();
+            reference.sort_unstable();
+            proptest::prop_assert_eq!(counts(&pairs), reference);
+        }
+    }
+}
