@@ -150,7 +150,7 @@ pub struct Common {
 /// How posts are analyzed.
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Worker threads (default: all cores). Output is the same for any number.
+    /// Threads that analyze posts (default: all cores). Output is the same for any number.
     #[arg(long, short = 'j', value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
     /// A TOML rule pack that adds to or overrides the built-in rules.

@@ -1,8 +1,9 @@
 //! The pipeline for one document, and the parallel driver over many.
 //!
-//! [`analyze`] is pure and single-threaded: text in, analysis out. [`run`] is the only
-//! place that uses threads (rayon over documents), and it sorts results by path so that
-//! reports are the same whatever the thread count or the order of the inputs.
+//! [`analyze`] is pure and single-threaded: text in, analysis out. [`stream`] is the
+//! only place that uses threads (rayon over documents), and [`plan`] sorts inputs by
+//! path so that reports are the same whatever the thread count or the order of the
+//! inputs.
 
 use crate::aggregate::Aggregates;
 use crate::extract::{self, Context, EntityKind};
@@ -226,7 +227,7 @@ impl Outcome {
 /// How a run reads its inputs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RunOptions {
-    /// Worker threads; 1 runs on the calling thread.
+    /// Threads that analyze documents, the calling thread among them: 1 uses no other.
     pub threads: usize,
     /// Inputs larger than this are skipped unread.
     pub max_file_size: ByteSize,
@@ -345,13 +346,18 @@ fn from_text(
 type Produced<X> = (Outcome, Option<X>);
 
 /// Reads and analyzes `inputs` on `options.threads` threads, and hands each outcome to
-/// `sink` in input order, with what `extra` computed from its analysis (on the worker
-/// thread).
+/// `sink` in input order, with what `extra` computed from its analysis (on the thread
+/// that analyzed it).
 ///
 /// At most a few documents per thread are in flight or waiting for their turn, so memory
 /// does not grow with the number of inputs: whatever `sink` keeps is all that stays.
 /// `inputs` is drawn on the calling thread as room frees up, and `sink` runs there too,
 /// so the order it sees never depends on the thread count.
+///
+/// The calling thread is one of the `options.threads`: between outcomes it analyzes
+/// documents of its own, once the pool's workers have enough queued to stay busy. A
+/// thread that only waited for outcomes would be woken for every document, a system
+/// call and a switch of threads each time, and would share the cores with the workers.
 ///
 /// # Errors
 /// The first error of `sink`, after which no more outcomes are produced.
@@ -370,10 +376,11 @@ pub fn stream<X: Send>(
         };
         (outcome, x)
     };
-    let pool = (options.threads > 1)
+    let workers = options.threads.saturating_sub(1);
+    let pool = (workers > 0)
         .then(|| {
             rayon::ThreadPoolBuilder::new()
-                .num_threads(options.threads)
+                .num_threads(workers)
                 .build()
                 .ok()
         })
@@ -386,15 +393,32 @@ pub fn stream<X: Send>(
         return Ok(());
     };
     let window = 4 * options.threads + 4;
+    // Enough for each worker to go on with while this thread analyzes a document.
+    let queued_for_pool = 2 * workers + 2;
     type Sent<X> = (usize, std::thread::Result<Produced<X>>);
     let (tx, rx) = std::sync::mpsc::channel::<Sent<X>>();
     pool.in_place_scope(|scope| {
         let work = &work;
         let mut inputs = inputs.into_iter();
         let mut waiting: std::collections::BTreeMap<usize, Produced<X>> = Default::default();
-        let (mut sent, mut done, mut exhausted) = (0usize, 0usize, false);
+        let (mut sent, mut done, mut in_pool) = (0usize, 0usize, 0usize);
+        let mut exhausted = false;
+        let arrived = |(i, result): Sent<X>, waiting: &mut std::collections::BTreeMap<_, _>| {
+            match result {
+                Ok(produced) => waiting.insert(i, produced),
+                Err(panic) => std::panic::resume_unwind(panic),
+            };
+        };
         loop {
-            while !exhausted && sent - done < window {
+            while let Ok(sent) = rx.try_recv() {
+                in_pool -= 1;
+                arrived(sent, &mut waiting);
+            }
+            while let Some((outcome, x)) = waiting.remove(&done) {
+                done += 1;
+                sink(outcome, x)?;
+            }
+            while !exhausted && in_pool < queued_for_pool && sent - done < window {
                 match inputs.next() {
                     Some(input) => {
                         let (tx, i) = (tx.clone(), sent);
@@ -406,27 +430,27 @@ pub fn stream<X: Send>(
                             let _ = tx.send((i, result));
                         });
                         sent += 1;
+                        in_pool += 1;
                     }
                     None => exhausted = true,
                 }
             }
+            if !exhausted && sent - done < window {
+                match inputs.next() {
+                    Some(input) => {
+                        waiting.insert(sent, work(input));
+                        sent += 1;
+                    }
+                    None => exhausted = true,
+                }
+                continue;
+            }
             if done == sent {
                 return Ok(());
             }
-            let (outcome, x) = loop {
-                if let Some(next) = waiting.remove(&done) {
-                    break next;
-                }
-                let (i, result) = rx.recv().expect("every job sends its result");
-                match result {
-                    Ok(produced) => {
-                        waiting.insert(i, produced);
-                    }
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            };
-            done += 1;
-            sink(outcome, x)?;
+            let next = rx.recv().expect("every job sends its result");
+            in_pool -= 1;
+            arrived(next, &mut waiting);
         }
     })
 }
@@ -477,6 +501,80 @@ mod tests {
     #[test]
     fn an_input_is_no_bigger_than_a_source() {
         assert_eq!(std::mem::size_of::<Input>(), std::mem::size_of::<Source>());
+    }
+
+    /// Posts handed over as text, of varied lengths so that they finish out of order.
+    fn text_inputs(count: usize) -> Vec<Input> {
+        (0..count)
+            .map(|i| {
+                let talk = format!("Day One\n\nJesse Noller gave “Talk {i}” with Django. ");
+                Input::Text(Box::new(TextPost {
+                    path: format!("post-{i:03}.txt"),
+                    text: talk.repeat(1 + i * 7 % 40),
+                    format: Format::Text,
+                }))
+            })
+            .collect()
+    }
+
+    /// What a sink saw of each outcome, in the order it saw them.
+    fn streamed(inputs: Vec<Input>, threads: usize) -> Vec<(String, usize)> {
+        let options = RunOptions {
+            threads,
+            max_file_size: ByteSize::DEFAULT_MAX_FILE,
+        };
+        let mut seen = Vec::new();
+        let words = |a: &Analysis| a.words;
+        stream(
+            inputs,
+            &Rules::builtin(),
+            &options,
+            &words,
+            &mut |outcome, words| {
+                seen.push((outcome.path().to_string(), words.unwrap_or(0)));
+                Ok(())
+            },
+        )
+        .unwrap();
+        seen
+    }
+
+    #[test]
+    fn outcomes_come_in_input_order_for_any_thread_count() {
+        // More inputs than the pool is given at once, so the calling thread analyzes
+        // some of them itself.
+        let one = streamed(text_inputs(60), 1);
+        assert_eq!(one.len(), 60);
+        assert!(one.iter().all(|(_, words)| *words > 0));
+        let paths: Vec<&str> = one.iter().map(|(p, _)| p.as_str()).collect();
+        assert!(paths.is_sorted(), "{paths:?}");
+        for threads in [2, 3, 8] {
+            assert_eq!(streamed(text_inputs(60), threads), one, "{threads} threads");
+        }
+    }
+
+    #[test]
+    fn a_sink_error_ends_the_stream() {
+        let options = RunOptions {
+            threads: 2,
+            max_file_size: ByteSize::DEFAULT_MAX_FILE,
+        };
+        let mut seen = 0;
+        let result = stream(
+            text_inputs(40),
+            &Rules::builtin(),
+            &options,
+            &|_| (),
+            &mut |_, _| {
+                seen += 1;
+                if seen == 5 {
+                    anyhow::bail!("disk full");
+                }
+                Ok(())
+            },
+        );
+        assert_eq!(result.unwrap_err().to_string(), "disk full");
+        assert_eq!(seen, 5);
     }
 
     #[test]
