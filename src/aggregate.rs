@@ -395,8 +395,7 @@ impl<'a> Cooccurrence<'a> {
                         ranks: (x.min(y), x.max(y)),
                     }
                 });
-                let max_low = stats.pairs.iter().map(|(_, low)| low).max().unwrap_or(0);
-                let packing = Packing::new(max_low, self.rank.len());
+                let packing = Packing::new(stats.pairs.max_low(), self.rank.len());
                 let sorted = match packing.filter(|_| !stats.pairs.overflowed()) {
                     Some(packing) => {
                         let keys: Vec<u64> = ranked.map(|p| packing.pack(&p)).collect();

@@ -26,10 +26,14 @@ pub(super) struct PairCounts {
     table: Vec<u32>,
     /// Rows of `table`: a power of two, or `dense_ids`, or none.
     rows: u32,
+    /// Rows up to the last one counted in: those past it are all zero.
+    used_rows: u32,
     /// Counts of the pairs not in `table`.
     sparse: FxHashMap<(u32, u32), u32>,
     /// The multiples of 2^32 of the few counts that went past `u32::MAX`.
     overflow: HashMap<(u32, u32), u64>,
+    /// The highest count modulo 2^32 there has been.
+    max_low: u32,
 }
 
 impl Default for PairCounts {
@@ -49,8 +53,10 @@ impl PairCounts {
             dense_ids,
             table: Vec::new(),
             rows: 0,
+            used_rows: 0,
             sparse: FxHashMap::default(),
             overflow: HashMap::new(),
+            max_low: 0,
         }
     }
 
@@ -62,12 +68,16 @@ impl PairCounts {
                 self.rows = (b + 1).next_power_of_two().min(self.dense_ids);
                 self.table.resize(row_start(self.rows as usize), 0);
             }
+            self.used_rows = self.used_rows.max(b + 1);
             &mut self.table[row_start(b as usize) + a as usize]
         } else {
             self.sparse.entry((a, b)).or_default()
         };
         match count.checked_add(1) {
-            Some(next) => *count = next,
+            Some(next) => {
+                *count = next;
+                self.max_low = self.max_low.max(next);
+            }
             None => {
                 *count = 0;
                 *self.overflow.entry((a, b)).or_default() += 1 << 32;
@@ -77,11 +87,13 @@ impl PairCounts {
 
     /// Every pair held by a window, with its count modulo 2^32, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = ((u32, u32), u32)> + '_ {
-        let dense = (1..self.rows as usize).flat_map(move |b| {
+        let overflowed = self.overflowed();
+        let dense = (1..self.used_rows as usize).flat_map(move |b| {
             let row = &self.table[row_start(b)..row_start(b + 1)];
             row.iter().enumerate().filter_map(move |(a, &low)| {
                 let pair = (a as u32, b as u32);
-                (low != 0 || self.overflow.contains_key(&pair)).then_some((pair, low))
+                let held = low != 0 || overflowed && self.overflow.contains_key(&pair);
+                held.then_some((pair, low))
             })
         });
         dense.chain(self.sparse.iter().map(|(&pair, &low)| (pair, low)))
@@ -97,10 +109,17 @@ impl PairCounts {
             self.sparse.get_mut(&(a, b)).expect("just added")
         };
         *low = count as u32;
+        self.max_low = self.max_low.max(*low);
         self.overflow.remove(&(a, b));
         if count >> 32 != 0 {
             self.overflow.insert((a, b), count >> 32 << 32);
         }
+    }
+
+    /// A count modulo 2^32 that none is above: the highest, unless one went past
+    /// `u32::MAX`.
+    pub fn max_low(&self) -> u32 {
+        self.max_low
     }
 
     /// Whether a count went past `u32::MAX`.
@@ -164,6 +183,8 @@ mod tests {
             }
             let mut reference: Vec<_> = reference.into_iter().collect();
             reference.sort_unstable();
+            let highest = reference.iter().map(|&(_, count)| count).max().unwrap_or(0);
+            proptest::prop_assert_eq!(u64::from(pairs.max_low()), highest);
             proptest::prop_assert_eq!(counts(&pairs), reference);
         }
     }
