@@ -456,11 +456,7 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
         // Most words are ASCII letters and digits up to a space: found without asking
         // for the class of each character.
         let run = ascii_alphanumeric_run(&bytes[at..]);
-        if run > 0
-            && bytes
-                .get(at + run)
-                .is_none_or(|&b| ASCII_ENDS_WORD[usize::from(b)])
-        {
+        if run > 0 && ascii_word_ends_at(bytes, at + run) {
             each(at, at + run);
             at += run;
             continue;
@@ -517,6 +513,21 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
         if holds_word_character {
             each(start, at);
         }
+    }
+}
+
+/// Whether a word of ASCII letters and digits ending before `end` ends there, whatever
+/// came before: at the end of `bytes`, before a character that ends any word, or before a
+/// mark (a full stop, a comma) with no letter, digit or underscore after it to join.
+/// Words that end a sentence or a clause then need no look at the classes around them.
+fn ascii_word_ends_at(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(&b) if ASCII_ENDS_WORD[usize::from(b)] => true,
+        Some(&b) if ASCII_BETWEEN_WORDS[usize::from(b)] => bytes
+            .get(end + 1)
+            .is_none_or(|&after| ASCII_BETWEEN_WORDS[usize::from(after)]),
+        Some(_) => false,
     }
 }
 
@@ -1301,6 +1312,11 @@ mod tests {
                 is_abbreviation(&word),
                 ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
             );
+        }
+
+        #[test]
+        fn words_before_marks_split_as_the_segmenter_does(text in "[aZ1_.,:;' \n–é]{0,30}") {
+            proptest::prop_assert_eq!(words(&text), segmenter_words(&text));
         }
 
         #[test]
