@@ -673,6 +673,9 @@ fn next_terminal_or_break(bytes: &[u8], from: usize) -> usize {
 /// The runs once `skipped` is read with `runs` in view. Only the last four runs count,
 /// so `skipped` is read backwards, and only until four are found.
 fn runs_after(skipped: &str, runs: [Run; 4], class_of: impl Fn(char) -> SentenceClass) -> [Run; 4] {
+    if let Some(after) = ascii_runs_at_end(skipped) {
+        return after;
+    }
     let mut after = runs;
     let mut found = 0;
     let newest_first = skipped
@@ -692,6 +695,22 @@ fn runs_after(skipped: &str, runs: [Run; 4], class_of: impl Fn(char) -> Sentence
         }
     }
     after
+}
+
+/// The runs of the last four bytes of `text`, when they are ASCII characters of which no
+/// two in a row count as one run: the text skipped between two terminals nearly always
+/// ends so (on a word), and [`runs_after`] then needs nothing else. ASCII characters have
+/// their classes in [`ASCII_SENTENCE_CLASSES`], as every `class_of` given says.
+fn ascii_runs_at_end(text: &str) -> Option<[Run; 4]> {
+    let &last = text.as_bytes().last_chunk::<4>()?;
+    if !last.is_ascii() {
+        return None;
+    }
+    let runs = last.map(|b| Run::of(ASCII_SENTENCE_CLASSES[usize::from(b)]));
+    let repeats = runs
+        .windows(2)
+        .any(|pair| pair[0] == pair[1] && pair[0].repeats_as_one());
+    (!repeats).then_some(runs)
 }
 
 /// Whether every non-ASCII character of `text` is `known` (ASCII always is); only those
