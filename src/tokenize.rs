@@ -5,7 +5,9 @@
 //! lines, prose rules read sentences. Every unit is a [`Span`] into the original text.
 
 use crate::span::Span;
-use crate::swar::{HIGHS, ONES, bytes_below, find_any_byte, first_flagged, zero_bytes};
+use crate::swar::{
+    HIGHS, ONES, bytes_below, equal_bytes, find_any_byte, first_flagged, zero_bytes,
+};
 use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -456,11 +458,7 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
         // Most words are ASCII letters and digits up to a space: found without asking
         // for the class of each character.
         let run = ascii_alphanumeric_run(&bytes[at..]);
-        if run > 0
-            && bytes
-                .get(at + run)
-                .is_none_or(|&b| ASCII_ENDS_WORD[usize::from(b)])
-        {
+        if run > 0 && ascii_word_ends_at(bytes, at + run) {
             each(at, at + run);
             at += run;
             continue;
@@ -517,6 +515,21 @@ fn known_word_bounds(text: &str, known: bool, mut each: impl FnMut(usize, usize)
         if holds_word_character {
             each(start, at);
         }
+    }
+}
+
+/// Whether a word of ASCII letters and digits ending before `end` ends there, whatever
+/// came before: at the end of `bytes`, before a character that ends any word, or before a
+/// mark (a full stop, a comma) with no letter, digit or underscore after it to join.
+/// Words that end a sentence or a clause then need no look at the classes around them.
+fn ascii_word_ends_at(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(&b) if ASCII_ENDS_WORD[usize::from(b)] => true,
+        Some(&b) if ASCII_BETWEEN_WORDS[usize::from(b)] => bytes
+            .get(end + 1)
+            .is_none_or(|&after| ASCII_BETWEEN_WORDS[usize::from(after)]),
+        Some(_) => false,
     }
 }
 
@@ -660,6 +673,9 @@ fn next_terminal_or_break(bytes: &[u8], from: usize) -> usize {
 /// The runs once `skipped` is read with `runs` in view. Only the last four runs count,
 /// so `skipped` is read backwards, and only until four are found.
 fn runs_after(skipped: &str, runs: [Run; 4], class_of: impl Fn(char) -> SentenceClass) -> [Run; 4] {
+    if let Some(after) = ascii_runs_at_end(skipped) {
+        return after;
+    }
     let mut after = runs;
     let mut found = 0;
     let newest_first = skipped
@@ -679,6 +695,22 @@ fn runs_after(skipped: &str, runs: [Run; 4], class_of: impl Fn(char) -> Sentence
         }
     }
     after
+}
+
+/// The runs of the last four bytes of `text`, when they are ASCII characters of which no
+/// two in a row count as one run: the text skipped between two terminals nearly always
+/// ends so (on a word), and [`runs_after`] then needs nothing else. ASCII characters have
+/// their classes in [`ASCII_SENTENCE_CLASSES`], as every `class_of` given has them.
+fn ascii_runs_at_end(text: &str) -> Option<[Run; 4]> {
+    let &last = text.as_bytes().last_chunk::<4>()?;
+    if !last.is_ascii() {
+        return None;
+    }
+    let runs = last.map(|b| Run::of(ASCII_SENTENCE_CLASSES[usize::from(b)]));
+    let repeats = runs
+        .windows(2)
+        .any(|pair| pair[0] == pair[1] && pair[0].repeats_as_one());
+    (!repeats).then_some(runs)
 }
 
 /// Whether every non-ASCII character of `text` is `known` (ASCII always is); only those
@@ -1065,8 +1097,25 @@ fn find_quotes(text: &str, paragraphs: &[Paragraph]) -> Vec<Quote> {
 /// The first character at or after `from` that may open a quote: a straight quote mark,
 /// or one encoded with a leading 0xC2 or 0xE2 byte (as `«`, `“`, `„` and `‘` are). The
 /// characters skipped are every one of them no opening mark.
+///
+/// The search, which reads every byte of a post, stops at every byte that is not ASCII,
+/// rare in posts: two comparisons and a mask for eight bytes, where looking for the two
+/// leading bytes as well takes four comparisons.
 fn next_opener_from(body: &str, from: usize) -> Option<usize> {
-    find_any_byte(&body.as_bytes()[from..], [b'"', b'\'', 0xC2, 0xE2]).map(|i| from + i)
+    let bytes = body.as_bytes();
+    let mut at = from;
+    loop {
+        let found = first_flagged(
+            &bytes[at..],
+            |word| equal_bytes(word, b'"') | equal_bytes(word, b'\'') | word & HIGHS,
+            |b| matches!(b, b'"' | b'\'') || !b.is_ascii(),
+        )?;
+        let i = at + found;
+        if matches!(bytes[i], b'"' | b'\'' | 0xC2 | 0xE2) {
+            return Some(i);
+        }
+        at = i + 1;
+    }
 }
 
 /// The first mark in `body` at or after `from` that closes a quote opened by `opener`.
@@ -1301,6 +1350,23 @@ mod tests {
                 is_abbreviation(&word),
                 ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
             );
+        }
+
+        #[test]
+        fn openers_are_found_as_by_looking_for_their_bytes(
+            text in "(?s:.{0,40})|[a “„«»”\"‘’'é–\n]{0,30}",
+            from in 0..40usize,
+        ) {
+            let from = from.min(text.len());
+            proptest::prop_assert_eq!(
+                next_opener_from(&text, from),
+                find_any_byte(&text.as_bytes()[from..], [b'"', b'\'', 0xC2, 0xE2]).map(|i| from + i)
+            );
+        }
+
+        #[test]
+        fn words_before_marks_split_as_the_segmenter_does(text in "[aZ1_.,:;' \n–é]{0,30}") {
+            proptest::prop_assert_eq!(words(&text), segmenter_words(&text));
         }
 
         #[test]
