@@ -1167,7 +1167,7 @@ fn is_name_part(word: &str) -> bool {
 
 /// [`is_name_part`], given the [`byte_kinds`] of `word`. Inlined: a scan asks it of every
 /// word it reads, and an ASCII word is judged in a few instructions.
-#[inline]
+#[inline(always)]
 fn is_name_part_of_kinds(word: &str, kinds: u8) -> bool {
     if kinds & NON_ASCII == 0 {
         return is_ascii_name_part(word, kinds);
