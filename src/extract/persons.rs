@@ -878,18 +878,27 @@ fn is_alphanumeric(c: char) -> bool {
 }
 
 /// "deGrandis", "McKellar"-style parts start in lower case only with a short prefix.
+/// Inlined: a scan asks it of the lower-case words after a name, and most are ruled out
+/// by their first byte.
+#[inline(always)]
 fn starts_camel_surname(rest: &str) -> bool {
+    rest.as_bytes()
+        .first()
+        .is_some_and(|&b| starts_camel_prefix(b))
+        && starts_camel_prefix_then_capital(rest)
+}
+
+/// [`starts_camel_surname`] for a word whose first byte may start a prefix.
+fn starts_camel_prefix_then_capital(rest: &str) -> bool {
     // A prefix followed by a capital is the whole lower-case run, since no character is
     // both lower and upper case. That capital, ASCII or not, is the first byte within the
     // first four that is no ASCII lower-case letter: most words are ruled out without
     // comparing prefixes.
-    let bytes = rest.as_bytes();
-    bytes.first().is_some_and(|&b| starts_camel_prefix(b))
-        && bytes
-            .iter()
-            .take(4)
-            .find(|b| !b.is_ascii_lowercase())
-            .is_some_and(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    rest.as_bytes()
+        .iter()
+        .take(4)
+        .find(|b| !b.is_ascii_lowercase())
+        .is_some_and(|b| b.is_ascii_uppercase() || !b.is_ascii())
         && CAMEL_PREFIXES.iter().any(|prefix| {
             rest.strip_prefix(prefix)
                 .and_then(|after| after.chars().next())
