@@ -197,13 +197,12 @@ pub fn find(
             if !drop_sentence_opener(ctx, candidate, first_lists) {
                 continue;
             }
-            let first = candidate.parts[0].slice(text);
             let parts = candidate.full_parts();
             if parts >= 2 {
                 let lists = if candidate.parts[0] == first_part {
                     first_lists
                 } else {
-                    rules.word_lists(first)
+                    rules.word_lists(candidate.parts[0].slice(text))
                 };
                 let given = lists.is_given_name() || lists.is_ambiguous_given_name();
                 // The cue's patterns are read only where a given name does not decide.
@@ -627,11 +626,11 @@ fn drop_sentence_opener(ctx: &Context, name: &mut NameSpan, lists: WordLists) ->
     if !opens {
         return true;
     }
-    let word = first.slice(text);
     if name.parts.len() == 1 {
         // A lone sentence-initial word is a person only with a cue after it.
         return VERB_AFTER.is_match(&text[name.end..]);
     }
+    let word = first.slice(text);
     // "Afterwards Jesse Noller": drop an opener that is an everyday word; keep an
     // unknown one, which may well be a given name ("Yeshwanth Kumar talked …").
     let everyday = lists.is_non_person_word() || {
