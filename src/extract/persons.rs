@@ -710,13 +710,13 @@ fn split_parts_on_non_names(
         }
     };
     for (i, part) in name.parts.iter().enumerate() {
-        let word = part.slice(text);
         // A word that would start a piece is looked up for every list at once; a part
         // after the first may still be a surname after a given name.
         let never = if run.is_empty() {
             run_lists = first_word_lists(text, name, *part, rules);
             run_lists.is_non_person_word()
         } else {
+            let word = part.slice(text);
             rules.is_non_person_word(word) && !allowed_as_surname(&run, run_lists, word)
         };
         if never {
