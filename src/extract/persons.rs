@@ -37,11 +37,8 @@ pub struct NameSpan {
 
 impl NameSpan {
     /// Number of capitalized parts (particles and initials excluded).
-    pub fn full_parts(&self, text: &str) -> usize {
-        self.parts
-            .iter()
-            .filter(|p| is_full_part(p.slice(text)))
-            .count()
+    pub fn full_parts(&self) -> usize {
+        self.parts.full_count()
     }
 }
 
@@ -75,27 +72,41 @@ const MAX_PARTS: usize = 5;
 pub struct NameParts {
     spans: [Span; MAX_PARTS],
     len: usize,
+    /// Bit `i` is set when part `i` is a full part (see [`is_full_part`]): told once as
+    /// the part is read, since a candidate's full parts are counted for several tests.
+    full: u8,
 }
 
 impl NameParts {
-    /// The parts of `spans`, at most [`MAX_PARTS`] of them.
-    fn from_slice(spans: &[Span]) -> NameParts {
-        let mut parts = NameParts::default();
-        parts.spans[..spans.len()].copy_from_slice(spans);
-        parts.len = spans.len();
-        parts
-    }
-
-    /// Adds a part; a name has room for [`MAX_PARTS`].
-    fn push(&mut self, span: Span) {
+    /// Adds a part, `full` if it is a full part; a name has room for [`MAX_PARTS`].
+    fn push(&mut self, span: Span, full: bool) {
         self.spans[self.len] = span;
+        self.full |= u8::from(full) << self.len;
         self.len += 1;
     }
 
     /// Removes the last part.
     fn pop(&mut self) -> Option<Span> {
         self.len = self.len.checked_sub(1)?;
+        self.full &= !(1 << self.len);
         Some(self.spans[self.len])
+    }
+
+    /// Removes the first part.
+    fn drop_first(&mut self) {
+        self.spans.copy_within(1..self.len, 0);
+        self.len -= 1;
+        self.full >>= 1;
+    }
+
+    /// Whether part `i` is a full part.
+    fn is_full(&self, i: usize) -> bool {
+        self.full >> i & 1 != 0
+    }
+
+    /// Number of full parts.
+    fn full_count(&self) -> usize {
+        self.full.count_ones() as usize
     }
 }
 
@@ -109,7 +120,7 @@ impl Deref for NameParts {
 
 impl PartialEq for NameParts {
     fn eq(&self, other: &NameParts) -> bool {
-        **self == **other
+        **self == **other && self.full == other.full
     }
 }
 
@@ -177,22 +188,21 @@ pub fn find(
             let covering = covering_projects.overlapping(candidate.span);
             // A lone word that is also an ambiguous project ("Julia") may still be the
             // short form of a full name; that is decided once full names are known.
-            let blocked = blocked_by_project(text, candidate, covering, given_first, rules);
+            let blocked = blocked_by_project(candidate, covering, given_first, rules);
             if blocked && !(candidate.parts.len() == 1 && any_weak_project(covering, rules)) {
                 continue;
             }
-            drop_trailing_project(text, candidate, covering);
+            drop_trailing_project(candidate, covering);
             let first_part = candidate.parts[0];
             if !drop_sentence_opener(ctx, candidate, first_lists) {
                 continue;
             }
-            let first = candidate.parts[0].slice(text);
-            let parts = candidate.full_parts(text);
+            let parts = candidate.full_parts();
             if parts >= 2 {
                 let lists = if candidate.parts[0] == first_part {
                     first_lists
                 } else {
-                    rules.word_lists(first)
+                    rules.word_lists(candidate.parts[0].slice(text))
                 };
                 let given = lists.is_given_name() || lists.is_ambiguous_given_name();
                 // The cue's patterns are read only where a given name does not decide.
@@ -553,7 +563,6 @@ fn cue_before(text: &str, start: usize) -> bool {
 /// `given_first` tells whether the name's first part is a known given name, as its lists,
 /// looked up once for every test, say.
 fn blocked_by_project(
-    text: &str,
     name: &NameSpan,
     covering: &[Mention],
     given_first: bool,
@@ -564,7 +573,7 @@ fn blocked_by_project(
     }
     // A full name starting with a known given name beats context-only project words. Most
     // names a project covers are one word: the projects, dearer to look up, come last.
-    let given_full_name = given_first && name.full_parts(text) >= 2;
+    let given_full_name = given_first && name.full_parts() >= 2;
     !given_full_name || !covering.iter().all(|p| is_weak_project(p, rules))
 }
 
@@ -587,10 +596,10 @@ fn name_text(text: &str, span: Span) -> String {
 
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.
 /// `covering` are the projects overlapping the name, in text order.
-fn drop_trailing_project(text: &str, name: &mut NameSpan, covering: &[Mention]) {
+fn drop_trailing_project(name: &mut NameSpan, covering: &[Mention]) {
     let last = name.parts[name.parts.len() - 1];
     let is_project = has_span(covering, last);
-    if !is_project || name.full_parts(text) < 3 {
+    if !is_project || name.full_parts() < 3 {
         return;
     }
     name.parts.pop();
@@ -617,11 +626,11 @@ fn drop_sentence_opener(ctx: &Context, name: &mut NameSpan, lists: WordLists) ->
     if !opens {
         return true;
     }
-    let word = first.slice(text);
     if name.parts.len() == 1 {
         // A lone sentence-initial word is a person only with a cue after it.
         return VERB_AFTER.is_match(&text[name.end..]);
     }
+    let word = first.slice(text);
     // "Afterwards Jesse Noller": drop an opener that is an everyday word; keep an
     // unknown one, which may well be a given name ("Yeshwanth Kumar talked …").
     let everyday = lists.is_non_person_word() || {
@@ -631,7 +640,7 @@ fn drop_sentence_opener(ctx: &Context, name: &mut NameSpan, lists: WordLists) ->
     if !everyday {
         return true;
     }
-    name.parts = NameParts::from_slice(&name.parts[1..]);
+    name.parts.drop_first();
     name.span.start = name.parts[0].start;
     true
 }
@@ -700,20 +709,20 @@ fn split_parts_on_non_names(
             out.push((piece, lists));
         }
     };
-    for part in name.parts.iter() {
-        let word = part.slice(text);
+    for (i, part) in name.parts.iter().enumerate() {
         // A word that would start a piece is looked up for every list at once; a part
         // after the first may still be a surname after a given name.
         let never = if run.is_empty() {
             run_lists = first_word_lists(text, name, *part, rules);
             run_lists.is_non_person_word()
         } else {
+            let word = part.slice(text);
             rules.is_non_person_word(word) && !allowed_as_surname(&run, run_lists, word)
         };
         if never {
             flush(&mut run, run_lists, out, false);
         } else {
-            run.push(*part);
+            run.push(*part, name.parts.is_full(i));
         }
     }
     flush(&mut run, run_lists, out, true);
@@ -791,7 +800,9 @@ fn next_capital(text: &str, from: usize) -> Option<usize> {
     }
 }
 
-/// Whether a name may start at `at`, a character boundary.
+/// Whether a name may start at `at`, a character boundary. Inlined: it is asked at
+/// nearly every capital of a post, and mostly answers from two bytes.
+#[inline(always)]
 fn name_starts_at(text: &str, at: usize) -> bool {
     // Most candidates are an ASCII capital after an ASCII byte or none: the two bytes
     // decide, without decoding the characters around them.
@@ -866,18 +877,27 @@ fn is_alphanumeric(c: char) -> bool {
 }
 
 /// "deGrandis", "McKellar"-style parts start in lower case only with a short prefix.
+/// Inlined: a scan asks it of the lower-case words after a name, and most are ruled out
+/// by their first byte.
+#[inline(always)]
 fn starts_camel_surname(rest: &str) -> bool {
+    rest.as_bytes()
+        .first()
+        .is_some_and(|&b| starts_camel_prefix(b))
+        && starts_camel_prefix_then_capital(rest)
+}
+
+/// [`starts_camel_surname`] for a word whose first byte may start a prefix.
+fn starts_camel_prefix_then_capital(rest: &str) -> bool {
     // A prefix followed by a capital is the whole lower-case run, since no character is
     // both lower and upper case. That capital, ASCII or not, is the first byte within the
     // first four that is no ASCII lower-case letter: most words are ruled out without
     // comparing prefixes.
-    let bytes = rest.as_bytes();
-    bytes.first().is_some_and(|&b| starts_camel_prefix(b))
-        && bytes
-            .iter()
-            .take(4)
-            .find(|b| !b.is_ascii_lowercase())
-            .is_some_and(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    rest.as_bytes()
+        .iter()
+        .take(4)
+        .find(|b| !b.is_ascii_lowercase())
+        .is_some_and(|b| b.is_ascii_uppercase() || !b.is_ascii())
         && CAMEL_PREFIXES.iter().any(|prefix| {
             rest.strip_prefix(prefix)
                 .and_then(|after| after.chars().next())
@@ -924,7 +944,8 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
         let part_end = pos + word.len();
         // The kinds read are the whole word's: a stem's are gathered again.
         let kinds = if stripped { byte_kinds(word) } else { kinds };
-        let is_part = is_name_part_of_kinds(word, kinds)
+        let is_name_part = is_name_part_of_kinds(word, kinds);
+        let is_part = is_name_part
             || (!parts.is_empty()
                 && rules.is_particle(word)
                 && next_is_name_part(text, word_end, rules));
@@ -937,7 +958,14 @@ pub fn scan_name(text: &str, start: usize, rules: &Rules) -> Option<NameSpan> {
         if one_letter && text[part_end..].starts_with('.') {
             part_end_with_dot += 1; // an initial keeps its dot
         }
-        parts.push(Span::new(pos, part_end_with_dot));
+        // A name part of more than one character is a full part; a particle is told
+        // from its text, as it seldom stands in a name.
+        let full = if is_name_part {
+            !one_letter
+        } else {
+            is_full_part(&text[pos..part_end_with_dot])
+        };
+        parts.push(Span::new(pos, part_end_with_dot), full);
         end = part_end_with_dot;
         if stripped {
             possessive = true;
@@ -1149,7 +1177,7 @@ fn is_name_part(word: &str) -> bool {
 
 /// [`is_name_part`], given the [`byte_kinds`] of `word`. Inlined: a scan asks it of every
 /// word it reads, and an ASCII word is judged in a few instructions.
-#[inline]
+#[inline(always)]
 fn is_name_part_of_kinds(word: &str, kinds: u8) -> bool {
     if kinds & NON_ASCII == 0 {
         return is_ascii_name_part(word, kinds);
@@ -1455,8 +1483,18 @@ mod tests {
     ) -> bool {
         covering.iter().any(|p| {
             let first = name.parts[0].slice(text);
-            !(is_weak_project(p, rules) && name.full_parts(text) >= 2 && rules.is_given_name(first))
+            !(is_weak_project(p, rules)
+                && full_parts_by_chars(text, name) >= 2
+                && rules.is_given_name(first))
         })
+    }
+
+    /// [`NameSpan::full_parts`] counted from the text of each part.
+    fn full_parts_by_chars(text: &str, name: &NameSpan) -> usize {
+        name.parts
+            .iter()
+            .filter(|p| is_full_part_by_chars(p.slice(text)))
+            .count()
     }
 
     /// [`listed_beside_persons`] as a queue of persons and listed names finds them, each
@@ -1487,6 +1525,12 @@ mod tests {
 
     const NAME_TEXT: &str =
         "(?s:[aAbBdeEéÉøØßİıIlLmMcvVoOniuN’'\\- .\u{301}\u{a0}_@#/1]{0,24}|.{0,12})";
+
+    /// Words that names, particles, honorifics and words that are never names are made of.
+    const NAME_WORDS: &str = concat!(
+        "((Dr\\.?|Mr|The|Thanks|Jesse|van|Noller|Guido's|de|O'Neil|I|Julia|May|",
+        "Keynote|J\\.|deGrandis|Zorblax)( |, |\\. |\u{a0})){1,4}",
+    );
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
@@ -1621,7 +1665,6 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(
                 blocked_by_project(
-                    &text,
                     &name,
                     &covering,
                     RULES.word_lists(name.parts[0].slice(&text)).is_given_name(),
@@ -1632,12 +1675,7 @@ mod tests {
         }
 
         #[test]
-        fn one_word_names_split_as_names_of_any_parts(
-            text in concat!(
-                "((Dr\\.?|Mr|The|Thanks|Jesse|van|Noller|Guido's|de|O'Neil|I|Julia|May|",
-                "Keynote|J\\.|deGrandis|Zorblax)( |, |\\. |\u{a0})){1,4}",
-            ),
-        ) {
+        fn one_word_names_split_as_names_of_any_parts(text in NAME_WORDS) {
             static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
             for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                 let Some(name) = scan_name(&text, start, &RULES) else {
@@ -1647,6 +1685,34 @@ mod tests {
                 split_on_non_names(&text, &name, &RULES, &mut pieces);
                 split_parts_on_non_names(&text, &name, &RULES, &mut by_parts);
                 proptest::prop_assert_eq!(pieces, by_parts);
+            }
+        }
+
+        #[test]
+        fn full_parts_counted_as_by_characters(
+            text in proptest::prop_oneof![NAME_TEXT, NAME_WORDS],
+        ) {
+            static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+            for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let Some(mut name) = scan_name(&text, start, &RULES) else {
+                    continue;
+                };
+                let mut pieces = Vec::new();
+                split_parts_on_non_names(&text, &name, &RULES, &mut pieces);
+                for (piece, _) in &pieces {
+                    proptest::prop_assert_eq!(piece.full_parts(), full_parts_by_chars(&text, piece));
+                }
+                let mut popped = name.clone();
+                while popped.parts.pop().is_some() {
+                    proptest::prop_assert_eq!(popped.full_parts(), full_parts_by_chars(&text, &popped));
+                }
+                loop {
+                    proptest::prop_assert_eq!(name.full_parts(), full_parts_by_chars(&text, &name));
+                    if name.parts.is_empty() {
+                        break;
+                    }
+                    name.parts.drop_first();
+                }
             }
         }
 

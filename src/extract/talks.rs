@@ -1035,7 +1035,7 @@ impl Finder<'_, '_> {
         }
         let rules = self.ctx.rules;
         let first = name.parts[0].slice(text);
-        let full = name.full_parts(text);
+        let full = name.full_parts();
         let ok = full >= 1
             && (full >= 2 || !require_full)
             && name
