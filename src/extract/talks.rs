@@ -22,6 +22,7 @@ use crate::tokenize::{single_spaced, trim_span};
 use aho_corasick::dfa::DFA;
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -949,6 +950,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         speakers: Vec::new(),
         used_lines: vec![false; ctx.tokens.lines.len()],
         scan: &Scan::of(ctx.text),
+        word_kinds: WordKinds::default(),
     };
     finder.list_lines();
     finder.introduced_lists();
@@ -984,7 +986,15 @@ struct Finder<'a, 'c> {
     used_lines: Vec<bool>,
     /// The post's kind words and cues.
     scan: &'a Scan,
+    /// The kinds of the kind words asked for so far.
+    word_kinds: WordKinds,
 }
+
+/// The kind the rules give each word of [`KIND_WORD_LIST`], looked up on first use: the
+/// rules ask for the same few kind words many times a post, and each look-up reads the
+/// word with the rules' cue automaton.
+#[derive(Default)]
+struct WordKinds([Cell<Option<Option<TalkKind>>>; KIND_WORD_LIST.len()]);
 
 /// A names list as read from the text: "Sig Cox, Jeanine Adkisson".
 struct Names {
@@ -1012,6 +1022,24 @@ impl Finder<'_, '_> {
 
     fn text(&self) -> &str {
         self.ctx.text
+    }
+
+    /// [`kind_of`] a kind word as written. A word that is one of [`KIND_WORD_LIST`] in
+    /// some ASCII case names what that word names, since the cue automaton ignores ASCII
+    /// case: its kind is looked up once a post.
+    fn kind_of_word(&self, word: &str) -> Option<TalkKind> {
+        let Some(i) = KIND_WORD_LIST
+            .iter()
+            .position(|k| k.eq_ignore_ascii_case(word))
+        else {
+            return kind_of(self.ctx, word);
+        };
+        let known = &self.word_kinds.0[i];
+        known.get().unwrap_or_else(|| {
+            let kind = kind_of(self.ctx, KIND_WORD_LIST[i]);
+            known.set(Some(kind));
+            kind
+        })
     }
 
     /// Reads one person name at `at` (after white space): a person already found there,
@@ -1732,7 +1760,7 @@ impl Finder<'_, '_> {
                 continue;
             }
             let kind_word = c.get(2).expect("kind").as_str().to_lowercase();
-            let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
+            let kind = self.kind_of_word(&kind_word).unwrap_or(TalkKind::Talk);
             let rest = &text[names.end..];
             if let Some(m) = THEN_TITLE.find(rest) {
                 if rest[m.end()..].starts_with(['“', '"']) {
@@ -1786,7 +1814,7 @@ impl Finder<'_, '_> {
             }
             let mods: Vec<&str> = phrase.mods.slice(after).split_whitespace().collect();
             let kind_word = kind_word_in(text, self.scan, Span::new(phrase_start, span.end));
-            let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
+            let kind = self.kind_of_word(&kind_word).unwrap_or(TalkKind::Talk);
             let new = mods.iter().any(|w| {
                 matches!(
                     w.to_lowercase().as_str(),
@@ -1856,7 +1884,7 @@ impl Finder<'_, '_> {
                 (phrase.slice(text).to_string(), TalkKind::Talk, false)
             } else {
                 let kind_word = c.kind.map_or("talk", |m| m.slice(text));
-                let kind = kind_of(ctx, kind_word).unwrap_or(TalkKind::Talk);
+                let kind = self.kind_of_word(kind_word).unwrap_or(TalkKind::Talk);
                 match c.topic.map(|t| t.slice(text)).or(topic_after) {
                     Some(topic) => (topic.to_string(), kind, false),
                     None => (
@@ -1971,7 +1999,7 @@ impl Finder<'_, '_> {
             return None;
         }
         let kind_word = kind_word_in(text, self.scan, Span::new(names.end, span.end));
-        let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
+        let kind = self.kind_of_word(&kind_word).unwrap_or(TalkKind::Talk);
         let mods: Vec<&str> = phrase
             .mods
             .map_or("", |m| m.slice(rest))
@@ -2126,7 +2154,7 @@ impl Finder<'_, '_> {
             if self.covered(span) || topic.is_empty() || topic.starts_with(['“', '"']) {
                 continue;
             }
-            let kind = kind_of(ctx, kind_word).unwrap_or(TalkKind::Talk);
+            let kind = self.kind_of_word(kind_word).unwrap_or(TalkKind::Talk);
             let title = if kind == TalkKind::Lightning {
                 topic.to_string()
             } else {
@@ -2159,7 +2187,9 @@ impl Finder<'_, '_> {
             {
                 continue;
             }
-            let kind = kind_of(ctx, kind_m.slice(text)).unwrap_or(TalkKind::Talk);
+            let kind = self
+                .kind_of_word(kind_m.slice(text))
+                .unwrap_or(TalkKind::Talk);
             let capitalized = topic.iter().all(|w| {
                 w.chars()
                     .next()
@@ -3417,6 +3447,30 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn kind_of_word_agrees_with_kind_of(
+            words in proptest::collection::vec(
+                "(?i)(lightning talk|open space|openspace|unconference session|birds of a feather session|bof session|panel discussion|keynote|talk|panel|tutorial|workshop|presentation|session|lecture|keynote address|bof|sprint)|ſession|\u{212a}eynote|talks|lightning  talk|pechakucha|x|",
+                0..12,
+            ),
+        ) {
+            with_finder("A post.", |finder| {
+                for word in &words {
+                    proptest::prop_assert_eq!(
+                        finder.kind_of_word(word),
+                        kind_of(finder.ctx, word),
+                        "{}",
+                        word
+                    );
+                }
+                Ok(())
+            })?;
+        }
+    }
+
     /// What the rules' reader over `text` gives, with the persons a whole extraction finds.
     fn with_finder<R>(text: &str, read: impl FnOnce(&Finder) -> R) -> R {
         static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
@@ -3447,6 +3501,7 @@ mod tests {
             speakers: Vec::new(),
             used_lines: vec![false; tokens.lines.len()],
             scan: &scan,
+            word_kinds: WordKinds::default(),
         };
         read(&finder)
     }
