@@ -2158,7 +2158,7 @@ impl Finder<'_, '_> {
             let title = if kind == TalkKind::Lightning {
                 topic.to_string()
             } else {
-                format!("{kind_word} on {topic}")
+                [kind_word, " on ", topic].concat()
             };
             let mut speakers = Vec::new();
             let after = topic_m.start + topic.len();
@@ -2221,7 +2221,7 @@ impl Finder<'_, '_> {
                 kind,
                 TalkKind::Panel | TalkKind::Tutorial | TalkKind::Workshop
             ) {
-                title = format!("{title} {}", kind_m.slice(text));
+                title = [title.as_str(), " ", kind_m.slice(text)].concat();
             }
             self.push(&title, span, kind, &[], "talk/the-x-talk", true);
         }
@@ -2845,7 +2845,7 @@ fn with_adjective(before: &str, kind_word: &str, kind: TalkKind) -> String {
         "opening" | "closing" | "morning" | "afternoon" | "evening" | "final"
     );
     if kind == TalkKind::Keynote && named {
-        format!("{last} {kind_word}")
+        [last.as_str(), " ", kind_word].concat()
     } else {
         kind_word.to_string()
     }
