@@ -1815,12 +1815,9 @@ impl Finder<'_, '_> {
             let mods: Vec<&str> = phrase.mods.slice(after).split_whitespace().collect();
             let kind_word = kind_word_in(text, self.scan, Span::new(phrase_start, span.end));
             let kind = self.kind_of_word(&kind_word).unwrap_or(TalkKind::Talk);
-            let new = mods.iter().any(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "second" | "third" | "another" | "other" | "next" | "last"
-                )
-            });
+            let new = mods
+                .iter()
+                .any(|w| lowercases_to_one_of(w, &POSSESSIVE_NEW_WORDS));
             let topic: Vec<&str> = mods
                 .iter()
                 .skip_while(|w| is_adjective(w))
@@ -2000,14 +1997,11 @@ impl Finder<'_, '_> {
         }
         let kind_word = kind_word_in(text, self.scan, Span::new(names.end, span.end));
         let kind = self.kind_of_word(&kind_word).unwrap_or(TalkKind::Talk);
-        let mods: Vec<&str> = phrase
+        let new = phrase
             .mods
             .map_or("", |m| m.slice(rest))
             .split_whitespace()
-            .collect();
-        let new = mods
-            .iter()
-            .any(|w| matches!(w.to_lowercase().as_str(), "second" | "another" | "third"));
+            .any(|w| lowercases_to_one_of(w, &VERB_NEW_WORDS));
         let topic = topic.map(|t| topic_until_break(t).to_string());
         let (title, reference) = match topic.filter(|t| t.split_whitespace().count() >= 2) {
             Some(t) => (t, !new),
@@ -2851,6 +2845,23 @@ fn with_adjective(before: &str, kind_word: &str, kind: TalkKind) -> String {
     }
 }
 
+/// The modifiers that make a possessive phrase name a talk of its own, not one named
+/// before: "Ian’s second talk".
+const POSSESSIVE_NEW_WORDS: [&str; 6] = ["second", "third", "another", "other", "next", "last"];
+
+/// The modifiers that make a subject-verb phrase name a talk of its own: "gave another
+/// talk".
+const VERB_NEW_WORDS: [&str; 3] = ["second", "another", "third"];
+
+/// Whether `word` lower-cased is one of `words`, lower-case ASCII words without a "k".
+///
+/// Of the characters other than ASCII letters, only the Kelvin sign lower-cases to an
+/// ASCII letter, "k": for such words an ASCII comparison tells it without lower-casing a
+/// copy of `word`.
+fn lowercases_to_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 fn starts_with_titled(rest: &str) -> bool {
     let r = rest.trim_start_matches([',', ' ']).to_lowercase();
     r.starts_with("titled") || r.starts_with("entitled") || r.starts_with("called")
@@ -3468,6 +3479,23 @@ mod tests {
                 }
                 Ok(())
             })?;
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn lowercases_to_one_of_agrees_with_lower_casing(
+            word in "(?i)(second|third|another|other|next|last)|ſecond|\u{212a}|İ|x|\u{212b}|[a-zA-Zſİ\u{212a}\u{212b}ß]{0,8}",
+        ) {
+            for words in [&POSSESSIVE_NEW_WORDS[..], &VERB_NEW_WORDS[..]] {
+                let lower = word.to_lowercase();
+                proptest::prop_assert_eq!(
+                    lowercases_to_one_of(&word, words),
+                    words.contains(&lower.as_str())
+                );
+            }
         }
     }
 
