@@ -2895,13 +2895,14 @@ fn first_kind_word(text: &str, scan: &Scan, within: Span) -> Option<Span> {
         .map(|k| Span::new(k.start, k.end))
 }
 
+/// A kind word opening `after`, perhaps after a determiner: group 1 is the kind word.
+static KIND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^[\s,]*(?:(?:a|an|the)\s+)?({KIND_WORDS})\b")).expect("kind after")
+});
+
 fn kind_after(after: &str) -> Option<TalkKind> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)^[\s,]*(?:(?:a|an|the)\s+)?({KIND_WORDS})\b"))
-            .expect("kind after")
-    });
-    RE.captures(after).and_then(|c| {
-        TalkKind::parse(match c[1].to_lowercase().as_str() {
+    kind_word_after(after).and_then(|word| {
+        TalkKind::parse(match word.to_lowercase().as_str() {
             "lightning talk" => "lightning",
             "open space" | "openspace" | "unconference session" => "open space",
             "keynote" | "keynote address" => "keynote",
@@ -2913,6 +2914,25 @@ fn kind_after(after: &str) -> Option<TalkKind> {
             _ => "talk",
         })
     })
+}
+
+/// Group 1 of [`KIND_AFTER`]'s match, read from where the whole match ends: the capture
+/// engine costs several times the search. No kind word opens with a determiner and white
+/// space, so a match takes the determiner wherever one stands, and the kind word is what
+/// follows it.
+fn kind_word_after(after: &str) -> Option<&str> {
+    let end = KIND_AFTER.find(after)?.end();
+    let rest = after[..end].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let kind_word = ["a", "an", "the"]
+        .iter()
+        .find_map(|d| {
+            let past = rest.get(d.len()..)?;
+            let determined =
+                rest[..d.len()].eq_ignore_ascii_case(d) && past.starts_with(char::is_whitespace);
+            determined.then(|| past.trim_start())
+        })
+        .unwrap_or(rest);
+    Some(kind_word)
 }
 
 /// The session kind a phrase names, from the rule pack's cue words.
@@ -3496,6 +3516,23 @@ mod tests {
                     words.contains(&lower.as_str())
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn kind_word_after_is_the_kind_group(
+            words in proptest::collection::vec(
+                "(?i)(a|an|the|talk|keynote|address|lightning|open|space|bof|session|panel|discussion|sprint)|ſession|thé|x|,|",
+                0..5,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |,|", 5),
+        ) {
+            let after = interleave(&words, &seps);
+            let want = KIND_AFTER.captures(&after).map(|c| c.get(1).expect("kind").as_str());
+            proptest::prop_assert_eq!(kind_word_after(&after), want);
         }
     }
 
