@@ -22,6 +22,7 @@ use crate::tokenize::{single_spaced, trim_span};
 use aho_corasick::dfa::DFA;
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -949,6 +950,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         speakers: Vec::new(),
         used_lines: vec![false; ctx.tokens.lines.len()],
         scan: &Scan::of(ctx.text),
+        word_kinds: WordKinds::default(),
     };
     finder.list_lines();
     finder.introduced_lists();
@@ -984,7 +986,15 @@ struct Finder<'a, 'c> {
     used_lines: Vec<bool>,
     /// The post's kind words and cues.
     scan: &'a Scan,
+    /// The kinds of the kind words asked for so far.
+    word_kinds: WordKinds,
 }
+
+/// The kind the rules give each word of [`KIND_WORD_LIST`], looked up on first use: the
+/// rules ask for the same few kind words many times a post, and each look-up reads the
+/// word with the rules' cue automaton.
+#[derive(Default)]
+struct WordKinds([Cell<Option<Option<TalkKind>>>; KIND_WORD_LIST.len()]);
 
 /// A names list as read from the text: "Sig Cox, Jeanine Adkisson".
 struct Names {
@@ -1012,6 +1022,24 @@ impl Finder<'_, '_> {
 
     fn text(&self) -> &str {
         self.ctx.text
+    }
+
+    /// [`kind_of`] a kind word as written. A word that is one of [`KIND_WORD_LIST`] in
+    /// some ASCII case names what that word names, since the cue automaton ignores ASCII
+    /// case: its kind is looked up once a post.
+    fn kind_of_word(&self, word: &str) -> Option<TalkKind> {
+        let Some(i) = KIND_WORD_LIST
+            .iter()
+            .position(|k| k.eq_ignore_ascii_case(word))
+        else {
+            return kind_of(self.ctx, word);
+        };
+        let known = &self.word_kinds.0[i];
+        known.get().unwrap_or_else(|| {
+            let kind = kind_of(self.ctx, KIND_WORD_LIST[i]);
+            known.set(Some(kind));
+            kind
+        })
     }
 
     /// Reads one person name at `at` (after white space): a person already found there,
@@ -1732,7 +1760,7 @@ impl Finder<'_, '_> {
                 continue;
             }
             let kind_word = c.get(2).expect("kind").as_str().to_lowercase();
-            let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
+            let kind = self.kind_of_word(&kind_word).unwrap_or(TalkKind::Talk);
             let rest = &text[names.end..];
             if let Some(m) = THEN_TITLE.find(rest) {
                 if rest[m.end()..].starts_with(['“', '"']) {
@@ -1786,13 +1814,10 @@ impl Finder<'_, '_> {
             }
             let mods: Vec<&str> = phrase.mods.slice(after).split_whitespace().collect();
             let kind_word = kind_word_in(text, self.scan, Span::new(phrase_start, span.end));
-            let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
-            let new = mods.iter().any(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "second" | "third" | "another" | "other" | "next" | "last"
-                )
-            });
+            let kind = self.kind_of_word(&kind_word).unwrap_or(TalkKind::Talk);
+            let new = mods
+                .iter()
+                .any(|w| lowercases_to_one_of(w, &POSSESSIVE_NEW_WORDS));
             let topic: Vec<&str> = mods
                 .iter()
                 .skip_while(|w| is_adjective(w))
@@ -1856,7 +1881,7 @@ impl Finder<'_, '_> {
                 (phrase.slice(text).to_string(), TalkKind::Talk, false)
             } else {
                 let kind_word = c.kind.map_or("talk", |m| m.slice(text));
-                let kind = kind_of(ctx, kind_word).unwrap_or(TalkKind::Talk);
+                let kind = self.kind_of_word(kind_word).unwrap_or(TalkKind::Talk);
                 match c.topic.map(|t| t.slice(text)).or(topic_after) {
                     Some(topic) => (topic.to_string(), kind, false),
                     None => (
@@ -1971,15 +1996,12 @@ impl Finder<'_, '_> {
             return None;
         }
         let kind_word = kind_word_in(text, self.scan, Span::new(names.end, span.end));
-        let kind = kind_of(ctx, &kind_word).unwrap_or(TalkKind::Talk);
-        let mods: Vec<&str> = phrase
+        let kind = self.kind_of_word(&kind_word).unwrap_or(TalkKind::Talk);
+        let new = phrase
             .mods
             .map_or("", |m| m.slice(rest))
             .split_whitespace()
-            .collect();
-        let new = mods
-            .iter()
-            .any(|w| matches!(w.to_lowercase().as_str(), "second" | "another" | "third"));
+            .any(|w| lowercases_to_one_of(w, &VERB_NEW_WORDS));
         let topic = topic.map(|t| topic_until_break(t).to_string());
         let (title, reference) = match topic.filter(|t| t.split_whitespace().count() >= 2) {
             Some(t) => (t, !new),
@@ -2126,11 +2148,11 @@ impl Finder<'_, '_> {
             if self.covered(span) || topic.is_empty() || topic.starts_with(['“', '"']) {
                 continue;
             }
-            let kind = kind_of(ctx, kind_word).unwrap_or(TalkKind::Talk);
+            let kind = self.kind_of_word(kind_word).unwrap_or(TalkKind::Talk);
             let title = if kind == TalkKind::Lightning {
                 topic.to_string()
             } else {
-                format!("{kind_word} on {topic}")
+                [kind_word, " on ", topic].concat()
             };
             let mut speakers = Vec::new();
             let after = topic_m.start + topic.len();
@@ -2159,7 +2181,9 @@ impl Finder<'_, '_> {
             {
                 continue;
             }
-            let kind = kind_of(ctx, kind_m.slice(text)).unwrap_or(TalkKind::Talk);
+            let kind = self
+                .kind_of_word(kind_m.slice(text))
+                .unwrap_or(TalkKind::Talk);
             let capitalized = topic.iter().all(|w| {
                 w.chars()
                     .next()
@@ -2191,7 +2215,7 @@ impl Finder<'_, '_> {
                 kind,
                 TalkKind::Panel | TalkKind::Tutorial | TalkKind::Workshop
             ) {
-                title = format!("{title} {}", kind_m.slice(text));
+                title = [title.as_str(), " ", kind_m.slice(text)].concat();
             }
             self.push(&title, span, kind, &[], "talk/the-x-talk", true);
         }
@@ -2815,10 +2839,27 @@ fn with_adjective(before: &str, kind_word: &str, kind: TalkKind) -> String {
         "opening" | "closing" | "morning" | "afternoon" | "evening" | "final"
     );
     if kind == TalkKind::Keynote && named {
-        format!("{last} {kind_word}")
+        [last.as_str(), " ", kind_word].concat()
     } else {
         kind_word.to_string()
     }
+}
+
+/// The modifiers that make a possessive phrase name a talk of its own, not one named
+/// before: "Ian’s second talk".
+const POSSESSIVE_NEW_WORDS: [&str; 6] = ["second", "third", "another", "other", "next", "last"];
+
+/// The modifiers that make a subject-verb phrase name a talk of its own: "gave another
+/// talk".
+const VERB_NEW_WORDS: [&str; 3] = ["second", "another", "third"];
+
+/// Whether `word` lower-cased is one of `words`, lower-case ASCII words without a "k".
+///
+/// Of the characters other than ASCII letters, only the Kelvin sign lower-cases to an
+/// ASCII letter, "k": for such words an ASCII comparison tells it without lower-casing a
+/// copy of `word`.
+fn lowercases_to_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn starts_with_titled(rest: &str) -> bool {
@@ -2854,13 +2895,14 @@ fn first_kind_word(text: &str, scan: &Scan, within: Span) -> Option<Span> {
         .map(|k| Span::new(k.start, k.end))
 }
 
+/// A kind word opening `after`, perhaps after a determiner: group 1 is the kind word.
+static KIND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^[\s,]*(?:(?:a|an|the)\s+)?({KIND_WORDS})\b")).expect("kind after")
+});
+
 fn kind_after(after: &str) -> Option<TalkKind> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(r"(?i)^[\s,]*(?:(?:a|an|the)\s+)?({KIND_WORDS})\b"))
-            .expect("kind after")
-    });
-    RE.captures(after).and_then(|c| {
-        TalkKind::parse(match c[1].to_lowercase().as_str() {
+    kind_word_after(after).and_then(|word| {
+        TalkKind::parse(match word.to_lowercase().as_str() {
             "lightning talk" => "lightning",
             "open space" | "openspace" | "unconference session" => "open space",
             "keynote" | "keynote address" => "keynote",
@@ -2872,6 +2914,25 @@ fn kind_after(after: &str) -> Option<TalkKind> {
             _ => "talk",
         })
     })
+}
+
+/// Group 1 of [`KIND_AFTER`]'s match, read from where the whole match ends: the capture
+/// engine costs several times the search. No kind word opens with a determiner and white
+/// space, so a match takes the determiner wherever one stands, and the kind word is what
+/// follows it.
+fn kind_word_after(after: &str) -> Option<&str> {
+    let end = KIND_AFTER.find(after)?.end();
+    let rest = after[..end].trim_start_matches(|c: char| c.is_whitespace() || c == ',');
+    let kind_word = ["a", "an", "the"]
+        .iter()
+        .find_map(|d| {
+            let past = rest.get(d.len()..)?;
+            let determined =
+                rest[..d.len()].eq_ignore_ascii_case(d) && past.starts_with(char::is_whitespace);
+            determined.then(|| past.trim_start())
+        })
+        .unwrap_or(rest);
+    Some(kind_word)
 }
 
 /// The session kind a phrase names, from the rule pack's cue words.
@@ -3417,6 +3478,64 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn kind_of_word_agrees_with_kind_of(
+            words in proptest::collection::vec(
+                "(?i)(lightning talk|open space|openspace|unconference session|birds of a feather session|bof session|panel discussion|keynote|talk|panel|tutorial|workshop|presentation|session|lecture|keynote address|bof|sprint)|ſession|\u{212a}eynote|talks|lightning  talk|pechakucha|x|",
+                0..12,
+            ),
+        ) {
+            with_finder("A post.", |finder| {
+                for word in &words {
+                    proptest::prop_assert_eq!(
+                        finder.kind_of_word(word),
+                        kind_of(finder.ctx, word),
+                        "{}",
+                        word
+                    );
+                }
+                Ok(())
+            })?;
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn lowercases_to_one_of_agrees_with_lower_casing(
+            word in "(?i)(second|third|another|other|next|last)|ſecond|\u{212a}|İ|x|\u{212b}|[a-zA-Zſİ\u{212a}\u{212b}ß]{0,8}",
+        ) {
+            for words in [&POSSESSIVE_NEW_WORDS[..], &VERB_NEW_WORDS[..]] {
+                let lower = word.to_lowercase();
+                proptest::prop_assert_eq!(
+                    lowercases_to_one_of(&word, words),
+                    words.contains(&lower.as_str())
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn kind_word_after_is_the_kind_group(
+            words in proptest::collection::vec(
+                "(?i)(a|an|the|talk|keynote|address|lightning|open|space|bof|session|panel|discussion|sprint)|ſession|thé|x|,|",
+                0..5,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |,|", 5),
+        ) {
+            let after = interleave(&words, &seps);
+            let want = KIND_AFTER.captures(&after).map(|c| c.get(1).expect("kind").as_str());
+            proptest::prop_assert_eq!(kind_word_after(&after), want);
+        }
+    }
+
     /// What the rules' reader over `text` gives, with the persons a whole extraction finds.
     fn with_finder<R>(text: &str, read: impl FnOnce(&Finder) -> R) -> R {
         static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
@@ -3447,6 +3566,7 @@ mod tests {
             speakers: Vec::new(),
             used_lines: vec![false; tokens.lines.len()],
             scan: &scan,
+            word_kinds: WordKinds::default(),
         };
         read(&finder)
     }
