@@ -410,9 +410,9 @@ pub fn stream<X: Send>(
             };
         };
         loop {
-            while let Ok(sent) = rx.try_recv() {
+            while let Ok(result) = rx.try_recv() {
                 in_pool -= 1;
-                arrived(sent, &mut waiting);
+                arrived(result, &mut waiting);
             }
             while let Some((outcome, x)) = waiting.remove(&done) {
                 done += 1;
@@ -448,9 +448,9 @@ pub fn stream<X: Send>(
             if done == sent {
                 return Ok(());
             }
-            let next = rx.recv().expect("every job sends its result");
+            let result = rx.recv().expect("every job sends its result");
             in_pool -= 1;
-            arrived(next, &mut waiting);
+            arrived(result, &mut waiting);
         }
     })
 }
