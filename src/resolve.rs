@@ -655,6 +655,8 @@ struct TitleWords<'a> {
     words: Vec<&'a str>,
     /// Where each title's words end in `words`.
     ends: Vec<usize>,
+    /// Each title's [`word_set`].
+    sets: Vec<u64>,
 }
 
 impl<'a> TitleWords<'a> {
@@ -663,14 +665,15 @@ impl<'a> TitleWords<'a> {
         // words as that allows, so that the vector never grows.
         let most_words = folded_titles.iter().map(|t| t.len().div_ceil(2)).sum();
         let mut words = Vec::with_capacity(most_words);
-        let ends = folded_titles
-            .iter()
-            .map(|title| {
-                push_content_words(title, &mut words);
-                words.len()
-            })
-            .collect();
-        TitleWords { words, ends }
+        let mut ends = Vec::with_capacity(folded_titles.len());
+        let mut sets = Vec::with_capacity(folded_titles.len());
+        for title in folded_titles {
+            let start = words.len();
+            push_content_words(title, &mut words);
+            ends.push(words.len());
+            sets.push(word_set(&words[start..]));
+        }
+        TitleWords { words, ends, sets }
     }
 
     /// The content words of title `i`.
@@ -678,6 +681,30 @@ impl<'a> TitleWords<'a> {
         let start = i.checked_sub(1).map_or(0, |before| self.ends[before]);
         &self.words[start..self.ends[i]]
     }
+
+    /// [`one_within_other`] for titles `i` and `j`. A reference is tested against every
+    /// earlier talk, and most titles share few words: their word sets tell most pairs
+    /// apart before any word is compared.
+    fn one_within_other(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.sets[i], self.sets[j]);
+        (a & !b == 0 || b & !a == 0) && one_within_other(self.of(i), self.of(j))
+    }
+}
+
+/// Whether two titles both have content words, and all of one's are among the other's.
+fn one_within_other(a: &[&str], b: &[&str]) -> bool {
+    !a.is_empty()
+        && !b.is_empty()
+        && (a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w)))
+}
+
+/// The words as bits of a set, a bit for each word picked by its length and first eight
+/// bytes: when the words of one title are all among those of another, its bits are too.
+fn word_set(words: &[&str]) -> u64 {
+    words.iter().fold(0, |set, word| {
+        let key = leading_bytes(word) ^ word.len() as u64;
+        set | 1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+    })
 }
 
 /// Pushes the words of a folded title that carry meaning: its runs of alphanumeric
@@ -841,7 +868,6 @@ fn merge_talks(
         speaker_ids = later;
         let speakers: Vec<usize> = ids.iter().map(|&id| canon[id]).collect();
         let day = day_of(m.span);
-        let words = title_words.of(i);
         let strength = if m.reference {
             2
         } else {
@@ -878,13 +904,7 @@ fn merge_talks(
             talks.iter().rposition(|t| {
                 let same_day = || t.day == day || t.day.is_none() || day.is_none();
                 let shared_speaker = !speakers.is_empty() && shares_speaker(t);
-                let contained = || {
-                    let tw = title_words.of(t.title);
-                    !words.is_empty()
-                        && !tw.is_empty()
-                        && (words.iter().all(|w| tw.contains(w))
-                            || tw.iter().all(|w| words.contains(w)))
-                };
+                let contained = || title_words.one_within_other(i, t.title);
                 let speakers_agree = speakers.is_empty() || t.speakers.is_empty() || shared_speaker;
                 // A reference by title ("the ORM panel") may point back to any day.
                 (shared_speaker && same_day()) || (speakers_agree && contained())
@@ -1100,6 +1120,24 @@ mod tests {
                     .filter(|w| !w.is_empty() && !is_stop_word(w))
                     .collect();
                 proptest::prop_assert_eq!(words.of(i), expected);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn titles_one_within_other_as_their_words_are(
+            titles in proptest::collection::vec("(orm|the|rust|rusty|ab|abcdefghi|abcdefghj|é| |-){0,5}", 1..6),
+        ) {
+            let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+            let words = TitleWords::new(&titles);
+            for i in 0..titles.len() {
+                for j in 0..titles.len() {
+                    proptest::prop_assert_eq!(
+                        words.one_within_other(i, j),
+                        one_within_other(words.of(i), words.of(j)),
+                    );
+                }
             }
         }
     }
