@@ -319,10 +319,14 @@ struct PersonNames<'e> {
 impl<'e> PersonNames<'e> {
     fn new(extraction: &'e Extraction) -> PersonNames<'e> {
         let speakers = extraction.talks.iter().map(|t| t.speakers.len()).sum();
+        // Room for every name to be new, of two parts, so that numbering them grows no
+        // vector.
+        let names = extraction.mentions.len() + speakers;
+        let bytes = person_name_bytes(extraction);
         let mut persons = PersonNames {
-            names: Interned::with_capacity(extraction.mentions.len() + speakers),
-            uses: Vec::new(),
-            folded: FoldedWords::default(),
+            names: Interned::with_capacity(names),
+            uses: Vec::with_capacity(names),
+            folded: FoldedWords::with_capacity(2 * names, bytes),
             mention_ids: Vec::with_capacity(extraction.mentions.len()),
             speaker_ids: Vec::with_capacity(speakers),
         };
@@ -362,6 +366,23 @@ impl<'e> PersonNames<'e> {
     }
 }
 
+/// How many bytes the person names of an extraction take, mentions' and speakers'.
+fn person_name_bytes(extraction: &Extraction) -> usize {
+    let mentions: usize = extraction
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| m.name.len())
+        .sum();
+    let speakers: usize = extraction
+        .talks
+        .iter()
+        .flat_map(|t| &t.speakers)
+        .map(String::len)
+        .sum();
+    mentions + speakers
+}
+
 /// The number of each person name's canonical name (see [`PersonNames`]).
 ///
 /// The names are iterated in the order they were numbered, but only to be sorted by a
@@ -372,12 +393,13 @@ fn person_clusters(persons: &PersonNames) -> Vec<usize> {
     // Rank: more parts, then used as a speaker, then more uses, then earlier; computed
     // once per name rather than at every comparison of the sort.
     let mut canon: Vec<usize> = (0..uses.len()).collect();
-    let mut ranked: Vec<(u128, &str, usize)> = uses
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| u.parts() >= 2)
-        .map(|(id, u)| (u.rank_key(), persons.name(id), id))
-        .collect();
+    let mut ranked: Vec<(u128, &str, usize)> = Vec::with_capacity(uses.len());
+    ranked.extend(
+        uses.iter()
+            .enumerate()
+            .filter(|(_, u)| u.parts() >= 2)
+            .map(|(id, u)| (u.rank_key(), persons.name(id), id)),
+    );
     // The names are compared only where the ranks tie. They are distinct, so the order
     // is total and an unstable sort (which needs no scratch memory) gives the same one.
     ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -941,28 +963,32 @@ fn merge_talks(
             }),
         }
     }
-    talks
-        .into_iter()
-        // A bare "talk" names no session a reader could find; a bare "keynote" with its
-        // speaker does. The words kept are those of the talk's current title.
-        .filter(|t| !(title_words.of(t.title).is_empty() && t.kind == TalkKind::Talk))
-        .map(|t| Talk {
-            title: mentions[t.title].title.clone(),
-            kind: t.kind,
-            speakers: t
-                .speakers
-                .iter()
-                .map(|&s| {
-                    talks_given[s] += 1;
-                    persons.name(s).to_string()
-                })
-                .collect(),
-            day: t.day.map(|d| days.name(d).to_string()),
-            span: t.span,
-            rule: mentions[t.title].rule,
-            mentions: t.mentions,
-        })
-        .collect()
+    // Room for every talk, so that the vector never grows: most are kept.
+    let mut kept = Vec::with_capacity(talks.len());
+    kept.extend(
+        talks
+            .into_iter()
+            // A bare "talk" names no session a reader could find; a bare "keynote" with its
+            // speaker does. The words kept are those of the talk's current title.
+            .filter(|t| !(title_words.of(t.title).is_empty() && t.kind == TalkKind::Talk))
+            .map(|t| Talk {
+                title: mentions[t.title].title.clone(),
+                kind: t.kind,
+                speakers: t
+                    .speakers
+                    .iter()
+                    .map(|&s| {
+                        talks_given[s] += 1;
+                        persons.name(s).to_string()
+                    })
+                    .collect(),
+                day: t.day.map(|d| days.name(d).to_string()),
+                span: t.span,
+                rule: mentions[t.title].rule,
+                mentions: t.mentions,
+            }),
+    );
+    kept
 }
 
 #[cfg(test)]
