@@ -561,15 +561,31 @@ impl FoldedWords {
     /// lie among the words.
     fn push_parts(&mut self, name: &str) -> Range<usize> {
         let start = self.ends.len();
-        // Nearly every name is ASCII, and ASCII white space is what `split_whitespace`
-        // splits it at, bar the vertical tab: splitting at bytes spares decoding.
-        if name.is_ascii() && !name.as_bytes().contains(&0x0B) {
-            name.split_ascii_whitespace()
-                .for_each(|part| self.push(part));
+        if name.is_ascii() {
+            self.push_ascii_parts(name);
         } else {
             name.split_whitespace().for_each(|part| self.push(part));
         }
         start..self.ends.len()
+    }
+
+    /// [`push_parts`](Self::push_parts) for an ASCII `name`, as nearly every name is:
+    /// folding ASCII is lower-casing, so each part is split off at bytes and lower-cased
+    /// as it is copied, where [`fold_into`] would test it for ASCII again.
+    fn push_ascii_parts(&mut self, name: &str) {
+        let bytes = name.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let start = at + bytes[at..].iter().take_while(|&&b| is_space(b)).count();
+            let end = start + bytes[start..].iter().take_while(|&&b| !is_space(b)).count();
+            if start < end {
+                let from = self.text.len();
+                self.text.push_str(&name[start..end]);
+                self.text[from..].make_ascii_lowercase();
+                self.ends.push(self.text.len());
+            }
+            at = end;
+        }
     }
 
     /// The folded words, in order.
@@ -580,6 +596,12 @@ impl FoldedWords {
             .map(|(start, &end)| &self.text[start..end])
             .collect()
     }
+}
+
+/// Whether an ASCII byte is white space as `split_whitespace` has it: the vertical tab
+/// too, which `split_ascii_whitespace` keeps.
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
 /// A full name of two parts or more, folded, with what every comparison of near
