@@ -319,10 +319,14 @@ struct PersonNames<'e> {
 impl<'e> PersonNames<'e> {
     fn new(extraction: &'e Extraction) -> PersonNames<'e> {
         let speakers = extraction.talks.iter().map(|t| t.speakers.len()).sum();
+        // Room for every name to be new, of two parts, so that numbering them grows no
+        // vector.
+        let names = extraction.mentions.len() + speakers;
+        let bytes = person_name_bytes(extraction);
         let mut persons = PersonNames {
-            names: Interned::with_capacity(extraction.mentions.len() + speakers),
-            uses: Vec::new(),
-            folded: FoldedWords::default(),
+            names: Interned::with_capacity(names),
+            uses: Vec::with_capacity(names),
+            folded: FoldedWords::with_capacity(2 * names, bytes),
             mention_ids: Vec::with_capacity(extraction.mentions.len()),
             speaker_ids: Vec::with_capacity(speakers),
         };
@@ -362,6 +366,23 @@ impl<'e> PersonNames<'e> {
     }
 }
 
+/// How many bytes the person names of an extraction take, mentions' and speakers'.
+fn person_name_bytes(extraction: &Extraction) -> usize {
+    let mentions: usize = extraction
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| m.name.len())
+        .sum();
+    let speakers: usize = extraction
+        .talks
+        .iter()
+        .flat_map(|t| &t.speakers)
+        .map(String::len)
+        .sum();
+    mentions + speakers
+}
+
 /// The number of each person name's canonical name (see [`PersonNames`]).
 ///
 /// The names are iterated in the order they were numbered, but only to be sorted by a
@@ -372,12 +393,13 @@ fn person_clusters(persons: &PersonNames) -> Vec<usize> {
     // Rank: more parts, then used as a speaker, then more uses, then earlier; computed
     // once per name rather than at every comparison of the sort.
     let mut canon: Vec<usize> = (0..uses.len()).collect();
-    let mut ranked: Vec<(u128, &str, usize)> = uses
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| u.parts() >= 2)
-        .map(|(id, u)| (u.rank_key(), persons.name(id), id))
-        .collect();
+    let mut ranked: Vec<(u128, &str, usize)> = Vec::with_capacity(uses.len());
+    ranked.extend(
+        uses.iter()
+            .enumerate()
+            .filter(|(_, u)| u.parts() >= 2)
+            .map(|(id, u)| (u.rank_key(), persons.name(id), id)),
+    );
     // The names are compared only where the ranks tie. They are distinct, so the order
     // is total and an unstable sort (which needs no scratch memory) gives the same one.
     ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -539,15 +561,31 @@ impl FoldedWords {
     /// lie among the words.
     fn push_parts(&mut self, name: &str) -> Range<usize> {
         let start = self.ends.len();
-        // Nearly every name is ASCII, and ASCII white space is what `split_whitespace`
-        // splits it at, bar the vertical tab: splitting at bytes spares decoding.
-        if name.is_ascii() && !name.as_bytes().contains(&0x0B) {
-            name.split_ascii_whitespace()
-                .for_each(|part| self.push(part));
+        if name.is_ascii() {
+            self.push_ascii_parts(name);
         } else {
             name.split_whitespace().for_each(|part| self.push(part));
         }
         start..self.ends.len()
+    }
+
+    /// [`push_parts`](Self::push_parts) for an ASCII `name`, as nearly every name is:
+    /// folding ASCII is lower-casing, so each part is split off at bytes and lower-cased
+    /// as it is copied, where [`fold_into`] would test it for ASCII again.
+    fn push_ascii_parts(&mut self, name: &str) {
+        let bytes = name.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let start = at + bytes[at..].iter().take_while(|&&b| is_space(b)).count();
+            let end = start + bytes[start..].iter().take_while(|&&b| !is_space(b)).count();
+            if start < end {
+                let from = self.text.len();
+                self.text.push_str(&name[start..end]);
+                self.text[from..].make_ascii_lowercase();
+                self.ends.push(self.text.len());
+            }
+            at = end;
+        }
     }
 
     /// The folded words, in order.
@@ -558,6 +596,12 @@ impl FoldedWords {
             .map(|(start, &end)| &self.text[start..end])
             .collect()
     }
+}
+
+/// Whether an ASCII byte is white space as `split_whitespace` has it: the vertical tab
+/// too, which `split_ascii_whitespace` keeps.
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
 /// A full name of two parts or more, folded, with what every comparison of near
@@ -655,6 +699,8 @@ struct TitleWords<'a> {
     words: Vec<&'a str>,
     /// Where each title's words end in `words`.
     ends: Vec<usize>,
+    /// Each title's [`word_set`].
+    sets: Vec<u64>,
 }
 
 impl<'a> TitleWords<'a> {
@@ -663,14 +709,15 @@ impl<'a> TitleWords<'a> {
         // words as that allows, so that the vector never grows.
         let most_words = folded_titles.iter().map(|t| t.len().div_ceil(2)).sum();
         let mut words = Vec::with_capacity(most_words);
-        let ends = folded_titles
-            .iter()
-            .map(|title| {
-                push_content_words(title, &mut words);
-                words.len()
-            })
-            .collect();
-        TitleWords { words, ends }
+        let mut ends = Vec::with_capacity(folded_titles.len());
+        let mut sets = Vec::with_capacity(folded_titles.len());
+        for title in folded_titles {
+            let start = words.len();
+            push_content_words(title, &mut words);
+            ends.push(words.len());
+            sets.push(word_set(&words[start..]));
+        }
+        TitleWords { words, ends, sets }
     }
 
     /// The content words of title `i`.
@@ -678,6 +725,30 @@ impl<'a> TitleWords<'a> {
         let start = i.checked_sub(1).map_or(0, |before| self.ends[before]);
         &self.words[start..self.ends[i]]
     }
+
+    /// [`one_within_other`] for titles `i` and `j`. A reference is tested against every
+    /// earlier talk, and most titles share few words: their word sets tell most pairs
+    /// apart before any word is compared.
+    fn one_within_other(&self, i: usize, j: usize) -> bool {
+        let (a, b) = (self.sets[i], self.sets[j]);
+        (a & !b == 0 || b & !a == 0) && one_within_other(self.of(i), self.of(j))
+    }
+}
+
+/// Whether two titles both have content words, and all of one's are among the other's.
+fn one_within_other(a: &[&str], b: &[&str]) -> bool {
+    !a.is_empty()
+        && !b.is_empty()
+        && (a.iter().all(|w| b.contains(w)) || b.iter().all(|w| a.contains(w)))
+}
+
+/// The words as bits of a set, a bit for each word picked by its length and first eight
+/// bytes: when the words of one title are all among those of another, its bits are too.
+fn word_set(words: &[&str]) -> u64 {
+    words.iter().fold(0, |set, word| {
+        let key = leading_bytes(word) ^ word.len() as u64;
+        set | 1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+    })
 }
 
 /// Pushes the words of a folded title that carry meaning: its runs of alphanumeric
@@ -841,7 +912,6 @@ fn merge_talks(
         speaker_ids = later;
         let speakers: Vec<usize> = ids.iter().map(|&id| canon[id]).collect();
         let day = day_of(m.span);
-        let words = title_words.of(i);
         let strength = if m.reference {
             2
         } else {
@@ -878,13 +948,7 @@ fn merge_talks(
             talks.iter().rposition(|t| {
                 let same_day = || t.day == day || t.day.is_none() || day.is_none();
                 let shared_speaker = !speakers.is_empty() && shares_speaker(t);
-                let contained = || {
-                    let tw = title_words.of(t.title);
-                    !words.is_empty()
-                        && !tw.is_empty()
-                        && (words.iter().all(|w| tw.contains(w))
-                            || tw.iter().all(|w| words.contains(w)))
-                };
+                let contained = || title_words.one_within_other(i, t.title);
                 let speakers_agree = speakers.is_empty() || t.speakers.is_empty() || shared_speaker;
                 // A reference by title ("the ORM panel") may point back to any day.
                 (shared_speaker && same_day()) || (speakers_agree && contained())
@@ -921,28 +985,32 @@ fn merge_talks(
             }),
         }
     }
-    talks
-        .into_iter()
-        // A bare "talk" names no session a reader could find; a bare "keynote" with its
-        // speaker does. The words kept are those of the talk's current title.
-        .filter(|t| !(title_words.of(t.title).is_empty() && t.kind == TalkKind::Talk))
-        .map(|t| Talk {
-            title: mentions[t.title].title.clone(),
-            kind: t.kind,
-            speakers: t
-                .speakers
-                .iter()
-                .map(|&s| {
-                    talks_given[s] += 1;
-                    persons.name(s).to_string()
-                })
-                .collect(),
-            day: t.day.map(|d| days.name(d).to_string()),
-            span: t.span,
-            rule: mentions[t.title].rule,
-            mentions: t.mentions,
-        })
-        .collect()
+    // Room for every talk, so that the vector never grows: most are kept.
+    let mut kept = Vec::with_capacity(talks.len());
+    kept.extend(
+        talks
+            .into_iter()
+            // A bare "talk" names no session a reader could find; a bare "keynote" with its
+            // speaker does. The words kept are those of the talk's current title.
+            .filter(|t| !(title_words.of(t.title).is_empty() && t.kind == TalkKind::Talk))
+            .map(|t| Talk {
+                title: mentions[t.title].title.clone(),
+                kind: t.kind,
+                speakers: t
+                    .speakers
+                    .iter()
+                    .map(|&s| {
+                        talks_given[s] += 1;
+                        persons.name(s).to_string()
+                    })
+                    .collect(),
+                day: t.day.map(|d| days.name(d).to_string()),
+                span: t.span,
+                rule: mentions[t.title].rule,
+                mentions: t.mentions,
+            }),
+    );
+    kept
 }
 
 #[cfg(test)]
@@ -1100,6 +1168,24 @@ mod tests {
                     .filter(|w| !w.is_empty() && !is_stop_word(w))
                     .collect();
                 proptest::prop_assert_eq!(words.of(i), expected);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn titles_one_within_other_as_their_words_are(
+            titles in proptest::collection::vec("(orm|the|rust|rusty|ab|abcdefghi|abcdefghj|é| |-){0,5}", 1..6),
+        ) {
+            let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+            let words = TitleWords::new(&titles);
+            for i in 0..titles.len() {
+                for j in 0..titles.len() {
+                    proptest::prop_assert_eq!(
+                        words.one_within_other(i, j),
+                        one_within_other(words.of(i), words.of(j)),
+                    );
+                }
             }
         }
     }
