@@ -637,6 +637,21 @@ fn is_adjective(word: &str) -> bool {
     contains_lower(&SET, word)
 }
 
+/// `mods` from its first word that is not one of [`ADJECTIVES`] to its end, or empty
+/// where every word is one: the topic of "the great Eve Online talk". Its words are
+/// those that skipping the adjectives of `mods.split_whitespace()` leaves, read in place
+/// rather than gathered.
+fn past_adjectives(mods: &str) -> &str {
+    let mut rest = mods.trim_start();
+    loop {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        if word_end == 0 || !is_adjective(&rest[..word_end]) {
+            return rest;
+        }
+        rest = rest[word_end..].trim_start();
+    }
+}
+
 /// "on the first morning", "on Day 2": when, not what.
 static TEMPORAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(?:(?:first|second|third|last|final|next|opening|closing|same|previous|following)\s+(?:morning|afternoon|evening|day|night)|day\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
@@ -1812,34 +1827,32 @@ impl Finder<'_, '_> {
             if self.covered(span) {
                 continue;
             }
-            let mods: Vec<&str> = phrase.mods.slice(after).split_whitespace().collect();
+            let mods = phrase.mods.slice(after);
             let kind_word = kind_word_in(text, self.scan, Span::new(phrase_start, span.end));
             let kind = self.kind_of_word(&kind_word).unwrap_or(TalkKind::Talk);
             let new = mods
-                .iter()
+                .split_whitespace()
                 .any(|w| lowercases_to_one_of(w, &POSSESSIVE_NEW_WORDS));
-            let topic: Vec<&str> = mods
-                .iter()
-                .skip_while(|w| is_adjective(w))
-                .copied()
-                .collect();
+            // The words past the adjectives as written: `push` joins them with single
+            // spaces as it cleans the title.
+            let topic = past_adjectives(mods);
             let tail = phrase
                 .topic
                 .map(|t| topic_until_break(t.slice(after)))
                 .filter(|t| !TEMPORAL.is_match(t));
             let (title, reference) = if !topic.is_empty() {
-                (topic.join(" "), false)
+                (topic.trim_end(), false)
             } else if let Some(t) =
                 tail.filter(|t| !t.is_empty() && !t.starts_with(['“', '"', '‘']))
             {
-                (t.to_string(), false)
+                (t, false)
             } else if tail.is_some_and(|t| t.starts_with(['“', '"', '‘'])) {
                 continue; // the quoted-title rule has it
             } else {
-                (kind_word.clone(), !new)
+                (kind_word.as_str(), !new)
             };
             self.push(
-                &title,
+                title,
                 span,
                 kind,
                 &[(p.name.clone(), p.span)],
@@ -2168,15 +2181,15 @@ impl Finder<'_, '_> {
             if self.covered(span) {
                 continue;
             }
-            let mods: Vec<&str> = mods_m.slice(text).split_whitespace().collect();
-            let topic: Vec<&str> = mods
-                .iter()
-                .skip_while(|w| is_adjective(w))
-                .copied()
-                .collect();
+            let mods = mods_m.slice(text);
+            let topic = past_adjectives(mods);
+            // At most four modifiers: the topic's words fit on the stack, with room to
+            // tell a fifth, and are split once.
+            let mut split = topic.split_whitespace();
+            let words: [Option<&str>; 5] = std::array::from_fn(|_| split.next());
+            let topic_words = || words.iter().flatten();
             if topic.is_empty()
-                || topic
-                    .iter()
+                || topic_words()
                     .any(|w| is_adjective(w) && !w.chars().next().is_some_and(char::is_uppercase))
             {
                 continue;
@@ -2184,12 +2197,13 @@ impl Finder<'_, '_> {
             let kind = self
                 .kind_of_word(kind_m.slice(text))
                 .unwrap_or(TalkKind::Talk);
-            let capitalized = topic.iter().all(|w| {
+            let capitalized = topic_words().all(|w| {
                 w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_numeric())
             });
-            let topic_start = mods_m.start + mods_m.slice(text).find(topic[0]).unwrap_or(0);
+            let first_word = topic_words().next().expect("a topic word");
+            let topic_start = mods_m.start + mods.find(first_word).unwrap_or(0);
             let topic_span = Span::new(topic_start, mods_m.end);
             let names_project = overlapping(self.projects, topic_span)
                 .iter()
@@ -2207,17 +2221,30 @@ impl Finder<'_, '_> {
             {
                 continue;
             }
-            if topic.iter().any(|w| w.ends_with("’s") || w.ends_with("'s")) || topic.len() > 4 {
+            if topic_words().any(|w| w.ends_with("’s") || w.ends_with("'s"))
+                || topic_words().nth(4).is_some()
+            {
                 continue;
             }
-            let mut title = topic.join(" ");
-            if matches!(
+            // The topic as written, and the kind word after it for some kinds: `push`
+            // joins the words with single spaces as it cleans the title.
+            let title_end = if matches!(
                 kind,
                 TalkKind::Panel | TalkKind::Tutorial | TalkKind::Workshop
             ) {
-                title = [title.as_str(), " ", kind_m.slice(text)].concat();
-            }
-            self.push(&title, span, kind, &[], "talk/the-x-talk", true);
+                kind_m.end
+            } else {
+                mods_m.end
+            };
+            let title_start = mods_m.end - topic.len();
+            self.push(
+                text[title_start..title_end].trim_end(),
+                span,
+                kind,
+                &[],
+                "talk/the-x-talk",
+                true,
+            );
         }
     }
 }
@@ -3850,6 +3877,24 @@ mod tests {
         ) {
             let title: String = parts.concat();
             proptest::prop_assert_eq!(trimmed_title(&title), trimmed_title_by_trims(&title));
+        }
+
+        #[test]
+        fn past_adjectives_leaves_the_words_that_skipping_adjectives_leaves(
+            parts in proptest::collection::vec(
+                "(?i)great|the|day's|eye-opening|Eve|Online|x|é|ſ| |  |\n|\u{a0}|\u{2003}",
+                0..10,
+            ),
+        ) {
+            let mods: String = parts.concat();
+            let topic = past_adjectives(&mods);
+            let want: Vec<&str> = mods
+                .split_whitespace()
+                .skip_while(|w| is_adjective(w))
+                .collect();
+            proptest::prop_assert!(mods.ends_with(topic));
+            proptest::prop_assert_eq!(topic.split_whitespace().collect::<Vec<_>>(), want);
+            proptest::prop_assert!(!topic.starts_with(char::is_whitespace));
         }
 
         #[test]
