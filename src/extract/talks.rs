@@ -23,7 +23,6 @@ use aho_corasick::dfa::DFA;
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// How far before a quote its cue words are looked for, in bytes.
@@ -960,8 +959,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         persons,
         projects,
         talks: Vec::new(),
-        talk_spans: BTreeMap::new(),
-        longest_talk: 0,
+        talk_spans: TalkSpans::default(),
         speakers: Vec::new(),
         used_lines: vec![false; ctx.tokens.lines.len()],
         scan: &Scan::of(ctx.text),
@@ -991,10 +989,8 @@ struct Finder<'a, 'c> {
     persons: &'a [Mention],
     projects: &'a [Mention],
     talks: Vec<TalkMention>,
-    /// Start to the furthest end of the talks starting there, and the longest talk span:
-    /// what `covered` needs to look at only the talks near a span.
-    talk_spans: BTreeMap<usize, usize>,
-    longest_talk: usize,
+    /// The spans of the talks found so far.
+    talk_spans: TalkSpans,
     speakers: Vec<Mention>,
     /// Whether a rule has taken each line, by index: a set rather than a list, since
     /// the later rules ask for every line.
@@ -1003,6 +999,36 @@ struct Finder<'a, 'c> {
     scan: &'a Scan,
     /// The kinds of the kind words asked for so far.
     word_kinds: WordKinds,
+}
+
+/// Spans by start, and the longest of them: what [`TalkSpans::overlap`] needs to look
+/// at only the spans near the one it is given.
+///
+/// A sorted vector rather than a tree: a post has a few dozen talks, which a binary
+/// search reaches for less than a tree's walk, and adding a span moves few of them.
+#[derive(Default)]
+struct TalkSpans {
+    spans: Vec<Span>,
+    longest: usize,
+}
+
+impl TalkSpans {
+    fn add(&mut self, span: Span) {
+        let at = self.spans.partition_point(|s| s.start <= span.start);
+        self.spans.insert(at, span);
+        self.longest = self.longest.max(span.len());
+    }
+
+    /// Whether a span added overlaps `span`. Those that start before `span` by more
+    /// than the longest span end before it.
+    fn overlap(&self, span: Span) -> bool {
+        let from = span.start.saturating_sub(self.longest);
+        let first = self.spans.partition_point(|s| s.start < from);
+        self.spans[first..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .any(|s| span.start < s.end)
+    }
 }
 
 /// The kind the rules give each word of [`KIND_WORD_LIST`], looked up on first use: the
@@ -1147,9 +1173,7 @@ impl Finder<'_, '_> {
                 });
             }
         }
-        let end = self.talk_spans.entry(span.start).or_insert(span.end);
-        *end = span.end.max(*end);
-        self.longest_talk = self.longest_talk.max(span.len());
+        self.talk_spans.add(span);
         self.talks.push(TalkMention {
             kind: talk_kind(self.ctx.rules, kind.into(), written, &title),
             title,
@@ -1162,10 +1186,7 @@ impl Finder<'_, '_> {
 
     /// Whether a talk found so far overlaps `span`.
     fn covered(&self, span: Span) -> bool {
-        let from = span.start.saturating_sub(self.longest_talk);
-        self.talk_spans
-            .range(from..span.end)
-            .any(|(_, &end)| span.start < end)
+        self.talk_spans.overlap(span)
     }
 
     /// "Speaker - Title", "Title — Speaker", "Speaker: Title" lines, and the other lines
@@ -3588,8 +3609,7 @@ mod tests {
             persons: &persons,
             projects: &[],
             talks: Vec::new(),
-            talk_spans: BTreeMap::new(),
-            longest_talk: 0,
+            talk_spans: TalkSpans::default(),
             speakers: Vec::new(),
             used_lines: vec![false; tokens.lines.len()],
             scan: &scan,
@@ -3877,6 +3897,22 @@ mod tests {
         ) {
             let title: String = parts.concat();
             proptest::prop_assert_eq!(trimmed_title(&title), trimmed_title_by_trims(&title));
+        }
+
+        #[test]
+        fn talk_spans_overlap_as_a_look_at_every_span_tells(
+            added in proptest::collection::vec((0usize..60, 0usize..20), 0..12),
+            start in 0usize..80,
+            len in 0usize..20,
+        ) {
+            let added: Vec<Span> = added.into_iter().map(|(s, l)| Span::new(s, s + l)).collect();
+            let mut spans = TalkSpans::default();
+            for &s in &added {
+                spans.add(s);
+            }
+            let span = Span::new(start, start + len);
+            let want = added.iter().any(|s| s.start < span.end && span.start < s.end);
+            proptest::prop_assert_eq!(spans.overlap(span), want);
         }
 
         #[test]
