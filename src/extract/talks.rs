@@ -23,7 +23,6 @@ use aho_corasick::dfa::DFA;
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
 use std::cell::Cell;
-use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 /// How far before a quote its cue words are looked for, in bytes.
@@ -637,6 +636,21 @@ fn is_adjective(word: &str) -> bool {
     contains_lower(&SET, word)
 }
 
+/// `mods` from its first word that is not one of [`ADJECTIVES`] to its end, or empty
+/// where every word is one: the topic of "the great Eve Online talk". Its words are
+/// those that skipping the adjectives of `mods.split_whitespace()` leaves, read in place
+/// rather than gathered.
+fn past_adjectives(mods: &str) -> &str {
+    let mut rest = mods.trim_start();
+    loop {
+        let word_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        if word_end == 0 || !is_adjective(&rest[..word_end]) {
+            return rest;
+        }
+        rest = rest[word_end..].trim_start();
+    }
+}
+
 /// "on the first morning", "on Day 2": when, not what.
 static TEMPORAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(?:(?:first|second|third|last|final|next|opening|closing|same|previous|following)\s+(?:morning|afternoon|evening|day|night)|day\s+\w+|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
@@ -945,8 +959,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         persons,
         projects,
         talks: Vec::new(),
-        talk_spans: BTreeMap::new(),
-        longest_talk: 0,
+        talk_spans: TalkSpans::default(),
         speakers: Vec::new(),
         used_lines: vec![false; ctx.tokens.lines.len()],
         scan: &Scan::of(ctx.text),
@@ -964,7 +977,9 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
     finder.described_titles();
     finder.references();
     finder.unnamed_keynotes();
-    finder.talks.sort_by_key(|t| t.span.start);
+    // By their keys and places, then moved once each: a talk is large, and a merge sort
+    // moves each talk several times. Stable, as the keys' sort ties by place.
+    finder.talks.sort_by_cached_key(|t| t.span.start);
     Found {
         talks: finder.talks,
         speakers: finder.speakers,
@@ -976,10 +991,8 @@ struct Finder<'a, 'c> {
     persons: &'a [Mention],
     projects: &'a [Mention],
     talks: Vec<TalkMention>,
-    /// Start to the furthest end of the talks starting there, and the longest talk span:
-    /// what `covered` needs to look at only the talks near a span.
-    talk_spans: BTreeMap<usize, usize>,
-    longest_talk: usize,
+    /// The spans of the talks found so far.
+    talk_spans: TalkSpans,
     speakers: Vec<Mention>,
     /// Whether a rule has taken each line, by index: a set rather than a list, since
     /// the later rules ask for every line.
@@ -988,6 +1001,36 @@ struct Finder<'a, 'c> {
     scan: &'a Scan,
     /// The kinds of the kind words asked for so far.
     word_kinds: WordKinds,
+}
+
+/// Spans by start, and the longest of them: what [`TalkSpans::overlap`] needs to look
+/// at only the spans near the one it is given.
+///
+/// A sorted vector rather than a tree: a post has a few dozen talks, which a binary
+/// search reaches for less than a tree's walk, and adding a span moves few of them.
+#[derive(Default)]
+struct TalkSpans {
+    spans: Vec<Span>,
+    longest: usize,
+}
+
+impl TalkSpans {
+    fn add(&mut self, span: Span) {
+        let at = self.spans.partition_point(|s| s.start <= span.start);
+        self.spans.insert(at, span);
+        self.longest = self.longest.max(span.len());
+    }
+
+    /// Whether a span added overlaps `span`. Those that start before `span` by more
+    /// than the longest span end before it.
+    fn overlap(&self, span: Span) -> bool {
+        let from = span.start.saturating_sub(self.longest);
+        let first = self.spans.partition_point(|s| s.start < from);
+        self.spans[first..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .any(|s| span.start < s.end)
+    }
 }
 
 /// The kind the rules give each word of [`KIND_WORD_LIST`], looked up on first use: the
@@ -1132,9 +1175,7 @@ impl Finder<'_, '_> {
                 });
             }
         }
-        let end = self.talk_spans.entry(span.start).or_insert(span.end);
-        *end = span.end.max(*end);
-        self.longest_talk = self.longest_talk.max(span.len());
+        self.talk_spans.add(span);
         self.talks.push(TalkMention {
             kind: talk_kind(self.ctx.rules, kind.into(), written, &title),
             title,
@@ -1147,10 +1188,7 @@ impl Finder<'_, '_> {
 
     /// Whether a talk found so far overlaps `span`.
     fn covered(&self, span: Span) -> bool {
-        let from = span.start.saturating_sub(self.longest_talk);
-        self.talk_spans
-            .range(from..span.end)
-            .any(|(_, &end)| span.start < end)
+        self.talk_spans.overlap(span)
     }
 
     /// "Speaker - Title", "Title — Speaker", "Speaker: Title" lines, and the other lines
@@ -1812,34 +1850,32 @@ impl Finder<'_, '_> {
             if self.covered(span) {
                 continue;
             }
-            let mods: Vec<&str> = phrase.mods.slice(after).split_whitespace().collect();
+            let mods = phrase.mods.slice(after);
             let kind_word = kind_word_in(text, self.scan, Span::new(phrase_start, span.end));
             let kind = self.kind_of_word(&kind_word).unwrap_or(TalkKind::Talk);
             let new = mods
-                .iter()
+                .split_whitespace()
                 .any(|w| lowercases_to_one_of(w, &POSSESSIVE_NEW_WORDS));
-            let topic: Vec<&str> = mods
-                .iter()
-                .skip_while(|w| is_adjective(w))
-                .copied()
-                .collect();
+            // The words past the adjectives as written: `push` joins them with single
+            // spaces as it cleans the title.
+            let topic = past_adjectives(mods);
             let tail = phrase
                 .topic
                 .map(|t| topic_until_break(t.slice(after)))
                 .filter(|t| !TEMPORAL.is_match(t));
             let (title, reference) = if !topic.is_empty() {
-                (topic.join(" "), false)
+                (topic.trim_end(), false)
             } else if let Some(t) =
                 tail.filter(|t| !t.is_empty() && !t.starts_with(['“', '"', '‘']))
             {
-                (t.to_string(), false)
+                (t, false)
             } else if tail.is_some_and(|t| t.starts_with(['“', '"', '‘'])) {
                 continue; // the quoted-title rule has it
             } else {
-                (kind_word.clone(), !new)
+                (kind_word.as_str(), !new)
             };
             self.push(
-                &title,
+                title,
                 span,
                 kind,
                 &[(p.name.clone(), p.span)],
@@ -2168,15 +2204,15 @@ impl Finder<'_, '_> {
             if self.covered(span) {
                 continue;
             }
-            let mods: Vec<&str> = mods_m.slice(text).split_whitespace().collect();
-            let topic: Vec<&str> = mods
-                .iter()
-                .skip_while(|w| is_adjective(w))
-                .copied()
-                .collect();
+            let mods = mods_m.slice(text);
+            let topic = past_adjectives(mods);
+            // At most four modifiers: the topic's words fit on the stack, with room to
+            // tell a fifth, and are split once.
+            let mut split = topic.split_whitespace();
+            let words: [Option<&str>; 5] = std::array::from_fn(|_| split.next());
+            let topic_words = || words.iter().flatten();
             if topic.is_empty()
-                || topic
-                    .iter()
+                || topic_words()
                     .any(|w| is_adjective(w) && !w.chars().next().is_some_and(char::is_uppercase))
             {
                 continue;
@@ -2184,12 +2220,13 @@ impl Finder<'_, '_> {
             let kind = self
                 .kind_of_word(kind_m.slice(text))
                 .unwrap_or(TalkKind::Talk);
-            let capitalized = topic.iter().all(|w| {
+            let capitalized = topic_words().all(|w| {
                 w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_numeric())
             });
-            let topic_start = mods_m.start + mods_m.slice(text).find(topic[0]).unwrap_or(0);
+            let first_word = topic_words().next().expect("a topic word");
+            let topic_start = mods_m.start + mods.find(first_word).unwrap_or(0);
             let topic_span = Span::new(topic_start, mods_m.end);
             let names_project = overlapping(self.projects, topic_span)
                 .iter()
@@ -2207,17 +2244,30 @@ impl Finder<'_, '_> {
             {
                 continue;
             }
-            if topic.iter().any(|w| w.ends_with("’s") || w.ends_with("'s")) || topic.len() > 4 {
+            if topic_words().any(|w| w.ends_with("’s") || w.ends_with("'s"))
+                || topic_words().nth(4).is_some()
+            {
                 continue;
             }
-            let mut title = topic.join(" ");
-            if matches!(
+            // The topic as written, and the kind word after it for some kinds: `push`
+            // joins the words with single spaces as it cleans the title.
+            let title_end = if matches!(
                 kind,
                 TalkKind::Panel | TalkKind::Tutorial | TalkKind::Workshop
             ) {
-                title = [title.as_str(), " ", kind_m.slice(text)].concat();
-            }
-            self.push(&title, span, kind, &[], "talk/the-x-talk", true);
+                kind_m.end
+            } else {
+                mods_m.end
+            };
+            let title_start = mods_m.end - topic.len();
+            self.push(
+                text[title_start..title_end].trim_end(),
+                span,
+                kind,
+                &[],
+                "talk/the-x-talk",
+                true,
+            );
         }
     }
 }
@@ -3561,8 +3611,7 @@ mod tests {
             persons: &persons,
             projects: &[],
             talks: Vec::new(),
-            talk_spans: BTreeMap::new(),
-            longest_talk: 0,
+            talk_spans: TalkSpans::default(),
             speakers: Vec::new(),
             used_lines: vec![false; tokens.lines.len()],
             scan: &scan,
@@ -3850,6 +3899,40 @@ mod tests {
         ) {
             let title: String = parts.concat();
             proptest::prop_assert_eq!(trimmed_title(&title), trimmed_title_by_trims(&title));
+        }
+
+        #[test]
+        fn talk_spans_overlap_as_a_look_at_every_span_tells(
+            added in proptest::collection::vec((0usize..60, 0usize..20), 0..12),
+            start in 0usize..80,
+            len in 0usize..20,
+        ) {
+            let added: Vec<Span> = added.into_iter().map(|(s, l)| Span::new(s, s + l)).collect();
+            let mut spans = TalkSpans::default();
+            for &s in &added {
+                spans.add(s);
+            }
+            let span = Span::new(start, start + len);
+            let want = added.iter().any(|s| s.start < span.end && span.start < s.end);
+            proptest::prop_assert_eq!(spans.overlap(span), want);
+        }
+
+        #[test]
+        fn past_adjectives_leaves_the_words_that_skipping_adjectives_leaves(
+            parts in proptest::collection::vec(
+                "(?i)great|the|day's|eye-opening|Eve|Online|x|é|ſ| |  |\n|\u{a0}|\u{2003}",
+                0..10,
+            ),
+        ) {
+            let mods: String = parts.concat();
+            let topic = past_adjectives(&mods);
+            let want: Vec<&str> = mods
+                .split_whitespace()
+                .skip_while(|w| is_adjective(w))
+                .collect();
+            proptest::prop_assert!(mods.ends_with(topic));
+            proptest::prop_assert_eq!(topic.split_whitespace().collect::<Vec<_>>(), want);
+            proptest::prop_assert!(!topic.starts_with(char::is_whitespace));
         }
 
         #[test]
