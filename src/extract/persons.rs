@@ -210,7 +210,7 @@ pub fn find(
                     full.push(Mention {
                         kind: EntityKind::Person,
                         span: candidate.span,
-                        name: name_text(text, candidate.span),
+                        name: name_text_of(text, candidate),
                         rule: if given {
                             "person/given-name"
                         } else {
@@ -592,6 +592,19 @@ fn is_weak_project(p: &Mention, rules: &Rules) -> bool {
 /// The text of a name's `span` with parts joined as written but white space folded.
 fn name_text(text: &str, span: Span) -> String {
     single_spaced(span.slice(text)).into_owned()
+}
+
+/// [`name_text`] of a scanned `name`. Its parts are one space apart (nearly every name)
+/// or a no-break space apart, which scanning allows alone: where every gap is one byte,
+/// the name is single spaced as written and is copied without being searched for white
+/// space.
+fn name_text_of(text: &str, name: &NameSpan) -> String {
+    let one_space_apart = name.parts.windows(2).all(|p| p[1].start == p[0].end + 1);
+    if one_space_apart {
+        name.span.slice(text).to_string()
+    } else {
+        name_text(text, name.span)
+    }
 }
 
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.
@@ -1685,6 +1698,26 @@ mod tests {
                 split_on_non_names(&text, &name, &RULES, &mut pieces);
                 split_parts_on_non_names(&text, &name, &RULES, &mut by_parts);
                 proptest::prop_assert_eq!(pieces, by_parts);
+            }
+        }
+
+        #[test]
+        fn names_spaced_as_by_folding_white_space(
+            text in proptest::prop_oneof![NAME_TEXT, NAME_WORDS],
+        ) {
+            static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+            for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let Some(name) = scan_name(&text, start, &RULES) else {
+                    continue;
+                };
+                let mut pieces = Vec::new();
+                split_parts_on_non_names(&text, &name, &RULES, &mut pieces);
+                for candidate in std::iter::once(&name).chain(pieces.iter().map(|(p, _)| p)) {
+                    proptest::prop_assert_eq!(
+                        name_text_of(&text, candidate),
+                        name_text(&text, candidate.span)
+                    );
+                }
             }
         }
 
