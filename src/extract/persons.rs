@@ -704,24 +704,6 @@ fn split_parts_on_non_names(
 ) {
     let mut run = NameParts::default();
     let mut run_lists = WordLists::default();
-    let flush = |run: &mut NameParts, lists: WordLists, out: &mut Vec<_>, last: bool| {
-        // Trailing particles cannot end a name.
-        while run.last().is_some_and(|p| rules.is_particle(p.slice(text))) {
-            run.pop();
-        }
-        if !run.is_empty() {
-            let span = Span::new(run[0].start, run[run.len() - 1].end);
-            let piece = NameSpan {
-                span,
-                parts: std::mem::take(run),
-                honorific: name.honorific && out.is_empty(),
-                end: if last { name.end } else { span.end },
-                possessive: last && name.possessive,
-                first_word: None,
-            };
-            out.push((piece, lists));
-        }
-    };
     for (i, part) in name.parts.iter().enumerate() {
         // A word that would start a piece is looked up for every list at once; a part
         // after the first may still be a surname after a given name.
@@ -733,12 +715,44 @@ fn split_parts_on_non_names(
             rules.is_non_person_word(word) && !allowed_as_surname(&run, run_lists, word)
         };
         if never {
-            flush(&mut run, run_lists, out, false);
+            push_piece(text, name, rules, &mut run, run_lists, out, false);
         } else {
             run.push(*part, name.parts.is_full(i));
         }
     }
-    flush(&mut run, run_lists, out, true);
+    push_piece(text, name, rules, &mut run, run_lists, out, true);
+}
+
+/// Ends a piece of `name` that [`split_parts_on_non_names`] gathered in `run`, whose first
+/// part is on `lists`: trailing particles cannot end a name, and what is left goes into
+/// `out`. `last` tells whether the piece ends where `name` does. Inlined: a piece ends at
+/// every word that can never be in a name and at the end of each name of many parts.
+#[inline(always)]
+fn push_piece(
+    text: &str,
+    name: &NameSpan,
+    rules: &Rules,
+    run: &mut NameParts,
+    lists: WordLists,
+    out: &mut Vec<(NameSpan, WordLists)>,
+    last: bool,
+) {
+    while run.last().is_some_and(|p| rules.is_particle(p.slice(text))) {
+        run.pop();
+    }
+    if run.is_empty() {
+        return;
+    }
+    let span = Span::new(run[0].start, run[run.len() - 1].end);
+    let piece = NameSpan {
+        span,
+        parts: std::mem::take(run),
+        honorific: name.honorific && out.is_empty(),
+        end: if last { name.end } else { span.end },
+        possessive: last && name.possessive,
+        first_word: None,
+    };
+    out.push((piece, lists));
 }
 
 /// The lists of `part`, a part of `name` that would start a piece: looked up by the scan
