@@ -210,7 +210,7 @@ pub fn find(
                     full.push(Mention {
                         kind: EntityKind::Person,
                         span: candidate.span,
-                        name: name_text(text, candidate.span),
+                        name: name_text_of(text, candidate),
                         rule: if given {
                             "person/given-name"
                         } else {
@@ -594,6 +594,19 @@ fn name_text(text: &str, span: Span) -> String {
     single_spaced(span.slice(text)).into_owned()
 }
 
+/// [`name_text`] of a scanned `name`. Its parts are one space apart (nearly every name)
+/// or a no-break space apart, which scanning allows alone: where every gap is one byte,
+/// the name is single spaced as written and is copied without being searched for white
+/// space.
+fn name_text_of(text: &str, name: &NameSpan) -> String {
+    let one_space_apart = name.parts.windows(2).all(|p| p[1].start == p[0].end + 1);
+    if one_space_apart {
+        name.span.slice(text).to_string()
+    } else {
+        name_text(text, name.span)
+    }
+}
+
 /// "Freddie Cole Dash": a project name right after a full name is not part of it.
 /// `covering` are the projects overlapping the name, in text order.
 fn drop_trailing_project(name: &mut NameSpan, covering: &[Mention]) {
@@ -691,24 +704,6 @@ fn split_parts_on_non_names(
 ) {
     let mut run = NameParts::default();
     let mut run_lists = WordLists::default();
-    let flush = |run: &mut NameParts, lists: WordLists, out: &mut Vec<_>, last: bool| {
-        // Trailing particles cannot end a name.
-        while run.last().is_some_and(|p| rules.is_particle(p.slice(text))) {
-            run.pop();
-        }
-        if !run.is_empty() {
-            let span = Span::new(run[0].start, run[run.len() - 1].end);
-            let piece = NameSpan {
-                span,
-                parts: std::mem::take(run),
-                honorific: name.honorific && out.is_empty(),
-                end: if last { name.end } else { span.end },
-                possessive: last && name.possessive,
-                first_word: None,
-            };
-            out.push((piece, lists));
-        }
-    };
     for (i, part) in name.parts.iter().enumerate() {
         // A word that would start a piece is looked up for every list at once; a part
         // after the first may still be a surname after a given name.
@@ -720,12 +715,44 @@ fn split_parts_on_non_names(
             rules.is_non_person_word(word) && !allowed_as_surname(&run, run_lists, word)
         };
         if never {
-            flush(&mut run, run_lists, out, false);
+            push_piece(text, name, rules, &mut run, run_lists, out, false);
         } else {
             run.push(*part, name.parts.is_full(i));
         }
     }
-    flush(&mut run, run_lists, out, true);
+    push_piece(text, name, rules, &mut run, run_lists, out, true);
+}
+
+/// Ends a piece of `name` that [`split_parts_on_non_names`] gathered in `run`, whose first
+/// part is on `lists`: trailing particles cannot end a name, and what is left goes into
+/// `out`. `last` tells whether the piece ends where `name` does. Inlined: a piece ends at
+/// every word that can never be in a name and at the end of each name of many parts.
+#[inline(always)]
+fn push_piece(
+    text: &str,
+    name: &NameSpan,
+    rules: &Rules,
+    run: &mut NameParts,
+    lists: WordLists,
+    out: &mut Vec<(NameSpan, WordLists)>,
+    last: bool,
+) {
+    while run.last().is_some_and(|p| rules.is_particle(p.slice(text))) {
+        run.pop();
+    }
+    if run.is_empty() {
+        return;
+    }
+    let span = Span::new(run[0].start, run[run.len() - 1].end);
+    let piece = NameSpan {
+        span,
+        parts: std::mem::take(run),
+        honorific: name.honorific && out.is_empty(),
+        end: if last { name.end } else { span.end },
+        possessive: last && name.possessive,
+        first_word: None,
+    };
+    out.push((piece, lists));
 }
 
 /// The lists of `part`, a part of `name` that would start a piece: looked up by the scan
@@ -1685,6 +1712,26 @@ mod tests {
                 split_on_non_names(&text, &name, &RULES, &mut pieces);
                 split_parts_on_non_names(&text, &name, &RULES, &mut by_parts);
                 proptest::prop_assert_eq!(pieces, by_parts);
+            }
+        }
+
+        #[test]
+        fn names_spaced_as_by_folding_white_space(
+            text in proptest::prop_oneof![NAME_TEXT, NAME_WORDS],
+        ) {
+            static RULES: LazyLock<Rules> = LazyLock::new(Rules::builtin);
+            for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let Some(name) = scan_name(&text, start, &RULES) else {
+                    continue;
+                };
+                let mut pieces = Vec::new();
+                split_parts_on_non_names(&text, &name, &RULES, &mut pieces);
+                for candidate in std::iter::once(&name).chain(pieces.iter().map(|(p, _)| p)) {
+                    proptest::prop_assert_eq!(
+                        name_text_of(&text, candidate),
+                        name_text(&text, candidate.span)
+                    );
+                }
             }
         }
 
