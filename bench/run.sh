@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Whole-run benchmark: `recap analyze` (all reports) on a generated corpus at 1 and 2
-# threads; prints MB/s, peak RSS and the 2-thread speedup, and, when spaCy is
+# threads, run in turn; prints MB/s, peak RSS and the 2-thread speedup, and, when spaCy is
 # importable, the spaCy baseline on the same files and the ratio.
 #
-#   bench/run.sh [MB] [RUNS]      # defaults: 100 MB, 3 runs per thread count (median)
+#   bench/run.sh [MB] [RUNS]      # defaults: 100 MB, 3 runs at each thread count (median)
 #
 # Environment: BENCH_DIR (where the corpus and reports go; default target/bench),
 # PYTHON (the interpreter with spaCy; default python3), SEED (default 7).
@@ -44,19 +44,25 @@ measure() {
 
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
+# The 1- and 2-thread runs alternate, so that a spell of load on the host slows both
+# sides of a pair; the speedup is the median of the pairs' ratios.
+: > "$dir/runs.txt"
+for _ in $(seq "$runs"); do
+    echo "$(measure 1) $(measure 2)" >> "$dir/runs.txt"
+done
 declare -A seconds rss
 for threads in 1 2; do
-    : > "$dir/runs.txt"
-    for _ in $(seq "$runs"); do measure "$threads" >> "$dir/runs.txt"; done
-    seconds[$threads]=$(cut -d' ' -f1 "$dir/runs.txt" | median)
-    rss[$threads]=$(cut -d' ' -f2 "$dir/runs.txt" | sort -n | tail -1)
+    seconds_field=$((threads * 2 - 1))
+    seconds[$threads]=$(cut -d' ' -f"$seconds_field" "$dir/runs.txt" | median)
+    rss[$threads]=$(cut -d' ' -f$((seconds_field + 1)) "$dir/runs.txt" | sort -n | tail -1)
     awk -v t="$threads" -v s="${seconds[$threads]}" -v mb="$megabytes" -v k="${rss[$threads]}" \
         'BEGIN {printf "recap analyze, %d thread(s): %.2f s, %.1f MB/s, peak RSS %.0f MB\n", t, s, mb / s, k / 1024}'
 done
 cmp -s <(cd "$dir/reports-j1" && cat -- *) <(cd "$dir/reports-j2" && cat -- *) \
     && echo "reports: identical for 1 and 2 threads" \
     || { echo "reports: DIFFER between 1 and 2 threads" >&2; exit 1; }
-awk -v a="${seconds[1]}" -v b="${seconds[2]}" 'BEGIN {printf "2-thread speedup: %.2fx\n", a / b}'
+speedup=$(awk '{print $1 / $3}' "$dir/runs.txt" | median)
+awk -v r="$speedup" -v n="$runs" 'BEGIN {printf "2-thread speedup: %.2fx (median of %d paired runs)\n", r, n}'
 
 if "$python" -c 'import spacy' 2>/dev/null; then
     baseline=$("$python" bench/spacy_baseline.py "$corpus" --only phrasematcher | awk -F'\t' '$1 == "phrasematcher" {print $2}')

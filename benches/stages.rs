@@ -15,6 +15,7 @@ use recap::rules::Rules;
 use recap::{layout, resolve, tokenize};
 use std::hint::black_box;
 use std::path::Path;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The corpus posts as raw bytes, with their paths (the gold and schedules are skipped).
 fn posts() -> Vec<(String, Vec<u8>)> {
@@ -77,6 +78,15 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             for d in &docs {
                 black_box(tokenize::tokenize(&d.text));
+            }
+        })
+    });
+    // Not a stage: the floor the speed target is measured against, the text split into
+    // words once and nothing more.
+    group.bench_function("words only (unicode-segmentation)", |b| {
+        b.iter(|| {
+            for d in &docs {
+                black_box(d.text.unicode_word_indices().count());
             }
         })
     });
