@@ -423,27 +423,72 @@ fn person_clusters(persons: &PersonNames) -> Vec<usize> {
     // they are asked about it, on the folded parts they already have. A post has a
     // handful of short forms and dozens of heads, so the heads are looked through for
     // each short form rather than indexed by surname and initial; their initials are
-    // read once rather than for every short form.
-    let initials: Vec<Option<char>> = heads
+    // read once rather than for every short form, with their surnames' keys.
+    let claimants: Vec<Claimant> = heads
         .iter()
-        .map(|&head| full[head].parts[0].chars().next())
+        .map(|&head| Claimant::new(&full[head]))
         .collect();
     for (id, u) in uses.iter().enumerate().filter(|(_, u)| u.parts() == 1) {
         let short = u.lone_word(persons.name(id), &words);
-        let initial = short.chars().next();
+        let short = ShortForm::new(&short);
         let mut matches = heads
             .iter()
-            .zip(&initials)
-            .filter_map(|(&head, &head_initial)| {
-                let name = &full[head];
-                let may_claim = head_initial == initial || name.surname() == short;
-                (may_claim && is_short_form(&short, name.parts)).then_some(head)
+            .zip(&claimants)
+            .filter_map(|(&head, claimant)| {
+                (claimant.may_claim(&short) && is_short_form(short.word, full[head].parts))
+                    .then_some(head)
             });
         if let (Some(head), None) = (matches.next(), matches.next()) {
             canon[id] = ranked[head];
         }
     }
     canon
+}
+
+/// A head as the clustering asks it about short forms: what it takes for the head to
+/// be able to claim one.
+struct Claimant<'a> {
+    /// The first character of its first name.
+    initial: Option<char>,
+    surname: &'a str,
+    /// The surname's [`word_key`].
+    surname_key: u64,
+}
+
+impl<'a> Claimant<'a> {
+    fn new(name: &FullName<'a>) -> Claimant<'a> {
+        let surname = name.surname();
+        Claimant {
+            initial: name.parts[0].chars().next(),
+            surname,
+            surname_key: word_key(surname),
+        }
+    }
+
+    /// Whether the head may claim `short`: only a short form starting as its first name
+    /// does, or equal to its surname, can be its short form. Most surnames are told
+    /// apart from the short form by their keys, without a call to compare bytes.
+    fn may_claim(&self, short: &ShortForm) -> bool {
+        self.initial == short.initial
+            || (self.surname_key == short.key && self.surname == short.word)
+    }
+}
+
+/// A folded short form, with its initial and [`word_key`] read once for all heads.
+struct ShortForm<'a> {
+    word: &'a str,
+    initial: Option<char>,
+    key: u64,
+}
+
+impl<'a> ShortForm<'a> {
+    fn new(word: &'a str) -> ShortForm<'a> {
+        ShortForm {
+            word,
+            initial: word.chars().next(),
+            key: word_key(word),
+        }
+    }
 }
 
 /// What the clustering of person names keeps of each distinct name.
@@ -646,10 +691,16 @@ struct FullName<'a> {
 impl<'a> FullName<'a> {
     fn new(parts: &'a [&'a str]) -> FullName<'a> {
         let surname = parts.last().copied().unwrap_or("");
+        let surname_letters = letter_set(surname);
+        // An ASCII surname, as nearly every one is, has as many characters as bytes.
+        let surname_chars = match surname_letters {
+            Some(_) => surname.len(),
+            None => surname.chars().count(),
+        };
         FullName {
             parts,
-            surname_chars: surname.chars().count(),
-            surname_letters: letter_set(surname),
+            surname_chars,
+            surname_letters,
         }
     }
 
@@ -777,9 +828,14 @@ fn one_within_other(a: &[&str], b: &[&str]) -> bool {
 /// bytes: when the words of one title are all among those of another, its bits are too.
 fn word_set(words: &[&str]) -> u64 {
     words.iter().fold(0, |set, word| {
-        let key = leading_bytes(word) ^ word.len() as u64;
-        set | 1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+        set | 1 << (word_key(word).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
     })
+}
+
+/// A word's length and first eight bytes as one number: equal words have equal keys, and
+/// words of different keys are told apart without comparing their bytes.
+fn word_key(word: &str) -> u64 {
+    leading_bytes(word) ^ word.len() as u64
 }
 
 /// Pushes the words of a folded title that carry meaning: its runs of alphanumeric
@@ -1242,12 +1298,13 @@ mod tests {
                 0..12,
             ),
         ) {
-            // Mentioned names first, numbered in the order of their first mentions.
+            // Mentioned names first, numbered in the order of their first mentions; the
+            // others after them, not in the order of their names.
             let (mentioned, unmentioned): (Vec<_>, Vec<_>) =
                 names.into_iter().partition(|(_, rank)| rank.3);
             let mut uses = Vec::new();
             let mut by_id = Vec::new();
-            for (i, (name, (parts, speaker, count, _))) in mentioned.iter().chain(&unmentioned).enumerate() {
+            for (i, (name, (parts, speaker, count, _))) in mentioned.iter().chain(unmentioned.iter().rev()).enumerate() {
                 let first = if i < mentioned.len() { 2 * i } else { usize::MAX };
                 uses.push(NameUse { words: 0..*parts, speaker: *speaker, count: *count, first });
                 by_id.push(name.as_str());
@@ -1258,6 +1315,38 @@ mod tests {
                 (std::cmp::Reverse((u.parts(), u.speaker, u.count)), u.first, by_id[id])
             });
             proptest::prop_assert_eq!(rank_order(&uses, |id| by_id[id]), want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn heads_may_claim_short_forms_of_their_initial_or_equal_to_their_surname(
+            first in "[aé]{1,2}",
+            shared in "[ab]{0,9}",
+            surname_end in "[ab]{1,2}",
+            short_end in "[ab]{0,2}",
+        ) {
+            // A surname and a short form that often share their first eight bytes.
+            let (surname, short) = (shared.clone() + &surname_end, shared + &short_end);
+            let mut folded = FoldedWords::default();
+            let range = folded.push_parts(&format!("{first} {surname}"));
+            let parts = folded.words();
+            let full = FullName::new(&parts[range]);
+            let claimant = Claimant::new(&full);
+            let may_claim =
+                full.parts[0].chars().next() == short.chars().next() || full.surname() == short;
+            proptest::prop_assert_eq!(claimant.may_claim(&ShortForm::new(&short)), may_claim);
+        }
+
+        #[test]
+        fn surname_lengths_are_counted_in_characters(
+            name in "[aé]{1,3} [abé\u{301}]{1,10}",
+        ) {
+            let mut folded = FoldedWords::default();
+            let range = folded.push_parts(&name);
+            let parts = folded.words();
+            let full = FullName::new(&parts[range]);
+            proptest::prop_assert_eq!(full.surname_chars, full.surname().chars().count());
         }
     }
 
