@@ -10,6 +10,7 @@ use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold, fold_into, within_edits};
 use crate::span::Span;
+use crate::swar::{HIGHS, any_byte};
 use crate::tokenize::{ascii_alphanumeric_run, single_spaced};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -637,7 +638,7 @@ impl FoldedWords {
     /// lie among the words.
     fn push_parts(&mut self, name: &str) -> Range<usize> {
         let start = self.ends.len();
-        if name.is_ascii() {
+        if is_ascii_word(name) {
             self.push_ascii_parts(name);
         } else {
             name.split_whitespace().for_each(|part| self.push(part));
@@ -647,21 +648,22 @@ impl FoldedWords {
 
     /// [`push_parts`](Self::push_parts) for an ASCII `name`, as nearly every name is:
     /// folding ASCII is lower-casing, so each part is split off at bytes and lower-cased
-    /// as it is copied, where [`fold_into`] would test it for ASCII again.
+    /// as it is copied, where [`fold_into`] would test it for ASCII again. The parts are
+    /// lower-cased together, once they are all copied.
     fn push_ascii_parts(&mut self, name: &str) {
         let bytes = name.as_bytes();
+        let name_start = self.text.len();
         let mut at = 0;
         while at < bytes.len() {
             let start = at + bytes[at..].iter().take_while(|&&b| is_space(b)).count();
             let end = start + bytes[start..].iter().take_while(|&&b| !is_space(b)).count();
             if start < end {
-                let from = self.text.len();
                 self.text.push_str(&name[start..end]);
-                self.text[from..].make_ascii_lowercase();
                 self.ends.push(self.text.len());
             }
             at = end;
         }
+        self.text[name_start..].make_ascii_lowercase();
     }
 
     /// The folded words, in order.
@@ -743,8 +745,13 @@ fn same_person(a: &FullName, b: &FullName) -> bool {
 /// The bytes of an ASCII word as bits of a set (a bit stands for every byte sixty-four
 /// apart), `None` for a word with other characters.
 fn letter_set(word: &str) -> Option<u64> {
-    word.is_ascii()
-        .then(|| word.bytes().fold(0, |set, b| set | 1 << (b % 64)))
+    is_ascii_word(word).then(|| word.bytes().fold(0, |set, b| set | 1 << (b % 64)))
+}
+
+/// [`str::is_ascii`], eight bytes at a time: names and their parts are short, and
+/// `is_ascii` looks at a short string a byte at a time.
+fn is_ascii_word(word: &str) -> bool {
+    !any_byte(word.as_bytes(), |eight| eight & HIGHS)
 }
 
 /// Whether two words with these [`letter_set`]s are more than `limit` edits apart for
@@ -1336,6 +1343,11 @@ mod tests {
             let may_claim =
                 full.parts[0].chars().next() == short.chars().next() || full.surname() == short;
             proptest::prop_assert_eq!(claimant.may_claim(&ShortForm::new(&short)), may_claim);
+        }
+
+        #[test]
+        fn ascii_words_are_those_str_is_ascii_says(word in "[a \u{7f}\u{80}é]{0,20}") {
+            proptest::prop_assert_eq!(is_ascii_word(&word), word.is_ascii());
         }
 
         #[test]
