@@ -10,6 +10,7 @@ use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold, fold_into, within_edits};
 use crate::span::Span;
+use crate::swar::{HIGHS, any_byte};
 use crate::tokenize::{ascii_alphanumeric_run, single_spaced};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -232,11 +233,25 @@ fn leading_key(kind: EntityKind, name: &str) -> u64 {
 
 /// The first eight bytes of `s` as a number that orders as the bytes do, a shorter `s`
 /// padded with zeros: of two strings, the one with the smaller number is the smaller.
+///
+/// A copy of a slice of any length into an array is a call to copy memory, which costs
+/// more than the bytes of a short name: the bytes are read in overlapping pieces
+/// instead (two of four bytes, or three single bytes), each set where it belongs.
 fn leading_bytes(s: &str) -> u64 {
-    let mut leading = [0; 8];
-    let len = s.len().min(leading.len());
-    leading[..len].copy_from_slice(&s.as_bytes()[..len]);
-    u64::from_be_bytes(leading)
+    let bytes = s.as_bytes();
+    let len = bytes.len();
+    let be32 = |at: usize| {
+        u64::from(u32::from_be_bytes(
+            *bytes[at..].first_chunk().expect("four bytes"),
+        ))
+    };
+    let byte = |at: usize| u64::from(bytes[at]) << (56 - 8 * at);
+    match len {
+        8.. => u64::from_be_bytes(*bytes.first_chunk().expect("eight bytes")),
+        4..8 => be32(0) << 32 | be32(len - 4) << (8 * (8 - len)),
+        1..4 => byte(0) | byte(len / 2) | byte(len - 1),
+        0 => 0,
+    }
 }
 
 /// The mentions that make one entity, by the names they give it.
@@ -390,27 +405,16 @@ fn person_name_bytes(extraction: &Extraction) -> usize {
 fn person_clusters(persons: &PersonNames) -> Vec<usize> {
     let words = persons.folded.words();
     let uses = &persons.uses;
-    // Rank: more parts, then used as a speaker, then more uses, then earlier; computed
-    // once per name rather than at every comparison of the sort.
     let mut canon: Vec<usize> = (0..uses.len()).collect();
-    let mut ranked: Vec<(u128, &str, usize)> = Vec::with_capacity(uses.len());
-    ranked.extend(
-        uses.iter()
-            .enumerate()
-            .filter(|(_, u)| u.parts() >= 2)
-            .map(|(id, u)| (u.rank_key(), persons.name(id), id)),
-    );
-    // The names are compared only where the ranks tie. They are distinct, so the order
-    // is total and an unstable sort (which needs no scratch memory) gives the same one.
-    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    let ranked = rank_order(uses, |id| persons.name(id));
     let full: Vec<FullName> = ranked
         .iter()
-        .map(|&(.., id)| FullName::new(&words[uses[id].words.clone()]))
+        .map(|&id| FullName::new(&words[uses[id].words.clone()]))
         .collect();
     let head_of = heads_of(&full);
     let mut heads: Vec<usize> = Vec::new();
     for (i, &head) in head_of.iter().enumerate() {
-        canon[ranked[i].2] = ranked[head].2;
+        canon[ranked[i]] = ranked[head];
         if head == i {
             heads.push(i);
         }
@@ -420,27 +424,72 @@ fn person_clusters(persons: &PersonNames) -> Vec<usize> {
     // they are asked about it, on the folded parts they already have. A post has a
     // handful of short forms and dozens of heads, so the heads are looked through for
     // each short form rather than indexed by surname and initial; their initials are
-    // read once rather than for every short form.
-    let initials: Vec<Option<char>> = heads
+    // read once rather than for every short form, with their surnames' keys.
+    let claimants: Vec<Claimant> = heads
         .iter()
-        .map(|&head| full[head].parts[0].chars().next())
+        .map(|&head| Claimant::new(&full[head]))
         .collect();
     for (id, u) in uses.iter().enumerate().filter(|(_, u)| u.parts() == 1) {
         let short = u.lone_word(persons.name(id), &words);
-        let initial = short.chars().next();
+        let short = ShortForm::new(&short);
         let mut matches = heads
             .iter()
-            .zip(&initials)
-            .filter_map(|(&head, &head_initial)| {
-                let name = &full[head];
-                let may_claim = head_initial == initial || name.surname() == short;
-                (may_claim && is_short_form(&short, name.parts)).then_some(head)
+            .zip(&claimants)
+            .filter_map(|(&head, claimant)| {
+                (claimant.may_claim(&short) && is_short_form(short.word, full[head].parts))
+                    .then_some(head)
             });
         if let (Some(head), None) = (matches.next(), matches.next()) {
-            canon[id] = ranked[head].2;
+            canon[id] = ranked[head];
         }
     }
     canon
+}
+
+/// A head as the clustering asks it about short forms: what it takes for the head to
+/// be able to claim one.
+struct Claimant<'a> {
+    /// The first character of its first name.
+    initial: Option<char>,
+    surname: &'a str,
+    /// The surname's [`word_key`].
+    surname_key: u64,
+}
+
+impl<'a> Claimant<'a> {
+    fn new(name: &FullName<'a>) -> Claimant<'a> {
+        let surname = name.surname();
+        Claimant {
+            initial: name.parts[0].chars().next(),
+            surname,
+            surname_key: word_key(surname),
+        }
+    }
+
+    /// Whether the head may claim `short`: only a short form starting as its first name
+    /// does, or equal to its surname, can be its short form. Most surnames are told
+    /// apart from the short form by their keys, without a call to compare bytes.
+    fn may_claim(&self, short: &ShortForm) -> bool {
+        self.initial == short.initial
+            || (self.surname_key == short.key && self.surname == short.word)
+    }
+}
+
+/// A folded short form, with its initial and [`word_key`] read once for all heads.
+struct ShortForm<'a> {
+    word: &'a str,
+    initial: Option<char>,
+    key: u64,
+}
+
+impl<'a> ShortForm<'a> {
+    fn new(word: &'a str) -> ShortForm<'a> {
+        ShortForm {
+            word,
+            initial: word.chars().next(),
+            key: word_key(word),
+        }
+    }
 }
 
 /// What the clustering of person names keeps of each distinct name.
@@ -469,10 +518,6 @@ impl NameUse {
         self.words.len()
     }
 
-    fn rank_key(&self) -> u128 {
-        rank_key(self.parts(), self.speaker, self.count, self.first)
-    }
-
     /// [`fold`] of `name`, a name of one part, taken from its folded part unless white
     /// space around it makes the name more than its part.
     fn lone_word<'w>(&self, name: &str, words: &[&'w str]) -> Cow<'w, str> {
@@ -484,17 +529,49 @@ impl NameUse {
     }
 }
 
-/// A person name's rank as one number that orders as `(parts, speaker, count,
-/// Reverse(first))` does, so that the sort of a post's names compares one number where
-/// it would compare four. Each number is far below `u32::MAX` (a post does not hold
-/// four billion mentions) but the `first` of a name no mention uses, `usize::MAX`, which
-/// stays the latest once clamped.
-fn rank_key(parts: usize, speaker: bool, count: usize, first: usize) -> u128 {
+/// The numbers of the person names of two parts or more (see [`PersonNames`]), best
+/// ranked first: more parts, then used as a speaker, then more uses, then earlier, and
+/// names no mention uses (equally late) by name.
+///
+/// Names are numbered in the order of their first uses, mentions before speakers, so
+/// numbers order mentioned names as their first mentions do. Each name's rank and number
+/// are one number (see [`rank_key`]), sorted as numbers, which compare in a move where
+/// tuples holding names would be compared field by field. Only names no mention uses
+/// can tie on their rank, and those are then sorted by name.
+fn rank_order<'a>(uses: &[NameUse], name: impl Fn(usize) -> &'a str) -> Vec<usize> {
+    let mut keys: Vec<u128> = uses
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.parts() >= 2)
+        .map(|(id, u)| rank_key(u.parts(), u.speaker, u.count, id))
+        .collect();
+    keys.sort_unstable();
+    let mut order: Vec<usize> = keys.iter().map(|&key| key as u32 as usize).collect();
+    let mut start = 0;
+    for tie in keys.chunk_by(|a, b| a >> 32 == b >> 32) {
+        let end = start + tie.len();
+        // Of names that tie, those no mention uses come last, numbered after the others.
+        let unmentioned = order[start..end]
+            .iter()
+            .position(|&id| uses[id].first == usize::MAX)
+            .map_or(end, |at| start + at);
+        if end - unmentioned > 1 {
+            order[unmentioned..end].sort_unstable_by_key(|&id| name(id));
+        }
+        start = end;
+    }
+    order
+}
+
+/// A person name's rank and number as one number that orders as `(Reverse((parts,
+/// speaker, count)), id)` does. Each number is far below `u32::MAX`: a post does not
+/// hold four billion mentions.
+fn rank_key(parts: usize, speaker: bool, count: usize, id: usize) -> u128 {
     let clamped = |n: usize| u128::from(u32::try_from(n).unwrap_or(u32::MAX));
-    clamped(parts) << 65
-        | u128::from(speaker) << 64
-        | clamped(count) << 32
-        | (u128::from(u32::MAX) - clamped(first))
+    let rank = clamped(parts) << 33 | u128::from(speaker) << 32 | clamped(count);
+    let highest = (1 << 65) - 1;
+    let id = u32::try_from(id).expect("fewer than four billion names");
+    (highest - rank) << 32 | u128::from(id)
 }
 
 /// For each of `names`, in rank order, the name it is one person with: the first of the
@@ -561,7 +638,7 @@ impl FoldedWords {
     /// lie among the words.
     fn push_parts(&mut self, name: &str) -> Range<usize> {
         let start = self.ends.len();
-        if name.is_ascii() {
+        if is_ascii_word(name) {
             self.push_ascii_parts(name);
         } else {
             name.split_whitespace().for_each(|part| self.push(part));
@@ -571,21 +648,22 @@ impl FoldedWords {
 
     /// [`push_parts`](Self::push_parts) for an ASCII `name`, as nearly every name is:
     /// folding ASCII is lower-casing, so each part is split off at bytes and lower-cased
-    /// as it is copied, where [`fold_into`] would test it for ASCII again.
+    /// as it is copied, where [`fold_into`] would test it for ASCII again. The parts are
+    /// lower-cased together, once they are all copied.
     fn push_ascii_parts(&mut self, name: &str) {
         let bytes = name.as_bytes();
+        let name_start = self.text.len();
         let mut at = 0;
         while at < bytes.len() {
             let start = at + bytes[at..].iter().take_while(|&&b| is_space(b)).count();
             let end = start + bytes[start..].iter().take_while(|&&b| !is_space(b)).count();
             if start < end {
-                let from = self.text.len();
                 self.text.push_str(&name[start..end]);
-                self.text[from..].make_ascii_lowercase();
                 self.ends.push(self.text.len());
             }
             at = end;
         }
+        self.text[name_start..].make_ascii_lowercase();
     }
 
     /// The folded words, in order.
@@ -615,10 +693,16 @@ struct FullName<'a> {
 impl<'a> FullName<'a> {
     fn new(parts: &'a [&'a str]) -> FullName<'a> {
         let surname = parts.last().copied().unwrap_or("");
+        let surname_letters = letter_set(surname);
+        // An ASCII surname, as nearly every one is, has as many characters as bytes.
+        let surname_chars = match surname_letters {
+            Some(_) => surname.len(),
+            None => surname.chars().count(),
+        };
         FullName {
             parts,
-            surname_chars: surname.chars().count(),
-            surname_letters: letter_set(surname),
+            surname_chars,
+            surname_letters,
         }
     }
 
@@ -661,8 +745,13 @@ fn same_person(a: &FullName, b: &FullName) -> bool {
 /// The bytes of an ASCII word as bits of a set (a bit stands for every byte sixty-four
 /// apart), `None` for a word with other characters.
 fn letter_set(word: &str) -> Option<u64> {
-    word.is_ascii()
-        .then(|| word.bytes().fold(0, |set, b| set | 1 << (b % 64)))
+    is_ascii_word(word).then(|| word.bytes().fold(0, |set, b| set | 1 << (b % 64)))
+}
+
+/// [`str::is_ascii`], eight bytes at a time: names and their parts are short, and
+/// `is_ascii` looks at a short string a byte at a time.
+fn is_ascii_word(word: &str) -> bool {
+    !any_byte(word.as_bytes(), |eight| eight & HIGHS)
 }
 
 /// Whether two words with these [`letter_set`]s are more than `limit` edits apart for
@@ -746,9 +835,14 @@ fn one_within_other(a: &[&str], b: &[&str]) -> bool {
 /// bytes: when the words of one title are all among those of another, its bits are too.
 fn word_set(words: &[&str]) -> u64 {
     words.iter().fold(0, |set, word| {
-        let key = leading_bytes(word) ^ word.len() as u64;
-        set | 1 << (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+        set | 1 << (word_key(word).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
     })
+}
+
+/// A word's length and first eight bytes as one number: equal words have equal keys, and
+/// words of different keys are told apart without comparing their bytes.
+fn word_key(word: &str) -> u64 {
+    leading_bytes(word) ^ word.len() as u64
 }
 
 /// Pushes the words of a folded title that carry meaning: its runs of alphanumeric
@@ -1193,14 +1287,78 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn rank_keys_order_as_the_ranks_do(
-            a in (0..4usize, proptest::bool::ANY, 0..4usize, proptest::prop_oneof![0..4usize, proptest::strategy::Just(usize::MAX)]),
-            b in (0..4usize, proptest::bool::ANY, 0..4usize, proptest::prop_oneof![0..4usize, proptest::strategy::Just(usize::MAX)]),
+            a in (0..4usize, proptest::bool::ANY, 0..4usize, 0..4usize),
+            b in (0..4usize, proptest::bool::ANY, 0..4usize, 0..4usize),
         ) {
-            let rank = |(parts, speaker, count, first): (usize, bool, usize, usize)| {
-                (parts, speaker, count, std::cmp::Reverse(first))
+            let rank = |(parts, speaker, count, id): (usize, bool, usize, usize)| {
+                (std::cmp::Reverse((parts, speaker, count)), id)
             };
-            let key = |(parts, speaker, count, first)| rank_key(parts, speaker, count, first);
+            let key = |(parts, speaker, count, id)| rank_key(parts, speaker, count, id);
             proptest::prop_assert_eq!(key(a).cmp(&key(b)), rank(a).cmp(&rank(b)));
+        }
+
+        #[test]
+        fn names_are_ranked_as_a_sort_by_rank_then_name_ranks_them(
+            names in proptest::collection::btree_map(
+                "[ab]{1,4}",
+                (1..4usize, proptest::bool::ANY, 0..3usize, proptest::bool::ANY),
+                0..12,
+            ),
+        ) {
+            // Mentioned names first, numbered in the order of their first mentions; the
+            // others after them, not in the order of their names.
+            let (mentioned, unmentioned): (Vec<_>, Vec<_>) =
+                names.into_iter().partition(|(_, rank)| rank.3);
+            let mut uses = Vec::new();
+            let mut by_id = Vec::new();
+            for (i, (name, (parts, speaker, count, _))) in mentioned.iter().chain(unmentioned.iter().rev()).enumerate() {
+                let first = if i < mentioned.len() { 2 * i } else { usize::MAX };
+                uses.push(NameUse { words: 0..*parts, speaker: *speaker, count: *count, first });
+                by_id.push(name.as_str());
+            }
+            let mut want: Vec<usize> = (0..uses.len()).filter(|&id| uses[id].parts() >= 2).collect();
+            want.sort_unstable_by_key(|&id| {
+                let u = &uses[id];
+                (std::cmp::Reverse((u.parts(), u.speaker, u.count)), u.first, by_id[id])
+            });
+            proptest::prop_assert_eq!(rank_order(&uses, |id| by_id[id]), want);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn heads_may_claim_short_forms_of_their_initial_or_equal_to_their_surname(
+            first in "[aé]{1,2}",
+            shared in "[ab]{0,9}",
+            surname_end in "[ab]{1,2}",
+            short_end in "[ab]{0,2}",
+        ) {
+            // A surname and a short form that often share their first eight bytes.
+            let (surname, short) = (shared.clone() + &surname_end, shared + &short_end);
+            let mut folded = FoldedWords::default();
+            let range = folded.push_parts(&format!("{first} {surname}"));
+            let parts = folded.words();
+            let full = FullName::new(&parts[range]);
+            let claimant = Claimant::new(&full);
+            let may_claim =
+                full.parts[0].chars().next() == short.chars().next() || full.surname() == short;
+            proptest::prop_assert_eq!(claimant.may_claim(&ShortForm::new(&short)), may_claim);
+        }
+
+        #[test]
+        fn ascii_words_are_those_str_is_ascii_says(word in "[a \u{7f}\u{80}é]{0,20}") {
+            proptest::prop_assert_eq!(is_ascii_word(&word), word.is_ascii());
+        }
+
+        #[test]
+        fn surname_lengths_are_counted_in_characters(
+            name in "[aé]{1,3} [abé\u{301}]{1,10}",
+        ) {
+            let mut folded = FoldedWords::default();
+            let range = folded.push_parts(&name);
+            let parts = folded.words();
+            let full = FullName::new(&parts[range]);
+            proptest::prop_assert_eq!(full.surname_chars, full.surname().chars().count());
         }
     }
 
@@ -1212,6 +1370,14 @@ mod tests {
         ) {
             let by_leading_bytes = (leading_bytes(&a), &a).cmp(&(leading_bytes(&b), &b));
             proptest::prop_assert_eq!(by_leading_bytes, a.cmp(&b));
+        }
+
+        #[test]
+        fn leading_bytes_are_the_first_eight_padded_with_zeros(s in "[ab\0é🦀]{0,10}") {
+            let mut padded = [0; 8];
+            let len = s.len().min(padded.len());
+            padded[..len].copy_from_slice(&s.as_bytes()[..len]);
+            proptest::prop_assert_eq!(leading_bytes(&s), u64::from_be_bytes(padded));
         }
     }
 
