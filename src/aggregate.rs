@@ -201,13 +201,10 @@ impl Aggregates {
             group.sort_unstable();
             group.dedup();
             rest = &rest[end..];
-            // By the larger id, whose pairs with the smaller ones sit together.
-            for (i, &b) in group.iter().enumerate() {
-                stats.holding[b as usize] += 1;
-                for &a in &group[..i] {
-                    stats.pairs.add(a, b);
-                }
+            for &id in &group {
+                stats.holding[id as usize] += 1;
             }
+            stats.pairs.add_window(&group);
         }
     }
 

@@ -47,6 +47,27 @@ fn row_start(b: usize) -> usize {
     b * b.saturating_sub(1) / 2
 }
 
+/// Adds one to `count`, the count of `pair` modulo 2^32, keeping the highest such count
+/// in `max_low` and the multiples of 2^32 in `overflow`.
+#[inline(always)]
+fn bump(
+    count: &mut u32,
+    pair: (u32, u32),
+    max_low: &mut u32,
+    overflow: &mut HashMap<(u32, u32), u64>,
+) {
+    match count.checked_add(1) {
+        Some(next) => {
+            *count = next;
+            *max_low = (*max_low).max(next);
+        }
+        None => {
+            *count = 0;
+            *overflow.entry(pair).or_default() += 1 << 32;
+        }
+    }
+}
+
 impl PairCounts {
     fn with_dense_ids(dense_ids: u32) -> PairCounts {
         PairCounts {
@@ -60,27 +81,34 @@ impl PairCounts {
         }
     }
 
-    /// Counts one more window holding `a` and `b`, `a < b`.
-    pub fn add(&mut self, a: u32, b: u32) {
-        debug_assert!(a < b, "pair ({a}, {b}) out of order");
-        let count = if b < self.dense_ids {
-            if b >= self.rows {
-                self.rows = (b + 1).next_power_of_two().min(self.dense_ids);
-                self.table.resize(row_start(self.rows as usize), 0);
-            }
-            self.used_rows = self.used_rows.max(b + 1);
-            &mut self.table[row_start(b as usize) + a as usize]
-        } else {
-            self.sparse.entry((a, b)).or_default()
-        };
-        match count.checked_add(1) {
-            Some(next) => {
-                *count = next;
-                self.max_low = self.max_low.max(next);
-            }
-            None => {
-                *count = 0;
-                *self.overflow.entry((a, b)).or_default() += 1 << 32;
+    /// Counts one more window holding `ids`, sorted and each once: one more for each
+    /// pair of them. The pairs of an id with the smaller ones share a row of the table,
+    /// found (and grown) once for all of them rather than once per pair.
+    pub fn add_window(&mut self, ids: &[u32]) {
+        debug_assert!(ids.is_sorted_by(|a, b| a < b), "{ids:?} not sorted apart");
+        let (max_low, overflow) = (&mut self.max_low, &mut self.overflow);
+        for (i, &b) in ids.iter().enumerate().skip(1) {
+            let smaller = &ids[..i];
+            if b < self.dense_ids {
+                if b >= self.rows {
+                    self.rows = (b + 1).next_power_of_two().min(self.dense_ids);
+                    self.table.resize(row_start(self.rows as usize), 0);
+                }
+                self.used_rows = self.used_rows.max(b + 1);
+                let start = row_start(b as usize);
+                let row = &mut self.table[start..start + b as usize];
+                for &a in smaller {
+                    bump(&mut row[a as usize], (a, b), max_low, overflow);
+                }
+            } else {
+                for &a in smaller {
+                    bump(
+                        self.sparse.entry((a, b)).or_default(),
+                        (a, b),
+                        max_low,
+                        overflow,
+                    );
+                }
             }
         }
     }
@@ -102,7 +130,7 @@ impl PairCounts {
     /// Sets the count of `(a, b)`, `a < b`: for tests of counts too high to reach by adding.
     #[cfg(test)]
     pub fn set(&mut self, (a, b): (u32, u32), count: u64) {
-        self.add(a, b);
+        self.add_window(&[a, b]);
         let low = if b < self.dense_ids {
             &mut self.table[row_start(b as usize) + a as usize]
         } else {
@@ -153,7 +181,7 @@ mod tests {
             let mut pairs = PairCounts::with_dense_ids(dense_ids);
             pairs.set((3, 7), u64::from(u32::MAX) - 1);
             for _ in 0..3 {
-                pairs.add(3, 7);
+                pairs.add_window(&[3, 7]);
             }
             assert!(pairs.overflowed());
             assert_eq!(counts(&pairs), [((3, 7), u64::from(u32::MAX) + 2)]);
@@ -164,22 +192,27 @@ mod tests {
     fn a_count_that_wrapped_to_zero_is_still_listed() {
         let mut pairs = PairCounts::default();
         pairs.set((0, 1), u32::MAX.into());
-        pairs.add(0, 1);
+        pairs.add_window(&[0, 1]);
         assert_eq!(counts(&pairs), [((0, 1), 1 << 32)]);
     }
 
     proptest::proptest! {
         #[test]
         fn the_table_counts_as_a_map_does(
-            adds in proptest::collection::vec((0u32..40, 0u32..40), 0..300),
+            windows in proptest::collection::vec(proptest::collection::vec(0u32..40, 0..8), 0..60),
             dense_ids in 0u32..45,
         ) {
             let mut pairs = PairCounts::with_dense_ids(dense_ids);
             let mut reference: HashMap<(u32, u32), u64> = HashMap::new();
-            for (x, y) in adds.into_iter().filter(|(x, y)| x != y) {
-                let (a, b) = (x.min(y), x.max(y));
-                pairs.add(a, b);
-                *reference.entry((a, b)).or_default() += 1;
+            for mut window in windows {
+                window.sort_unstable();
+                window.dedup();
+                pairs.add_window(&window);
+                for (i, &b) in window.iter().enumerate() {
+                    for &a in &window[..i] {
+                        *reference.entry((a, b)).or_default() += 1;
+                    }
+                }
             }
             let mut reference: Vec<_> = reference.into_iter().collect();
             reference.sort_unstable();

@@ -15,55 +15,54 @@ use crate::aggregate::{EntityKey, Pair, Window};
 pub struct PairWriter {
     /// Every entity's pieces, one after the other.
     bytes: Vec<u8>,
-    /// Per entity, by its place in [`crate::aggregate::Cooccurrence::keys`]: where its
-    /// CSV cells, its JSON fields as first entity and as second entity start, and where
-    /// they end.
-    pieces: Vec<[usize; 4]>,
-    /// The bytes between a pair's values, the same in every row: copied as blocks.
+    /// Per entity, by its place in [`crate::aggregate::Cooccurrence::keys`]: where each
+    /// of its [`Piece`]s starts, and where the last one ends.
+    pieces: Vec<[usize; PIECES + 1]>,
+    /// The NPMI's key and the object's end, in JSON.
     between: Between,
     /// How deep the JSON objects stand.
     indent: usize,
     formulas: Formulas,
-    /// The count of the pair written last, and its digits: pairs come by count, so most
+    /// The count of the pair written last, and its cells: pairs come by count, so most
     /// have the count of the pair before.
-    last_count: (u64, Block<20>),
+    last_count: (u64, CountCells),
 }
 
-/// The bytes between a pair's values, in its CSV row and its JSON object.
+/// An entity's pieces, each from the start of its own bytes in a pair's row to the start
+/// of the next value: the bytes before an entity are the same in every row of a window
+/// kind, so they are kept with the first entity, and a row is copied in fewer pieces.
+#[derive(Clone, Copy)]
+enum Piece {
+    /// As first entity of a CSV row of each window kind (in [`Window::ALL`] order): the
+    /// window's cell and the entity's cells, each with the comma after it.
+    CsvFirst = 0,
+    /// As second entity of a CSV row: its cells, each with the comma after it.
+    CsvSecond = 2,
+    /// As first entity of a JSON object of each window kind: the object's start, from
+    /// the comma and line break before it (the comma left out of the array's first
+    /// object), and the fields up to the entity's name.
+    JsonFirst = 3,
+    /// As second entity of a JSON object: its fields, then the count's key.
+    JsonSecond = 5,
+}
+
+/// The pieces of an entity.
+const PIECES: usize = 6;
+
+/// A count's digits as each report writes them: in CSV with the comma after them, in
+/// JSON with the NPMI's key after them.
+#[derive(Clone, Copy)]
+struct CountCells {
+    csv: Block<24>,
+    json: Block<56>,
+}
+
+/// The bytes around a pair's NPMI in its JSON object, the same in every row.
 struct Between {
-    /// Each window kind's cell and the comma after it, in [`Window::ALL`] order.
-    csv_windows: [Block<16>; 2],
-    /// Each window kind's start of a JSON object in the array, up to the first entity's
-    /// fields: from the comma and line break before it (the comma left out of the first
-    /// object), so that no other piece starts its line.
-    openings: [Block<64>; 2],
     /// From the count to the NPMI.
-    npmi: Block<32>,
+    npmi: String,
     /// After the NPMI: the object's end.
     end: Block<32>,
-}
-
-impl Between {
-    fn new(formulas: Formulas, indent: usize) -> Between {
-        let text = |out: Vec<u8>| String::from_utf8(out).expect("reports are text");
-        let csv_window = |window: Window| {
-            let mut out = Vec::new();
-            KindName::from(window).write_cell(&mut out, formulas);
-            out.push(b',');
-            Block::new(&text(out))
-        };
-        let opening = |window: Window| {
-            let mut out = format!(",\n{:indent$}", "").into_bytes();
-            Object::open(&mut out, indent).field("\"window\": ", &KindName::from(window));
-            Block::new(&text(out))
-        };
-        Between {
-            csv_windows: Window::ALL.map(csv_window),
-            openings: Window::ALL.map(opening),
-            npmi: Block::new(&field_start("npmi", indent)),
-            end: Block::new(&format!("\n{:indent$}}}", "")),
-        }
-    }
 }
 
 /// The start of a field of a JSON object standing `indent` spaces deep, after the field
@@ -83,47 +82,78 @@ impl PairWriter {
         let mut bytes = Vec::new();
         let mut pieces = Vec::with_capacity(keys.size_hint().0);
         let count = field_start("count", indent);
+        // What comes before the first entity in a row of each window kind.
+        let csv_windows = Window::ALL.map(|window| {
+            let mut out = Vec::new();
+            KindName::from(window).write_cell(&mut out, formulas);
+            out.push(b',');
+            out
+        });
+        let json_windows = Window::ALL.map(|window| {
+            let mut out = format!(",\n{:indent$}", "").into_bytes();
+            Object::open(&mut out, indent).field("\"window\": ", &KindName::from(window));
+            out
+        });
         for (kind, name) in keys {
             let kind = KindName::from(*kind);
-            let csv = bytes.len();
-            kind.write_cell(&mut bytes, formulas);
-            bytes.push(b',');
-            name.write_cell(&mut bytes, formulas);
-            bytes.push(b',');
-            let first = bytes.len();
-            Object::resume(&mut bytes, indent)
-                .field("\"kind_a\": ", &kind)
-                .field("\"entity_a\": ", name);
-            let second = bytes.len();
+            let mut starts = [0; PIECES + 1];
+            let mut start = |piece: usize, bytes: &Vec<u8>| starts[piece] = bytes.len();
+            let entity_cells = |bytes: &mut Vec<u8>| {
+                kind.write_cell(bytes, formulas);
+                bytes.push(b',');
+                name.write_cell(bytes, formulas);
+                bytes.push(b',');
+            };
+            for (w, window) in csv_windows.iter().enumerate() {
+                start(Piece::CsvFirst as usize + w, &bytes);
+                bytes.extend_from_slice(window);
+                entity_cells(&mut bytes);
+            }
+            start(Piece::CsvSecond as usize, &bytes);
+            entity_cells(&mut bytes);
+            for (w, window) in json_windows.iter().enumerate() {
+                start(Piece::JsonFirst as usize + w, &bytes);
+                bytes.extend_from_slice(window);
+                Object::resume(&mut bytes, indent)
+                    .field("\"kind_a\": ", &kind)
+                    .field("\"entity_a\": ", name);
+            }
+            start(Piece::JsonSecond as usize, &bytes);
             Object::resume(&mut bytes, indent)
                 .field("\"kind_b\": ", &kind)
                 .field("\"entity_b\": ", name);
             bytes.extend_from_slice(count.as_bytes());
-            pieces.push([csv, first, second, bytes.len()]);
+            start(PIECES, &bytes);
+            pieces.push(starts);
         }
+        let npmi = field_start("npmi", indent);
         PairWriter {
             bytes,
             pieces,
-            between: Between::new(formulas, indent),
+            last_count: (0, CountCells::new(0, &npmi)),
+            between: Between {
+                npmi,
+                end: Block::new(&format!("\n{:indent$}}}", "")),
+            },
             indent,
             formulas,
-            last_count: (0, decimal(0)),
         }
     }
 
-    /// The digits of `count`, those of the pair before when its count was the same.
-    fn count_digits(&mut self, count: u64) -> Block<20> {
+    /// The cells of `count`, those of the pair before when its count was the same.
+    fn count_cells(&mut self, count: u64) -> CountCells {
         if self.last_count.0 != count {
-            self.last_count = (count, decimal(count));
+            self.last_count = (count, CountCells::new(count, &self.between.npmi));
         }
         self.last_count.1
     }
 
-    /// One of an entity's pieces: 0 its CSV cells and the comma after them, 1 its JSON
-    /// fields as first entity, 2 as second entity with the count's key after them.
-    fn piece(&self, rank: u32, which: usize) -> &[u8] {
-        let piece = &self.pieces[rank as usize];
-        &self.bytes[piece[which]..piece[which + 1]]
+    /// One of an entity's pieces, `offset` past `piece` (the window kind's, for the
+    /// first entity).
+    fn piece(&self, rank: u32, piece: Piece, offset: usize) -> &[u8] {
+        let starts = &self.pieces[rank as usize];
+        let at = piece as usize + offset;
+        &self.bytes[starts[at]..starts[at + 1]]
     }
 
     /// Appends a pair's CSV row to `csv`, and its JSON object to `array` in `json`. The
@@ -138,13 +168,11 @@ impl PairWriter {
     ) {
         let window = Window::ALL.iter().position(|&x| x == pair.window);
         let window = window.expect("a window kind");
-        let count = self.count_digits(pair.count);
+        let count = self.count_cells(pair.count);
         let npmi = ten_thousandths_digits(pair.npmi);
-        self.between.csv_windows[window].append(csv);
-        csv.extend_from_slice(self.piece(pair.ranks.0, 0));
-        csv.extend_from_slice(self.piece(pair.ranks.1, 0));
-        count.append(csv);
-        csv.push(b',');
+        csv.extend_from_slice(self.piece(pair.ranks.0, Piece::CsvFirst, window));
+        csv.extend_from_slice(self.piece(pair.ranks.1, Piece::CsvSecond, 0));
+        count.csv.append(csv);
         match &npmi {
             Some(npmi) => npmi.append(csv),
             None => pair.npmi.write_cell(csv, self.formulas),
@@ -160,24 +188,31 @@ impl PairWriter {
         array: &mut ArrayWriter,
         pair: &Pair<'_>,
         window: usize,
-        count: &Block<20>,
+        count: &CountCells,
         npmi: &Option<Block<8>>,
     ) {
-        let opening = &self.between.openings[window];
-        if array.push_prepared(self.indent) {
-            out.extend_from_slice(&opening.as_bytes()[1..]);
-        } else {
-            opening.append(out);
-        }
-        out.extend_from_slice(self.piece(pair.ranks.0, 1));
-        out.extend_from_slice(self.piece(pair.ranks.1, 2));
-        count.append(out);
-        self.between.npmi.append(out);
+        let first = self.piece(pair.ranks.0, Piece::JsonFirst, window);
+        let first_element = array.push_prepared(self.indent);
+        out.extend_from_slice(&first[usize::from(first_element)..]);
+        out.extend_from_slice(self.piece(pair.ranks.1, Piece::JsonSecond, 0));
+        count.json.append(out);
         match npmi {
             Some(npmi) => npmi.append(out),
             None => pair.npmi.write_pretty(out, self.indent),
         }
         self.between.end.append(out);
+    }
+}
+
+impl CountCells {
+    /// The cells of `count`, with `npmi_key` after it in JSON.
+    fn new(count: u64, npmi_key: &str) -> CountCells {
+        let digits = decimal(count);
+        let digits = std::str::from_utf8(digits.as_bytes()).expect("digits");
+        CountCells {
+            csv: Block::new(&format!("{digits},")),
+            json: Block::new(&format!("{digits}{npmi_key}")),
+        }
     }
 }
 
