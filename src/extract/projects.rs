@@ -151,13 +151,18 @@ fn dotted_hints(text: &str) -> impl Iterator<Item = usize> + '_ {
     })
 }
 
-/// The matches of `pattern` in `text`, for a pattern whose matches hold no ASCII white
-/// space and one of the positions `hints` gives in increasing order.
+/// The matches of a pattern in `text`, for a pattern whose matches hold no ASCII white
+/// space and one of the positions `hints` gives in increasing order. `matches_in` pushes
+/// the pattern's matches in a word onto a vector, moved by where the word starts.
 ///
 /// Only the words (runs without ASCII white space) around the hints are searched. A word
 /// is bounded by white space, which no `\b` tells from the text's ends, so its matches
 /// are those the whole text has there.
-fn find_in_words(pattern: &Pattern, text: &str, hints: impl Iterator<Item = usize>) -> Vec<Span> {
+fn find_in_words(
+    text: &str,
+    hints: impl Iterator<Item = usize>,
+    matches_in: impl Fn(&str, usize, &mut Vec<Span>),
+) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut searched = 0;
@@ -173,14 +178,76 @@ fn find_in_words(pattern: &Pattern, text: &str, hints: impl Iterator<Item = usiz
             .iter()
             .position(u8::is_ascii_whitespace)
             .map_or(text.len(), |i| hint + i);
-        found.extend(
-            pattern
-                .find_iter(&text[start..end])
-                .map(|m| Span::new(start + m.start(), start + m.end())),
-        );
+        matches_in(&text[start..end], start, &mut found);
         searched = end;
     }
     found
+}
+
+/// Pushes onto `found` the matches of `pattern` in `word`, moved by `offset`.
+fn pattern_matches(pattern: &Pattern, word: &str, offset: usize, found: &mut Vec<Span>) {
+    found.extend(
+        pattern
+            .find_iter(word)
+            .map(|m| Span::new(offset + m.start(), offset + m.end())),
+    );
+}
+
+/// [`pattern_matches`] for CAMEL. An ASCII word, nearly every one, is read without the
+/// regex engine, whose set-up costs more than such a word: every byte of a match is an
+/// ASCII letter or digit, so a match is bounded by `\b` on both sides exactly when it is
+/// a whole run of word bytes (letters, digits, `_`), and it is one where the run has one
+/// of CAMEL's shapes.
+fn camel_matches(word: &str, offset: usize, found: &mut Vec<Span>) {
+    if !word.is_ascii() {
+        pattern_matches(&CAMEL, word, offset, found);
+        return;
+    }
+    let bytes = word.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let len = bytes[start..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+            .count();
+        let end = start + len;
+        if has_camel_shape(&bytes[start..end]) {
+            found.push(Span::new(offset + start, offset + end));
+        }
+        start = end + 1;
+    }
+}
+
+/// Whether the whole of `run` matches CAMEL without its `\b`: "CherryPy" (a capital, a
+/// lower-case letter or digit, and a capital later), "iPhone" (lower case, a capital and
+/// a lower-case letter after it) or "HRToolbox" (two capitals or more, then two
+/// lower-case letters). The first two bytes tell which shape alone may fit.
+fn has_camel_shape(run: &[u8]) -> bool {
+    let letters = || run.iter().all(u8::is_ascii_alphabetic);
+    let lower = |i: usize| run.get(i).is_some_and(u8::is_ascii_lowercase);
+    match run {
+        [first, second, rest @ ..]
+            if first.is_ascii_uppercase()
+                && (second.is_ascii_lowercase() || second.is_ascii_digit()) =>
+        {
+            rest.iter().any(u8::is_ascii_uppercase) && run.iter().all(u8::is_ascii_alphanumeric)
+        }
+        [first, second, ..] if first.is_ascii_uppercase() && second.is_ascii_uppercase() => {
+            letters()
+                && run
+                    .iter()
+                    .position(|b| !b.is_ascii_uppercase())
+                    .is_some_and(|i| lower(i) && lower(i + 1))
+        }
+        [first, ..] if first.is_ascii_lowercase() => {
+            letters()
+                && run
+                    .iter()
+                    .position(u8::is_ascii_uppercase)
+                    .is_some_and(|i| lower(i + 1))
+        }
+        _ => false,
+    }
 }
 
 static CODE_HOST: LazyLock<Regex> = LazyLock::new(|| {
@@ -320,7 +387,7 @@ pub fn find(
             .map_or_else(|| surface.to_string(), |i| rules.project(i).name.clone());
         discovered.push(mention(span, name, rule));
     };
-    for m in find_in_words(&CAMEL, text, camel_hints(text)) {
+    for m in find_in_words(text, camel_hints(text), camel_matches) {
         // The cue is a few words and spaces: look back a bounded way, not to the post's start.
         let org =
             ORG_BEFORE.matches_before(text, m.start, 256) || GROUP_AFTER.is_match(&text[m.end..]);
@@ -328,7 +395,10 @@ pub fn find(
             add(m, "project/camel-case");
         }
     }
-    for m in find_in_words(&DOTTED, text, dotted_hints(text)) {
+    let dotted = |word: &str, offset, found: &mut Vec<Span>| {
+        pattern_matches(&DOTTED, word, offset, found);
+    };
+    for m in find_in_words(text, dotted_hints(text), dotted) {
         add(m, "project/dotted-name");
     }
     let cued = cue_words_in(text);
@@ -598,8 +668,23 @@ mod tests {
                     .find_iter(&text)
                     .map(|m| Span::new(m.start(), m.end()))
                     .collect();
-                proptest::prop_assert_eq!(find_in_words(pattern, &text, hints.into_iter()), whole);
+                let matches_in = |word: &str, offset, found: &mut Vec<Span>| {
+                    pattern_matches(pattern, word, offset, found);
+                };
+                proptest::prop_assert_eq!(find_in_words(&text, hints.into_iter(), matches_in), whole);
             }
+        }
+
+        #[test]
+        fn camel_case_read_in_ascii_words_as_the_pattern_reads_it(
+            word in "(Cherry|cherry|Py|PY|py|i|Phone|HR|Toolbox|toolbox|A|b|Z|q|0|7|_|-|'|\\.|,|/|\\(| |é|Ö|\u{301}){0,10}|[A-Za-z0-9_.-]{0,12}",
+            offset in 0usize..5,
+        ) {
+            let mut found = Vec::new();
+            camel_matches(&word, offset, &mut found);
+            let mut by_pattern = Vec::new();
+            pattern_matches(&CAMEL, &word, offset, &mut by_pattern);
+            proptest::prop_assert_eq!(found, by_pattern);
         }
 
         #[test]
