@@ -10,6 +10,7 @@ use super::pattern::Pattern;
 use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolve_overlaps};
 use crate::rules::ProjectHit;
 use crate::span::Span;
+use crate::swar::{ONES, zero_bytes};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -95,36 +96,62 @@ fn cue_words_in(text: &str) -> [bool; 3] {
     [noun, paren, api].map(|words| words.is_match(text))
 }
 
-/// Where a camel-case name may be: an ASCII capital after a lower-case letter or digit
-/// ("CherryPy", "iPhone") or after a capital and before a lower-case letter ("HRToolbox").
-/// Every match of CAMEL holds one. The capitals are found eight bytes at a time.
-fn camel_hints(text: &str) -> impl Iterator<Item = usize> + '_ {
+/// Where CAMEL's and where DOTTED's matches may be (see [`is_camel_hint`] and
+/// [`is_dotted_hint`]), each in increasing order. Every byte of a post is passed over,
+/// so the capitals and full stops that the hints stand at are found eight bytes at a
+/// time, for both patterns in one pass.
+fn name_hints(text: &str) -> (Vec<usize>, Vec<usize>) {
     let bytes = text.as_bytes();
-    bytes
-        .chunks(8)
-        .enumerate()
-        .flat_map(|(k, chunk)| {
-            let mut capitals = ascii_capitals(chunk);
-            std::iter::from_fn(move || {
-                let at = capitals.trailing_zeros() as usize / 8;
-                capitals &= capitals.wrapping_sub(1);
-                (at < 8).then_some(k * 8 + at)
-            })
-        })
-        .filter(move |&i| {
-            let Some(&before) = i.checked_sub(1).and_then(|j| bytes.get(j)) else {
-                return false;
-            };
-            before.is_ascii_lowercase()
-                || before.is_ascii_digit()
-                || before.is_ascii_uppercase()
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
-        })
+    let mut camel = Vec::new();
+    let mut dotted = Vec::new();
+    for (k, chunk) in bytes.chunks(8).enumerate() {
+        let (capitals, stops) = ascii_capitals_and_stops(chunk);
+        for (mut flagged, hints, is_hint) in [
+            (
+                capitals,
+                &mut camel,
+                is_camel_hint as fn(&[u8], usize) -> bool,
+            ),
+            (stops, &mut dotted, is_dotted_hint),
+        ] {
+            while flagged != 0 {
+                let at = k * 8 + flagged.trailing_zeros() as usize / 8;
+                flagged &= flagged - 1;
+                if is_hint(bytes, at) {
+                    hints.push(at);
+                }
+            }
+        }
+    }
+    (camel, dotted)
 }
 
-/// The ASCII capitals among the (at most eight) bytes of `chunk`: the high bit of the
-/// byte of the mask at the same place is set.
-fn ascii_capitals(chunk: &[u8]) -> u64 {
+/// Whether a camel-case name may be at `i`: an ASCII capital after a lower-case letter or
+/// digit ("CherryPy", "iPhone") or after a capital and before a lower-case letter
+/// ("HRToolbox"). Every match of CAMEL holds one.
+fn is_camel_hint(bytes: &[u8], i: usize) -> bool {
+    let Some(&before) = i.checked_sub(1).and_then(|j| bytes.get(j)) else {
+        return false;
+    };
+    bytes[i].is_ascii_uppercase()
+        && (before.is_ascii_lowercase()
+            || before.is_ascii_digit()
+            || before.is_ascii_uppercase() && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase))
+}
+
+/// Whether a dotted name may be at `i`: a full stop before one of DOTTED's suffixes.
+/// Every match of DOTTED holds one.
+fn is_dotted_hint(bytes: &[u8], i: usize) -> bool {
+    let rest = &bytes[i + 1..];
+    bytes[i] == b'.'
+        && ["js", "io", "py", "rb", "rs", "jl", "NET"]
+            .iter()
+            .any(|suffix| rest.starts_with(suffix.as_bytes()))
+}
+
+/// The ASCII capitals and the full stops among the (at most eight) bytes of `chunk`: the
+/// high bit of the byte of each mask at the same place is set.
+fn ascii_capitals_and_stops(chunk: &[u8]) -> (u64, u64) {
     const LOW_BITS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let eight = <[u8; 8]>::try_from(chunk).unwrap_or_else(|_| {
         let mut padded = [0; 8];
@@ -137,18 +164,9 @@ fn ascii_capitals(chunk: &[u8]) -> u64 {
     // sum carries into the next byte, and the word's own high bits mark non-ASCII bytes.
     let from_a = low + 0x3f3f_3f3f_3f3f_3f3f;
     let past_z = low + 0x2525_2525_2525_2525;
-    from_a & !past_z & !word & !LOW_BITS
-}
-
-/// Where a dotted name may be: a full stop before one of DOTTED's suffixes. Every match
-/// of DOTTED holds one.
-fn dotted_hints(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.match_indices('.').map(|(i, _)| i).filter(move |&i| {
-        let rest = &text.as_bytes()[i + 1..];
-        ["js", "io", "py", "rb", "rs", "jl", "NET"]
-            .iter()
-            .any(|suffix| rest.starts_with(suffix.as_bytes()))
-    })
+    // The padding is no full stop.
+    let stops = zero_bytes(word ^ (ONES * u64::from(b'.')));
+    (from_a & !past_z & !word & !LOW_BITS, stops)
 }
 
 /// The matches of a pattern in `text`, for a pattern whose matches hold no ASCII white
@@ -387,7 +405,8 @@ pub fn find(
             .map_or_else(|| surface.to_string(), |i| rules.project(i).name.clone());
         discovered.push(mention(span, name, rule));
     };
-    for m in find_in_words(text, camel_hints(text), camel_matches) {
+    let (camel_hints, dotted_hints) = name_hints(text);
+    for m in find_in_words(text, camel_hints.into_iter(), camel_matches) {
         // The cue is a few words and spaces: look back a bounded way, not to the post's start.
         let org =
             ORG_BEFORE.matches_before(text, m.start, 256) || GROUP_AFTER.is_match(&text[m.end..]);
@@ -398,7 +417,7 @@ pub fn find(
     let dotted = |word: &str, offset, found: &mut Vec<Span>| {
         pattern_matches(&DOTTED, word, offset, found);
     };
-    for m in find_in_words(text, dotted_hints(text), dotted) {
+    for m in find_in_words(text, dotted_hints.into_iter(), dotted) {
         add(m, "project/dotted-name");
     }
     let cued = cue_words_in(text);
@@ -661,8 +680,7 @@ mod tests {
         fn words_around_hints_hold_every_match(
             text in "(CherryPy|Py|iPhone|HRToolbox|Ab|aB|AB|ABc|Node|js|\\.js|\\.NET|\\.io|\\.py|é|ß|Ö|x|X|1|_|-|\\.| |\n|\t|\u{a0}|\u{301}){0,16}"
         ) {
-            let camel: Vec<usize> = camel_hints(&text).collect();
-            let dotted: Vec<usize> = dotted_hints(&text).collect();
+            let (camel, dotted) = name_hints(&text);
             for (pattern, hints) in [(&*CAMEL, camel), (&*DOTTED, dotted)] {
                 let whole: Vec<Span> = pattern
                     .find_iter(&text)
@@ -688,19 +706,31 @@ mod tests {
         }
 
         #[test]
-        fn capitals_found_eight_bytes_at_a_time(text in "(?s:.{0,40})|[aZ0 éÖ\u{a0}]{0,40}") {
+        fn capitals_and_stops_found_eight_bytes_at_a_time(text in "(?s:.{0,40})|[aZ0 .éÖ\u{a0}]{0,40}") {
             let bytes = text.as_bytes();
             for (k, chunk) in bytes.chunks(8).enumerate() {
-                let capitals = ascii_capitals(chunk);
+                let (capitals, stops) = ascii_capitals_and_stops(chunk);
                 for (i, b) in chunk.iter().enumerate() {
                     proptest::prop_assert_eq!(
                         capitals >> (i * 8 + 7) & 1 == 1,
                         b.is_ascii_uppercase(),
                         "byte {} of {:?}", k * 8 + i, text
                     );
+                    proptest::prop_assert_eq!(stops >> (i * 8 + 7) & 1 == 1, *b == b'.');
                 }
                 proptest::prop_assert_eq!(capitals & !0x8080_8080_8080_8080, 0);
             }
+        }
+
+        #[test]
+        fn hints_found_eight_bytes_at_a_time_are_every_place_they_may_be(
+            text in "(?s:.{0,40})|(Py|AB|HRc|iP|x|1|\\.js|\\.NET|\\.|é| ){0,12}"
+        ) {
+            let bytes = text.as_bytes();
+            let every = |is_hint: fn(&[u8], usize) -> bool| -> Vec<usize> {
+                (0..bytes.len()).filter(|&i| is_hint(bytes, i)).collect()
+            };
+            proptest::prop_assert_eq!(name_hints(&text), (every(is_camel_hint), every(is_dotted_hint)));
         }
 
         #[test]
