@@ -22,8 +22,15 @@ static CAMEL: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 static DOTTED: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"\b[A-Za-z][A-Za-z0-9_-]*\.(?:js|io|py|rb|rs|jl|NET)\b").expect("dotted pattern")
+    Pattern::new(&format!(
+        r"\b[A-Za-z][A-Za-z0-9_-]*\.(?:{})\b",
+        DOTTED_SUFFIXES.join("|")
+    ))
+    .expect("dotted pattern")
 });
+
+/// The suffixes after the full stop of a DOTTED name, no two starting alike.
+const DOTTED_SUFFIXES: [&str; 7] = ["js", "io", "py", "rb", "rs", "jl", "NET"];
 
 /// "sponsored by HRToolbox", "works at FitBit": a company stands there.
 static ORG_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -144,7 +151,7 @@ fn is_camel_hint(bytes: &[u8], i: usize) -> bool {
 fn is_dotted_hint(bytes: &[u8], i: usize) -> bool {
     let rest = &bytes[i + 1..];
     bytes[i] == b'.'
-        && ["js", "io", "py", "rb", "rs", "jl", "NET"]
+        && DOTTED_SUFFIXES
             .iter()
             .any(|suffix| rest.starts_with(suffix.as_bytes()))
 }
@@ -234,6 +241,52 @@ fn camel_matches(word: &str, offset: usize, found: &mut Vec<Span>) {
         }
         start = end + 1;
     }
+}
+
+/// [`pattern_matches`] for DOTTED. An ASCII word, nearly every one, is read without the
+/// regex engine, as [`camel_matches`] reads one: a match starts at a letter that no word
+/// byte (letter, digit, `_`) comes right before, goes on over word bytes and `-`, which
+/// hold no full stop, so that a full stop must follow them all, and ends with one of
+/// [`DOTTED_SUFFIXES`] that no word byte follows. Where a start fails, the search goes
+/// on from the next byte, as the regex's does.
+fn dotted_matches(word: &str, offset: usize, found: &mut Vec<Span>) {
+    if !word.is_ascii() {
+        pattern_matches(&DOTTED, word, offset, found);
+        return;
+    }
+    let bytes = word.as_bytes();
+    let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (bytes[start].is_ascii_alphabetic()
+            && !start.checked_sub(1).is_some_and(|i| is_word(&bytes[i])))
+        .then(|| dotted_name_end(bytes, start))
+        .flatten()
+        .filter(|&end| !bytes.get(end).is_some_and(is_word));
+        match end {
+            Some(end) => {
+                found.push(Span::new(offset + start, offset + end));
+                start = end;
+            }
+            None => start += 1,
+        }
+    }
+}
+
+/// Where a dotted name starting at `start` ends, after its full stop and suffix, if the
+/// run of word bytes and `-` from there ends with them.
+fn dotted_name_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let stop = start
+        + 1
+        + bytes[start + 1..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            .count();
+    let rest = bytes[stop..].strip_prefix(b".")?;
+    DOTTED_SUFFIXES
+        .iter()
+        .find(|suffix| rest.starts_with(suffix.as_bytes()))
+        .map(|suffix| stop + 1 + suffix.len())
 }
 
 /// Whether the whole of `run` matches CAMEL without its `\b`: "CherryPy" (a capital, a
@@ -414,10 +467,7 @@ pub fn find(
             add(m, "project/camel-case");
         }
     }
-    let dotted = |word: &str, offset, found: &mut Vec<Span>| {
-        pattern_matches(&DOTTED, word, offset, found);
-    };
-    for m in find_in_words(text, dotted_hints.into_iter(), dotted) {
+    for m in find_in_words(text, dotted_hints.into_iter(), dotted_matches) {
         add(m, "project/dotted-name");
     }
     let cued = cue_words_in(text);
@@ -702,6 +752,18 @@ mod tests {
             camel_matches(&word, offset, &mut found);
             let mut by_pattern = Vec::new();
             pattern_matches(&CAMEL, &word, offset, &mut by_pattern);
+            proptest::prop_assert_eq!(found, by_pattern);
+        }
+
+        #[test]
+        fn dotted_names_read_in_ascii_words_as_the_pattern_reads_them(
+            word in "(Node|node|a|Z|1|_|-|\\.|js|jsx|io|py|rb|rs|jl|NET|NETs|net|x|é|”|/|:){0,10}|[A-Za-z0-9_.-]{0,12}",
+            offset in 0usize..5,
+        ) {
+            let mut found = Vec::new();
+            dotted_matches(&word, offset, &mut found);
+            let mut by_pattern = Vec::new();
+            pattern_matches(&DOTTED, &word, offset, &mut by_pattern);
             proptest::prop_assert_eq!(found, by_pattern);
         }
 
