@@ -10,6 +10,7 @@ use super::pattern::Pattern;
 use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolve_overlaps};
 use crate::rules::ProjectHit;
 use crate::span::Span;
+use crate::swar::{ONES, zero_bytes};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -21,8 +22,15 @@ static CAMEL: LazyLock<Pattern> = LazyLock::new(|| {
 });
 
 static DOTTED: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"\b[A-Za-z][A-Za-z0-9_-]*\.(?:js|io|py|rb|rs|jl|NET)\b").expect("dotted pattern")
+    Pattern::new(&format!(
+        r"\b[A-Za-z][A-Za-z0-9_-]*\.(?:{})\b",
+        DOTTED_SUFFIXES.join("|")
+    ))
+    .expect("dotted pattern")
 });
+
+/// The suffixes after the full stop of a DOTTED name, no two starting alike.
+const DOTTED_SUFFIXES: [&str; 7] = ["js", "io", "py", "rb", "rs", "jl", "NET"];
 
 /// "sponsored by HRToolbox", "works at FitBit": a company stands there.
 static ORG_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -95,36 +103,62 @@ fn cue_words_in(text: &str) -> [bool; 3] {
     [noun, paren, api].map(|words| words.is_match(text))
 }
 
-/// Where a camel-case name may be: an ASCII capital after a lower-case letter or digit
-/// ("CherryPy", "iPhone") or after a capital and before a lower-case letter ("HRToolbox").
-/// Every match of CAMEL holds one. The capitals are found eight bytes at a time.
-fn camel_hints(text: &str) -> impl Iterator<Item = usize> + '_ {
+/// Where CAMEL's and where DOTTED's matches may be (see [`is_camel_hint`] and
+/// [`is_dotted_hint`]), each in increasing order. Every byte of a post is passed over,
+/// so the capitals and full stops that the hints stand at are found eight bytes at a
+/// time, for both patterns in one pass.
+fn name_hints(text: &str) -> (Vec<usize>, Vec<usize>) {
     let bytes = text.as_bytes();
-    bytes
-        .chunks(8)
-        .enumerate()
-        .flat_map(|(k, chunk)| {
-            let mut capitals = ascii_capitals(chunk);
-            std::iter::from_fn(move || {
-                let at = capitals.trailing_zeros() as usize / 8;
-                capitals &= capitals.wrapping_sub(1);
-                (at < 8).then_some(k * 8 + at)
-            })
-        })
-        .filter(move |&i| {
-            let Some(&before) = i.checked_sub(1).and_then(|j| bytes.get(j)) else {
-                return false;
-            };
-            before.is_ascii_lowercase()
-                || before.is_ascii_digit()
-                || before.is_ascii_uppercase()
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase)
-        })
+    let mut camel = Vec::new();
+    let mut dotted = Vec::new();
+    for (k, chunk) in bytes.chunks(8).enumerate() {
+        let (capitals, stops) = ascii_capitals_and_stops(chunk);
+        for (mut flagged, hints, is_hint) in [
+            (
+                capitals,
+                &mut camel,
+                is_camel_hint as fn(&[u8], usize) -> bool,
+            ),
+            (stops, &mut dotted, is_dotted_hint),
+        ] {
+            while flagged != 0 {
+                let at = k * 8 + flagged.trailing_zeros() as usize / 8;
+                flagged &= flagged - 1;
+                if is_hint(bytes, at) {
+                    hints.push(at);
+                }
+            }
+        }
+    }
+    (camel, dotted)
 }
 
-/// The ASCII capitals among the (at most eight) bytes of `chunk`: the high bit of the
-/// byte of the mask at the same place is set.
-fn ascii_capitals(chunk: &[u8]) -> u64 {
+/// Whether a camel-case name may be at `i`: an ASCII capital after a lower-case letter or
+/// digit ("CherryPy", "iPhone") or after a capital and before a lower-case letter
+/// ("HRToolbox"). Every match of CAMEL holds one.
+fn is_camel_hint(bytes: &[u8], i: usize) -> bool {
+    let Some(&before) = i.checked_sub(1).and_then(|j| bytes.get(j)) else {
+        return false;
+    };
+    bytes[i].is_ascii_uppercase()
+        && (before.is_ascii_lowercase()
+            || before.is_ascii_digit()
+            || before.is_ascii_uppercase() && bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase))
+}
+
+/// Whether a dotted name may be at `i`: a full stop before one of DOTTED's suffixes.
+/// Every match of DOTTED holds one.
+fn is_dotted_hint(bytes: &[u8], i: usize) -> bool {
+    let rest = &bytes[i + 1..];
+    bytes[i] == b'.'
+        && DOTTED_SUFFIXES
+            .iter()
+            .any(|suffix| rest.starts_with(suffix.as_bytes()))
+}
+
+/// The ASCII capitals and the full stops among the (at most eight) bytes of `chunk`: the
+/// high bit of the byte of each mask at the same place is set.
+fn ascii_capitals_and_stops(chunk: &[u8]) -> (u64, u64) {
     const LOW_BITS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     let eight = <[u8; 8]>::try_from(chunk).unwrap_or_else(|_| {
         let mut padded = [0; 8];
@@ -137,27 +171,23 @@ fn ascii_capitals(chunk: &[u8]) -> u64 {
     // sum carries into the next byte, and the word's own high bits mark non-ASCII bytes.
     let from_a = low + 0x3f3f_3f3f_3f3f_3f3f;
     let past_z = low + 0x2525_2525_2525_2525;
-    from_a & !past_z & !word & !LOW_BITS
+    // The padding is no full stop.
+    let stops = zero_bytes(word ^ (ONES * u64::from(b'.')));
+    (from_a & !past_z & !word & !LOW_BITS, stops)
 }
 
-/// Where a dotted name may be: a full stop before one of DOTTED's suffixes. Every match
-/// of DOTTED holds one.
-fn dotted_hints(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.match_indices('.').map(|(i, _)| i).filter(move |&i| {
-        let rest = &text.as_bytes()[i + 1..];
-        ["js", "io", "py", "rb", "rs", "jl", "NET"]
-            .iter()
-            .any(|suffix| rest.starts_with(suffix.as_bytes()))
-    })
-}
-
-/// The matches of `pattern` in `text`, for a pattern whose matches hold no ASCII white
-/// space and one of the positions `hints` gives in increasing order.
+/// The matches of a pattern in `text`, for a pattern whose matches hold no ASCII white
+/// space and one of the positions `hints` gives in increasing order. `matches_in` pushes
+/// the pattern's matches in a word onto a vector, moved by where the word starts.
 ///
 /// Only the words (runs without ASCII white space) around the hints are searched. A word
 /// is bounded by white space, which no `\b` tells from the text's ends, so its matches
 /// are those the whole text has there.
-fn find_in_words(pattern: &Pattern, text: &str, hints: impl Iterator<Item = usize>) -> Vec<Span> {
+fn find_in_words(
+    text: &str,
+    hints: impl Iterator<Item = usize>,
+    matches_in: impl Fn(&str, usize, &mut Vec<Span>),
+) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut searched = 0;
@@ -173,14 +203,122 @@ fn find_in_words(pattern: &Pattern, text: &str, hints: impl Iterator<Item = usiz
             .iter()
             .position(u8::is_ascii_whitespace)
             .map_or(text.len(), |i| hint + i);
-        found.extend(
-            pattern
-                .find_iter(&text[start..end])
-                .map(|m| Span::new(start + m.start(), start + m.end())),
-        );
+        matches_in(&text[start..end], start, &mut found);
         searched = end;
     }
     found
+}
+
+/// Pushes onto `found` the matches of `pattern` in `word`, moved by `offset`.
+fn pattern_matches(pattern: &Pattern, word: &str, offset: usize, found: &mut Vec<Span>) {
+    found.extend(
+        pattern
+            .find_iter(word)
+            .map(|m| Span::new(offset + m.start(), offset + m.end())),
+    );
+}
+
+/// [`pattern_matches`] for CAMEL. An ASCII word, nearly every one, is read without the
+/// regex engine, whose set-up costs more than such a word: every byte of a match is an
+/// ASCII letter or digit, so a match is bounded by `\b` on both sides exactly when it is
+/// a whole run of word bytes (letters, digits, `_`), and it is one where the run has one
+/// of CAMEL's shapes.
+fn camel_matches(word: &str, offset: usize, found: &mut Vec<Span>) {
+    if !word.is_ascii() {
+        pattern_matches(&CAMEL, word, offset, found);
+        return;
+    }
+    let bytes = word.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let len = bytes[start..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+            .count();
+        let end = start + len;
+        if has_camel_shape(&bytes[start..end]) {
+            found.push(Span::new(offset + start, offset + end));
+        }
+        start = end + 1;
+    }
+}
+
+/// [`pattern_matches`] for DOTTED. An ASCII word, nearly every one, is read without the
+/// regex engine, as [`camel_matches`] reads one: a match starts at a letter that no word
+/// byte (letter, digit, `_`) comes right before, goes on over word bytes and `-`, which
+/// hold no full stop, so that a full stop must follow them all, and ends with one of
+/// [`DOTTED_SUFFIXES`] that no word byte follows. Where a start fails, the search goes
+/// on from the next byte, as the regex's does.
+fn dotted_matches(word: &str, offset: usize, found: &mut Vec<Span>) {
+    if !word.is_ascii() {
+        pattern_matches(&DOTTED, word, offset, found);
+        return;
+    }
+    let bytes = word.as_bytes();
+    let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (bytes[start].is_ascii_alphabetic()
+            && !start.checked_sub(1).is_some_and(|i| is_word(&bytes[i])))
+        .then(|| dotted_name_end(bytes, start))
+        .flatten()
+        .filter(|&end| !bytes.get(end).is_some_and(is_word));
+        match end {
+            Some(end) => {
+                found.push(Span::new(offset + start, offset + end));
+                start = end;
+            }
+            None => start += 1,
+        }
+    }
+}
+
+/// Where a dotted name starting at `start` ends, after its full stop and suffix, if the
+/// run of word bytes and `-` from there ends with them.
+fn dotted_name_end(bytes: &[u8], start: usize) -> Option<usize> {
+    let stop = start
+        + 1
+        + bytes[start + 1..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            .count();
+    let rest = bytes[stop..].strip_prefix(b".")?;
+    DOTTED_SUFFIXES
+        .iter()
+        .find(|suffix| rest.starts_with(suffix.as_bytes()))
+        .map(|suffix| stop + 1 + suffix.len())
+}
+
+/// Whether the whole of `run` matches CAMEL without its `\b`: "CherryPy" (a capital, a
+/// lower-case letter or digit, and a capital later), "iPhone" (lower case, a capital and
+/// a lower-case letter after it) or "HRToolbox" (two capitals or more, then two
+/// lower-case letters). The first two bytes tell which shape alone may fit.
+fn has_camel_shape(run: &[u8]) -> bool {
+    let letters = || run.iter().all(u8::is_ascii_alphabetic);
+    let lower = |i: usize| run.get(i).is_some_and(u8::is_ascii_lowercase);
+    match run {
+        [first, second, rest @ ..]
+            if first.is_ascii_uppercase()
+                && (second.is_ascii_lowercase() || second.is_ascii_digit()) =>
+        {
+            rest.iter().any(u8::is_ascii_uppercase) && run.iter().all(u8::is_ascii_alphanumeric)
+        }
+        [first, second, ..] if first.is_ascii_uppercase() && second.is_ascii_uppercase() => {
+            letters()
+                && run
+                    .iter()
+                    .position(|b| !b.is_ascii_uppercase())
+                    .is_some_and(|i| lower(i) && lower(i + 1))
+        }
+        [first, ..] if first.is_ascii_lowercase() => {
+            letters()
+                && run
+                    .iter()
+                    .position(u8::is_ascii_uppercase)
+                    .is_some_and(|i| lower(i + 1))
+        }
+        _ => false,
+    }
 }
 
 static CODE_HOST: LazyLock<Regex> = LazyLock::new(|| {
@@ -320,7 +458,8 @@ pub fn find(
             .map_or_else(|| surface.to_string(), |i| rules.project(i).name.clone());
         discovered.push(mention(span, name, rule));
     };
-    for m in find_in_words(&CAMEL, text, camel_hints(text)) {
+    let (camel_hints, dotted_hints) = name_hints(text);
+    for m in find_in_words(text, camel_hints.into_iter(), camel_matches) {
         // The cue is a few words and spaces: look back a bounded way, not to the post's start.
         let org =
             ORG_BEFORE.matches_before(text, m.start, 256) || GROUP_AFTER.is_match(&text[m.end..]);
@@ -328,7 +467,7 @@ pub fn find(
             add(m, "project/camel-case");
         }
     }
-    for m in find_in_words(&DOTTED, text, dotted_hints(text)) {
+    for m in find_in_words(text, dotted_hints.into_iter(), dotted_matches) {
         add(m, "project/dotted-name");
     }
     let cued = cue_words_in(text);
@@ -591,31 +730,69 @@ mod tests {
         fn words_around_hints_hold_every_match(
             text in "(CherryPy|Py|iPhone|HRToolbox|Ab|aB|AB|ABc|Node|js|\\.js|\\.NET|\\.io|\\.py|é|ß|Ö|x|X|1|_|-|\\.| |\n|\t|\u{a0}|\u{301}){0,16}"
         ) {
-            let camel: Vec<usize> = camel_hints(&text).collect();
-            let dotted: Vec<usize> = dotted_hints(&text).collect();
+            let (camel, dotted) = name_hints(&text);
             for (pattern, hints) in [(&*CAMEL, camel), (&*DOTTED, dotted)] {
                 let whole: Vec<Span> = pattern
                     .find_iter(&text)
                     .map(|m| Span::new(m.start(), m.end()))
                     .collect();
-                proptest::prop_assert_eq!(find_in_words(pattern, &text, hints.into_iter()), whole);
+                let matches_in = |word: &str, offset, found: &mut Vec<Span>| {
+                    pattern_matches(pattern, word, offset, found);
+                };
+                proptest::prop_assert_eq!(find_in_words(&text, hints.into_iter(), matches_in), whole);
             }
         }
 
         #[test]
-        fn capitals_found_eight_bytes_at_a_time(text in "(?s:.{0,40})|[aZ0 éÖ\u{a0}]{0,40}") {
+        fn camel_case_read_in_ascii_words_as_the_pattern_reads_it(
+            word in "(Cherry|cherry|Py|PY|py|i|Phone|HR|Toolbox|toolbox|A|b|Z|q|0|7|_|-|'|\\.|,|/|\\(| |é|Ö|\u{301}){0,10}|[A-Za-z0-9_.-]{0,12}",
+            offset in 0usize..5,
+        ) {
+            let mut found = Vec::new();
+            camel_matches(&word, offset, &mut found);
+            let mut by_pattern = Vec::new();
+            pattern_matches(&CAMEL, &word, offset, &mut by_pattern);
+            proptest::prop_assert_eq!(found, by_pattern);
+        }
+
+        #[test]
+        fn dotted_names_read_in_ascii_words_as_the_pattern_reads_them(
+            word in "(Node|node|a|Z|1|_|-|\\.|js|jsx|io|py|rb|rs|jl|NET|NETs|net|x|é|”|/|:){0,10}|[A-Za-z0-9_.-]{0,12}",
+            offset in 0usize..5,
+        ) {
+            let mut found = Vec::new();
+            dotted_matches(&word, offset, &mut found);
+            let mut by_pattern = Vec::new();
+            pattern_matches(&DOTTED, &word, offset, &mut by_pattern);
+            proptest::prop_assert_eq!(found, by_pattern);
+        }
+
+        #[test]
+        fn capitals_and_stops_found_eight_bytes_at_a_time(text in "(?s:.{0,40})|[aZ0 .éÖ\u{a0}]{0,40}") {
             let bytes = text.as_bytes();
             for (k, chunk) in bytes.chunks(8).enumerate() {
-                let capitals = ascii_capitals(chunk);
+                let (capitals, stops) = ascii_capitals_and_stops(chunk);
                 for (i, b) in chunk.iter().enumerate() {
                     proptest::prop_assert_eq!(
                         capitals >> (i * 8 + 7) & 1 == 1,
                         b.is_ascii_uppercase(),
                         "byte {} of {:?}", k * 8 + i, text
                     );
+                    proptest::prop_assert_eq!(stops >> (i * 8 + 7) & 1 == 1, *b == b'.');
                 }
                 proptest::prop_assert_eq!(capitals & !0x8080_8080_8080_8080, 0);
             }
+        }
+
+        #[test]
+        fn hints_found_eight_bytes_at_a_time_are_every_place_they_may_be(
+            text in "(?s:.{0,40})|(Py|AB|HRc|iP|x|1|\\.js|\\.NET|\\.|é| ){0,12}"
+        ) {
+            let bytes = text.as_bytes();
+            let every = |is_hint: fn(&[u8], usize) -> bool| -> Vec<usize> {
+                (0..bytes.len()).filter(|&i| is_hint(bytes, i)).collect()
+            };
+            proptest::prop_assert_eq!(name_hints(&text), (every(is_camel_hint), every(is_dotted_hint)));
         }
 
         #[test]
