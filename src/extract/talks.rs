@@ -2055,8 +2055,6 @@ impl Finder<'_, '_> {
 
     /// "My favorite talk was Title by Speaker." and "The talk was by X called Title."
     fn described_titles(&mut self) {
-        static VERB: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^[^.!?]{0,60}?\b(?:was|is)\s+").expect("verb"));
         static NAMED: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\s+(?:called|titled|entitled)\s+").expect("named"));
         let ctx = self.ctx;
@@ -2077,10 +2075,10 @@ impl Finder<'_, '_> {
             if !(after_kind.contains("is") || after_kind.contains("was")) {
                 continue;
             }
-            let Some(verb) = VERB.find(after_kind) else {
+            let Some(verb_end) = was_or_is_end(after_kind) else {
                 continue;
             };
-            let rest_start = kind_end + verb.end();
+            let rest_start = kind_end + verb_end;
             let rest = body[rest_start..].trim_end_matches(['.', '!']);
             let (title, names_at) = if rest.starts_with("by ") {
                 let at = s.span.start + rest_start + 3;
@@ -2510,6 +2508,48 @@ fn group_phrase_end(text: &str, at: usize) -> Option<usize> {
         }
     }
     Some(end)
+}
+
+/// `^[^.!?]{0,60}?\b(?:was|is)\s+` matched at the start of `s`: where the match ends.
+///
+/// Read byte by byte, trying each place where a character starts, the nearest first as
+/// the lazy repetition tries them: the regex's search fell back from its lazy DFA at
+/// the Unicode word boundary and cost over a thousand instructions a sentence.
+fn was_or_is_end(s: &str) -> Option<usize> {
+    let mut chars = 0;
+    for (at, &byte) in s.as_bytes().iter().enumerate() {
+        // A byte that continues a character starts no place to try.
+        if (0x80..0xc0).contains(&byte) {
+            continue;
+        }
+        if matches!(byte, b'w' | b'i') {
+            if let Some(end) = was_or_is_at(s, at) {
+                return Some(end);
+            }
+        }
+        if chars == 60 || matches!(byte, b'.' | b'!' | b'?') {
+            return None;
+        }
+        chars += 1;
+    }
+    None
+}
+
+/// `\b(?:was|is)\s+` matched at `at`: where the white space after the verb ends.
+fn was_or_is_at(s: &str, at: usize) -> Option<usize> {
+    let rest = &s.as_bytes()[at..];
+    let verb_end = if rest.starts_with(b"was") {
+        at + 3
+    } else if rest.starts_with(b"is") {
+        at + 2
+    } else {
+        return None;
+    };
+    // The verb opens with a word character: a boundary needs none before it.
+    if is_word_before(s, at) {
+        return None;
+    }
+    skip_space(s, verb_end).filter(|&end| end > verb_end)
 }
 
 /// "the Eve Online talk": a determiner, one to four modifier words and a kind word, as
@@ -3444,6 +3484,27 @@ mod tests {
                 let found = folded_prefix(c, 0, &other.to_string());
                 assert_eq!(found.is_some(), other == letter);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn was_or_is_is_read_as_the_pattern_reads_it(
+            parts in proptest::collection::vec(
+                "was|is|Was|IS|This|wasn|é|x|_|Zoë|ſ|\u{212a}|\\.|!|\\?|,| |  |\n|\u{a0}|\u{2003}|abcdefghij",
+                0..40,
+            ),
+            // Characters of one, two and three bytes before the parts, to reach the
+            // sixtieth character.
+            pad in (0usize..70, "-|é|\u{2003}"),
+        ) {
+            static VERB: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"^[^.!?]{0,60}?\b(?:was|is)\s+").expect("verb")
+            });
+            let s = pad.1.repeat(pad.0) + &parts.concat();
+            proptest::prop_assert_eq!(was_or_is_end(&s), VERB.find(&s).map(|m| m.end()));
         }
     }
 
