@@ -2059,13 +2059,15 @@ impl Finder<'_, '_> {
             LazyLock::new(|| Regex::new(r"^\s+(?:called|titled|entitled)\s+").expect("named"));
         let ctx = self.ctx;
         let text = ctx.text;
+        let mut kinds_passed = 0;
         for s in &ctx.tokens.sentences {
             let body = s.span.slice(text);
             // The scan's kind words rather than one large pattern: the large pattern's
             // automaton did not fit the regex cache and dominated the run time. Looked up
             // first: most sentences hold no kind word, and the look-up costs less than
             // reading the sentence.
-            let Some(kind) = first_kind_word(text, self.scan, s.span) else {
+            let Some(kind) = first_kind_word_in_order(text, self.scan, s.span, &mut kinds_passed)
+            else {
                 continue;
             };
             let kind_end = kind.end - s.span.start;
@@ -2970,11 +2972,34 @@ fn first_kind_word(text: &str, scan: &Scan, within: Span) -> Option<Span> {
             .find(within.slice(text))
             .map(|m| Span::new(within.start + m.start(), within.start + m.end()));
     }
+    let first = scan.kinds.partition_point(|k| k.start < within.start);
+    first_whole_kind_word(text, &scan.kinds[first..], within)
+}
+
+/// [`first_kind_word`] for spans asked in text order, none starting before the one asked
+/// before: `passed` counts the scan's kind words that start before the last span asked,
+/// so that each is stepped over once rather than searched for again.
+fn first_kind_word_in_order(
+    text: &str,
+    scan: &Scan,
+    within: Span,
+    passed: &mut usize,
+) -> Option<Span> {
+    if scan.folds {
+        return first_kind_word(text, scan, within);
+    }
+    let before = &scan.kinds[*passed..];
+    *passed += before.iter().take_while(|k| k.start < within.start).count();
+    first_whole_kind_word(text, &scan.kinds[*passed..], within)
+}
+
+/// The first of `kinds`, which start at or after `within.start`, that lies in
+/// `text[within]` as a whole word.
+fn first_whole_kind_word(text: &str, kinds: &[KindAt], within: Span) -> Option<Span> {
     // By start, then in the pattern's order: the regex's leftmost-first choice. A kind
     // word opens and ends with a letter, so its boundaries are where a non-word character
     // or the edge of `within` stands next to it.
-    let first = scan.kinds.partition_point(|k| k.start < within.start);
-    scan.kinds[first..]
+    kinds
         .iter()
         .take_while(|k| k.start < within.end)
         .find(|k| {
@@ -3826,6 +3851,29 @@ mod tests {
                     .map(|m| Span::new(within.start + m.start(), within.start + m.end()));
                 let got = first_kind_word(&text, &Scan::of(&text), within);
                 proptest::prop_assert_eq!(got, want);
+            }
+        }
+
+        #[test]
+        fn kind_words_asked_in_order_are_the_first_kind_words(
+            words in proptest::collection::vec(
+                "talk|Talks|talké|étalk|keynote|address|panel|discussion|bof|session|open|space|x|é|thiſ|\u{212a}eynote",
+                0..12,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.||-", 12),
+            mut cuts in proptest::collection::vec(0usize..120, 0..8),
+        ) {
+            cuts.sort_unstable();
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let scan = Scan::of(&text);
+                let mut passed = 0;
+                for pair in cuts.windows(2) {
+                    let within = span_between(&text, (pair[0], pair[1]));
+                    proptest::prop_assert_eq!(
+                        first_kind_word_in_order(&text, &scan, within, &mut passed),
+                        first_kind_word(&text, &scan, within)
+                    );
+                }
             }
         }
 
