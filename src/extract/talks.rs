@@ -1258,13 +1258,9 @@ impl Finder<'_, '_> {
 
     /// "Panel: Is Ruby Dying? with A, B and C": a line that opens with a session label.
     fn labelled_line(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
-        static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(?:panel|keynote|opening keynote|closing keynote|tutorial|workshop|lightning talk|open space|bof):\s+\S")
-                .expect("label pattern")
-        });
         let text = self.text();
         let s = line.slice(text);
-        if !LABEL.is_match(s) || more_words_than(s, 25) {
+        if !(may_open_with_label(s) && LABEL.is_match(s)) || more_words_than(s, 25) {
             return None;
         }
         for sep in [" with ", " by ", " — ", " – ", " - "] {
@@ -3076,6 +3072,20 @@ fn talk_kind(rules: &Rules, kind: KindFrom, written: &str, title: &str) -> TalkK
     }
 }
 
+/// A session label opening a line: "Panel: Is Ruby Dying?".
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:panel|keynote|opening keynote|closing keynote|tutorial|workshop|lightning talk|open space|bof):\s+\S")
+        .expect("label pattern")
+});
+
+/// Whether `line` may open with a [`LABEL`]: a colon among its first bytes, where a label
+/// of at most fifteen letters, each at most three bytes, would end. Most lines have
+/// none, and looking costs a fraction of the regex's search.
+fn may_open_with_label(line: &str) -> bool {
+    const LABEL_BYTES: usize = 15 * 3;
+    line.as_bytes()[..line.len().min(LABEL_BYTES + 1)].contains(&b':')
+}
+
 /// What a "Speaker - Title" line has between its speakers and its title.
 const SPEAKER_FIRST_SEPARATORS: [&str; 6] = [" - ", " – ", " — ", " -- ", ": ", " | "];
 
@@ -3852,6 +3862,17 @@ mod tests {
                 let got = first_kind_word(&text, &Scan::of(&text), within);
                 proptest::prop_assert_eq!(got, want);
             }
+        }
+
+        #[test]
+        fn a_line_without_a_colon_near_its_start_opens_with_no_label(
+            parts in proptest::collection::vec(
+                "panel|Keynote|opening keynote|closing \u{212a}eynote|lightning talk|open ſpace|bof|tutorial|workshop|:|: | |x|é|\u{2003}|abcdefghij",
+                0..8,
+            ),
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(may_open_with_label(&s) && LABEL.is_match(&s), LABEL.is_match(&s));
         }
 
         #[test]
