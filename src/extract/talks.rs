@@ -1258,13 +1258,9 @@ impl Finder<'_, '_> {
 
     /// "Panel: Is Ruby Dying? with A, B and C": a line that opens with a session label.
     fn labelled_line(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
-        static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(?:panel|keynote|opening keynote|closing keynote|tutorial|workshop|lightning talk|open space|bof):\s+\S")
-                .expect("label pattern")
-        });
         let text = self.text();
         let s = line.slice(text);
-        if !LABEL.is_match(s) || more_words_than(s, 25) {
+        if !(may_open_with_label(s) && LABEL.is_match(s)) || more_words_than(s, 25) {
             return None;
         }
         for sep in [" with ", " by ", " — ", " – ", " - "] {
@@ -2055,19 +2051,19 @@ impl Finder<'_, '_> {
 
     /// "My favorite talk was Title by Speaker." and "The talk was by X called Title."
     fn described_titles(&mut self) {
-        static VERB: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^[^.!?]{0,60}?\b(?:was|is)\s+").expect("verb"));
         static NAMED: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\s+(?:called|titled|entitled)\s+").expect("named"));
         let ctx = self.ctx;
         let text = ctx.text;
+        let mut kinds_passed = 0;
         for s in &ctx.tokens.sentences {
             let body = s.span.slice(text);
             // The scan's kind words rather than one large pattern: the large pattern's
             // automaton did not fit the regex cache and dominated the run time. Looked up
             // first: most sentences hold no kind word, and the look-up costs less than
             // reading the sentence.
-            let Some(kind) = first_kind_word(text, self.scan, s.span) else {
+            let Some(kind) = first_kind_word_in_order(text, self.scan, s.span, &mut kinds_passed)
+            else {
                 continue;
             };
             let kind_end = kind.end - s.span.start;
@@ -2077,10 +2073,10 @@ impl Finder<'_, '_> {
             if !(after_kind.contains("is") || after_kind.contains("was")) {
                 continue;
             }
-            let Some(verb) = VERB.find(after_kind) else {
+            let Some(verb_end) = was_or_is_end(after_kind) else {
                 continue;
             };
-            let rest_start = kind_end + verb.end();
+            let rest_start = kind_end + verb_end;
             let rest = body[rest_start..].trim_end_matches(['.', '!']);
             let (title, names_at) = if rest.starts_with("by ") {
                 let at = s.span.start + rest_start + 3;
@@ -2512,6 +2508,48 @@ fn group_phrase_end(text: &str, at: usize) -> Option<usize> {
     Some(end)
 }
 
+/// `^[^.!?]{0,60}?\b(?:was|is)\s+` matched at the start of `s`: where the match ends.
+///
+/// Read byte by byte, trying each place where a character starts, the nearest first as
+/// the lazy repetition tries them: the regex's search fell back from its lazy DFA at
+/// the Unicode word boundary and cost over a thousand instructions a sentence.
+fn was_or_is_end(s: &str) -> Option<usize> {
+    let mut chars = 0;
+    for (at, &byte) in s.as_bytes().iter().enumerate() {
+        // A byte that continues a character starts no place to try.
+        if (0x80..0xc0).contains(&byte) {
+            continue;
+        }
+        if matches!(byte, b'w' | b'i') {
+            if let Some(end) = was_or_is_at(s, at) {
+                return Some(end);
+            }
+        }
+        if chars == 60 || matches!(byte, b'.' | b'!' | b'?') {
+            return None;
+        }
+        chars += 1;
+    }
+    None
+}
+
+/// `\b(?:was|is)\s+` matched at `at`: where the white space after the verb ends.
+fn was_or_is_at(s: &str, at: usize) -> Option<usize> {
+    let rest = &s.as_bytes()[at..];
+    let verb_end = if rest.starts_with(b"was") {
+        at + 3
+    } else if rest.starts_with(b"is") {
+        at + 2
+    } else {
+        return None;
+    };
+    // The verb opens with a word character: a boundary needs none before it.
+    if is_word_before(s, at) {
+        return None;
+    }
+    skip_space(s, verb_end).filter(|&end| end > verb_end)
+}
+
 /// "the Eve Online talk": a determiner, one to four modifier words and a kind word, as
 /// the modifiers' span (with the space after them) and the kind word's span.
 ///
@@ -2930,11 +2968,34 @@ fn first_kind_word(text: &str, scan: &Scan, within: Span) -> Option<Span> {
             .find(within.slice(text))
             .map(|m| Span::new(within.start + m.start(), within.start + m.end()));
     }
+    let first = scan.kinds.partition_point(|k| k.start < within.start);
+    first_whole_kind_word(text, &scan.kinds[first..], within)
+}
+
+/// [`first_kind_word`] for spans asked in text order, none starting before the one asked
+/// before: `passed` counts the scan's kind words that start before the last span asked,
+/// so that each is stepped over once rather than searched for again.
+fn first_kind_word_in_order(
+    text: &str,
+    scan: &Scan,
+    within: Span,
+    passed: &mut usize,
+) -> Option<Span> {
+    if scan.folds {
+        return first_kind_word(text, scan, within);
+    }
+    let before = &scan.kinds[*passed..];
+    *passed += before.iter().take_while(|k| k.start < within.start).count();
+    first_whole_kind_word(text, &scan.kinds[*passed..], within)
+}
+
+/// The first of `kinds`, which start at or after `within.start`, that lies in
+/// `text[within]` as a whole word.
+fn first_whole_kind_word(text: &str, kinds: &[KindAt], within: Span) -> Option<Span> {
     // By start, then in the pattern's order: the regex's leftmost-first choice. A kind
     // word opens and ends with a letter, so its boundaries are where a non-word character
     // or the edge of `within` stands next to it.
-    let first = scan.kinds.partition_point(|k| k.start < within.start);
-    scan.kinds[first..]
+    kinds
         .iter()
         .take_while(|k| k.start < within.end)
         .find(|k| {
@@ -3009,6 +3070,20 @@ fn talk_kind(rules: &Rules, kind: KindFrom, written: &str, title: &str) -> TalkK
     } else {
         given
     }
+}
+
+/// A session label opening a line: "Panel: Is Ruby Dying?".
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:panel|keynote|opening keynote|closing keynote|tutorial|workshop|lightning talk|open space|bof):\s+\S")
+        .expect("label pattern")
+});
+
+/// Whether `line` may open with a [`LABEL`]: a colon among its first bytes, where a label
+/// of at most fifteen letters, each at most three bytes, would end. Most lines have
+/// none, and looking costs a fraction of the regex's search.
+fn may_open_with_label(line: &str) -> bool {
+    const LABEL_BYTES: usize = 15 * 3;
+    line.as_bytes()[..line.len().min(LABEL_BYTES + 1)].contains(&b':')
 }
 
 /// What a "Speaker - Title" line has between its speakers and its title.
@@ -3447,6 +3522,27 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn was_or_is_is_read_as_the_pattern_reads_it(
+            parts in proptest::collection::vec(
+                "was|is|Was|IS|This|wasn|é|x|_|Zoë|ſ|\u{212a}|\\.|!|\\?|,| |  |\n|\u{a0}|\u{2003}|abcdefghij",
+                0..40,
+            ),
+            // Characters of one, two and three bytes before the parts, to reach the
+            // sixtieth character.
+            pad in (0usize..70, "-|é|\u{2003}"),
+        ) {
+            static VERB: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"^[^.!?]{0,60}?\b(?:was|is)\s+").expect("verb")
+            });
+            let s = pad.1.repeat(pad.0) + &parts.concat();
+            proptest::prop_assert_eq!(was_or_is_end(&s), VERB.find(&s).map(|m| m.end()));
+        }
+    }
+
     /// The pattern [`the_x_kind`] reads without a regex.
     fn the_x_kind_pattern() -> regex::Regex {
         regex::Regex::new(&format!(
@@ -3765,6 +3861,40 @@ mod tests {
                     .map(|m| Span::new(within.start + m.start(), within.start + m.end()));
                 let got = first_kind_word(&text, &Scan::of(&text), within);
                 proptest::prop_assert_eq!(got, want);
+            }
+        }
+
+        #[test]
+        fn a_line_without_a_colon_near_its_start_opens_with_no_label(
+            parts in proptest::collection::vec(
+                "panel|Keynote|opening keynote|closing \u{212a}eynote|lightning talk|open ſpace|bof|tutorial|workshop|:|: | |x|é|\u{2003}|abcdefghij",
+                0..8,
+            ),
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(may_open_with_label(&s) && LABEL.is_match(&s), LABEL.is_match(&s));
+        }
+
+        #[test]
+        fn kind_words_asked_in_order_are_the_first_kind_words(
+            words in proptest::collection::vec(
+                "talk|Talks|talké|étalk|keynote|address|panel|discussion|bof|session|open|space|x|é|thiſ|\u{212a}eynote",
+                0..12,
+            ),
+            seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.||-", 12),
+            mut cuts in proptest::collection::vec(0usize..120, 0..8),
+        ) {
+            cuts.sort_unstable();
+            for text in with_and_without_folds(&interleave(&words, &seps)) {
+                let scan = Scan::of(&text);
+                let mut passed = 0;
+                for pair in cuts.windows(2) {
+                    let within = span_between(&text, (pair[0], pair[1]));
+                    proptest::prop_assert_eq!(
+                        first_kind_word_in_order(&text, &scan, within, &mut passed),
+                        first_kind_word(&text, &scan, within)
+                    );
+                }
             }
         }
 
