@@ -981,7 +981,7 @@ const STARTS_NAME: u8 = 1;
 /// only where no ASCII letter, digit or `_` comes right before.
 const STARTS_WORD_NAME: u8 = 2;
 /// An ASCII letter, digit or `_`: a name that begins with a letter or digit is no whole
-/// word right after it (see [`Gazetteer::joined_by_ascii`]).
+/// word right after it (see [`joined_by_ascii`]).
 const JOINS_WORD: u8 = 4;
 /// A byte that stands for a pattern of one byte (see [`SingleBytes`]).
 const SINGLE_BYTE_NAME: u8 = 8;
@@ -1048,7 +1048,7 @@ impl Gazetteer {
         };
         // Flagged only where words start, an ASCII letter or digit has no word before
         // it, and a name after one that a non-ASCII byte starts is refused in
-        // `occurrence` (see [`Gazetteer::joined_by_ascii`]).
+        // `occurrence` (see [`joined_by_ascii`]).
         if unflagged_initials == 0 {
             for flags in &mut initials {
                 if *flags & STARTS_WORD_NAME != 0 {
@@ -1126,7 +1126,7 @@ impl Gazetteer {
     /// the order of their starts.
     ///
     /// A name that begins with a letter or digit is no whole word right after an ASCII
-    /// letter, digit or `_` (see [`Gazetteer::joined_by_ascii`]), so it is searched for
+    /// letter, digit or `_` (see [`joined_by_ascii`]), so it is searched for
     /// only at the other places its first byte stands: where words start. The few other
     /// names are searched for wherever their first byte stands. Each search walks the trie
     /// from there, and most end a byte or two into the word. The names of one byte are looked
@@ -1175,13 +1175,13 @@ impl Gazetteer {
         end: usize,
     ) -> Option<Occurrence> {
         let bytes = text.as_bytes();
-        if self.joined_by_ascii(bytes, pattern, start, end) {
+        if joined_by_ascii(bytes, self.alphanumeric_ends[pattern], start, end) {
             return None;
         }
         let list = self.list_of[pattern];
         let whole_word = wanted.contains(&list)
             && (self.folds[list] || &bytes[start..end] == self.patterns[pattern].as_bytes())
-            && on_word_boundaries(text, start, end);
+            && unjoined_on_word_boundaries(text, start, end);
         whole_word.then(|| Occurrence {
             list,
             start,
@@ -1189,17 +1189,39 @@ impl Gazetteer {
             pattern: pattern - self.list_starts[list],
         })
     }
+}
 
-    /// Whether an ASCII letter, digit or `_` right beside the match of `pattern` at
-    /// `start..end` joins it to a longer word, so that [`on_word_boundaries`] refuses it.
-    ///
-    /// Most matches are short names inside words ("R" in "for", "Go" in "good"): one byte
-    /// on each side tells them, before any other test.
-    fn joined_by_ascii(&self, bytes: &[u8], pattern: usize, start: usize, end: usize) -> bool {
-        let joins = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
-        let (first, last) = self.alphanumeric_ends[pattern];
-        first && start > 0 && joins(bytes.get(start - 1)) || last && joins(bytes.get(end))
-    }
+/// Whether an ASCII letter, digit or `_` right beside the match at `start..end` joins it
+/// to a longer word, so that [`on_word_boundaries`] refuses it; `(first, last)` tell
+/// whether the match starts and whether it ends with a letter or digit (those of its
+/// pattern, see [`Gazetteer::alphanumeric_ends`]).
+///
+/// Most matches are short names inside words ("R" in "for", "Go" in "good"): one byte
+/// on each side tells them, before any other test.
+fn joined_by_ascii(bytes: &[u8], (first, last): (bool, bool), start: usize, end: usize) -> bool {
+    let joins = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    first && start > 0 && joins(bytes.get(start - 1)) || last && joins(bytes.get(end))
+}
+
+/// [`on_word_boundaries`] for a match at `start..end` of `text` that [`joined_by_ascii`]
+/// does not refuse.
+///
+/// Most such matches stand between ASCII bytes other than `+` and a `.` before a letter or
+/// digit ("Node.js"), or at an end of the text. Then they are whole words, with no
+/// character decoded: a letter, digit or `_` beside one joins it to a word only where its
+/// own end there is a letter or digit, which `joined_by_ascii` has ruled out.
+fn unjoined_on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    // The byte at `at`, or a space past an end of the text.
+    let byte = |at: Option<usize>| at.and_then(|at| bytes.get(at)).map_or(b' ', |&b| b);
+    let plain = |at: Option<usize>, beyond: Option<usize>| {
+        let b = byte(at);
+        b.is_ascii()
+            && b != b'+'
+            && (b != b'.' || byte(beyond).is_ascii() && !byte(beyond).is_ascii_alphanumeric())
+    };
+    plain(start.checked_sub(1), start.checked_sub(2)) && plain(Some(end), end.checked_add(1))
+        || on_word_boundaries(text, start, end)
 }
 
 /// Calls `found` with each place in `bytes`, in increasing order, that may start a name
@@ -2328,9 +2350,30 @@ mod tests {
                 for (start, window) in bytes.windows(pattern.len()).enumerate() {
                     let end = start + pattern.len();
                     if window.eq_ignore_ascii_case(pattern.as_bytes())
-                        && gazetteer.joined_by_ascii(bytes, index, start, end)
+                        && joined_by_ascii(bytes, gazetteer.alphanumeric_ends[index], start, end)
                     {
                         proptest::prop_assert!(!on_word_boundaries(&text, start, end));
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn an_unjoined_match_is_a_whole_word_as_every_character_tells(
+            text in "(Go|go|GO|C|c|C\\+\\+|\\.NET|ASP\\.NET|Django|REST|é|Ö|_|1|x| |\\.|\\+|-|\u{301}){0,12}"
+        ) {
+            let gazetteer = test_gazetteer();
+            let bytes = text.as_bytes();
+            for (index, pattern) in gazetteer.patterns.iter().enumerate() {
+                for (start, window) in bytes.windows(pattern.len()).enumerate() {
+                    let end = start + pattern.len();
+                    if window.eq_ignore_ascii_case(pattern.as_bytes())
+                        && !joined_by_ascii(bytes, gazetteer.alphanumeric_ends[index], start, end)
+                    {
+                        proptest::prop_assert_eq!(
+                            unjoined_on_word_boundaries(&text, start, end),
+                            on_word_boundaries(&text, start, end)
+                        );
                     }
                 }
             }
