@@ -1624,10 +1624,10 @@ impl Finder<'_, '_> {
                 continue;
             }
             // Cues before the quote are a few words: a bounded look back keeps a long line
-            // linear.
+            // linear. That look back costs less than the right-hand cue, so it is asked first.
             let cue = chained
-                || AFTER.is_match(after)
                 || BEFORE.matches_before(before, before.len(), LOOK_BACK)
+                || AFTER.is_match(after)
                 || self.subject_before(outer.start).is_some();
             if !cue || REJECT_BEFORE.matches_before(before, before.len(), LOOK_BACK) && !chained {
                 continue;
