@@ -1624,10 +1624,10 @@ impl Finder<'_, '_> {
                 continue;
             }
             // Cues before the quote are a few words: a bounded look back keeps a long line
-            // linear.
+            // linear. That look back costs less than the right-hand cue, so it is asked first.
             let cue = chained
-                || AFTER.is_match(after)
                 || BEFORE.matches_before(before, before.len(), LOOK_BACK)
+                || AFTER.is_match(after)
                 || self.subject_before(outer.start).is_some();
             if !cue || REJECT_BEFORE.matches_before(before, before.len(), LOOK_BACK) && !chained {
                 continue;
@@ -2765,9 +2765,21 @@ fn modifier_end(text: &str, start: usize) -> Option<usize> {
 }
 
 /// Where the white space starting at `at` ends.
+///
+/// ASCII white space is skipped byte by byte: it is most of what is skipped, and the
+/// general trim decodes every character. Only a character other than an ASCII one,
+/// which may be white space too, is left to the general trim.
 fn skip_space(text: &str, at: usize) -> Option<usize> {
-    let rest = &text[at..];
-    Some(at + rest.len() - rest.trim_start().len())
+    let ascii_end = at
+        + text.as_bytes()[at..]
+            .iter()
+            .take_while(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+            .count();
+    let rest = &text[ascii_end..];
+    if rest.as_bytes().first().is_some_and(u8::is_ascii) {
+        return Some(ascii_end);
+    }
+    Some(ascii_end + rest.len() - rest.trim_start().len())
 }
 
 /// The end of `word` (lower-case ASCII letters and spaces) read at `at` as a
@@ -3645,6 +3657,26 @@ mod tests {
                 }
                 Ok(())
             })?;
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn skip_space_agrees_with_the_general_trim(
+            text in "[ \t\n\x0b\x0c\r\u{85}\u{a0}\u{2003}\u{3000},xé]{0,12}",
+        ) {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let rest = &text[at..];
+                proptest::prop_assert_eq!(
+                    skip_space(&text, at),
+                    Some(at + rest.len() - rest.trim_start().len()),
+                    "{:?} at {}",
+                    text,
+                    at
+                );
+            }
         }
     }
 
