@@ -2159,6 +2159,21 @@ mod tests {
         )
     }
 
+    /// Every place where one of `gazetteer`'s patterns stands in `text`, ignoring ASCII
+    /// case, as (pattern index, start, end), whatever stands around it.
+    fn places_of_patterns(gazetteer: &Gazetteer, text: &str) -> Vec<(usize, usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut places = Vec::new();
+        for (index, pattern) in gazetteer.patterns.iter().enumerate() {
+            for (start, window) in bytes.windows(pattern.len()).enumerate() {
+                if window.eq_ignore_ascii_case(pattern.as_bytes()) {
+                    places.push((index, start, start + pattern.len()));
+                }
+            }
+        }
+        places
+    }
+
     /// Cue sets for the overlapping search, each by [`overlapping_dfa`] and by the crate's
     /// own wrapper: the built-in talk-kind cues, and short patterns that overlap, nest and
     /// hold non-ASCII letters.
@@ -2345,15 +2360,9 @@ mod tests {
             text in "(Go|go|GO|C|c|C\\+\\+|\\.NET|ASP\\.NET|Django|REST|é|Ö|_|1|x| |\\.|-|\u{301}){0,12}"
         ) {
             let gazetteer = test_gazetteer();
-            let bytes = text.as_bytes();
-            for (index, pattern) in gazetteer.patterns.iter().enumerate() {
-                for (start, window) in bytes.windows(pattern.len()).enumerate() {
-                    let end = start + pattern.len();
-                    if window.eq_ignore_ascii_case(pattern.as_bytes())
-                        && joined_by_ascii(bytes, gazetteer.alphanumeric_ends[index], start, end)
-                    {
-                        proptest::prop_assert!(!on_word_boundaries(&text, start, end));
-                    }
+            for (index, start, end) in places_of_patterns(&gazetteer, &text) {
+                if joined_by_ascii(text.as_bytes(), gazetteer.alphanumeric_ends[index], start, end) {
+                    proptest::prop_assert!(!on_word_boundaries(&text, start, end));
                 }
             }
         }
@@ -2363,18 +2372,12 @@ mod tests {
             text in "(Go|go|GO|C|c|C\\+\\+|\\.NET|ASP\\.NET|Django|REST|é|Ö|_|1|x| |\\.|\\+|-|\u{301}){0,12}"
         ) {
             let gazetteer = test_gazetteer();
-            let bytes = text.as_bytes();
-            for (index, pattern) in gazetteer.patterns.iter().enumerate() {
-                for (start, window) in bytes.windows(pattern.len()).enumerate() {
-                    let end = start + pattern.len();
-                    if window.eq_ignore_ascii_case(pattern.as_bytes())
-                        && !joined_by_ascii(bytes, gazetteer.alphanumeric_ends[index], start, end)
-                    {
-                        proptest::prop_assert_eq!(
-                            unjoined_on_word_boundaries(&text, start, end),
-                            on_word_boundaries(&text, start, end)
-                        );
-                    }
+            for (index, start, end) in places_of_patterns(&gazetteer, &text) {
+                if !joined_by_ascii(text.as_bytes(), gazetteer.alphanumeric_ends[index], start, end) {
+                    proptest::prop_assert_eq!(
+                        unjoined_on_word_boundaries(&text, start, end),
+                        on_word_boundaries(&text, start, end)
+                    );
                 }
             }
         }
