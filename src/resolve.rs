@@ -11,7 +11,7 @@ use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold, fold_into, within_edits};
 use crate::span::Span;
 use crate::swar::{HIGHS, any_byte};
-use crate::tokenize::{ascii_alphanumeric_run, single_spaced};
+use crate::tokenize::{ascii_alphanumeric_run, is_ascii_white_space, single_spaced};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
@@ -655,8 +655,16 @@ impl FoldedWords {
         let name_start = self.text.len();
         let mut at = 0;
         while at < bytes.len() {
-            let start = at + bytes[at..].iter().take_while(|&&b| is_space(b)).count();
-            let end = start + bytes[start..].iter().take_while(|&&b| !is_space(b)).count();
+            let start = at
+                + bytes[at..]
+                    .iter()
+                    .take_while(|&&b| is_ascii_white_space(b))
+                    .count();
+            let end = start
+                + bytes[start..]
+                    .iter()
+                    .take_while(|&&b| !is_ascii_white_space(b))
+                    .count();
             if start < end {
                 self.text.push_str(&name[start..end]);
                 self.ends.push(self.text.len());
@@ -674,12 +682,6 @@ impl FoldedWords {
             .map(|(start, &end)| &self.text[start..end])
             .collect()
     }
-}
-
-/// Whether an ASCII byte is white space as `split_whitespace` has it: the vertical tab
-/// too, which `split_ascii_whitespace` keeps.
-fn is_space(byte: u8) -> bool {
-    matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
 /// A full name of two parts or more, folded, with what every comparison of near

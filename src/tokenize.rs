@@ -194,6 +194,17 @@ pub(crate) fn ascii_alphanumeric_run(bytes: &[u8]) -> usize {
         .count()
 }
 
+/// Whether `byte` is an ASCII word character, as `\w` reads it: a letter, a digit or `_`.
+pub(crate) fn is_ascii_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// Whether `byte` is ASCII white space as [`char::is_whitespace`] has it: the vertical
+/// tab too, which [`u8::is_ascii_whitespace`] leaves out.
+pub(crate) fn is_ascii_white_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
+}
+
 /// [`u8::is_ascii_alphanumeric`] of every byte, one look-up per byte of a word.
 static ASCII_ALPHANUMERIC: [bool; 256] = ascii_bytes_of(&[WordClass::ALetter, WordClass::Numeric]);
 

@@ -11,6 +11,7 @@ use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolv
 use crate::rules::ProjectHit;
 use crate::span::Span;
 use crate::swar::{ONES, zero_bytes};
+use crate::tokenize::is_ascii_word_byte;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -233,7 +234,7 @@ fn camel_matches(word: &str, offset: usize, found: &mut Vec<Span>) {
     while start < bytes.len() {
         let len = bytes[start..]
             .iter()
-            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+            .take_while(|&&b| is_ascii_word_byte(b))
             .count();
         let end = start + len;
         if has_camel_shape(&bytes[start..end]) {
@@ -255,14 +256,15 @@ fn dotted_matches(word: &str, offset: usize, found: &mut Vec<Span>) {
         return;
     }
     let bytes = word.as_bytes();
-    let is_word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
     let mut start = 0;
     while start < bytes.len() {
         let end = (bytes[start].is_ascii_alphabetic()
-            && !start.checked_sub(1).is_some_and(|i| is_word(&bytes[i])))
+            && !start
+                .checked_sub(1)
+                .is_some_and(|i| is_ascii_word_byte(bytes[i])))
         .then(|| dotted_name_end(bytes, start))
         .flatten()
-        .filter(|&end| !bytes.get(end).is_some_and(is_word));
+        .filter(|&end| !bytes.get(end).is_some_and(|&b| is_ascii_word_byte(b)));
         match end {
             Some(end) => {
                 found.push(Span::new(offset + start, offset + end));
@@ -280,7 +282,7 @@ fn dotted_name_end(bytes: &[u8], start: usize) -> Option<usize> {
         + 1
         + bytes[start + 1..]
             .iter()
-            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            .take_while(|&&b| is_ascii_word_byte(b) || b == b'-')
             .count();
     let rest = bytes[stop..].strip_prefix(b".")?;
     DOTTED_SUFFIXES

@@ -18,7 +18,7 @@ use crate::layout::looks_like_heading;
 use crate::rules::{Rules, TalkKind, WordSet, contains_lower, each_overlapping, overlapping_dfa};
 use crate::span::Span;
 use crate::swar::{HIGHS, ONES};
-use crate::tokenize::{single_spaced, trim_span};
+use crate::tokenize::{is_ascii_white_space, is_ascii_word_byte, single_spaced, trim_span};
 use aho_corasick::dfa::DFA;
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
@@ -2773,7 +2773,7 @@ fn skip_space(text: &str, at: usize) -> Option<usize> {
     let ascii_end = at
         + text.as_bytes()[at..]
             .iter()
-            .take_while(|b| matches!(b, b' ' | b'\t'..=b'\r'))
+            .take_while(|&&b| is_ascii_white_space(b))
             .count();
     let rest = &text[ascii_end..];
     if rest.as_bytes().first().is_some_and(u8::is_ascii) {
@@ -2845,11 +2845,6 @@ fn is_word_before(text: &str, at: usize) -> bool {
 #[inline(never)]
 fn unicode_look(look: Look, text: &str, at: usize) -> bool {
     LOOK.matches(look, text.as_bytes(), at)
-}
-
-/// Whether `byte` is an ASCII word character, as `\w` reads it.
-fn is_ascii_word_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_'
 }
 
 /// Whether `at` is a word boundary (`\b`).

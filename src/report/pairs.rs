@@ -37,17 +37,20 @@ enum Piece {
     /// window's cell and the entity's cells, each with the comma after it.
     CsvFirst = 0,
     /// As second entity of a CSV row: its cells, each with the comma after it.
-    CsvSecond = 2,
+    CsvSecond = WINDOWS as isize,
     /// As first entity of a JSON object of each window kind: the object's start, from
     /// the comma and line break before it (the comma left out of the array's first
     /// object), and the fields up to the entity's name.
-    JsonFirst = 3,
+    JsonFirst = WINDOWS as isize + 1,
     /// As second entity of a JSON object: its fields, then the count's key.
-    JsonSecond = 5,
+    JsonSecond = 2 * WINDOWS as isize + 1,
 }
 
+/// The window kinds, each with a first-entity piece of its own in each report.
+const WINDOWS: usize = Window::ALL.len();
+
 /// The pieces of an entity.
-const PIECES: usize = 6;
+const PIECES: usize = 2 * WINDOWS + 2;
 
 /// A count's digits as each report writes them: in CSV with the comma after them, in
 /// JSON with the NPMI's key after them.
