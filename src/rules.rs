@@ -1207,9 +1207,11 @@ fn joined_by_ascii(bytes: &[u8], (first, last): (bool, bool), start: usize, end:
 /// does not refuse.
 ///
 /// Most such matches stand between ASCII bytes other than `+` and a `.` before a letter or
-/// digit ("Node.js"), or at an end of the text. Then they are whole words, with no
-/// character decoded: a letter, digit or `_` beside one joins it to a word only where its
-/// own end there is a letter or digit, which `joined_by_ascii` has ruled out.
+/// digit, typographic quotes or dashes (see [`starts_with_break`]), or at an end of the
+/// text. Then they are whole words, with no character decoded: a letter, digit or `_`
+/// beside one joins it to a word only where its own end there is a letter or digit, which
+/// `joined_by_ascii` has ruled out. Most others are pieces of a dotted name ("Node" of
+/// "Node.js"), refused as plainly.
 fn unjoined_on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     // The byte at `at`, or a space past an end of the text.
@@ -1220,8 +1222,33 @@ fn unjoined_on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
             && b != b'+'
             && (b != b'.' || byte(beyond).is_ascii() && !byte(beyond).is_ascii_alphanumeric())
     };
-    plain(start.checked_sub(1), start.checked_sub(2)) && plain(Some(end), end.checked_add(1))
-        || on_word_boundaries(text, start, end)
+    // A `.` with a letter or digit beyond it joins the match to a dotted name.
+    let dotted = |at: Option<usize>, beyond: Option<usize>| {
+        byte(at) == b'.' && byte(beyond).is_ascii_alphanumeric()
+    };
+    let (before, after) = (start.checked_sub(1), start.checked_sub(2));
+    let (next, beyond) = (Some(end), end.checked_add(1));
+    (plain(before, after) || ends_with_break(&bytes[..start]))
+        && (plain(next, beyond) || starts_with_break(&bytes[end..]))
+        || !dotted(before, after) && !dotted(next, beyond) && on_word_boundaries(text, start, end)
+}
+
+/// Whether `bytes` starts with a non-breaking space, or with one of the punctuation
+/// marks U+2010 to U+2027 and U+2030 to U+203E (dashes, typographic quotes, `…`,
+/// primes): characters that are neither letters, digits nor `_`.
+fn starts_with_break(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xc2, 0xa0, ..] | [0xe2, 0x80, 0x90..=0xa7 | 0xb0..=0xbe, ..]
+    )
+}
+
+/// Whether `bytes` ends with one of the characters [`starts_with_break`] tells.
+fn ends_with_break(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [.., 0xc2, 0xa0] | [.., 0xe2, 0x80, 0x90..=0xa7 | 0xb0..=0xbe]
+    )
 }
 
 /// Calls `found` with each place in `bytes`, in increasing order, that may start a name
@@ -2369,7 +2396,7 @@ mod tests {
 
         #[test]
         fn an_unjoined_match_is_a_whole_word_as_every_character_tells(
-            text in "(Go|go|GO|C|c|C\\+\\+|\\.NET|ASP\\.NET|Django|REST|é|Ö|_|1|x| |\\.|\\+|-|\u{301}){0,12}"
+            text in "(Go|go|GO|C|c|C\\+\\+|\\.NET|ASP\\.NET|Django|REST|é|Ö|_|1|x| |\\.|\\+|-|\u{301}|\u{a0}|\u{ad}|[\u{2000}-\u{2040}]|\u{2c0}|\u{3a0}|\u{e0a0}){0,12}"
         ) {
             let gazetteer = test_gazetteer();
             for (index, start, end) in places_of_patterns(&gazetteer, &text) {
