@@ -1226,11 +1226,13 @@ fn unjoined_on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let dotted = |at: Option<usize>, beyond: Option<usize>| {
         byte(at) == b'.' && byte(beyond).is_ascii_alphanumeric()
     };
-    let (before, after) = (start.checked_sub(1), start.checked_sub(2));
-    let (next, beyond) = (Some(end), end.checked_add(1));
-    (plain(before, after) || ends_with_break(&bytes[..start]))
-        && (plain(next, beyond) || starts_with_break(&bytes[end..]))
-        || !dotted(before, after) && !dotted(next, beyond) && on_word_boundaries(text, start, end)
+    let (before, before_that) = (start.checked_sub(1), start.checked_sub(2));
+    let (after, after_that) = (Some(end), end.checked_add(1));
+    (plain(before, before_that) || ends_with_break(&bytes[..start]))
+        && (plain(after, after_that) || starts_with_break(&bytes[end..]))
+        || !dotted(before, before_that)
+            && !dotted(after, after_that)
+            && on_word_boundaries(text, start, end)
 }
 
 /// Whether `bytes` starts with a non-breaking space, or with one of the punctuation
