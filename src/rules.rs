@@ -1238,7 +1238,7 @@ fn unjoined_on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 /// Whether `bytes` starts with a non-breaking space, or with one of the punctuation
 /// marks U+2010 to U+2027 and U+2030 to U+203E (dashes, typographic quotes, `…`,
 /// primes): characters that are neither letters, digits nor `_`.
-fn starts_with_break(bytes: &[u8]) -> bool {
+pub(crate) fn starts_with_break(bytes: &[u8]) -> bool {
     matches!(
         bytes,
         [0xc2, 0xa0, ..] | [0xe2, 0x80, 0x90..=0xa7 | 0xb0..=0xbe, ..]
