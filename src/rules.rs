@@ -742,8 +742,6 @@ struct NameTrie {
 struct TrieNode {
     /// The class of the byte that leads to this node from its parent.
     class: u16,
-    /// Whether the next node is this one's first child.
-    has_children: bool,
     /// Whether names end at this node: most nodes of a walk hold none, and this spares
     /// the walk reading where their names end.
     has_names: bool,
@@ -752,7 +750,8 @@ struct TrieNode {
     /// Where this node's names start in [`NameTrie::names`]; the next node's start ends them.
     names: u32,
     /// Where this node's row starts in [`NameTrie::rows`], if it has one; else
-    /// [`NameTrie::NO_ROW`].
+    /// [`NameTrie::NO_ROW`] if it has children, the next node the first of them, and
+    /// [`NameTrie::LEAF`] if it has none. One field tells both, read once a step.
     row: u32,
 }
 
@@ -760,8 +759,10 @@ impl NameTrie {
     /// How many children give a node a row: scanning fewer siblings costs about as much
     /// as the look-up.
     const ROW_CHILDREN: usize = 3;
-    /// [`TrieNode::row`] of a node without a row.
-    const NO_ROW: u32 = u32::MAX;
+    /// [`TrieNode::row`] of a node with children but without a row.
+    const NO_ROW: u32 = u32::MAX - 1;
+    /// [`TrieNode::row`] of a node without children.
+    const LEAF: u32 = u32::MAX;
 
     /// The trie of `names`, each a name longer than a byte and what stands for it, which
     /// matches in any ASCII case if `fold`.
@@ -788,11 +789,10 @@ impl NameTrie {
         }
         let root = TrieNode {
             class: 0,
-            has_children: false,
             has_names: false,
             sibling: 0,
             names: 0,
-            row: Self::NO_ROW,
+            row: Self::LEAF,
         };
         let mut nodes = vec![root];
         let mut stands_for = Vec::with_capacity(names.len());
@@ -814,14 +814,13 @@ impl NameTrie {
                         nodes[before as usize].sibling = node;
                     }
                 }
-                nodes[parent as usize].has_children = true;
+                nodes[parent as usize].row = Self::NO_ROW;
                 nodes.push(TrieNode {
                     class: classes[usize::from(b)],
-                    has_children: false,
                     has_names: false,
                     sibling: 0,
                     names: index(stands_for.len()),
-                    row: Self::NO_ROW,
+                    row: Self::LEAF,
                 });
                 path.push(node);
             }
@@ -864,7 +863,7 @@ impl NameTrie {
 
     /// The children of `node`.
     fn children(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
-        let first = self.nodes[node].has_children.then_some(node + 1);
+        let first = (self.nodes[node].row != Self::LEAF).then_some(node + 1);
         std::iter::successors(first, |&child| match self.nodes[child].sibling {
             0 => None,
             sibling => Some(sibling as usize),
@@ -906,7 +905,7 @@ impl NameTrie {
                     found(name, end);
                 }
             }
-            if !here.has_children {
+            if here.row == Self::LEAF {
                 return;
             }
             let Some(&byte) = bytes.get(end) else {
