@@ -742,8 +742,6 @@ struct NameTrie {
 struct TrieNode {
     /// The class of the byte that leads to this node from its parent.
     class: u16,
-    /// Whether the next node is this one's first child.
-    has_children: bool,
     /// Whether names end at this node: most nodes of a walk hold none, and this spares
     /// the walk reading where their names end.
     has_names: bool,
@@ -752,7 +750,8 @@ struct TrieNode {
     /// Where this node's names start in [`NameTrie::names`]; the next node's start ends them.
     names: u32,
     /// Where this node's row starts in [`NameTrie::rows`], if it has one; else
-    /// [`NameTrie::NO_ROW`].
+    /// [`NameTrie::NO_ROW`] if it has children, the next node the first of them, and
+    /// [`NameTrie::LEAF`] if it has none. One field tells both, read once a step.
     row: u32,
 }
 
@@ -760,8 +759,10 @@ impl NameTrie {
     /// How many children give a node a row: scanning fewer siblings costs about as much
     /// as the look-up.
     const ROW_CHILDREN: usize = 3;
-    /// [`TrieNode::row`] of a node without a row.
-    const NO_ROW: u32 = u32::MAX;
+    /// [`TrieNode::row`] of a node with children but without a row.
+    const NO_ROW: u32 = u32::MAX - 1;
+    /// [`TrieNode::row`] of a node without children.
+    const LEAF: u32 = u32::MAX;
 
     /// The trie of `names`, each a name longer than a byte and what stands for it, which
     /// matches in any ASCII case if `fold`.
@@ -788,11 +789,10 @@ impl NameTrie {
         }
         let root = TrieNode {
             class: 0,
-            has_children: false,
             has_names: false,
             sibling: 0,
             names: 0,
-            row: Self::NO_ROW,
+            row: Self::LEAF,
         };
         let mut nodes = vec![root];
         let mut stands_for = Vec::with_capacity(names.len());
@@ -814,14 +814,13 @@ impl NameTrie {
                         nodes[before as usize].sibling = node;
                     }
                 }
-                nodes[parent as usize].has_children = true;
+                nodes[parent as usize].row = Self::NO_ROW;
                 nodes.push(TrieNode {
                     class: classes[usize::from(b)],
-                    has_children: false,
                     has_names: false,
                     sibling: 0,
                     names: index(stands_for.len()),
-                    row: Self::NO_ROW,
+                    row: Self::LEAF,
                 });
                 path.push(node);
             }
@@ -864,7 +863,7 @@ impl NameTrie {
 
     /// The children of `node`.
     fn children(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
-        let first = self.nodes[node].has_children.then_some(node + 1);
+        let first = (self.nodes[node].row != Self::LEAF).then_some(node + 1);
         std::iter::successors(first, |&child| match self.nodes[child].sibling {
             0 => None,
             sibling => Some(sibling as usize),
@@ -906,7 +905,7 @@ impl NameTrie {
                     found(name, end);
                 }
             }
-            if !here.has_children {
+            if here.row == Self::LEAF {
                 return;
             }
             let Some(&byte) = bytes.get(end) else {
@@ -1207,9 +1206,11 @@ fn joined_by_ascii(bytes: &[u8], (first, last): (bool, bool), start: usize, end:
 /// does not refuse.
 ///
 /// Most such matches stand between ASCII bytes other than `+` and a `.` before a letter or
-/// digit ("Node.js"), or at an end of the text. Then they are whole words, with no
-/// character decoded: a letter, digit or `_` beside one joins it to a word only where its
-/// own end there is a letter or digit, which `joined_by_ascii` has ruled out.
+/// digit, typographic quotes or dashes (see [`starts_with_break`]), or at an end of the
+/// text. Then they are whole words, with no character decoded: a letter, digit or `_`
+/// beside one joins it to a word only where its own end there is a letter or digit, which
+/// `joined_by_ascii` has ruled out. Most others are pieces of a dotted name ("Node" of
+/// "Node.js"), refused as plainly.
 fn unjoined_on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
     let bytes = text.as_bytes();
     // The byte at `at`, or a space past an end of the text.
@@ -1220,8 +1221,35 @@ fn unjoined_on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
             && b != b'+'
             && (b != b'.' || byte(beyond).is_ascii() && !byte(beyond).is_ascii_alphanumeric())
     };
-    plain(start.checked_sub(1), start.checked_sub(2)) && plain(Some(end), end.checked_add(1))
-        || on_word_boundaries(text, start, end)
+    // A `.` with a letter or digit beyond it joins the match to a dotted name.
+    let dotted = |at: Option<usize>, beyond: Option<usize>| {
+        byte(at) == b'.' && byte(beyond).is_ascii_alphanumeric()
+    };
+    let (before, before_that) = (start.checked_sub(1), start.checked_sub(2));
+    let (after, after_that) = (Some(end), end.checked_add(1));
+    (plain(before, before_that) || ends_with_break(&bytes[..start]))
+        && (plain(after, after_that) || starts_with_break(&bytes[end..]))
+        || !dotted(before, before_that)
+            && !dotted(after, after_that)
+            && on_word_boundaries(text, start, end)
+}
+
+/// Whether `bytes` starts with a non-breaking space, or with one of the punctuation
+/// marks U+2010 to U+2027 and U+2030 to U+203E (dashes, typographic quotes, `…`,
+/// primes): characters that are neither letters, digits nor `_`.
+pub(crate) fn starts_with_break(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [0xc2, 0xa0, ..] | [0xe2, 0x80, 0x90..=0xa7 | 0xb0..=0xbe, ..]
+    )
+}
+
+/// Whether `bytes` ends with one of the characters [`starts_with_break`] tells.
+fn ends_with_break(bytes: &[u8]) -> bool {
+    matches!(
+        bytes,
+        [.., 0xc2, 0xa0] | [.., 0xe2, 0x80, 0x90..=0xa7 | 0xb0..=0xbe]
+    )
 }
 
 /// Calls `found` with each place in `bytes`, in increasing order, that may start a name
@@ -2369,7 +2397,7 @@ mod tests {
 
         #[test]
         fn an_unjoined_match_is_a_whole_word_as_every_character_tells(
-            text in "(Go|go|GO|C|c|C\\+\\+|\\.NET|ASP\\.NET|Django|REST|é|Ö|_|1|x| |\\.|\\+|-|\u{301}){0,12}"
+            text in "(Go|go|GO|C|c|C\\+\\+|\\.NET|ASP\\.NET|Django|REST|é|Ö|_|1|x| |\\.|\\+|-|\u{301}|\u{a0}|\u{ad}|[\u{2000}-\u{2040}]|\u{2c0}|\u{3a0}|\u{e0a0}){0,12}"
         ) {
             let gazetteer = test_gazetteer();
             for (index, start, end) in places_of_patterns(&gazetteer, &text) {

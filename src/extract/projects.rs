@@ -8,7 +8,7 @@
 
 use super::pattern::Pattern;
 use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolve_overlaps};
-use crate::rules::ProjectHit;
+use crate::rules::{ProjectHit, starts_with_break};
 use crate::span::Span;
 use crate::swar::{ONES, zero_bytes};
 use crate::tokenize::is_ascii_word_byte;
@@ -219,13 +219,31 @@ fn pattern_matches(pattern: &Pattern, word: &str, offset: usize, found: &mut Vec
     );
 }
 
+/// Whether every character of `word` is ASCII or a word break (see [`starts_with_break`]):
+/// typographic quotes and dashes are no word characters for `\b`, as ASCII punctuation
+/// is not, so the patterns' matches in such a word are read as in an ASCII word.
+fn ascii_but_breaks(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let mut at = 0;
+    while let Some(i) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+        let rest = &bytes[at + i..];
+        if !starts_with_break(rest) {
+            return false;
+        }
+        // A break is U+00A0, of two bytes, or one of three bytes.
+        at += i + if rest[0] == 0xc2 { 2 } else { 3 };
+    }
+    true
+}
+
 /// [`pattern_matches`] for CAMEL. An ASCII word, nearly every one, is read without the
-/// regex engine, whose set-up costs more than such a word: every byte of a match is an
+/// regex engine, whose set-up costs more than such a word (and so is one whose other
+/// characters are breaks, see [`ascii_but_breaks`]): every byte of a match is an
 /// ASCII letter or digit, so a match is bounded by `\b` on both sides exactly when it is
 /// a whole run of word bytes (letters, digits, `_`), and it is one where the run has one
 /// of CAMEL's shapes.
 fn camel_matches(word: &str, offset: usize, found: &mut Vec<Span>) {
-    if !word.is_ascii() {
+    if !ascii_but_breaks(word) {
         pattern_matches(&CAMEL, word, offset, found);
         return;
     }
@@ -245,13 +263,14 @@ fn camel_matches(word: &str, offset: usize, found: &mut Vec<Span>) {
 }
 
 /// [`pattern_matches`] for DOTTED. An ASCII word, nearly every one, is read without the
-/// regex engine, as [`camel_matches`] reads one: a match starts at a letter that no word
+/// regex engine, as [`camel_matches`] reads one (and so is one whose other characters
+/// are breaks, see [`ascii_but_breaks`]): a match starts at a letter that no word
 /// byte (letter, digit, `_`) comes right before, goes on over word bytes and `-`, which
 /// hold no full stop, so that a full stop must follow them all, and ends with one of
 /// [`DOTTED_SUFFIXES`] that no word byte follows. Where a start fails, the search goes
 /// on from the next byte, as the regex's does.
 fn dotted_matches(word: &str, offset: usize, found: &mut Vec<Span>) {
-    if !word.is_ascii() {
+    if !ascii_but_breaks(word) {
         pattern_matches(&DOTTED, word, offset, found);
         return;
     }
@@ -747,7 +766,7 @@ mod tests {
 
         #[test]
         fn camel_case_read_in_ascii_words_as_the_pattern_reads_it(
-            word in "(Cherry|cherry|Py|PY|py|i|Phone|HR|Toolbox|toolbox|A|b|Z|q|0|7|_|-|'|\\.|,|/|\\(| |é|Ö|\u{301}){0,10}|[A-Za-z0-9_.-]{0,12}",
+            word in "(Cherry|cherry|Py|PY|py|i|Phone|HR|Toolbox|toolbox|A|b|Z|q|0|7|_|-|'|\\.|,|/|\\(| |é|Ö|\u{301}|\u{a0}|\u{ad}|[\u{2000}-\u{2040}]|\u{3a0}){0,10}|[A-Za-z0-9_.-]{0,12}",
             offset in 0usize..5,
         ) {
             let mut found = Vec::new();
@@ -759,7 +778,7 @@ mod tests {
 
         #[test]
         fn dotted_names_read_in_ascii_words_as_the_pattern_reads_them(
-            word in "(Node|node|a|Z|1|_|-|\\.|js|jsx|io|py|rb|rs|jl|NET|NETs|net|x|é|”|/|:){0,10}|[A-Za-z0-9_.-]{0,12}",
+            word in "(Node|node|a|Z|1|_|-|\\.|js|jsx|io|py|rb|rs|jl|NET|NETs|net|x|é|”|/|:|\u{a0}|\u{ad}|[\u{2000}-\u{2040}]|\u{3a0}){0,10}|[A-Za-z0-9_.-]{0,12}",
             offset in 0usize..5,
         ) {
             let mut found = Vec::new();
