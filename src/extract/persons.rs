@@ -11,7 +11,7 @@ use super::{Context, EntityKind, Mention, days, has_span, resolve_overlaps};
 use crate::rules::{Rules, WordLists, fold, fold_into, within_edits};
 use crate::span::Span;
 use crate::swar::{HIGHS, ascii_bytes_between, first_flagged};
-use crate::tokenize::single_spaced;
+use crate::tokenize::{Sentence, single_spaced};
 use regex::Regex;
 use rustc_hash::FxHashSet;
 use std::fmt;
@@ -161,6 +161,7 @@ pub fn find(
     let mut blockers = InOrder::new(blockers, |b| *b);
     let mut days = InOrder::new(days, |d| d.span);
     let mut covering_projects = InOrder::new(projects, |p| p.span);
+    let mut sentences = SentenceCursor::new(&ctx.tokens.sentences);
     let mut at = 0;
     while let Some(start) = next_capital(text, at) {
         // The name is read where the scan left it: a name is too large a value to move.
@@ -194,7 +195,7 @@ pub fn find(
             }
             drop_trailing_project(candidate, covering);
             let first_part = candidate.parts[0];
-            if !drop_sentence_opener(ctx, candidate, first_lists) {
+            if !drop_sentence_opener(ctx, &mut sentences, candidate, first_lists) {
                 continue;
             }
             let parts = candidate.full_parts();
@@ -622,9 +623,43 @@ fn drop_trailing_project(name: &mut NameSpan, covering: &[Mention]) {
     name.possessive = false;
 }
 
+/// The sentences of a post, asked for the one holding each of a series of offsets that
+/// never decrease, as [`crate::tokenize::Tokens::sentence_at`] finds it: names are
+/// judged in text order, so the sentences are walked once rather than searched for each.
+struct SentenceCursor<'s> {
+    sentences: &'s [Sentence],
+    /// How many sentences start at or before the offset last asked about.
+    started: usize,
+}
+
+impl<'s> SentenceCursor<'s> {
+    fn new(sentences: &'s [Sentence]) -> Self {
+        SentenceCursor {
+            sentences,
+            started: 0,
+        }
+    }
+
+    /// The sentence holding `offset`, which is no smaller than any asked about before.
+    fn at(&mut self, offset: usize) -> Option<&'s Sentence> {
+        let sentences = self.sentences;
+        self.started += sentences[self.started..]
+            .iter()
+            .take_while(|s| s.span.start <= offset)
+            .count();
+        self.started.checked_sub(1).map(|i| &sentences[i])
+    }
+}
+
 /// Drops a first part that merely opens the sentence ("Then", "Brilliant") when it is
 /// not a given name (`lists` are the first part's); returns whether anything is left.
-fn drop_sentence_opener(ctx: &Context, name: &mut NameSpan, lists: WordLists) -> bool {
+/// `sentences` are asked about names in text order.
+fn drop_sentence_opener(
+    ctx: &Context,
+    sentences: &mut SentenceCursor,
+    name: &mut NameSpan,
+    lists: WordLists,
+) -> bool {
     let text = ctx.text;
     let first = name.parts[0];
     // A given name or an honorific keeps the name wherever it stands: the sentence, dearer
@@ -632,10 +667,9 @@ fn drop_sentence_opener(ctx: &Context, name: &mut NameSpan, lists: WordLists) ->
     if name.honorific || lists.is_given_name() || lists.is_ambiguous_given_name() {
         return true;
     }
-    let opens = ctx
-        .tokens
-        .sentence_at(first.start)
-        .is_some_and(|s| sentence_opener_at(text, ctx.tokens.sentences[s].span.start, first.start));
+    let opens = sentences
+        .at(first.start)
+        .is_some_and(|s| sentence_opener_at(text, s.span.start, first.start));
     if !opens {
         return true;
     }
@@ -1670,6 +1704,23 @@ mod tests {
                 proptest::prop_assert_eq!(
                     in_order.overlapping(span),
                     overlapping_spans(&spans, span)
+                );
+            }
+        }
+
+        #[test]
+        fn sentences_found_in_order_as_by_bisection(
+            text in "(?s:([A-Za-z]{1,4}[ .!?\n]{1,3}){0,12})",
+            offsets in proptest::collection::vec(0usize..60, 0..12),
+        ) {
+            let tokens = crate::tokenize::tokenize(&text);
+            let mut offsets = offsets;
+            offsets.sort_unstable();
+            let mut sentences = SentenceCursor::new(&tokens.sentences);
+            for offset in offsets {
+                proptest::prop_assert_eq!(
+                    sentences.at(offset).map(|s| s.span),
+                    tokens.sentence_at(offset).map(|i| tokens.sentences[i].span)
                 );
             }
         }
