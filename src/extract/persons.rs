@@ -479,21 +479,22 @@ impl<'f> FullNames<'f> {
         // Sized for the names up front: growing a set moves every key it holds.
         let mut first_or_last =
             FxHashSet::with_capacity_and_hasher(2 * ends.len(), Default::default());
-        // Many persons share a first name: each is tried once.
-        let mut firsts = FxHashSet::with_capacity_and_hasher(ends.len(), Default::default());
         let mut long_firsts = Vec::new();
+        // The first names go in before any surname, so that a first name new to the set is
+        // one not seen before: many persons share a first name, and each is tried once.
         let mut start = 0;
-        for (first_end, last_end) in ends {
-            let (first, last) = (&folded[start..first_end], &folded[first_end..last_end]);
+        for &(first_end, last_end) in &ends {
+            let first = &folded[start..first_end];
             start = last_end;
-            let mut letters = first.chars();
-            if let (Some(initial), Some(_)) = (letters.next(), letters.nth(2)) {
-                if firsts.insert(first) {
+            if first_or_last.insert(first) {
+                let mut letters = first.chars();
+                if let (Some(initial), Some(_)) = (letters.next(), letters.nth(2)) {
                     long_firsts.push((initial, first, 4 + letters.count()));
                 }
             }
-            first_or_last.insert(first);
-            first_or_last.insert(last);
+        }
+        for (first_end, last_end) in ends {
+            first_or_last.insert(&folded[first_end..last_end]);
         }
         // Only the first letters are compared: a letter's names are tried in any order.
         long_firsts.sort_unstable_by_key(|&(initial, _, _)| initial);
@@ -1901,6 +1902,13 @@ mod tests {
                 short_form_by_each_name(&names, &short)
             );
         }
+    }
+
+    #[test]
+    fn a_first_name_seen_first_as_a_surname_keeps_its_near_spellings() {
+        let mut folded = String::new();
+        let index = FullNames::new(["Ana Dora", "Dora Smith"].into_iter(), &mut folded);
+        assert!(index.have_short_form("dorb"));
     }
 
     #[test]
