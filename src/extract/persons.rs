@@ -15,7 +15,7 @@ use crate::tokenize::{Sentence, single_spaced};
 use regex::Regex;
 use rustc_hash::FxHashSet;
 use std::fmt;
-use std::ops::Deref;
+use std::ops::{Deref, Range};
 use std::sync::LazyLock;
 
 /// A capitalized name as scanned from the text.
@@ -462,18 +462,15 @@ impl<'f> FullNames<'f> {
     /// into `folded` (cleared first).
     fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>, folded: &'f mut String) -> Self {
         folded.clear();
-        // Where each name's folded first name and surname end in `folded`.
+        // Where each name's folded first name and surname lie in `folded`.
         let mut ends = Vec::with_capacity(names.len());
         // A post names the same persons again and again: each name is folded once.
         let mut seen = FxHashSet::with_capacity_and_hasher(names.len(), Default::default());
         for name in names.filter(|name| seen.insert(*name)) {
-            let Some((first, last)) = first_and_last_word(name) else {
+            let Some(words) = first_and_last_word(name) else {
                 continue;
             };
-            fold_into(first, folded);
-            let first_end = folded.len();
-            fold_into(last, folded);
-            ends.push((first_end, folded.len()));
+            ends.push(fold_first_and_last(name, words, folded));
         }
         let folded: &'f String = folded;
         // Sized for the names up front: growing a set moves every key it holds.
@@ -482,10 +479,8 @@ impl<'f> FullNames<'f> {
         let mut long_firsts = Vec::new();
         // The first names go in before any surname, so that a first name new to the set is
         // one not seen before: many persons share a first name, and each is tried once.
-        let mut start = 0;
-        for &(first_end, last_end) in &ends {
-            let first = &folded[start..first_end];
-            start = last_end;
+        for (first, _) in &ends {
+            let first = &folded[first.clone()];
             if first_or_last.insert(first) {
                 let mut letters = first.chars();
                 if let (Some(initial), Some(_)) = (letters.next(), letters.nth(2)) {
@@ -493,8 +488,8 @@ impl<'f> FullNames<'f> {
                 }
             }
         }
-        for (first_end, last_end) in ends {
-            first_or_last.insert(&folded[first_end..last_end]);
+        for (_, last) in ends {
+            first_or_last.insert(&folded[last]);
         }
         // Only the first letters are compared: a letter's names are tried in any order.
         long_firsts.sort_unstable_by_key(|&(initial, _, _)| initial);
@@ -530,6 +525,26 @@ fn first_and_last_word(name: &str) -> Option<(&str, &str)> {
     let first_end = bytes.iter().position(|&b| b == b' ')?;
     let last_start = bytes.iter().rposition(|&b| b == b' ')? + 1;
     Some((&name[..first_end], &name[last_start..]))
+}
+
+/// Appends the folded `first` and `last` words of `name` to `folded`; gives where each
+/// lies. An ASCII name folds byte for byte: it is folded whole, in one call, with any
+/// words between, where a call for each word would cost more than a name's few bytes.
+fn fold_first_and_last(
+    name: &str,
+    (first, last): (&str, &str),
+    folded: &mut String,
+) -> (Range<usize>, Range<usize>) {
+    let start = folded.len();
+    if name.is_ascii() {
+        fold_into(name, folded);
+        let end = folded.len();
+        return (start..start + first.len(), end - last.len()..end);
+    }
+    fold_into(first, folded);
+    let first_end = folded.len();
+    fold_into(last, folded);
+    (start..first_end, first_end..folded.len())
 }
 
 /// Whether a talk follows a possessive name ("Guido's keynote") ending at `end`.
@@ -1887,6 +1902,17 @@ mod tests {
                     starts_camel_surname_by_run(&text[from..])
                 );
             }
+        }
+
+        #[test]
+        fn first_and_last_words_folded_as_each_word(
+            name in "[AaBbZzÉé]{1,6}( [AaBbZzÉé]{1,6}){1,2}",
+        ) {
+            let (first, last) = first_and_last_word(&name).expect("two words");
+            let mut folded = String::from("left over");
+            let (first_at, last_at) = fold_first_and_last(&name, (first, last), &mut folded);
+            proptest::prop_assert_eq!(&folded[first_at], fold(first));
+            proptest::prop_assert_eq!(&folded[last_at], fold(last));
         }
 
         #[test]
