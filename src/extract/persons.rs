@@ -11,11 +11,11 @@ use super::{Context, EntityKind, Mention, days, has_span, resolve_overlaps};
 use crate::rules::{Rules, WordLists, fold, fold_into, within_edits};
 use crate::span::Span;
 use crate::swar::{HIGHS, ascii_bytes_between, first_flagged};
-use crate::tokenize::single_spaced;
+use crate::tokenize::{Sentence, single_spaced};
 use regex::Regex;
 use rustc_hash::FxHashSet;
 use std::fmt;
-use std::ops::Deref;
+use std::ops::{Deref, Range};
 use std::sync::LazyLock;
 
 /// A capitalized name as scanned from the text.
@@ -161,6 +161,7 @@ pub fn find(
     let mut blockers = InOrder::new(blockers, |b| *b);
     let mut days = InOrder::new(days, |d| d.span);
     let mut covering_projects = InOrder::new(projects, |p| p.span);
+    let mut sentences = SentenceCursor::new(&ctx.tokens.sentences);
     let mut at = 0;
     while let Some(start) = next_capital(text, at) {
         // The name is read where the scan left it: a name is too large a value to move.
@@ -194,7 +195,7 @@ pub fn find(
             }
             drop_trailing_project(candidate, covering);
             let first_part = candidate.parts[0];
-            if !drop_sentence_opener(ctx, candidate, first_lists) {
+            if !drop_sentence_opener(ctx, &mut sentences, candidate, first_lists) {
                 continue;
             }
             let parts = candidate.full_parts();
@@ -461,38 +462,34 @@ impl<'f> FullNames<'f> {
     /// into `folded` (cleared first).
     fn new<'n>(names: impl ExactSizeIterator<Item = &'n str>, folded: &'f mut String) -> Self {
         folded.clear();
-        // Where each name's folded first name and surname end in `folded`.
+        // Where each name's folded first name and surname lie in `folded`.
         let mut ends = Vec::with_capacity(names.len());
         // A post names the same persons again and again: each name is folded once.
         let mut seen = FxHashSet::with_capacity_and_hasher(names.len(), Default::default());
         for name in names.filter(|name| seen.insert(*name)) {
-            let Some((first, last)) = first_and_last_word(name) else {
+            let Some(words) = first_and_last_word(name) else {
                 continue;
             };
-            fold_into(first, folded);
-            let first_end = folded.len();
-            fold_into(last, folded);
-            ends.push((first_end, folded.len()));
+            ends.push(fold_first_and_last(name, words, folded));
         }
         let folded: &'f String = folded;
         // Sized for the names up front: growing a set moves every key it holds.
         let mut first_or_last =
             FxHashSet::with_capacity_and_hasher(2 * ends.len(), Default::default());
-        // Many persons share a first name: each is tried once.
-        let mut firsts = FxHashSet::with_capacity_and_hasher(ends.len(), Default::default());
         let mut long_firsts = Vec::new();
-        let mut start = 0;
-        for (first_end, last_end) in ends {
-            let (first, last) = (&folded[start..first_end], &folded[first_end..last_end]);
-            start = last_end;
-            let mut letters = first.chars();
-            if let (Some(initial), Some(_)) = (letters.next(), letters.nth(2)) {
-                if firsts.insert(first) {
+        // The first names go in before any surname, so that a first name new to the set is
+        // one not seen before: many persons share a first name, and each is tried once.
+        for (first, _) in &ends {
+            let first = &folded[first.clone()];
+            if first_or_last.insert(first) {
+                let mut letters = first.chars();
+                if let (Some(initial), Some(_)) = (letters.next(), letters.nth(2)) {
                     long_firsts.push((initial, first, 4 + letters.count()));
                 }
             }
-            first_or_last.insert(first);
-            first_or_last.insert(last);
+        }
+        for (_, last) in ends {
+            first_or_last.insert(&folded[last]);
         }
         // Only the first letters are compared: a letter's names are tried in any order.
         long_firsts.sort_unstable_by_key(|&(initial, _, _)| initial);
@@ -528,6 +525,26 @@ fn first_and_last_word(name: &str) -> Option<(&str, &str)> {
     let first_end = bytes.iter().position(|&b| b == b' ')?;
     let last_start = bytes.iter().rposition(|&b| b == b' ')? + 1;
     Some((&name[..first_end], &name[last_start..]))
+}
+
+/// Appends the folded `first` and `last` words of `name` to `folded`; gives where each
+/// lies. An ASCII name folds byte for byte: it is folded whole, in one call, with any
+/// words between, where a call for each word would cost more than a name's few bytes.
+fn fold_first_and_last(
+    name: &str,
+    (first, last): (&str, &str),
+    folded: &mut String,
+) -> (Range<usize>, Range<usize>) {
+    let start = folded.len();
+    if name.is_ascii() {
+        fold_into(name, folded);
+        let end = folded.len();
+        return (start..start + first.len(), end - last.len()..end);
+    }
+    fold_into(first, folded);
+    let first_end = folded.len();
+    fold_into(last, folded);
+    (start..first_end, first_end..folded.len())
 }
 
 /// Whether a talk follows a possessive name ("Guido's keynote") ending at `end`.
@@ -622,9 +639,43 @@ fn drop_trailing_project(name: &mut NameSpan, covering: &[Mention]) {
     name.possessive = false;
 }
 
+/// The sentences of a post, asked for the one holding each of a series of offsets that
+/// never decrease, as [`crate::tokenize::Tokens::sentence_at`] finds it: names are
+/// judged in text order, so the sentences are walked once rather than searched for each.
+struct SentenceCursor<'s> {
+    sentences: &'s [Sentence],
+    /// How many sentences start at or before the offset last asked about.
+    started: usize,
+}
+
+impl<'s> SentenceCursor<'s> {
+    fn new(sentences: &'s [Sentence]) -> Self {
+        SentenceCursor {
+            sentences,
+            started: 0,
+        }
+    }
+
+    /// The sentence holding `offset`, which is no smaller than any asked about before.
+    fn at(&mut self, offset: usize) -> Option<&'s Sentence> {
+        let sentences = self.sentences;
+        self.started += sentences[self.started..]
+            .iter()
+            .take_while(|s| s.span.start <= offset)
+            .count();
+        self.started.checked_sub(1).map(|i| &sentences[i])
+    }
+}
+
 /// Drops a first part that merely opens the sentence ("Then", "Brilliant") when it is
 /// not a given name (`lists` are the first part's); returns whether anything is left.
-fn drop_sentence_opener(ctx: &Context, name: &mut NameSpan, lists: WordLists) -> bool {
+/// `sentences` are asked about names in text order.
+fn drop_sentence_opener(
+    ctx: &Context,
+    sentences: &mut SentenceCursor,
+    name: &mut NameSpan,
+    lists: WordLists,
+) -> bool {
     let text = ctx.text;
     let first = name.parts[0];
     // A given name or an honorific keeps the name wherever it stands: the sentence, dearer
@@ -632,10 +683,9 @@ fn drop_sentence_opener(ctx: &Context, name: &mut NameSpan, lists: WordLists) ->
     if name.honorific || lists.is_given_name() || lists.is_ambiguous_given_name() {
         return true;
     }
-    let opens = ctx
-        .tokens
-        .sentence_at(first.start)
-        .is_some_and(|s| sentence_opener_at(text, ctx.tokens.sentences[s].span.start, first.start));
+    let opens = sentences
+        .at(first.start)
+        .is_some_and(|s| sentence_opener_at(text, s.span.start, first.start));
     if !opens {
         return true;
     }
@@ -1675,6 +1725,23 @@ mod tests {
         }
 
         #[test]
+        fn sentences_found_in_order_as_by_bisection(
+            text in "(?s:([A-Za-z]{1,4}[ .!?\n]{1,3}){0,12})",
+            offsets in proptest::collection::vec(0usize..60, 0..12),
+        ) {
+            let tokens = crate::tokenize::tokenize(&text);
+            let mut offsets = offsets;
+            offsets.sort_unstable();
+            let mut sentences = SentenceCursor::new(&tokens.sentences);
+            for offset in offsets {
+                proptest::prop_assert_eq!(
+                    sentences.at(offset).map(|s| s.span),
+                    tokens.sentence_at(offset).map(|i| tokens.sentences[i].span)
+                );
+            }
+        }
+
+        #[test]
         fn projects_block_names_as_asked_each_in_turn(
             text in "Jesse Noller|Julia Evans|Julia|Ada Ruby|Ruby Rose|Zorblax Quux|Łukasz Go",
             projects in proptest::collection::vec("Julia|Ruby|Python|Django|Go|Ada|Quux", 0..3),
@@ -1838,6 +1905,17 @@ mod tests {
         }
 
         #[test]
+        fn first_and_last_words_folded_as_each_word(
+            name in "[AaBbZzÉé]{1,6}( [AaBbZzÉé]{1,6}){1,2}",
+        ) {
+            let (first, last) = first_and_last_word(&name).expect("two words");
+            let mut folded = String::from("left over");
+            let (first_at, last_at) = fold_first_and_last(&name, (first, last), &mut folded);
+            proptest::prop_assert_eq!(&folded[first_at], fold(first));
+            proptest::prop_assert_eq!(&folded[last_at], fold(last));
+        }
+
+        #[test]
         fn indexed_names_answer_as_each_name(
             names in proptest::collection::vec("[AaBbÉéØøßİı]{1,6}( [AaBbÉéØøßİı]{1,6}){0,2}", 0..6),
             short in "[AaBbÉéØøßİı]{0,7}",
@@ -1850,6 +1928,13 @@ mod tests {
                 short_form_by_each_name(&names, &short)
             );
         }
+    }
+
+    #[test]
+    fn a_first_name_seen_first_as_a_surname_keeps_its_near_spellings() {
+        let mut folded = String::new();
+        let index = FullNames::new(["Ana Dora", "Dora Smith"].into_iter(), &mut folded);
+        assert!(index.have_short_form("dorb"));
     }
 
     #[test]
