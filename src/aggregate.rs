@@ -88,6 +88,8 @@ pub struct Aggregates {
     mention_ids: Vec<u32>,
     /// Scratch: the id of each entity of the document being added.
     entity_ids: Vec<u32>,
+    /// Scratch: the entities of the window being counted, sorted, each once.
+    group: Vec<u32>,
 }
 
 impl Aggregates {
@@ -182,29 +184,28 @@ impl Aggregates {
     /// them, duplicates allowed.
     ///
     /// Mentions come in text order, so their windows do too: then only the entities of
-    /// each window are sorted, not the whole list.
+    /// each window are sorted, not the whole list. A window of one mention holds one
+    /// entity and no pair, so it is counted without listing its entities.
     fn add_windows(&mut self, w: usize, count: usize, slots: &mut [(usize, u32)]) {
         if !slots.is_sorted_by_key(|s| s.0) {
             slots.sort_unstable_by_key(|s| s.0);
         }
         let stats = &mut self.windows[w];
         stats.windows += count as u64;
-        let mut group: Vec<u32> = Vec::new();
-        let mut rest = &slots[..];
-        while let Some(&(window, _)) = rest.first() {
-            let end = rest
-                .iter()
-                .position(|s| s.0 != window)
-                .unwrap_or(rest.len());
+        let group = &mut self.group;
+        for held in slots.chunk_by(|x, y| x.0 == y.0) {
+            if let [(_, id)] = held {
+                stats.holding[*id as usize] += 1;
+                continue;
+            }
             group.clear();
-            group.extend(rest[..end].iter().map(|s| s.1));
+            group.extend(held.iter().map(|s| s.1));
             group.sort_unstable();
             group.dedup();
-            rest = &rest[end..];
-            for &id in &group {
+            for &id in group.iter() {
                 stats.holding[id as usize] += 1;
             }
-            stats.pairs.add_window(&group);
+            stats.pairs.add_window(group);
         }
     }
 
@@ -500,6 +501,7 @@ mod tests {
     use super::*;
     use crate::record::{EntityRecord, MentionRecord};
     use std::borrow::Cow;
+    use std::collections::BTreeMap;
 
     /// A document whose sentence `i` names the projects of `sentences[i]`, all in one
     /// paragraph.
@@ -720,6 +722,36 @@ mod tests {
                 let expected = npmi(p.count, holding(p.a), holding(p.b), stats.windows);
                 proptest::prop_assert_eq!(p.npmi.to_bits(), expected.to_bits());
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn windows_count_as_each_window_counted_apart(
+            slots in proptest::collection::vec((0usize..6, 0u32..5), 0..40),
+        ) {
+            let mut a = Aggregates::default();
+            a.windows[0].holding = vec![0; 5];
+            let mut sorted = slots.clone();
+            a.add_windows(0, 6, &mut sorted);
+            // Each window's entities as a set, counted with every pair of them.
+            let mut windows: BTreeMap<usize, BTreeSet<u32>> = BTreeMap::new();
+            for &(window, id) in &slots {
+                windows.entry(window).or_default().insert(id);
+            }
+            let (mut holding, mut pairs) = (vec![0u64; 5], BTreeMap::new());
+            for ids in windows.values() {
+                for &b in ids {
+                    holding[b as usize] += 1;
+                    for &a in ids.range(..b) {
+                        *pairs.entry((a, b)).or_insert(0u32) += 1;
+                    }
+                }
+            }
+            let stats = &a.windows[0];
+            proptest::prop_assert_eq!(&stats.holding, &holding);
+            let counted: BTreeMap<(u32, u32), u32> = stats.pairs.iter().collect();
+            proptest::prop_assert_eq!(counted, pairs);
         }
     }
 

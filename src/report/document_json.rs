@@ -8,6 +8,7 @@
 //! and entities, and the run writes them on the one thread that collects documents.
 
 use super::json::{ArrayWriter, Block, PrettyJson};
+use super::repeats::{KeptCells, LastCell};
 use crate::extract::EntityKind;
 use crate::record::{DocumentRecord, EntityRecord, TalkRecord};
 
@@ -137,11 +138,12 @@ impl DocumentJson {
         r.reason.write_pretty(out, 0);
         match (r.talks.split_first(), r.entities.is_empty()) {
             (Some((first, rest)), no_entities) => {
+                let mut repeats = TalkRepeats::default();
                 self.talks.append(out);
-                self.talk(out, first);
+                self.talk(out, first, &mut repeats);
                 for talk in rest {
                     self.next_talk.append(out);
-                    self.talk(out, talk);
+                    self.talk(out, talk, &mut repeats);
                 }
                 if no_entities {
                     self.last_talk_no_entities.append(out);
@@ -162,10 +164,13 @@ impl DocumentJson {
     }
 
     /// A talk from its title to its day.
-    fn talk(&self, out: &mut Vec<u8>, t: &TalkRecord) {
+    fn talk<'t>(&self, out: &mut Vec<u8>, t: &'t TalkRecord, repeats: &mut TalkRepeats<'t>) {
         t.title.write_pretty(out, 0);
         self.talk_kind.append(out);
-        t.kind.as_ref().write_pretty(out, 0);
+        let kind = t.kind.as_ref();
+        repeats
+            .kinds
+            .write(out, kind, |out| kind.write_pretty(out, 0));
         self.talk_speakers.append(out);
         if t.speakers.is_empty() {
             self.no_speakers.append(out);
@@ -174,7 +179,10 @@ impl DocumentJson {
             self.speakers_end.append(out);
         }
         self.talk_day.append(out);
-        t.day.write_pretty(out, 0);
+        match &t.day {
+            Some(day) => repeats.day.write(out, day, |out| day.write_pretty(out, 0)),
+            None => out.extend_from_slice(b"null"),
+        }
     }
 
     /// An entity from its name to its talks given.
@@ -202,6 +210,14 @@ impl DocumentJson {
             start = &self.item;
         }
     }
+}
+
+/// The values of a document's talks that most often repeat those of the talks before,
+/// as in `talks.csv`: a handful of kinds, and one day for the talks of a section.
+#[derive(Default)]
+struct TalkRepeats<'t> {
+    kinds: KeptCells<'t>,
+    day: LastCell<'t>,
 }
 
 /// A record as an element of the `documents` array.
@@ -233,19 +249,28 @@ mod tests {
     use proptest::prelude::*;
     use std::borrow::Cow;
 
+    /// Talks whose kinds and days often repeat, some to escape.
     fn talk() -> impl Strategy<Value = TalkRecord> {
         let speakers = prop::collection::vec(text(), 0..3);
-        (text(), text(), speakers, prop::option::of(text())).prop_map(
-            |(title, kind, speakers, day)| TalkRecord {
+        let kind = prop_oneof![
+            prop::sample::select(vec!["talk", "key\"note", ""]).prop_map(Cow::Borrowed),
+            text().prop_map(Cow::Owned),
+        ];
+        let day = prop_oneof![
+            prop::sample::select(vec!["Day 1".to_string(), "Tag\t\"2\"".to_string()]),
+            text(),
+        ];
+        (text(), kind, speakers, prop::option::of(day)).prop_map(|(title, kind, speakers, day)| {
+            TalkRecord {
                 title,
-                kind: Cow::Owned(kind),
+                kind,
                 speakers,
                 day,
                 start: 0,
                 mentions: 1,
                 rule: Cow::Borrowed("talk/test"),
-            },
-        )
+            }
+        })
     }
 
     fn entity() -> impl Strategy<Value = EntityRecord> {
@@ -268,7 +293,7 @@ mod tests {
     }
 
     fn record() -> impl Strategy<Value = DocumentRecord> {
-        let talks = prop::collection::vec(talk(), 0..4);
+        let talks = prop::collection::vec(talk(), 0..8);
         let entities = prop::collection::vec(entity(), 0..4);
         (text(), text(), text(), talks, entities).prop_map(
             |(path, status, reason, talks, entities)| DocumentRecord {

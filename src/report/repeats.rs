@@ -49,10 +49,10 @@ pub fn mention_rows(
         integer_cells(out, [Some(m.start), Some(m.end), m.sentence, m.paragraph]);
         out.push(b',');
         if let Some(text) = &m.day {
-            day.write(out, text, f);
+            day.write(out, text, |out| text.write_cell(out, f));
         }
         out.push(b',');
-        rules.write(out, &m.rule, f);
+        rules.write(out, &m.rule, |out| m.rule.write_cell(out, f));
         out.push(b'\n');
     }
 }
@@ -60,41 +60,51 @@ pub fn mention_rows(
 /// Appends the rows of `talks`, of the document at `path`, to `out`: byte for byte the
 /// rows [`super::csv::append`] writes from [`super::rows::talk_row`].
 pub fn talk_rows(out: &mut Vec<u8>, path: PathCell<'_>, talks: &[TalkRecord], f: Formulas) {
-    let (mut day, mut ids) = (LastCell::default(), KeptCells::default());
+    // Kinds and rules kept apart: each list then finds its ids nearer its front.
+    let (mut day, mut kinds, mut rules) = (
+        LastCell::default(),
+        KeptCells::default(),
+        KeptCells::default(),
+    );
     for t in talks {
         path.write_cell(out, f);
         out.push(b',');
         t.title.write_cell(out, f);
         out.push(b',');
-        ids.write(out, &t.kind, f);
+        kinds.write(out, &t.kind, |out| t.kind.write_cell(out, f));
         out.push(b',');
         Joined(&t.speakers).write_cell(out, f);
         out.push(b',');
         if let Some(text) = &t.day {
-            day.write(out, text, f);
+            day.write(out, text, |out| text.write_cell(out, f));
         }
         integer_cells(out, [Some(t.start), Some(t.mentions)]);
         out.push(b',');
-        ids.write(out, &t.rule, f);
+        rules.write(out, &t.rule, |out| t.rule.write_cell(out, f));
         out.push(b'\n');
     }
 }
 
 /// The last text written by [`LastCell::write`] and where its cell is: rows in text
-/// order change day only at a section's end.
+/// order change day only at a section's end. Cells of either report, CSV or JSON.
 #[derive(Default)]
-struct LastCell<'t>(Option<(&'t str, Range<usize>)>);
+pub(super) struct LastCell<'t>(Option<(&'t str, Range<usize>)>);
 
 impl<'t> LastCell<'t> {
-    /// Appends the cell of `text`, copied when it is the last text's. Inlined, as a call
-    /// costs about as much as the copy.
+    /// Appends the cell of `text`, copied when it is the last text's, else written by
+    /// `write`. Inlined, as a call costs about as much as the copy.
     #[inline(always)]
-    fn write(&mut self, out: &mut Vec<u8>, text: &'t str, f: Formulas) {
+    pub(super) fn write(
+        &mut self,
+        out: &mut Vec<u8>,
+        text: &'t str,
+        write: impl FnOnce(&mut Vec<u8>),
+    ) {
         match &self.0 {
             Some((last, cell)) if std::ptr::eq(*last, text) || *last == text => {
                 out.extend_from_within(cell.clone());
             }
-            _ => self.0 = Some((text, written(out, |out| text.write_cell(out, f)))),
+            _ => self.0 = Some((text, written(out, write))),
         }
     }
 }
@@ -104,22 +114,28 @@ impl<'t> LastCell<'t> {
 /// hold a copy, which fill the list without a hit).
 const KEPT: usize = 8;
 
-/// The cells of the first [`KEPT`] ids written by [`KeptCells::write`].
+/// The cells of the first [`KEPT`] ids written by [`KeptCells::write`], in either
+/// report, CSV or JSON.
 #[derive(Default)]
-struct KeptCells<'t>(Vec<(&'t str, Range<usize>)>);
+pub(super) struct KeptCells<'t>(Vec<(&'t str, Range<usize>)>);
 
 impl<'t> KeptCells<'t> {
-    /// Appends the cell of `id`, copied when it is one of the kept ids. Inlined, as
-    /// [`LastCell::write`].
+    /// Appends the cell of `id`, copied when it is one of the kept ids, else written by
+    /// `write`. Inlined, as [`LastCell::write`].
     #[inline(always)]
-    fn write(&mut self, out: &mut Vec<u8>, id: &'t str, f: Formulas) {
+    pub(super) fn write(
+        &mut self,
+        out: &mut Vec<u8>,
+        id: &'t str,
+        write: impl FnOnce(&mut Vec<u8>),
+    ) {
         match self.0.iter().find(|(kept, _)| std::ptr::eq(*kept, id)) {
             Some((_, cell)) => out.extend_from_within(cell.clone()),
             None if self.0.len() < KEPT => {
-                let cell = written(out, |out| id.write_cell(out, f));
+                let cell = written(out, write);
                 self.0.push((id, cell));
             }
-            None => id.write_cell(out, f),
+            None => write(out),
         }
     }
 }
