@@ -8,7 +8,7 @@
 
 use super::pattern::Pattern;
 use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolve_overlaps};
-use crate::rules::{ProjectHit, starts_with_break};
+use crate::rules::{ProjectHit, WordSet, contains_lower, starts_with_break};
 use crate::span::Span;
 use crate::swar::{ONES, zero_bytes};
 use crate::tokenize::is_ascii_word_byte;
@@ -409,14 +409,12 @@ const GENERIC: &[&str] = &[
     "two",
 ];
 
-/// Whether `surface` is one of [`GENERIC`] in any case. An ASCII surface, nearly every
-/// one, is compared without lower-casing it into a new `String`.
+/// Whether `surface` is one of [`GENERIC`] in any case; a set, since every name found
+/// is looked up, and most are none of them.
 fn is_generic(surface: &str) -> bool {
-    if surface.is_ascii() {
-        GENERIC.iter().any(|g| g.eq_ignore_ascii_case(surface))
-    } else {
-        GENERIC.contains(&surface.to_lowercase().as_str())
-    }
+    static SET: LazyLock<WordSet> =
+        LazyLock::new(|| GENERIC.iter().map(|g| g.as_bytes().into()).collect());
+    contains_lower(&SET, surface)
 }
 
 /// Finds project mentions, given the days already found, the gazetteer's hits (see
