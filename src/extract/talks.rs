@@ -2595,14 +2595,40 @@ fn the_x_kind_at(text: &str, scan: &Scan, start: usize) -> Option<(Span, Span)> 
     determiner_then_kind(text, scan, start)
 }
 
+/// The words [`the_x_kind`]'s pattern opens with.
+const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
+
 /// [`the_x_kind_at`] past its first tests.
 #[inline(never)]
 fn determiner_then_kind(text: &str, scan: &Scan, start: usize) -> Option<(Span, Span)> {
-    const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
+    if !scan.folds {
+        return modifiers_then_kind(text, scan, whole_determiner_end(text, start)?);
+    }
     same_first_letter(&DETERMINERS, text, start).find_map(|d| {
         let end = folded_prefix(text, start, d)?;
         modifiers_then_kind(text, scan, end)
     })
+}
+
+/// The end of the determiner that is the whole run of ASCII letters at `start`, in a
+/// text without "ſ" or the Kelvin sign.
+///
+/// White space must follow a determiner, so only one that is a whole run of letters
+/// opens a match: the run, read once, settles all eight determiners, which compared one
+/// by one cost most of a call.
+fn whole_determiner_end(text: &str, start: usize) -> Option<usize> {
+    const LONGEST: usize = 5;
+    let bytes = &text.as_bytes()[start..];
+    let letters = bytes
+        .iter()
+        .take(LONGEST + 1)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let run = &bytes[..letters];
+    DETERMINERS
+        .iter()
+        .any(|d| run.eq_ignore_ascii_case(d.as_bytes()))
+        .then_some(start + letters)
 }
 
 /// Where the `n`th run of non-white-space characters before `at` starts, or 0.
