@@ -241,8 +241,12 @@ fn by_phrase_matches<'t>(text: &'t str, scan: &'t Scan) -> Box<dyn Iterator<Item
         return Box::new(BY_PHRASE.captures_iter(text).map(|c| ByPhrase::of(&c)));
     }
     let mut pos = 0;
+    // The kind words from the current start on: both lists are in text order, so the
+    // kind words are passed over once a post rather than searched for at each start.
+    let mut kinds = scan.kinds.as_slice();
     Box::new(scan.phrase_starts.iter().filter_map(move |&start| {
-        let found = (start >= pos).then(|| by_phrase_at(text, scan, start))??;
+        kinds = &kinds[kinds.iter().take_while(|k| k.start < start).count()..];
+        let found = (start >= pos).then(|| by_phrase_at(text, kinds, start))??;
         pos = found.whole.end;
         Some(found)
     }))
@@ -251,9 +255,9 @@ fn by_phrase_matches<'t>(text: &'t str, scan: &'t Scan) -> Box<dyn Iterator<Item
 /// The match of [`BY_PHRASE`] that starts at `start`, in a text without "ſ" or the Kelvin
 /// sign, read word by word: the capture engine cost thousands of instructions a match.
 /// The choices are tried in the pattern's order: each kind word with a topic, then
-/// without; then each introduction word. The kind words are the scan's, which has them
-/// all in such a text.
-fn by_phrase_at(text: &str, scan: &Scan, start: usize) -> Option<ByPhrase> {
+/// without; then each introduction word. The kind words are the scan's from `start` on,
+/// which has them all in such a text.
+fn by_phrase_at(text: &str, kinds: &[KindAt], start: usize) -> Option<ByPhrase> {
     if is_word_before(text, start) {
         return None;
     }
@@ -263,12 +267,7 @@ fn by_phrase_at(text: &str, scan: &Scan, start: usize) -> Option<ByPhrase> {
         topic,
         intro,
     };
-    let first = scan.kinds.partition_point(|k| k.start < start);
-    for kind_end in scan.kinds[first..]
-        .iter()
-        .take_while(|k| k.start == start)
-        .map(|k| k.end)
-    {
+    for kind_end in kinds.iter().take_while(|k| k.start == start).map(|k| k.end) {
         let kind = Some(Span::new(start, kind_end));
         let with_topic = skip_space(text, kind_end)
             .filter(|&e| e > kind_end)
