@@ -241,8 +241,12 @@ fn by_phrase_matches<'t>(text: &'t str, scan: &'t Scan) -> Box<dyn Iterator<Item
         return Box::new(BY_PHRASE.captures_iter(text).map(|c| ByPhrase::of(&c)));
     }
     let mut pos = 0;
+    // The kind words from the current start on: both lists are in text order, so the
+    // kind words are passed over once a post rather than searched for at each start.
+    let mut kinds = scan.kinds.as_slice();
     Box::new(scan.phrase_starts.iter().filter_map(move |&start| {
-        let found = (start >= pos).then(|| by_phrase_at(text, scan, start))??;
+        kinds = &kinds[kinds.iter().take_while(|k| k.start < start).count()..];
+        let found = (start >= pos).then(|| by_phrase_at(text, kinds, start))??;
         pos = found.whole.end;
         Some(found)
     }))
@@ -251,9 +255,9 @@ fn by_phrase_matches<'t>(text: &'t str, scan: &'t Scan) -> Box<dyn Iterator<Item
 /// The match of [`BY_PHRASE`] that starts at `start`, in a text without "ſ" or the Kelvin
 /// sign, read word by word: the capture engine cost thousands of instructions a match.
 /// The choices are tried in the pattern's order: each kind word with a topic, then
-/// without; then each introduction word. The kind words are the scan's, which has them
-/// all in such a text.
-fn by_phrase_at(text: &str, scan: &Scan, start: usize) -> Option<ByPhrase> {
+/// without; then each introduction word. The kind words are the scan's from `start` on,
+/// which has them all in such a text.
+fn by_phrase_at(text: &str, kinds: &[KindAt], start: usize) -> Option<ByPhrase> {
     if is_word_before(text, start) {
         return None;
     }
@@ -263,12 +267,7 @@ fn by_phrase_at(text: &str, scan: &Scan, start: usize) -> Option<ByPhrase> {
         topic,
         intro,
     };
-    let first = scan.kinds.partition_point(|k| k.start < start);
-    for kind_end in scan.kinds[first..]
-        .iter()
-        .take_while(|k| k.start == start)
-        .map(|k| k.end)
-    {
+    for kind_end in kinds.iter().take_while(|k| k.start == start).map(|k| k.end) {
         let kind = Some(Span::new(start, kind_end));
         let with_topic = skip_space(text, kind_end)
             .filter(|&e| e > kind_end)
@@ -2595,14 +2594,40 @@ fn the_x_kind_at(text: &str, scan: &Scan, start: usize) -> Option<(Span, Span)> 
     determiner_then_kind(text, scan, start)
 }
 
+/// The words [`the_x_kind`]'s pattern opens with.
+const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
+
 /// [`the_x_kind_at`] past its first tests.
 #[inline(never)]
 fn determiner_then_kind(text: &str, scan: &Scan, start: usize) -> Option<(Span, Span)> {
-    const DETERMINERS: [&str; 8] = ["the", "my", "our", "this", "that", "his", "her", "their"];
+    if !scan.folds {
+        return modifiers_then_kind(text, scan, whole_determiner_end(text, start)?);
+    }
     same_first_letter(&DETERMINERS, text, start).find_map(|d| {
         let end = folded_prefix(text, start, d)?;
         modifiers_then_kind(text, scan, end)
     })
+}
+
+/// The end of the determiner that is the whole run of ASCII letters at `start`, in a
+/// text without "ſ" or the Kelvin sign.
+///
+/// White space must follow a determiner, so only one that is a whole run of letters
+/// opens a match: the run, read once, settles all eight determiners, which compared one
+/// by one cost most of a call.
+fn whole_determiner_end(text: &str, start: usize) -> Option<usize> {
+    const LONGEST: usize = 5;
+    let bytes = &text.as_bytes()[start..];
+    let letters = bytes
+        .iter()
+        .take(LONGEST + 1)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let run = &bytes[..letters];
+    DETERMINERS
+        .iter()
+        .any(|d| run.eq_ignore_ascii_case(d.as_bytes()))
+        .then_some(start + letters)
 }
 
 /// Where the `n`th run of non-white-space characters before `at` starts, or 0.
