@@ -482,7 +482,7 @@ pub fn find(
         // The cue is a few words and spaces: look back a bounded way, not to the post's start.
         let org =
             ORG_BEFORE.matches_before(text, m.start, 256) || GROUP_AFTER.is_match(&text[m.end..]);
-        if !org && !camel_is_person(text, m.start) {
+        if !org && !camel_is_person(text, m.start) && !starts_with_function_word(m.slice(text)) {
             add(m, "project/camel-case");
         }
     }
@@ -655,6 +655,19 @@ fn lowercase_ok(noun: &str) -> bool {
         noun,
         "module" | "library" | "package" | "gem" | "crate" | "plugin" | "extension"
     )
+}
+
+/// "aKeynote", "theTalk": an article or preposition run into a capitalized word is a
+/// missed space, and "toString", "forEach", "onClick" name a program's functions: neither
+/// is a project's name.
+fn starts_with_function_word(word: &str) -> bool {
+    const FUNCTION_WORDS: [&str; 11] = [
+        "a", "an", "the", "and", "of", "to", "in", "on", "for", "with", "is",
+    ];
+    FUNCTION_WORDS.iter().any(|w| {
+        word.strip_prefix(w)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+    })
 }
 
 /// "McKellar", "MacDonald", "DeVries": camel case that belongs to a person's surname.
@@ -887,6 +900,16 @@ mod tests {
                 "suffix is no part of a name",
                 "It was a Sprockets-heavy app.",
                 &["Sprockets"],
+            ),
+            (
+                "missed space or a function's name",
+                "She gave aKeynote on theTalk about toString and forEach.",
+                &[],
+            ),
+            (
+                "a one-letter prefix is part of a name",
+                "He ported eSpeak to iPhone.",
+                &["eSpeak", "iPhone"],
             ),
             ("talk topic", "I went to the “Pinax” talk.", &["Pinax"]),
             (
