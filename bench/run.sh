@@ -45,10 +45,20 @@ measure() {
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 # The 1- and 2-thread runs alternate, so that a spell of load on the host slows both
-# sides of a pair; the speedup is the median of the pairs' ratios.
+# sides of a pair; the speedup is the median of the pairs' ratios. Which side goes first
+# alternates too: a run right after another pays part of the kernel's work on the first
+# one's gigabyte of reports, about a second more system time at 2 threads (two binaries
+# run in both orders).
 : > "$dir/runs.txt"
-for _ in $(seq "$runs"); do
-    echo "$(measure 1) $(measure 2)" >> "$dir/runs.txt"
+for run in $(seq "$runs"); do
+    if ((run % 2)); then
+        one=$(measure 1)
+        two=$(measure 2)
+    else
+        two=$(measure 2)
+        one=$(measure 1)
+    fi
+    echo "$one $two" >> "$dir/runs.txt"
 done
 declare -A seconds rss
 for threads in 1 2; do
