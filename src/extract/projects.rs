@@ -664,10 +664,11 @@ fn starts_with_function_word(word: &str) -> bool {
     const FUNCTION_WORDS: [&str; 11] = [
         "a", "an", "the", "and", "of", "to", "in", "on", "for", "with", "is",
     ];
-    FUNCTION_WORDS.iter().any(|w| {
-        word.strip_prefix(w)
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
-    })
+    word.starts_with(|c: char| c.is_ascii_lowercase())
+        && FUNCTION_WORDS.iter().any(|w| {
+            word.strip_prefix(w)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        })
 }
 
 /// "McKellar", "MacDonald", "DeVries": camel case that belongs to a person's surname.
