@@ -241,11 +241,10 @@ fn by_phrase_matches<'t>(text: &'t str, scan: &'t Scan) -> Box<dyn Iterator<Item
         return Box::new(BY_PHRASE.captures_iter(text).map(|c| ByPhrase::of(&c)));
     }
     let mut pos = 0;
-    // The kind words from the current start on: both lists are in text order, so the
-    // kind words are passed over once a post rather than searched for at each start.
+    // The kind words from the current start on: the starts are in text order too.
     let mut kinds = scan.kinds.as_slice();
     Box::new(scan.phrase_starts.iter().filter_map(move |&start| {
-        kinds = &kinds[kinds.iter().take_while(|k| k.start < start).count()..];
+        skip_kinds_before(&mut kinds, start);
         let found = (start >= pos).then(|| by_phrase_at(text, kinds, start))??;
         pos = found.whole.end;
         Some(found)
@@ -2054,15 +2053,14 @@ impl Finder<'_, '_> {
             LazyLock::new(|| Regex::new(r"^\s+(?:called|titled|entitled)\s+").expect("named"));
         let ctx = self.ctx;
         let text = ctx.text;
-        let mut kinds_passed = 0;
+        let mut kinds = self.scan.kinds.as_slice();
         for s in &ctx.tokens.sentences {
             let body = s.span.slice(text);
             // The scan's kind words rather than one large pattern: the large pattern's
             // automaton did not fit the regex cache and dominated the run time. Looked up
             // first: most sentences hold no kind word, and the look-up costs less than
             // reading the sentence.
-            let Some(kind) = first_kind_word_in_order(text, self.scan, s.span, &mut kinds_passed)
-            else {
+            let Some(kind) = first_kind_word_in_order(text, self.scan, s.span, &mut kinds) else {
                 continue;
             };
             let kind_end = kind.end - s.span.start;
@@ -2616,13 +2614,8 @@ fn determiner_then_kind(text: &str, scan: &Scan, start: usize) -> Option<(Span, 
 /// opens a match: the run, read once, settles all eight determiners, which compared one
 /// by one cost most of a call.
 fn whole_determiner_end(text: &str, start: usize) -> Option<usize> {
-    const LONGEST: usize = 5;
     let bytes = &text.as_bytes()[start..];
-    let letters = bytes
-        .iter()
-        .take(LONGEST + 1)
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
+    let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let run = &bytes[..letters];
     DETERMINERS
         .iter()
@@ -3005,20 +2998,26 @@ fn first_kind_word(text: &str, scan: &Scan, within: Span) -> Option<Span> {
 }
 
 /// [`first_kind_word`] for spans asked in text order, none starting before the one asked
-/// before: `passed` counts the scan's kind words that start before the last span asked,
-/// so that each is stepped over once rather than searched for again.
+/// before: `kinds` are the scan's kind words from the last span asked on (see
+/// [`skip_kinds_before`]).
 fn first_kind_word_in_order(
     text: &str,
     scan: &Scan,
     within: Span,
-    passed: &mut usize,
+    kinds: &mut &[KindAt],
 ) -> Option<Span> {
     if scan.folds {
         return first_kind_word(text, scan, within);
     }
-    let before = &scan.kinds[*passed..];
-    *passed += before.iter().take_while(|k| k.start < within.start).count();
-    first_whole_kind_word(text, &scan.kinds[*passed..], within)
+    skip_kinds_before(kinds, within.start);
+    first_whole_kind_word(text, kinds, within)
+}
+
+/// Steps `kinds`, the scan's kind words from some place on, past those that start
+/// before `at`. Asked at places that never go back, a post's kind words are passed over
+/// once rather than searched for at each place.
+fn skip_kinds_before(kinds: &mut &[KindAt], at: usize) {
+    *kinds = &kinds[kinds.iter().take_while(|k| k.start < at).count()..];
 }
 
 /// The first of `kinds`, which start at or after `within.start`, that lies in
@@ -3939,11 +3938,11 @@ mod tests {
             cuts.sort_unstable();
             for text in with_and_without_folds(&interleave(&words, &seps)) {
                 let scan = Scan::of(&text);
-                let mut passed = 0;
+                let mut kinds = scan.kinds.as_slice();
                 for pair in cuts.windows(2) {
                     let within = span_between(&text, (pair[0], pair[1]));
                     proptest::prop_assert_eq!(
-                        first_kind_word_in_order(&text, &scan, within, &mut passed),
+                        first_kind_word_in_order(&text, &scan, within, &mut kinds),
                         first_kind_word(&text, &scan, within)
                     );
                 }
