@@ -11,6 +11,7 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, Match};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -447,14 +448,12 @@ impl Rules {
 
     /// The gazetteer project named `name` (any case).
     pub fn project_named(&self, name: &str) -> Option<usize> {
-        let mut buffer = [0; SHORT_WORD];
-        let found = match ascii_lower(name, &mut buffer) {
-            Some(lower) => self.project_by_folded_name.get(lower),
-            None => self
-                .project_by_folded_name
-                .get(name.to_lowercase().as_bytes()),
-        };
-        found.copied()
+        self.project_named_lower(&lower_key(name, &mut [0; SHORT_WORD]))
+    }
+
+    /// [`Rules::project_named`] for a name already lower-cased by [`lower_key`].
+    pub(crate) fn project_named_lower(&self, lower: &[u8]) -> Option<usize> {
+        self.project_by_folded_name.get(lower).copied()
     }
 
     /// Every gazetteer hit in `text` on word boundaries, in text order, longest first
@@ -514,6 +513,11 @@ impl Rules {
     /// Whether `phrase` is a known place, organisation or conference (any case).
     pub fn is_blocker(&self, phrase: &str) -> bool {
         contains_lower(&self.blocker_names, phrase)
+    }
+
+    /// [`Rules::is_blocker`] for a phrase already lower-cased by [`lower_key`].
+    pub(crate) fn is_blocker_lower(&self, lower: &[u8]) -> bool {
+        self.blocker_names.contains(lower)
     }
 
     /// The word lists `word` is on, found with one look-up where it is ASCII.
@@ -1589,13 +1593,20 @@ impl Hasher for WordHasher {
 }
 
 /// Longest ASCII word looked up without allocating.
-const SHORT_WORD: usize = 64;
+pub(crate) const SHORT_WORD: usize = 64;
 
 /// Whether `set` holds `phrase` lower-cased; an ASCII phrase is lower-cased on the stack.
 pub(crate) fn contains_lower(set: &WordSet, phrase: &str) -> bool {
-    match ascii_lower(phrase, &mut [0; SHORT_WORD]) {
-        Some(lower) => set.contains(lower),
-        None => set.contains(phrase.to_lowercase().as_bytes()),
+    set.contains(&*lower_key(phrase, &mut [0; SHORT_WORD]))
+}
+
+/// `word` lower-cased as [`str::to_lowercase`] does it, the key of the lower-cased sets
+/// and maps: a short ASCII word (nearly every one) in `buffer`, without allocating. A
+/// word looked up in several of them is lower-cased once.
+pub(crate) fn lower_key<'b>(word: &str, buffer: &'b mut [u8; SHORT_WORD]) -> Cow<'b, [u8]> {
+    match ascii_lower(word, buffer) {
+        Some(lower) => Cow::Borrowed(lower),
+        None => Cow::Owned(word.to_lowercase().into_bytes()),
     }
 }
 

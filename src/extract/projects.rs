@@ -8,7 +8,7 @@
 
 use super::pattern::Pattern;
 use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolve_overlaps};
-use crate::rules::{ProjectHit, WordSet, contains_lower, starts_with_break};
+use crate::rules::{ProjectHit, SHORT_WORD, WordSet, lower_key, starts_with_break};
 use crate::span::Span;
 use crate::swar::{ONES, zero_bytes};
 use crate::tokenize::is_ascii_word_byte;
@@ -409,12 +409,12 @@ const GENERIC: &[&str] = &[
     "two",
 ];
 
-/// Whether `surface` is one of [`GENERIC`] in any case; a set, since every name found
-/// is looked up, and most are none of them.
-fn is_generic(surface: &str) -> bool {
+/// Whether a surface, lower-cased by [`lower_key`], is one of [`GENERIC`]; a set, since
+/// every name found is looked up, and most are none of them.
+fn is_generic(lower: &[u8]) -> bool {
     static SET: LazyLock<WordSet> =
         LazyLock::new(|| GENERIC.iter().map(|g| g.as_bytes().into()).collect());
-    contains_lower(&SET, surface)
+    SET.contains(lower)
 }
 
 /// Finds project mentions, given the days already found, the gazetteer's hits (see
@@ -463,17 +463,22 @@ pub fn find(
     let mut discovered: Vec<Mention> = Vec::new();
     let mut add = |span: Span, rule: &'static str| {
         let surface = span.slice(text);
-        if surface.is_empty()
-            || is_generic(surface)
+        if surface.is_empty() {
+            return;
+        }
+        // Lower-cased once for the three look-ups by it.
+        let mut buffer = [0; SHORT_WORD];
+        let lower = lower_key(surface, &mut buffer);
+        if is_generic(&lower)
             || rules.is_non_person_word(surface) && !rule.ends_with("link")
-            || rules.is_blocker(surface)
+            || rules.is_blocker_lower(&lower)
             || !overlapping_spans(blockers, span).is_empty()
             || !overlapping(days, span).is_empty()
         {
             return;
         }
         let name = rules
-            .project_named(surface)
+            .project_named_lower(&lower)
             .map_or_else(|| surface.to_string(), |i| rules.project(i).name.clone());
         discovered.push(mention(span, name, rule));
     };
@@ -754,7 +759,7 @@ mod tests {
             surface in "(new|NEW|Web|testing|te|x|é|\u{212a}|İ|ß| ){0,3}"
         ) {
             proptest::prop_assert_eq!(
-                is_generic(&surface),
+                is_generic(&lower_key(&surface, &mut [0; SHORT_WORD])),
                 GENERIC.contains(&surface.to_lowercase().as_str())
             );
         }
