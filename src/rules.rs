@@ -1041,7 +1041,7 @@ impl Gazetteer {
             initials[usize::from(first.to_ascii_lowercase())] |= starts;
             initials[usize::from(first.to_ascii_uppercase())] |= starts;
         }
-        let flagged = |byte: u8| byte.is_ascii_graphic() || !byte.is_ascii();
+        let flagged = |byte: u8| byte.is_ascii_graphic() || starts_char_beyond_ascii(byte);
         let unflagged_initials = if (0..=u8::MAX).any(|byte| {
             initials[usize::from(byte)] & (STARTS_NAME | SINGLE_BYTE_NAME) != 0 && !flagged(byte)
         }) {
@@ -1258,9 +1258,10 @@ fn ends_with_break(bytes: &[u8]) -> bool {
 
 /// Calls `found` with each place in `bytes`, in increasing order, that may start a name
 /// of a [`Gazetteer`]: each ASCII letter or digit that no ASCII letter, digit or `_`
-/// comes right before, each other visible ASCII byte and each non-ASCII byte; and every
-/// byte if `unflagged` is [`HIGHS`]. Word-inner letters and white space, most bytes of a
-/// post, are passed over eight bytes at a time.
+/// comes right before, each other visible ASCII byte and each first byte of a character
+/// beyond ASCII (no name starts with a byte inside a character); and every byte if
+/// `unflagged` is [`HIGHS`]. Word-inner letters and white space, most bytes of a post,
+/// are passed over eight bytes at a time.
 fn may_start_names(bytes: &[u8], unflagged: u64, mut found: impl FnMut(usize)) {
     // Whether the byte before the word read joins a word: in the high bit of its place 0.
     let mut joined_before = 0;
@@ -1271,7 +1272,7 @@ fn may_start_names(bytes: &[u8], unflagged: u64, mut found: impl FnMut(usize)) {
         let (alphanumeric, joins, graphic) = ascii_classes(word);
         let mut starts = (alphanumeric & !(joins << 8 | joined_before)
             | graphic & !alphanumeric
-            | word & HIGHS
+            | word & word << 1 & HIGHS
             | unflagged)
             & in_chunk;
         joined_before = joins >> 56;
@@ -1281,6 +1282,12 @@ fn may_start_names(bytes: &[u8], unflagged: u64, mut found: impl FnMut(usize)) {
         }
         at += 8;
     }
+}
+
+/// Whether `byte` is the first of a character beyond ASCII in UTF-8: its two high bits
+/// are set, where a byte inside such a character has only the highest.
+fn starts_char_beyond_ascii(byte: u8) -> bool {
+    byte >= 0xc0
 }
 
 /// The eight bytes of `bytes` from `at` as a word read little-endian, zero past the end,
@@ -2491,7 +2498,7 @@ mod tests {
                 .filter(|&at| {
                     let b = bytes[at];
                     every
-                        || !b.is_ascii()
+                        || b >= 0xc0
                         || b.is_ascii_graphic() && !b.is_ascii_alphanumeric()
                         || b.is_ascii_alphanumeric() && (at == 0 || !joins(bytes[at - 1]))
                 })
