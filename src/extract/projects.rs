@@ -428,7 +428,8 @@ pub fn find(
 ) -> Vec<Mention> {
     let text = ctx.text;
     let rules = ctx.rules;
-    let mut found: Vec<Mention> = Vec::new();
+    // A hit is a mention at most; the names discovered after them are pushed on.
+    let mut found: Vec<Mention> = Vec::with_capacity(hits.len());
     // A post that names several unambiguous projects is about software, so an ambiguous
     // name in it counts unless it heads a longer proper name ("the Rust Belt").
     let mut plain: Vec<usize> = hits
@@ -460,7 +461,6 @@ pub fn find(
         }
         found.push(mention(span, entry.name.clone(), "project/gazetteer"));
     }
-    let mut discovered: Vec<Mention> = Vec::new();
     let mut add = |span: Span, rule: &'static str| {
         let surface = span.slice(text);
         if surface.is_empty() {
@@ -480,7 +480,7 @@ pub fn find(
         let name = rules
             .project_named_lower(&lower)
             .map_or_else(|| surface.to_string(), |i| rules.project(i).name.clone());
-        discovered.push(mention(span, name, rule));
+        found.push(mention(span, name, rule));
     };
     let (camel_hints, dotted_hints) = name_hints(text);
     for m in find_in_words(text, camel_hints.into_iter(), camel_matches) {
@@ -565,7 +565,6 @@ pub fn find(
             }
         }
     }
-    found.extend(discovered);
     resolve_overlaps(found, |m| u8::from(m.rule != "project/gazetteer"))
 }
 
