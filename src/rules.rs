@@ -11,6 +11,7 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, Match};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -447,14 +448,12 @@ impl Rules {
 
     /// The gazetteer project named `name` (any case).
     pub fn project_named(&self, name: &str) -> Option<usize> {
-        let mut buffer = [0; SHORT_WORD];
-        let found = match ascii_lower(name, &mut buffer) {
-            Some(lower) => self.project_by_folded_name.get(lower),
-            None => self
-                .project_by_folded_name
-                .get(name.to_lowercase().as_bytes()),
-        };
-        found.copied()
+        self.project_named_lower(&lower_key(name, &mut [0; SHORT_WORD]))
+    }
+
+    /// [`Rules::project_named`] for a name already lower-cased by [`lower_key`].
+    pub(crate) fn project_named_lower(&self, lower: &[u8]) -> Option<usize> {
+        self.project_by_folded_name.get(lower).copied()
     }
 
     /// Every gazetteer hit in `text` on word boundaries, in text order, longest first
@@ -514,6 +513,11 @@ impl Rules {
     /// Whether `phrase` is a known place, organisation or conference (any case).
     pub fn is_blocker(&self, phrase: &str) -> bool {
         contains_lower(&self.blocker_names, phrase)
+    }
+
+    /// [`Rules::is_blocker`] for a phrase already lower-cased by [`lower_key`].
+    pub(crate) fn is_blocker_lower(&self, lower: &[u8]) -> bool {
+        self.blocker_names.contains(lower)
     }
 
     /// The word lists `word` is on, found with one look-up where it is ASCII.
@@ -1037,7 +1041,7 @@ impl Gazetteer {
             initials[usize::from(first.to_ascii_lowercase())] |= starts;
             initials[usize::from(first.to_ascii_uppercase())] |= starts;
         }
-        let flagged = |byte: u8| byte.is_ascii_graphic() || !byte.is_ascii();
+        let flagged = |byte: u8| byte.is_ascii_graphic() || starts_char_beyond_ascii(byte);
         let unflagged_initials = if (0..=u8::MAX).any(|byte| {
             initials[usize::from(byte)] & (STARTS_NAME | SINGLE_BYTE_NAME) != 0 && !flagged(byte)
         }) {
@@ -1132,7 +1136,9 @@ impl Gazetteer {
     /// up at the same places.
     fn occurrences(&self, text: &str, wanted: &[usize]) -> Vec<Occurrence> {
         let bytes = text.as_bytes();
-        let mut occurrences = Vec::new();
+        // Posts hold about one occurrence in 32 bytes: room for twice that spares nearly
+        // every post growing the vector.
+        let mut occurrences = Vec::with_capacity(text.len() / 16);
         may_start_names(bytes, self.unflagged_initials, |start| {
             // A name of one byte is a whole word only where a name may start, as are
             // the trie's names.
@@ -1254,9 +1260,10 @@ fn ends_with_break(bytes: &[u8]) -> bool {
 
 /// Calls `found` with each place in `bytes`, in increasing order, that may start a name
 /// of a [`Gazetteer`]: each ASCII letter or digit that no ASCII letter, digit or `_`
-/// comes right before, each other visible ASCII byte and each non-ASCII byte; and every
-/// byte if `unflagged` is [`HIGHS`]. Word-inner letters and white space, most bytes of a
-/// post, are passed over eight bytes at a time.
+/// comes right before, each other visible ASCII byte and each first byte of a character
+/// beyond ASCII (no name starts with a byte inside a character); and every byte if
+/// `unflagged` is [`HIGHS`]. Word-inner letters and white space, most bytes of a post,
+/// are passed over eight bytes at a time.
 fn may_start_names(bytes: &[u8], unflagged: u64, mut found: impl FnMut(usize)) {
     // Whether the byte before the word read joins a word: in the high bit of its place 0.
     let mut joined_before = 0;
@@ -1267,7 +1274,7 @@ fn may_start_names(bytes: &[u8], unflagged: u64, mut found: impl FnMut(usize)) {
         let (alphanumeric, joins, graphic) = ascii_classes(word);
         let mut starts = (alphanumeric & !(joins << 8 | joined_before)
             | graphic & !alphanumeric
-            | word & HIGHS
+            | word & word << 1 & HIGHS
             | unflagged)
             & in_chunk;
         joined_before = joins >> 56;
@@ -1277,6 +1284,12 @@ fn may_start_names(bytes: &[u8], unflagged: u64, mut found: impl FnMut(usize)) {
         }
         at += 8;
     }
+}
+
+/// Whether `byte` is the first of a character beyond ASCII in UTF-8: its two high bits
+/// are set, where a byte inside such a character has only the highest.
+fn starts_char_beyond_ascii(byte: u8) -> bool {
+    byte >= 0xc0
 }
 
 /// The eight bytes of `bytes` from `at` as a word read little-endian, zero past the end,
@@ -1589,13 +1602,20 @@ impl Hasher for WordHasher {
 }
 
 /// Longest ASCII word looked up without allocating.
-const SHORT_WORD: usize = 64;
+pub(crate) const SHORT_WORD: usize = 64;
 
 /// Whether `set` holds `phrase` lower-cased; an ASCII phrase is lower-cased on the stack.
 pub(crate) fn contains_lower(set: &WordSet, phrase: &str) -> bool {
-    match ascii_lower(phrase, &mut [0; SHORT_WORD]) {
-        Some(lower) => set.contains(lower),
-        None => set.contains(phrase.to_lowercase().as_bytes()),
+    set.contains(&*lower_key(phrase, &mut [0; SHORT_WORD]))
+}
+
+/// `word` lower-cased as [`str::to_lowercase`] does it, the key of the lower-cased sets
+/// and maps: a short ASCII word (nearly every one) in `buffer`, without allocating. A
+/// word looked up in several of them is lower-cased once.
+pub(crate) fn lower_key<'b>(word: &str, buffer: &'b mut [u8; SHORT_WORD]) -> Cow<'b, [u8]> {
+    match ascii_lower(word, buffer) {
+        Some(lower) => Cow::Borrowed(lower),
+        None => Cow::Owned(word.to_lowercase().into_bytes()),
     }
 }
 
@@ -2480,7 +2500,7 @@ mod tests {
                 .filter(|&at| {
                     let b = bytes[at];
                     every
-                        || !b.is_ascii()
+                        || b >= 0xc0
                         || b.is_ascii_graphic() && !b.is_ascii_alphanumeric()
                         || b.is_ascii_alphanumeric() && (at == 0 || !joins(bytes[at - 1]))
                 })

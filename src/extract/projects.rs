@@ -8,7 +8,7 @@
 
 use super::pattern::Pattern;
 use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolve_overlaps};
-use crate::rules::{ProjectHit, WordSet, contains_lower, starts_with_break};
+use crate::rules::{ProjectHit, SHORT_WORD, WordSet, lower_key, starts_with_break};
 use crate::span::Span;
 use crate::swar::{ONES, zero_bytes};
 use crate::tokenize::is_ascii_word_byte;
@@ -409,12 +409,12 @@ const GENERIC: &[&str] = &[
     "two",
 ];
 
-/// Whether `surface` is one of [`GENERIC`] in any case; a set, since every name found
-/// is looked up, and most are none of them.
-fn is_generic(surface: &str) -> bool {
+/// Whether a surface, lower-cased by [`lower_key`], is one of [`GENERIC`]; a set, since
+/// every name found is looked up, and most are none of them.
+fn is_generic(lower: &[u8]) -> bool {
     static SET: LazyLock<WordSet> =
         LazyLock::new(|| GENERIC.iter().map(|g| g.as_bytes().into()).collect());
-    contains_lower(&SET, surface)
+    SET.contains(lower)
 }
 
 /// Finds project mentions, given the days already found, the gazetteer's hits (see
@@ -428,7 +428,8 @@ pub fn find(
 ) -> Vec<Mention> {
     let text = ctx.text;
     let rules = ctx.rules;
-    let mut found: Vec<Mention> = Vec::new();
+    // A hit is a mention at most; the names discovered after them are pushed on.
+    let mut found: Vec<Mention> = Vec::with_capacity(hits.len());
     // A post that names several unambiguous projects is about software, so an ambiguous
     // name in it counts unless it heads a longer proper name ("the Rust Belt").
     let mut plain: Vec<usize> = hits
@@ -460,22 +461,26 @@ pub fn find(
         }
         found.push(mention(span, entry.name.clone(), "project/gazetteer"));
     }
-    let mut discovered: Vec<Mention> = Vec::new();
     let mut add = |span: Span, rule: &'static str| {
         let surface = span.slice(text);
-        if surface.is_empty()
-            || is_generic(surface)
+        if surface.is_empty() {
+            return;
+        }
+        // Lower-cased once for the three look-ups by it.
+        let mut buffer = [0; SHORT_WORD];
+        let lower = lower_key(surface, &mut buffer);
+        if is_generic(&lower)
             || rules.is_non_person_word(surface) && !rule.ends_with("link")
-            || rules.is_blocker(surface)
+            || rules.is_blocker_lower(&lower)
             || !overlapping_spans(blockers, span).is_empty()
             || !overlapping(days, span).is_empty()
         {
             return;
         }
         let name = rules
-            .project_named(surface)
+            .project_named_lower(&lower)
             .map_or_else(|| surface.to_string(), |i| rules.project(i).name.clone());
-        discovered.push(mention(span, name, rule));
+        found.push(mention(span, name, rule));
     };
     let (camel_hints, dotted_hints) = name_hints(text);
     for m in find_in_words(text, camel_hints.into_iter(), camel_matches) {
@@ -560,7 +565,6 @@ pub fn find(
             }
         }
     }
-    found.extend(discovered);
     resolve_overlaps(found, |m| u8::from(m.rule != "project/gazetteer"))
 }
 
@@ -754,7 +758,7 @@ mod tests {
             surface in "(new|NEW|Web|testing|te|x|é|\u{212a}|İ|ß| ){0,3}"
         ) {
             proptest::prop_assert_eq!(
-                is_generic(&surface),
+                is_generic(&lower_key(&surface, &mut [0; SHORT_WORD])),
                 GENERIC.contains(&surface.to_lowercase().as_str())
             );
         }
