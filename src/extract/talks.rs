@@ -2888,14 +2888,27 @@ fn more_words_than(s: &str, n: usize) -> bool {
             let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
             if word & HIGHS == 0 {
                 let spaces = ascii_spaces(word);
-                let spaces_before = spaces << 8 | u64::from(after_space) << 7;
-                words += high_bits(!spaces & HIGHS & spaces_before);
+                words += word_starts(spaces, HIGHS, after_space);
                 if words > n {
                     return true;
                 }
                 after_space = spaces >> 63 != 0;
                 at += 8;
                 continue;
+            }
+            // The ASCII bytes before the first other one, read the same way: a character
+            // beyond ASCII then costs one turn of the loop below, not one for each byte
+            // before it too.
+            let ascii = (word & HIGHS).trailing_zeros() as usize / 8;
+            if ascii > 0 {
+                let dropped = 8 * (8 - ascii);
+                let spaces = ascii_spaces(word & u64::MAX >> dropped);
+                words += word_starts(spaces, HIGHS >> dropped, after_space);
+                if words > n {
+                    return true;
+                }
+                after_space = spaces >> (8 * ascii - 1) != 0;
+                at += ascii;
             }
         }
         let c = s[at..].chars().next().expect("at a character boundary");
@@ -2908,6 +2921,14 @@ fn more_words_than(s: &str, n: usize) -> bool {
         at += c.len_utf8();
     }
     false
+}
+
+/// How many words start at the places of `kept` (their high bits), given `spaces`, the
+/// high bit of each place that holds white space, and whether white space stands before
+/// the first place.
+fn word_starts(spaces: u64, kept: u64, after_space: bool) -> usize {
+    let spaces_before = spaces << 8 | u64::from(after_space) << 7;
+    high_bits(!spaces & kept & spaces_before)
 }
 
 /// How many places of `highs`, which has no bits but high ones, have their high bit: one
