@@ -2713,11 +2713,14 @@ fn topic_after(text: &str, at: usize) -> Option<Span> {
 /// followed by white space, then a kind word at a word boundary; the fewest modifiers win.
 fn modifiers_then_kind(text: &str, scan: &Scan, at: usize) -> Option<(Span, Span)> {
     let mods_start = skip_space(text, at).filter(|&e| e > at)?;
+    // The scan's kind words from the first modifier on, found once: the places a kind
+    // word is asked for only move forward.
+    let mut kinds = &scan.kinds[scan.kinds.partition_point(|k| k.start < mods_start)..];
     let mut word_start = mods_start;
     for _ in 0..4 {
         let word_end = modifier_end(text, word_start)?;
         let kind_start = skip_space(text, word_end).filter(|&e| e > word_end)?;
-        if let Some(kind_end) = whole_kind_word_at(text, scan, kind_start) {
+        if let Some(kind_end) = whole_kind_word_at(text, scan, &mut kinds, kind_start) {
             return Some((
                 Span::new(mods_start, kind_start),
                 Span::new(kind_start, kind_end),
@@ -2733,14 +2736,15 @@ fn modifiers_then_kind(text: &str, scan: &Scan, at: usize) -> Option<(Span, Span
 ///
 /// Read from the scan, which has every kind word of the post, where it has them all:
 /// comparing each of the eighteen words at every modifier cost more than looking the
-/// place up.
-fn whole_kind_word_at(text: &str, scan: &Scan, at: usize) -> Option<usize> {
+/// place up. `kinds` holds the scan's kind words from some place at or before `at` on,
+/// and is stepped past those before `at` (see [`skip_kinds_before`]).
+fn whole_kind_word_at(text: &str, scan: &Scan, kinds: &mut &[KindAt], at: usize) -> Option<usize> {
     if scan.folds {
         return whole_kind_word_by_letters(text, at);
     }
     // By start, then in the list's order.
-    let first = scan.kinds.partition_point(|k| k.start < at);
-    scan.kinds[first..]
+    skip_kinds_before(kinds, at);
+    kinds
         .iter()
         .take_while(|k| k.start == at)
         .map(|k| k.end)
@@ -3907,9 +3911,10 @@ mod tests {
         ) {
             for text in with_and_without_folds(&interleave(&words, &seps)) {
                 let scan = Scan::of(&text);
+                let mut kinds = scan.kinds.as_slice();
                 for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                     proptest::prop_assert_eq!(
-                        whole_kind_word_at(&text, &scan, at),
+                        whole_kind_word_at(&text, &scan, &mut kinds, at),
                         whole_kind_word_by_letters(&text, at),
                         "at {} of {:?}", at, text
                     );
