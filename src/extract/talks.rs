@@ -2713,11 +2713,14 @@ fn topic_after(text: &str, at: usize) -> Option<Span> {
 /// followed by white space, then a kind word at a word boundary; the fewest modifiers win.
 fn modifiers_then_kind(text: &str, scan: &Scan, at: usize) -> Option<(Span, Span)> {
     let mods_start = skip_space(text, at).filter(|&e| e > at)?;
+    // The scan's kind words from the first modifier on, found once: the places a kind
+    // word is asked for only move forward.
+    let mut kinds = &scan.kinds[scan.kinds.partition_point(|k| k.start < mods_start)..];
     let mut word_start = mods_start;
     for _ in 0..4 {
         let word_end = modifier_end(text, word_start)?;
         let kind_start = skip_space(text, word_end).filter(|&e| e > word_end)?;
-        if let Some(kind_end) = whole_kind_word_at(text, scan, kind_start) {
+        if let Some(kind_end) = whole_kind_word_at(text, scan, &mut kinds, kind_start) {
             return Some((
                 Span::new(mods_start, kind_start),
                 Span::new(kind_start, kind_end),
@@ -2733,14 +2736,15 @@ fn modifiers_then_kind(text: &str, scan: &Scan, at: usize) -> Option<(Span, Span
 ///
 /// Read from the scan, which has every kind word of the post, where it has them all:
 /// comparing each of the eighteen words at every modifier cost more than looking the
-/// place up.
-fn whole_kind_word_at(text: &str, scan: &Scan, at: usize) -> Option<usize> {
+/// place up. `kinds` holds the scan's kind words from some place at or before `at` on,
+/// and is stepped past those before `at` (see [`skip_kinds_before`]).
+fn whole_kind_word_at(text: &str, scan: &Scan, kinds: &mut &[KindAt], at: usize) -> Option<usize> {
     if scan.folds {
         return whole_kind_word_by_letters(text, at);
     }
     // By start, then in the list's order.
-    let first = scan.kinds.partition_point(|k| k.start < at);
-    scan.kinds[first..]
+    skip_kinds_before(kinds, at);
+    kinds
         .iter()
         .take_while(|k| k.start == at)
         .map(|k| k.end)
@@ -2888,14 +2892,27 @@ fn more_words_than(s: &str, n: usize) -> bool {
             let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
             if word & HIGHS == 0 {
                 let spaces = ascii_spaces(word);
-                let spaces_before = spaces << 8 | u64::from(after_space) << 7;
-                words += high_bits(!spaces & HIGHS & spaces_before);
+                words += word_starts(spaces, HIGHS, after_space);
                 if words > n {
                     return true;
                 }
                 after_space = spaces >> 63 != 0;
                 at += 8;
                 continue;
+            }
+            // The ASCII bytes before the first other one, read the same way: a character
+            // beyond ASCII then costs one turn of the loop below, not one for each byte
+            // before it too.
+            let ascii = (word & HIGHS).trailing_zeros() as usize / 8;
+            if ascii > 0 {
+                let dropped = 8 * (8 - ascii);
+                let spaces = ascii_spaces(word & u64::MAX >> dropped);
+                words += word_starts(spaces, HIGHS >> dropped, after_space);
+                if words > n {
+                    return true;
+                }
+                after_space = spaces >> (8 * ascii - 1) != 0;
+                at += ascii;
             }
         }
         let c = s[at..].chars().next().expect("at a character boundary");
@@ -2908,6 +2925,14 @@ fn more_words_than(s: &str, n: usize) -> bool {
         at += c.len_utf8();
     }
     false
+}
+
+/// How many words start at the places of `kept` (their high bits), given `spaces`, the
+/// high bit of each place that holds white space, and whether white space stands before
+/// the first place.
+fn word_starts(spaces: u64, kept: u64, after_space: bool) -> usize {
+    let spaces_before = spaces << 8 | u64::from(after_space) << 7;
+    high_bits(!spaces & kept & spaces_before)
 }
 
 /// How many places of `highs`, which has no bits but high ones, have their high bit: one
@@ -3886,9 +3911,10 @@ mod tests {
         ) {
             for text in with_and_without_folds(&interleave(&words, &seps)) {
                 let scan = Scan::of(&text);
+                let mut kinds = scan.kinds.as_slice();
                 for at in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                     proptest::prop_assert_eq!(
-                        whole_kind_word_at(&text, &scan, at),
+                        whole_kind_word_at(&text, &scan, &mut kinds, at),
                         whole_kind_word_by_letters(&text, at),
                         "at {} of {:?}", at, text
                     );
