@@ -10,8 +10,8 @@ use crate::extract::{EntityKind, Extraction, TalkMention};
 use crate::layout::Layout;
 use crate::rules::{Rules, TalkKind, fold, fold_into, within_edits};
 use crate::span::Span;
-use crate::swar::{HIGHS, any_byte};
-use crate::tokenize::{ascii_alphanumeric_run, is_ascii_white_space, single_spaced};
+use crate::swar::{HIGHS, ONES, any_byte, ascii_bytes_between, first_flagged};
+use crate::tokenize::{is_ascii_white_space, single_spaced};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
@@ -862,14 +862,17 @@ fn push_content_words<'a>(folded_title: &'a str, words: &mut Vec<&'a str>) {
     let bytes = folded_title.as_bytes();
     let mut word_start = None;
     let mut i = 0;
-    while let Some(&byte) = bytes.get(i) {
-        // A run of ASCII letters and digits, most of a word, is passed over at once.
-        let run = ascii_alphanumeric_run(&bytes[i..]);
+    loop {
+        // A run of ASCII letters and digits, most of a word, is passed over at once; the
+        // byte after it is none of those, and is judged next without being read again.
+        let run = ascii_alphanumeric_len(&bytes[i..]);
         if run > 0 {
             word_start.get_or_insert(i);
             i += run;
-            continue;
         }
+        let Some(&byte) = bytes.get(i) else {
+            break;
+        };
         let (alphanumeric, width) = if byte.is_ascii() {
             (false, 1)
         } else {
@@ -892,6 +895,19 @@ fn push_content_words<'a>(folded_title: &'a str, words: &mut Vec<&'a str>) {
     if let Some(start) = word_start {
         push(&folded_title[start..]);
     }
+}
+
+/// How many bytes `bytes` starts with that are ASCII letters or digits, as
+/// [`ascii_alphanumeric_run`](crate::tokenize::ascii_alphanumeric_run) counts them, but
+/// eight bytes at a time: every talk mention's title is split into its words, and a loop
+/// costs several instructions for each letter.
+fn ascii_alphanumeric_len(bytes: &[u8]) -> usize {
+    let not_alphanumeric = |lanes: u64| {
+        // An ASCII letter of either case is a lower-case one with the 0x20 bit set.
+        let letters = ascii_bytes_between(lanes | (ONES * 0x20), b'a', b'z');
+        !(letters | ascii_bytes_between(lanes, b'0', b'9')) & HIGHS
+    };
+    first_flagged(bytes, not_alphanumeric, |b| !b.is_ascii_alphanumeric()).unwrap_or(bytes.len())
 }
 
 /// Whether a word of a title says nothing of its subject. A `match` compares the word
@@ -1265,6 +1281,25 @@ mod tests {
                     .collect();
                 proptest::prop_assert_eq!(words.of(i), expected);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn alphanumeric_lengths_as_a_byte_loop_finds(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    4 => proptest::sample::select(&b"aAzZ09"[..]),
+                    2 => proptest::sample::select(&b"@[`{/: \x00\x1a\x7f\x80\xc3\xe1\xfa"[..]),
+                    1 => proptest::num::u8::ANY,
+                ],
+                0..40,
+            ),
+        ) {
+            proptest::prop_assert_eq!(
+                ascii_alphanumeric_len(&bytes),
+                crate::tokenize::ascii_alphanumeric_run(&bytes)
+            );
         }
     }
 
