@@ -24,6 +24,7 @@ pub fn mention_rows(
     f: Formulas,
 ) {
     let (mut day, mut rules) = (LastCell::default(), KeptCells::default());
+    let mut block = [0; INTEGERS_BLOCK];
     // By kind (see `EntityKind::slot`), the first two cells and their commas: the same
     // in every row of the kind.
     let mut heads: [Option<Range<usize>>; 4] = Default::default();
@@ -46,7 +47,8 @@ pub fn mention_rows(
         } else {
             m.entity.write_cell(out, f);
         }
-        integer_cells(out, [Some(m.start), Some(m.end), m.sentence, m.paragraph]);
+        let integers = [Some(m.start), Some(m.end), m.sentence, m.paragraph];
+        integer_cells(out, &mut block, integers);
         out.push(b',');
         if let Some(text) = &m.day {
             day.write(out, text, |out| text.write_cell(out, f));
@@ -66,6 +68,7 @@ pub fn talk_rows(out: &mut Vec<u8>, path: PathCell<'_>, talks: &[TalkRecord], f:
         KeptCells::default(),
         KeptCells::default(),
     );
+    let mut block = [0; INTEGERS_BLOCK];
     for t in talks {
         path.write_cell(out, f);
         out.push(b',');
@@ -78,7 +81,7 @@ pub fn talk_rows(out: &mut Vec<u8>, path: PathCell<'_>, talks: &[TalkRecord], f:
         if let Some(text) = &t.day {
             day.write(out, text, |out| text.write_cell(out, f));
         }
-        integer_cells(out, [Some(t.start), Some(t.mentions)]);
+        integer_cells(out, &mut block, [Some(t.start), Some(t.mentions)]);
         out.push(b',');
         rules.write(out, &t.rule, |out| t.rule.write_cell(out, f));
         out.push(b'\n');
@@ -146,19 +149,28 @@ const MOST_INTEGERS: usize = 4;
 /// Bytes of the integer cells of a row, each with the comma before it, at most.
 const INTEGERS_WIDTH: usize = MOST_INTEGERS * (1 + "18446744073709551615".len());
 
+/// Bytes of the room [`integer_cells`] writes in: twice [`INTEGERS_WIDTH`], so that a
+/// block of that width copies from wherever the cells start.
+const INTEGERS_BLOCK: usize = 2 * INTEGERS_WIDTH;
+
 /// Appends the integer cells of a row, each after a comma (`None` as an empty cell), as
-/// [`Cell::write_cell`] writes them. They are written back to front into a block, then
+/// [`Cell::write_cell`] writes them. They are written back to front into `block`, then
 /// copied as one piece of a size known when compiling: a copy of its own per cell, of a
-/// length known only when running, takes a call each.
+/// length known only when running, takes a call each. The bytes copied past the cells,
+/// whatever a row before left there, are cut off again: `block` is kept from row to row,
+/// zeroed once for all of them.
 #[inline(always)]
-fn integer_cells<const N: usize>(out: &mut Vec<u8>, numbers: [Option<usize>; N]) {
+fn integer_cells<const N: usize>(
+    out: &mut Vec<u8>,
+    block: &mut [u8; INTEGERS_BLOCK],
+    numbers: [Option<usize>; N],
+) {
     const { assert!(N <= MOST_INTEGERS) };
-    let mut block = [0u8; 2 * INTEGERS_WIDTH];
     let end = INTEGERS_WIDTH;
     let mut at = end;
     for number in numbers.into_iter().rev() {
         if let Some(n) = number {
-            at = digits_before(&mut block, at, n as u64);
+            at = digits_before(block, at, n as u64);
         }
         at -= 1;
         block[at] = b',';
@@ -270,8 +282,9 @@ mod tests {
             two in prop::array::uniform2(integer()),
         ) {
             let mut written = b"x".to_vec();
-            integer_cells(&mut written, numbers);
-            integer_cells(&mut written, two);
+            let mut block = [0; INTEGERS_BLOCK];
+            integer_cells(&mut written, &mut block, numbers);
+            integer_cells(&mut written, &mut block, two);
             let mut expected = b"x".to_vec();
             for number in numbers.iter().chain(&two) {
                 expected.push(b',');
