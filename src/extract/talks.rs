@@ -14,7 +14,7 @@ use super::persons::scan_name;
 use super::{
     Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
 };
-use crate::layout::looks_like_heading;
+use crate::layout::{TITLE_OVER_SPEAKER, heading_within, looks_like_heading};
 use crate::rules::{Rules, TalkKind, WordSet, contains_lower, each_overlapping, overlapping_dfa};
 use crate::span::Span;
 use crate::swar::{HIGHS, ONES};
@@ -1420,7 +1420,7 @@ impl Finder<'_, '_> {
                 continue;
             }
             let t = title.slice(text);
-            if !looks_like_heading(t)
+            if !heading_within(t, TITLE_OVER_SPEAKER)
                 || ctx.rules.day_marker.find(t).is_some_and(|m| m.start() < 12)
                 || t.ends_with(':')
             {
