@@ -3415,12 +3415,13 @@ mod tests {
 
     #[test]
     fn title_over_speaker_lines() {
-        let text = "Error Handling Isn't All About Errors\n\nJane Lusby\n\nI found it helpful.\n\nRust for Non-Systems Programmers\n\nRebecca Turner\n\nVery relevant.";
+        let text = "Error Handling Isn't All About Errors\n\nJane Lusby\n\nI found it helpful.\n\nRust for Non-Systems Programmers\n\nRebecca Turner\n\nVery relevant.\n\nWhy Is It Wise to Be Lazy: Counting the Cost of Every Penalty in a Long Season\n\nAna Lima\n\nFun.";
         assert_eq!(
             titles(text),
             [
                 "Error Handling Isn't All About Errors",
-                "Rust for Non-Systems Programmers"
+                "Rust for Non-Systems Programmers",
+                "Why Is It Wise to Be Lazy: Counting the Cost of Every Penalty in a Long Season"
             ]
         );
     }
