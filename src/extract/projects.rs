@@ -734,6 +734,89 @@ fn described_lead(title: &str) -> Option<&str> {
     None
 }
 
+/// "Flight.js", then "Flight's design": a post that names a project by a dotted name the
+/// gazetteer lacks calls it by the stem too. Each capitalized stem standing on its own,
+/// inside a sentence, is a mention of it, and all of them are named by the form the post
+/// uses more (the dotted one on a tie). Adds to `projects` and keeps them in text order.
+pub fn dotted_stems(ctx: &Context, projects: &mut Vec<Mention>, persons: &[Mention]) {
+    let text = ctx.text;
+    let rules = ctx.rules;
+    let mut dotted: Vec<&str> = projects
+        .iter()
+        .filter(|m| m.rule == "project/dotted-name")
+        .map(|m| m.name.as_str())
+        .collect();
+    if dotted.is_empty() {
+        return;
+    }
+    dotted.sort_unstable();
+    dotted.dedup();
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    let mut stems: Vec<Mention> = Vec::new();
+    for name in dotted {
+        let Some((stem, _)) = name.rsplit_once('.') else {
+            continue;
+        };
+        if !stem.starts_with(char::is_uppercase)
+            || is_generic(stem)
+            || rules.is_non_person_word(stem)
+            || rules.is_given_name(stem)
+            || rules.is_blocker(stem)
+        {
+            continue;
+        }
+        let found: Vec<Span> = text
+            .match_indices(stem)
+            .map(|(at, _)| Span::new(at, at + stem.len()))
+            .filter(|&span| {
+                stands_alone(text, span)
+                    && !starts_sentence(ctx, span)
+                    && overlapping(projects, span).is_empty()
+                    && overlapping(persons, span).is_empty()
+            })
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        let uses = projects.iter().filter(|m| m.name == name).count();
+        let chosen = if found.len() > uses { stem } else { name };
+        renamed.push((name.to_owned(), chosen.to_owned()));
+        stems.extend(
+            found
+                .into_iter()
+                .map(|span| mention(span, chosen.to_owned(), "project/dotted-stem")),
+        );
+    }
+    for m in projects.iter_mut() {
+        if let Some((_, chosen)) = renamed.iter().find(|(name, _)| *name == m.name) {
+            m.name.clone_from(chosen);
+        }
+    }
+    if !stems.is_empty() {
+        projects.extend(stems);
+        projects.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// Whether the word at `span` stands on its own: no letter, digit, `_`, `-` or joining
+/// full stop ("Flight.js") on either side.
+fn stands_alone(text: &str, span: Span) -> bool {
+    let joins = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-');
+    let before = text[..span.start].chars().next_back();
+    let mut after = text[span.end..].chars();
+    let next = after.next();
+    !before.is_some_and(|c| joins(c) || c == '.')
+        && !next.is_some_and(joins)
+        && !(next == Some('.') && after.next().is_some_and(char::is_alphanumeric))
+}
+
+/// Whether `span` opens its sentence, where any word is capitalized.
+fn starts_sentence(ctx: &Context, span: Span) -> bool {
+    ctx.tokens
+        .sentence_at(span.start)
+        .is_some_and(|i| ctx.tokens.sentences[i].span.start == span.start)
+}
+
 /// Names listed beside a known project ("spaCy and Polyglot", "Mesos, Swarm, etc.") are
 /// projects too: a recap lists like with like. A list needs "and", "or" or a closing
 /// "etc." (a comma alone also joins clauses), and is left alone as a whole where one of
@@ -929,14 +1012,10 @@ fn classify_list_item(
     {
         return ListItem::OtherKind;
     }
-    let starts_sentence = ctx
-        .tokens
-        .sentence_at(span.start)
-        .is_some_and(|i| ctx.tokens.sentences[i].span.start == span.start);
     let everyday = |word: &str| {
         is_generic(word) || rules.is_non_person_word(word) || rules.is_ambiguous_given_name(word)
     };
-    if starts_sentence
+    if starts_sentence(ctx, span)
         || !surface.split(' ').all(has_name_shape)
         || !one_word
             && surface
@@ -1417,6 +1496,21 @@ mod tests {
                 "a talk title that says nothing of software",
                 "Then “Frobnik: A Story of Hope” by Ana Lima.",
                 &[],
+            ),
+            (
+                "a dotted name called by its stem, mostly",
+                "We tried Frobnik.js today. Later, a demo showed how Frobnik scales and why Frobnik's design works.",
+                &["Frobnik"],
+            ),
+            (
+                "a dotted name called by its stem as often",
+                "We tried Frobnik.js and liked Frobnik a lot.",
+                &["Frobnik.js"],
+            ),
+            (
+                "a stem opening a sentence tells nothing",
+                "We tried Frobnik.js today. Frobnik is fast.",
+                &["Frobnik.js"],
             ),
             ("talk topic", "I went to the “Pinax” talk.", &["Pinax"]),
             (
