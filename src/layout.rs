@@ -215,20 +215,21 @@ pub fn looks_like_heading(line: &str) -> bool {
 
 /// [`looks_like_heading`] with other limits.
 pub fn heading_within(line: &str, limits: HeadingLimits) -> bool {
-    // The length first: most lines tested are whole paragraphs, and counting their words
-    // or scanning them for pictographs would cost far more.
-    if line.len() > limits.bytes {
+    // The tests that read a byte or two first: most lines tested are whole paragraphs or
+    // sentences, and counting their words or scanning them for pictographs costs more.
+    if line.len() > limits.bytes
+        || line.ends_with(['.', ',', ';'])
+        || line.starts_with("- ")
+        || !line
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '“' || c == '"')
+        || starts_like_a_sentence(line)
+    {
         return false;
     }
     let words = line.split_whitespace().take(limits.words + 1).count();
-    let first = line.chars().next();
-    words > 0
-        && words <= limits.words
-        && !line.ends_with(['.', ',', ';'])
-        && !line.starts_with("- ")
-        && !starts_like_a_sentence(line)
-        && !line.chars().any(is_pictograph)
-        && first.is_some_and(|c| c.is_uppercase() || c.is_numeric() || c == '“' || c == '"')
+    words <= limits.words && !line.chars().any(is_pictograph)
 }
 
 /// "I'm kidding with the title": a first-person aside, not a heading.

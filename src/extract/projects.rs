@@ -695,9 +695,23 @@ pub fn described_title_leads(
 /// spaced dash, an article, and one of [`TITLE_LEAD_NOUNS`] within [`TITLE_LEAD_WORDS`]
 /// words.
 fn described_lead(title: &str) -> Option<&str> {
-    let lead_end = title
-        .find(|c: char| !c.is_alphanumeric() && !matches!(c, '.' | '+' | '#'))
+    let is_lead_char = |c: char| c.is_alphanumeric() || matches!(c, '.' | '+' | '#');
+    // Every talk's title is read here, and nearly every first word is ASCII.
+    let ascii_end = title
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'+' | b'#')))
         .unwrap_or(title.len());
+    let lead_end = if title
+        .as_bytes()
+        .get(ascii_end)
+        .is_some_and(|b| !b.is_ascii())
+    {
+        title[ascii_end..]
+            .find(|c: char| !is_lead_char(c))
+            .map_or(title.len(), |i| ascii_end + i)
+    } else {
+        ascii_end
+    };
     let lead = &title[..lead_end];
     if !lead.starts_with(char::is_alphabetic) {
         return None;
@@ -765,9 +779,8 @@ pub fn dotted_stems(ctx: &Context, projects: &mut Vec<Mention>, persons: &[Menti
         {
             continue;
         }
-        let found: Vec<Span> = text
-            .match_indices(stem)
-            .map(|(at, _)| Span::new(at, at + stem.len()))
+        let found: Vec<Span> = memchr::memmem::find_iter(text.as_bytes(), stem.as_bytes())
+            .map(|at| Span::new(at, at + stem.len()))
             .filter(|&span| {
                 stands_alone(text, span)
                     && !starts_sentence(ctx, span)
@@ -1119,47 +1132,70 @@ fn item_word_before(text: &str, end: usize) -> Option<Span> {
 }
 
 /// The list separator starting at `at` (", ", " and ", ", or ", …, on one line): where
-/// it ends, and whether it holds "and" or "or".
+/// it ends, and whether it holds "and" or "or". Every known project is asked, so the
+/// separator is read from its bytes.
 fn separator_after(text: &str, at: usize) -> Option<(usize, bool)> {
-    let rest = &text[at..];
-    let after_comma = rest.strip_prefix(',');
-    let spaced = after_comma.unwrap_or(rest);
-    let words = spaced.trim_start_matches([' ', '\t']);
-    if words.len() == spaced.len() {
+    let bytes = text.as_bytes();
+    let comma = bytes.get(at) == Some(&b',');
+    let spaced = at + usize::from(comma);
+    let words = skip_blanks(bytes, spaced);
+    if words == spaced {
         return None;
     }
-    for coordinator in ["and", "or"] {
-        if let Some(after) = words.strip_prefix(coordinator) {
-            let next = after.trim_start_matches([' ', '\t']);
-            if next.len() < after.len() {
-                return Some((text.len() - next.len(), true));
+    for coordinator in [&b"and"[..], b"or"] {
+        if bytes[words..].starts_with(coordinator) {
+            let after = words + coordinator.len();
+            let next = skip_blanks(bytes, after);
+            if next > after {
+                return Some((next, true));
             }
         }
     }
-    after_comma.map(|_| (text.len() - words.len(), false))
+    comma.then_some((words, false))
 }
 
 /// The list separator ending at `at` (see [`separator_after`]): where it starts, and
 /// whether it holds "and" or "or".
 fn separator_before(text: &str, at: usize) -> Option<(usize, bool)> {
-    let head = &text[..at];
-    let words = head.trim_end_matches([' ', '\t']);
-    if words.len() == head.len() {
+    let bytes = text.as_bytes();
+    let words = skip_blanks_back(bytes, at);
+    if words == at {
         return None;
     }
-    for coordinator in ["and", "or"] {
-        if let Some(before) = words.strip_suffix(coordinator) {
-            let spaced = before.trim_end_matches([' ', '\t']);
-            if spaced.len() < before.len() {
-                let start = spaced.strip_suffix(',').unwrap_or(spaced).len();
+    for coordinator in [&b"and"[..], b"or"] {
+        if bytes[..words].ends_with(coordinator) {
+            let before = words - coordinator.len();
+            let spaced = skip_blanks_back(bytes, before);
+            if spaced < before {
+                let start = if spaced > 0 && bytes[spaced - 1] == b',' {
+                    spaced - 1
+                } else {
+                    spaced
+                };
                 return Some((start, true));
             }
-            if before.ends_with(',') {
+            if before > 0 && bytes[before - 1] == b',' {
                 return None;
             }
         }
     }
-    words.strip_suffix(',').map(|before| (before.len(), false))
+    (words > 0 && bytes[words - 1] == b',').then_some((words - 1, false))
+}
+
+/// Where the spaces and tabs from `at` end.
+fn skip_blanks(bytes: &[u8], mut at: usize) -> usize {
+    while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+        at += 1;
+    }
+    at
+}
+
+/// Where the spaces and tabs ending at `at` start.
+fn skip_blanks_back(bytes: &[u8], mut at: usize) -> usize {
+    while at > 0 && matches!(bytes[at - 1], b' ' | b'\t') {
+        at -= 1;
+    }
+    at
 }
 
 fn mention(span: Span, name: String, rule: &'static str) -> Mention {
