@@ -128,11 +128,20 @@ pub fn extract(ctx: &Context) -> Extraction {
         .into_iter()
         .filter(|p| overlapping(&persons, p.span).is_empty())
         .collect();
+    let listed = projects::listed_with_projects(ctx, &projects, &persons, &days, &blockers);
+    let mut projects = projects;
+    if !listed.is_empty() {
+        projects.extend(listed);
+        projects.sort_by_key(|m| m.span.start);
+    }
+    projects::dotted_stems(ctx, &mut projects, &persons);
     let talks = talks::find(ctx, &persons, &projects);
     let topics = projects::talk_topics(ctx, &talks.talks, &projects, &persons);
+    let leads = projects::described_title_leads(ctx, &talks.talks, &projects, &persons);
     let mut mentions = days;
     mentions.extend(projects);
     mentions.extend(topics);
+    mentions.extend(leads);
     mentions.extend(persons);
     mentions.extend(talks.speakers);
     mentions.sort_by(|a, b| {

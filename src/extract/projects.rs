@@ -76,6 +76,44 @@ static API_CUE: LazyLock<Pattern> = LazyLock::new(|| {
     .expect("api cue pattern")
 });
 
+/// The nouns that, after a talk title's lead name, describe it as software (see
+/// [`described_lead`]), lower-cased.
+const TITLE_LEAD_NOUNS: [&str; 30] = [
+    "api",
+    "app",
+    "application",
+    "browser",
+    "cli",
+    "cms",
+    "compiler",
+    "database",
+    "dsl",
+    "editor",
+    "engine",
+    "extension",
+    "framework",
+    "ide",
+    "interpreter",
+    "language",
+    "library",
+    "module",
+    "orm",
+    "package",
+    "platform",
+    "plugin",
+    "protocol",
+    "runtime",
+    "sdk",
+    "server",
+    "shell",
+    "system",
+    "tool",
+    "toolkit",
+];
+
+/// The most words a title's description may hold before its noun (see [`described_lead`]).
+const TITLE_LEAD_WORDS: usize = 6;
+
 /// Searches for the literal text that every match of NOUN_CUE, of PAREN_CUE and of
 /// API_CUE holds: their nouns (PAREN_CUE's with its ")"). A post without any of a
 /// pattern's words is spared that pattern's pass over it. A few literals are searched far
@@ -417,6 +455,11 @@ fn is_generic(lower: &[u8]) -> bool {
     SET.contains(lower)
 }
 
+/// [`is_generic`] for a word not yet lower-cased.
+fn is_generic_word(word: &str) -> bool {
+    is_generic(&lower_key(word, &mut [0; SHORT_WORD]))
+}
+
 /// Finds project mentions, given the days already found, the gazetteer's hits (see
 /// [`crate::rules::Rules::project_hits`]) and the blockers' spans (places,
 /// organisations, conferences; in text order).
@@ -619,6 +662,551 @@ pub fn talk_topics(
         out.push(mention(span, t.title.clone(), "project/talk-topic"));
     }
     out
+}
+
+/// A talk titled "Numba: A Dynamic Python compiler" is about a project named Numba (see
+/// [`described_lead`]).
+pub fn described_title_leads(
+    ctx: &Context,
+    talks: &[super::TalkMention],
+    projects: &[Mention],
+    persons: &[Mention],
+) -> Vec<Mention> {
+    let rules = ctx.rules;
+    let mut out = Vec::new();
+    for t in talks.iter().filter(|t| !t.reference) {
+        let Some(lead) = described_lead(&t.title) else {
+            continue;
+        };
+        let Some(at) = t.span.slice(ctx.text).find(t.title.as_str()) else {
+            continue;
+        };
+        let start = t.span.start + at;
+        let span = Span::new(start, start + lead.len());
+        if is_generic_word(lead)
+            || rules.is_non_person_word(lead)
+            || rules.is_given_name(lead)
+            || rules.is_ambiguous_given_name(lead)
+            || rules.is_blocker(lead)
+            || crate::extract::talks::kind_of(ctx, lead).is_some()
+            || !overlapping(projects, span).is_empty()
+            || !overlapping(persons, span).is_empty()
+        {
+            continue;
+        }
+        out.push(mention(span, lead.to_owned(), "project/title-lead"));
+    }
+    out
+}
+
+/// The name that opens `title` when the rest describes it as software: "Numba: A Dynamic
+/// Python compiler for Science", "Tulip - a language for humans". One word, a colon or a
+/// spaced dash, an article, and one of [`TITLE_LEAD_NOUNS`] within [`TITLE_LEAD_WORDS`]
+/// words.
+fn described_lead(title: &str) -> Option<&str> {
+    let is_lead_char = |c: char| c.is_alphanumeric() || matches!(c, '.' | '+' | '#');
+    // Every talk's title is read here, and nearly every first word is ASCII.
+    let ascii_end = title
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'+' | b'#')))
+        .unwrap_or(title.len());
+    let lead_end = if title
+        .as_bytes()
+        .get(ascii_end)
+        .is_some_and(|b| !b.is_ascii())
+    {
+        title[ascii_end..]
+            .find(|c: char| !is_lead_char(c))
+            .map_or(title.len(), |i| ascii_end + i)
+    } else {
+        ascii_end
+    };
+    let lead = &title[..lead_end];
+    if !lead.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let after = &title[lead_end..];
+    let spaced = after.trim_start();
+    let rest = match spaced.strip_prefix(':') {
+        Some(rest) => rest,
+        None if spaced.len() < after.len() => spaced.strip_prefix(['-', '–', '—'])?,
+        None => return None,
+    };
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let mut words = rest.split_whitespace();
+    let article = words.next()?;
+    if !["a", "an", "the"]
+        .iter()
+        .any(|a| article.eq_ignore_ascii_case(a))
+    {
+        return None;
+    }
+    for word in words.take(TITLE_LEAD_WORDS) {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        if TITLE_LEAD_NOUNS.contains(&lower.as_str()) || TITLE_LEAD_NOUNS.contains(&singular) {
+            return Some(lead.trim_end_matches('.'));
+        }
+        if bare.len() < word.len() {
+            return None;
+        }
+    }
+    None
+}
+
+/// "Flight.js", then "Flight's design": a post that names a project by a dotted name the
+/// gazetteer lacks calls it by the stem too. Each capitalized stem standing on its own,
+/// inside a sentence, is a mention of it, and all of them are named by the form the post
+/// uses more (the dotted one on a tie). Adds to `projects` and keeps them in text order.
+pub fn dotted_stems(ctx: &Context, projects: &mut Vec<Mention>, persons: &[Mention]) {
+    let text = ctx.text;
+    let rules = ctx.rules;
+    let mut dotted: Vec<&str> = projects
+        .iter()
+        .filter(|m| m.rule == "project/dotted-name")
+        .map(|m| m.name.as_str())
+        .collect();
+    if dotted.is_empty() {
+        return;
+    }
+    dotted.sort_unstable();
+    dotted.dedup();
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    let mut stems: Vec<Mention> = Vec::new();
+    for name in dotted {
+        let Some((stem, _)) = name.rsplit_once('.') else {
+            continue;
+        };
+        if !stem.starts_with(char::is_uppercase)
+            || is_generic_word(stem)
+            || rules.is_non_person_word(stem)
+            || rules.is_given_name(stem)
+            || rules.is_blocker(stem)
+        {
+            continue;
+        }
+        let found: Vec<Span> = memchr::memmem::find_iter(text.as_bytes(), stem.as_bytes())
+            .map(|at| Span::new(at, at + stem.len()))
+            .filter(|&span| {
+                stands_alone(text, span)
+                    && !starts_sentence(ctx, span)
+                    && overlapping(projects, span).is_empty()
+                    && overlapping(persons, span).is_empty()
+            })
+            .collect();
+        if found.is_empty() {
+            continue;
+        }
+        let uses = projects.iter().filter(|m| m.name == name).count();
+        let chosen = if found.len() > uses { stem } else { name };
+        renamed.push((name.to_owned(), chosen.to_owned()));
+        stems.extend(
+            found
+                .into_iter()
+                .map(|span| mention(span, chosen.to_owned(), "project/dotted-stem")),
+        );
+    }
+    for m in projects.iter_mut() {
+        if let Some((_, chosen)) = renamed.iter().find(|(name, _)| *name == m.name) {
+            m.name.clone_from(chosen);
+        }
+    }
+    if !stems.is_empty() {
+        projects.extend(stems);
+        projects.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// Whether the word at `span` stands on its own: no letter, digit, `_`, `-` or joining
+/// full stop ("Flight.js") on either side.
+fn stands_alone(text: &str, span: Span) -> bool {
+    let joins = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-');
+    let before = text[..span.start].chars().next_back();
+    let mut after = text[span.end..].chars();
+    let next = after.next();
+    !before.is_some_and(|c| joins(c) || c == '.')
+        && !next.is_some_and(joins)
+        && !(next == Some('.') && after.next().is_some_and(char::is_alphanumeric))
+}
+
+/// Whether `span` opens its sentence, where any word is capitalized.
+fn starts_sentence(ctx: &Context, span: Span) -> bool {
+    ctx.tokens
+        .sentence_at(span.start)
+        .is_some_and(|i| ctx.tokens.sentences[i].span.start == span.start)
+}
+
+/// Names listed beside a known project ("spaCy and Polyglot", "Mesos, Swarm, etc.") are
+/// projects too: a recap lists like with like. A list needs "and", "or" or a closing
+/// "etc." (a comma alone also joins clauses), and is left alone as a whole where one of
+/// its items is a person, place, organisation or day, as then it mixes kinds. An item
+/// that is an everyday word or could start the sentence ends the list there.
+pub fn listed_with_projects(
+    ctx: &Context,
+    projects: &[Mention],
+    persons: &[Mention],
+    days: &[Mention],
+    blockers: &[Span],
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut walked_to = 0;
+    for known in projects {
+        if known.span.start < walked_to
+            || separator_before(ctx.text, known.span.start).is_none()
+                && separator_after(ctx.text, known.span.end).is_none()
+        {
+            continue;
+        }
+        let list = ListWalk::around(ctx, projects, persons, days, blockers, known.span);
+        walked_to = list.end;
+        if list.mixed || !(list.coordinated || list.etc) || list.title_case(ctx) {
+            continue;
+        }
+        out.extend(
+            list.new_items
+                .into_iter()
+                .map(|span| mention(span, span.slice(ctx.text).to_owned(), "project/listed-with")),
+        );
+    }
+    out
+}
+
+/// The items of a list found around one known project (see [`listed_with_projects`]).
+struct ListWalk {
+    /// Items that are no known project, in text order.
+    new_items: Vec<Span>,
+    /// Every item's span, known or new.
+    items: Vec<Span>,
+    /// Where the last item ends.
+    end: usize,
+    /// Joined by "and" or "or" somewhere.
+    coordinated: bool,
+    /// Closed by ", etc".
+    etc: bool,
+    /// An item names something other than software.
+    mixed: bool,
+}
+
+/// What an item of a list that is no known project turns out to be.
+enum ListItem {
+    /// A name the list makes a project.
+    Project,
+    /// Not a name: the list ends before it.
+    End,
+    /// A name of another kind: the list is not one of projects.
+    OtherKind,
+}
+
+impl ListWalk {
+    fn around(
+        ctx: &Context,
+        projects: &[Mention],
+        persons: &[Mention],
+        days: &[Mention],
+        blockers: &[Span],
+        known: Span,
+    ) -> ListWalk {
+        let text = ctx.text;
+        let mut walk = ListWalk {
+            new_items: Vec::new(),
+            items: vec![known],
+            end: known.end,
+            coordinated: false,
+            etc: false,
+            mixed: false,
+        };
+        let classify = |span: Span| classify_list_item(ctx, span, persons, days, blockers);
+        // Leftwards, then rightwards, from the known project.
+        let mut at = known.start;
+        while let Some((sep_start, coordinator)) = separator_before(text, at) {
+            let item = match projects
+                .get(projects.partition_point(|m| m.span.end < sep_start))
+                .filter(|m| m.span.end == sep_start)
+            {
+                Some(m) => m.span,
+                None => match item_before(text, sep_start) {
+                    Some(span) => match classify(span) {
+                        ListItem::Project => {
+                            walk.new_items.push(span);
+                            span
+                        }
+                        ListItem::End => break,
+                        ListItem::OtherKind => {
+                            walk.mixed = true;
+                            break;
+                        }
+                    },
+                    None => break,
+                },
+            };
+            walk.coordinated |= coordinator;
+            walk.items.push(item);
+            at = item.start;
+        }
+        walk.new_items.reverse();
+        let mut at = known.end;
+        while let Some((sep_end, coordinator)) = separator_after(text, at) {
+            if !coordinator && text[sep_end..].starts_with("etc") {
+                walk.etc = !text[sep_end + 3..].starts_with(char::is_alphanumeric);
+                break;
+            }
+            let item = match super::starting_at(projects, sep_end) {
+                Some(m) => m.span,
+                None => match item_after(text, sep_end) {
+                    Some(span) => match classify(span) {
+                        ListItem::Project => {
+                            walk.new_items.push(span);
+                            span
+                        }
+                        ListItem::End => break,
+                        ListItem::OtherKind => {
+                            walk.mixed = true;
+                            break;
+                        }
+                    },
+                    None => break,
+                },
+            };
+            walk.coordinated |= coordinator;
+            walk.items.push(item);
+            walk.end = item.end;
+            at = item.end;
+        }
+        walk
+    }
+
+    /// Whether the list stands in title-cased text ("Testing Django and Friends"), where
+    /// a capital tells nothing: most of the other longer words of its quote, or else of
+    /// its sentence, are capitalized.
+    fn title_case(&self, ctx: &Context) -> bool {
+        let tokens = ctx.tokens;
+        let first = self.items[0].start;
+        let Some(sentence) = tokens.sentence_at(first) else {
+            return false;
+        };
+        let quote = tokens.quotes[..tokens.quotes.partition_point(|q| q.inner.start <= first)]
+            .last()
+            .map(|q| q.inner)
+            .filter(|inner| inner.end >= self.end);
+        let (mut capitalized, mut others) = (0, 0);
+        for word in tokens.sentence_words(sentence) {
+            let surface = word.span.slice(ctx.text);
+            if surface.chars().count() < 4
+                || !surface.starts_with(char::is_alphabetic)
+                || quote.is_some_and(|inner| !inner.contains(word.span))
+                || self.items.iter().any(|item| item.contains(word.span))
+            {
+                continue;
+            }
+            if surface.starts_with(char::is_uppercase) {
+                capitalized += 1;
+            } else {
+                others += 1;
+            }
+        }
+        capitalized > others
+    }
+}
+
+/// What the list item at `span`, no known project, is (see [`ListItem`]).
+fn classify_list_item(
+    ctx: &Context,
+    span: Span,
+    persons: &[Mention],
+    days: &[Mention],
+    blockers: &[Span],
+) -> ListItem {
+    let rules = ctx.rules;
+    let surface = span.slice(ctx.text);
+    let mut words = surface.split(' ');
+    let first = words.next().unwrap_or(surface);
+    let one_word = words.next().is_none();
+    if !overlapping(persons, span).is_empty()
+        || !overlapping(days, span).is_empty()
+        || !overlapping_spans(blockers, span).is_empty()
+        || rules.is_blocker(surface)
+        || rules.is_honorific(first)
+        // Two capitalized words starting with a given name are a person's name.
+        || rules.is_given_name(first) && (one_word || !rules.is_ambiguous_given_name(first))
+    {
+        return ListItem::OtherKind;
+    }
+    let everyday = |word: &str| {
+        is_generic_word(word)
+            || rules.is_non_person_word(word)
+            || rules.is_ambiguous_given_name(word)
+    };
+    if starts_sentence(ctx, span)
+        || !surface.split(' ').all(has_name_shape)
+        || !one_word
+            && surface
+                .split(' ')
+                .any(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+        || surface.split(' ').all(everyday)
+        || crate::extract::talks::kind_of(ctx, surface).is_some()
+    {
+        return ListItem::End;
+    }
+    ListItem::Project
+}
+
+/// Words that join the words of a title but stand in no name of a listed project.
+const FUNCTION_WORDS: [&str; 14] = [
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+];
+
+/// Whether `word` is written as a name: a capital and then a lower-case letter
+/// somewhere ("Polyglot", "SimpleWebRTC"), or lower case with a capital or a digit
+/// inside ("easyRTC", "word2vec"). Capitals alone ("IBM") are as often an organisation.
+fn has_name_shape(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if first.is_uppercase() {
+        word.chars().any(char::is_lowercase)
+    } else {
+        first.is_lowercase() && chars.any(|c| c.is_uppercase() || c.is_ascii_digit())
+    }
+}
+
+/// Whether `c` may stand inside a list item: "Peer.js", "C++", "F#".
+fn is_item_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '.' | '+' | '#')
+}
+
+/// The longest item, of up to [`MAX_ITEM_WORDS`] words, that starts at `start`: a word
+/// (see [`item_word_after`]) and capitalized words after it, each after one space
+/// ("Web Components").
+fn item_after(text: &str, start: usize) -> Option<Span> {
+    let mut item = item_word_after(text, start)?;
+    for _ in 1..MAX_ITEM_WORDS {
+        match text[item.end..]
+            .strip_prefix(' ')
+            .and_then(|_| item_word_after(text, item.end + 1))
+            .filter(|next| next.slice(text).starts_with(char::is_uppercase))
+        {
+            Some(next) => item.end = next.end,
+            None => break,
+        }
+    }
+    Some(item)
+}
+
+/// The longest item that ends at `end` (see [`item_after`]).
+fn item_before(text: &str, end: usize) -> Option<Span> {
+    let mut item = item_word_before(text, end)?;
+    for _ in 1..MAX_ITEM_WORDS {
+        if !item.slice(text).starts_with(char::is_uppercase) {
+            break;
+        }
+        match text[..item.start]
+            .strip_suffix(' ')
+            .and_then(|_| item_word_before(text, item.start - 1))
+            .filter(|previous| previous.slice(text).starts_with(char::is_uppercase))
+        {
+            Some(previous) => item.start = previous.start,
+            None => break,
+        }
+    }
+    Some(item)
+}
+
+/// The most words a listed name is read as: "Google Speech API".
+const MAX_ITEM_WORDS: usize = 3;
+
+/// The word that starts at `start`: letters and digits, with full stops between them
+/// and "+" or "#" at the end ("Peer.js", "C++"), bounded by neither a word character nor
+/// a hyphen.
+fn item_word_after(text: &str, start: usize) -> Option<Span> {
+    let rest = &text[start..];
+    let mut end = rest.find(|c: char| !is_item_char(c)).unwrap_or(rest.len());
+    end = rest[..end].trim_end_matches('.').len();
+    let item = &rest[..end];
+    let bounded = !rest[end..].starts_with(['-', '_', '/', '@']);
+    (item.starts_with(char::is_alphabetic) && bounded).then(|| Span::new(start, start + end))
+}
+
+/// The word that ends at `end` (see [`item_word_after`]).
+fn item_word_before(text: &str, end: usize) -> Option<Span> {
+    let head = &text[..end];
+    let start = head.rfind(|c: char| !is_item_char(c)).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let item = &head[start..];
+    let bounded = !head[..start].ends_with(['-', '_', '/', '@']);
+    (item.starts_with(char::is_alphabetic) && !item.ends_with('.') && bounded)
+        .then(|| Span::new(start, end))
+}
+
+/// The list separator starting at `at` (", ", " and ", ", or ", …, on one line): where
+/// it ends, and whether it holds "and" or "or". Every known project is asked, so the
+/// separator is read from its bytes.
+fn separator_after(text: &str, at: usize) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let comma = bytes.get(at) == Some(&b',');
+    let spaced = at + usize::from(comma);
+    let words = skip_blanks(bytes, spaced);
+    if words == spaced {
+        return None;
+    }
+    for coordinator in [&b"and"[..], b"or"] {
+        if bytes[words..].starts_with(coordinator) {
+            let after = words + coordinator.len();
+            let next = skip_blanks(bytes, after);
+            if next > after {
+                return Some((next, true));
+            }
+        }
+    }
+    comma.then_some((words, false))
+}
+
+/// The list separator ending at `at` (see [`separator_after`]): where it starts, and
+/// whether it holds "and" or "or".
+fn separator_before(text: &str, at: usize) -> Option<(usize, bool)> {
+    let bytes = text.as_bytes();
+    let words = skip_blanks_back(bytes, at);
+    if words == at {
+        return None;
+    }
+    for coordinator in [&b"and"[..], b"or"] {
+        if bytes[..words].ends_with(coordinator) {
+            let before = words - coordinator.len();
+            let spaced = skip_blanks_back(bytes, before);
+            if spaced < before {
+                let start = if spaced > 0 && bytes[spaced - 1] == b',' {
+                    spaced - 1
+                } else {
+                    spaced
+                };
+                return Some((start, true));
+            }
+            if before > 0 && bytes[before - 1] == b',' {
+                return None;
+            }
+        }
+    }
+    (words > 0 && bytes[words - 1] == b',').then_some((words - 1, false))
+}
+
+/// Where the spaces and tabs from `at` end.
+fn skip_blanks(bytes: &[u8], mut at: usize) -> usize {
+    while matches!(bytes.get(at), Some(b' ' | b'\t')) {
+        at += 1;
+    }
+    at
+}
+
+/// Where the spaces and tabs ending at `at` start.
+fn skip_blanks_back(bytes: &[u8], mut at: usize) -> usize {
+    while at > 0 && matches!(bytes[at - 1], b' ' | b'\t') {
+        at -= 1;
+    }
+    at
 }
 
 fn mention(span: Span, name: String, rule: &'static str) -> Mention {
@@ -915,6 +1503,61 @@ mod tests {
                 "a one-letter prefix is part of a name",
                 "He ported eSpeak to iPhone.",
                 &["eSpeak", "iPhone"],
+            ),
+            (
+                "listed with known projects",
+                "The queue ran on Quuxly, Redis and Frobnik Forge.",
+                &["Quuxly", "Redis", "Frobnik Forge"],
+            ),
+            (
+                "listed before etc",
+                "We heard of Kubernetes, Frobnik, etc. all week.",
+                &["Kubernetes", "Frobnik"],
+            ),
+            (
+                "a comma alone joins no list",
+                "In Django, Frobnik said hello.",
+                &["Django"],
+            ),
+            (
+                "a list with a person is no list of projects",
+                "We met Django, Alice and Quuxly.",
+                &["Django"],
+            ),
+            (
+                "an everyday word ends a list",
+                "I chatted about Django and Friends over lunch.",
+                &["Django"],
+            ),
+            (
+                "a title-cased list",
+                "I enjoyed “Testing Apps With Frobnik and Django Quickly”.",
+                &["Django"],
+            ),
+            (
+                "a talk title that says what its lead is",
+                "Then “Frobnik: A Tiny Framework for Go” by Ana Lima.",
+                &["Frobnik", "Go"],
+            ),
+            (
+                "a talk title that says nothing of software",
+                "Then “Frobnik: A Story of Hope” by Ana Lima.",
+                &[],
+            ),
+            (
+                "a dotted name called by its stem, mostly",
+                "We tried Frobnik.js today. Later, a demo showed how Frobnik scales and why Frobnik's design works.",
+                &["Frobnik"],
+            ),
+            (
+                "a dotted name called by its stem as often",
+                "We tried Frobnik.js and liked Frobnik a lot.",
+                &["Frobnik.js"],
+            ),
+            (
+                "a stem opening a sentence tells nothing",
+                "We tried Frobnik.js today. Frobnik is fast.",
+                &["Frobnik.js"],
             ),
             ("talk topic", "I went to the “Pinax” talk.", &["Pinax"]),
             (

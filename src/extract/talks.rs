@@ -14,7 +14,7 @@ use super::persons::scan_name;
 use super::{
     Context, EntityKind, Mention, TalkMention, has_span, last_ending_by, overlapping, starting_at,
 };
-use crate::layout::looks_like_heading;
+use crate::layout::{TITLE_OVER_SPEAKER, heading_within, looks_like_heading};
 use crate::rules::{Rules, TalkKind, WordSet, contains_lower, each_overlapping, overlapping_dfa};
 use crate::span::Span;
 use crate::swar::{HIGHS, ONES};
@@ -1420,7 +1420,7 @@ impl Finder<'_, '_> {
                 continue;
             }
             let t = title.slice(text);
-            if !looks_like_heading(t)
+            if !heading_within(t, TITLE_OVER_SPEAKER)
                 || ctx.rules.day_marker.find(t).is_some_and(|m| m.start() < 12)
                 || t.ends_with(':')
             {
@@ -3440,12 +3440,13 @@ mod tests {
 
     #[test]
     fn title_over_speaker_lines() {
-        let text = "Error Handling Isn't All About Errors\n\nJane Lusby\n\nI found it helpful.\n\nRust for Non-Systems Programmers\n\nRebecca Turner\n\nVery relevant.";
+        let text = "Error Handling Isn't All About Errors\n\nJane Lusby\n\nI found it helpful.\n\nRust for Non-Systems Programmers\n\nRebecca Turner\n\nVery relevant.\n\nWhy Is It Wise to Be Lazy: Counting the Cost of Every Penalty in a Long Season\n\nAna Lima\n\nFun.";
         assert_eq!(
             titles(text),
             [
                 "Error Handling Isn't All About Errors",
-                "Rust for Non-Systems Programmers"
+                "Rust for Non-Systems Programmers",
+                "Why Is It Wise to Be Lazy: Counting the Cost of Every Penalty in a Long Season"
             ]
         );
     }
