@@ -762,7 +762,7 @@ fn split_parts_on_non_names(
             run_lists.is_non_person_word()
         } else {
             let word = part.slice(text);
-            rules.is_non_person_word(word) && !allowed_as_surname(&run, run_lists, word)
+            rules.is_non_person_word(word) && !allowed_as_surname(text, &run, run_lists, word)
         };
         if never {
             push_piece(text, name, rules, &mut run, run_lists, out, false);
@@ -816,8 +816,9 @@ fn first_word_lists(text: &str, name: &NameSpan, part: Span, rules: &Rules) -> W
 
 /// "Sarah Day": a word that is usually not a name may still be a surname right after a
 /// known given name (`run_lists` are the lists of the run's first part), unless it is a
-/// calendar word.
-fn allowed_as_surname(run: &[Span], run_lists: WordLists, word: &str) -> bool {
+/// calendar word, or an article comes before the given name ("the Mei System", "the Jane
+/// Street team": a thing named after someone).
+fn allowed_as_surname(text: &str, run: &[Span], run_lists: WordLists, word: &str) -> bool {
     const MONTHS: &[&str] = &[
         "january",
         "february",
@@ -835,6 +836,7 @@ fn allowed_as_surname(run: &[Span], run_lists: WordLists, word: &str) -> bool {
     if run.len() != 1
         || !run_lists.is_given_name()
         || !word.chars().next().is_some_and(char::is_uppercase)
+        || after_article(text, run[0].start)
     {
         return false;
     }
@@ -846,6 +848,24 @@ fn allowed_as_surname(run: &[Span], run_lists: WordLists, word: &str) -> bool {
             lower,
             "the" | "and" | "of" | "in" | "on" | "at" | "to" | "for" | "talk" | "keynote" | "panel"
         )
+}
+
+/// Whether an article ("the", "a", "an", in any case) and one space come right before
+/// `at`.
+fn after_article(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    ["the", "a", "an"].iter().any(|article| {
+        let start = before.len().saturating_sub(article.len());
+        before
+            .get(start..)
+            .is_some_and(|w| w.eq_ignore_ascii_case(article))
+            && !before[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+    })
 }
 
 /// Start of the next word that could begin a name, at or after `from`: a capital, or a
@@ -1407,6 +1427,16 @@ mod tests {
                 &["Jesse Noller"],
             ),
             ("month is no person", "In May 2009 we met.", &[]),
+            (
+                "an everyday word as a surname",
+                "Then Sarah Day showed her tests.",
+                &["Sarah Day"],
+            ),
+            (
+                "a thing named after someone",
+                "She sorted them into the Mei System quadrants.",
+                &[],
+            ),
             (
                 "weekday is no person",
                 "On Saturday Morning it rained.",
