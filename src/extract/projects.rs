@@ -725,12 +725,15 @@ fn described_lead(title: &str) -> Option<&str> {
     if !lead.starts_with(char::is_alphabetic) {
         return None;
     }
-    let after = &title[lead_end..];
-    let spaced = after.trim_start();
-    let rest = match spaced.strip_prefix(':') {
-        Some(rest) => rest,
-        None if spaced.len() < after.len() => spaced.strip_prefix(['-', '–', '—'])?,
-        None => return None,
+    // Titles are single-spaced: the separator is read from the bytes after the word.
+    let bytes = title.as_bytes();
+    let sep = lead_end + bytes[lead_end..].iter().take_while(|&&b| b == b' ').count();
+    let spaced = sep > lead_end;
+    let rest = match bytes.get(sep) {
+        Some(b':') => &title[sep + 1..],
+        Some(b'-') if spaced => &title[sep + 1..],
+        Some(0xE2) if spaced => title[sep..].strip_prefix(['–', '—'])?,
+        _ => return None,
     };
     if !rest.starts_with(char::is_whitespace) {
         return None;
@@ -854,10 +857,7 @@ pub fn listed_with_projects(
     let mut out = Vec::new();
     let mut walked_to = 0;
     for known in projects {
-        if known.span.start < walked_to
-            || separator_before(ctx.text, known.span.start).is_none()
-                && separator_after(ctx.text, known.span.end).is_none()
-        {
+        if known.span.start < walked_to || !may_join_list(ctx.text.as_bytes(), known.span) {
             continue;
         }
         let list = ListWalk::around(ctx, projects, persons, days, blockers, known.span);
@@ -1142,6 +1142,26 @@ fn item_word_before(text: &str, end: usize) -> Option<Span> {
         .then(|| Span::new(start, end))
 }
 
+/// Whether a list separator (see [`separator_after`]) may stand right before or after
+/// `span`, by the two bytes on each side: every known project is asked, and few are
+/// followed by a comma or stand beside "and" or "or".
+fn may_join_list(bytes: &[u8], span: Span) -> bool {
+    let after = (bytes.get(span.end), bytes.get(span.end + 1));
+    let joins_after = matches!(
+        after,
+        (Some(b','), _) | (Some(b' ' | b'\t'), Some(b'a' | b'o' | b' ' | b'\t'))
+    );
+    let before = (
+        span.start.checked_sub(2).map(|i| bytes[i]),
+        span.start.checked_sub(1).map(|i| bytes[i]),
+    );
+    let joins_before = matches!(
+        before,
+        (Some(b'd' | b'r' | b',' | b' ' | b'\t'), Some(b' ' | b'\t'))
+    );
+    joins_after || joins_before
+}
+
 /// The list separator starting at `at` (", ", " and ", ", or ", …, on one line): where
 /// it ends, and whether it holds "and" or "or". Every known project is asked, so the
 /// separator is read from its bytes.
@@ -1190,7 +1210,10 @@ fn separator_before(text: &str, at: usize) -> Option<(usize, bool)> {
             }
         }
     }
-    (words > 0 && bytes[words - 1] == b',').then_some((words - 1, false))
+    words
+        .checked_sub(1)
+        .filter(|&comma| bytes[comma] == b',')
+        .map(|comma| (comma, false))
 }
 
 /// Where the spaces and tabs from `at` end.
@@ -1340,6 +1363,20 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn lists_joined_only_where_the_bytes_beside_allow(
+            text in "(X|and|or|band|, |,| |\t|etc|é|\n){0,8}",
+            start in 0usize..40,
+            len in 0usize..8,
+        ) {
+            let start = start.min(text.len());
+            let end = (start + len).min(text.len());
+            proptest::prop_assume!(text.is_char_boundary(start) && text.is_char_boundary(end));
+            let joined = separator_before(&text, start).is_some()
+                || separator_after(&text, end).is_some();
+            proptest::prop_assert!(!joined || may_join_list(text.as_bytes(), Span::new(start, end)));
+        }
 
         #[test]
         fn generic_words_told_as_lower_casing_tells_them(
