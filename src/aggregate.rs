@@ -304,40 +304,20 @@ impl Packing {
     }
 }
 
-/// Bits of a digit of [`radix_sort`].
-const DIGIT_BITS: u32 = 11;
-
 /// Sorts numbers below 2 to the power `bits`, as `sort_unstable` does, a digit of
 /// [`DIGIT_BITS`] bits at a time from the lowest (a least significant digit radix sort):
 /// one pass over the numbers per digit, where sorting by comparisons goes some twenty
 /// times over them. A digit that all the numbers share takes no pass.
 fn radix_sort(numbers: Vec<u64>, bits: u32) -> Vec<u64> {
-    match bits.div_ceil(DIGIT_BITS) {
-        0 | 1 => radix_sort_digits::<1>(numbers),
-        2 => radix_sort_digits::<2>(numbers),
-        3 => radix_sort_digits::<3>(numbers),
-        4 => radix_sort_digits::<4>(numbers),
-        5 => radix_sort_digits::<5>(numbers),
-        _ => radix_sort_digits::<6>(numbers),
-    }
-}
-
-/// Digit `d` of `n`, from the lowest.
-fn digit(n: u64, d: usize) -> usize {
-    ((n >> (d as u32 * DIGIT_BITS)) & ((1 << DIGIT_BITS) - 1)) as usize
-}
-
-/// [`radix_sort`] of numbers of `D` digits. The counts of every digit's values are taken
-/// in one pass over the numbers, before any is moved, rather than in a pass per digit.
-fn radix_sort_digits<const D: usize>(numbers: Vec<u64>) -> Vec<u64> {
-    let mut counts = [[0usize; 1 << DIGIT_BITS]; D];
-    for &n in &numbers {
-        for (d, count) in counts.iter_mut().enumerate() {
-            count[digit(n, d)] += 1;
-        }
-    }
+    const DIGIT_BITS: u32 = 11;
+    const DIGIT: u64 = (1 << DIGIT_BITS) - 1;
     let (mut numbers, mut spare) = (numbers, Vec::new());
-    for (d, mut starts) in counts.into_iter().enumerate() {
+    for shift in (0..bits).step_by(DIGIT_BITS as usize) {
+        let digit = |n: u64| ((n >> shift) & DIGIT) as usize;
+        let mut starts = [0usize; 1 << DIGIT_BITS];
+        for &n in &numbers {
+            starts[digit(n)] += 1;
+        }
         if starts.contains(&numbers.len()) {
             continue;
         }
@@ -347,7 +327,7 @@ fn radix_sort_digits<const D: usize>(numbers: Vec<u64>) -> Vec<u64> {
         }
         spare.resize(numbers.len(), 0);
         for &n in &numbers {
-            let at = &mut starts[digit(n, d)];
+            let at = &mut starts[digit(n)];
             spare[*at] = n;
             *at += 1;
         }
