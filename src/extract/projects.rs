@@ -830,9 +830,10 @@ fn stands_alone(text: &str, span: Span) -> bool {
     let before = text[..span.start].chars().next_back();
     let mut after = text[span.end..].chars();
     let next = after.next();
-    !before.is_some_and(|c| joins(c) || c == '.')
-        && !next.is_some_and(joins)
-        && !(next == Some('.') && after.next().is_some_and(char::is_alphanumeric))
+    let joined_before = before.is_some_and(|c| joins(c) || c == '.');
+    let joined_after = next.is_some_and(joins)
+        || next == Some('.') && after.next().is_some_and(char::is_alphanumeric);
+    !joined_before && !joined_after
 }
 
 /// Whether `span` opens its sentence, where any word is capitalized.
