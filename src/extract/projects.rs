@@ -923,25 +923,13 @@ impl ListWalk {
         // Leftwards, then rightwards, from the known project.
         let mut at = known.start;
         while let Some((sep_start, coordinator)) = separator_before(text, at) {
-            let item = match projects
+            let known = projects
                 .get(projects.partition_point(|m| m.span.end < sep_start))
                 .filter(|m| m.span.end == sep_start)
-            {
-                Some(m) => m.span,
-                None => match item_before(text, sep_start) {
-                    Some(span) => match classify(span) {
-                        ListItem::Project => {
-                            walk.new_items.push(span);
-                            span
-                        }
-                        ListItem::End => break,
-                        ListItem::OtherKind => {
-                            walk.mixed = true;
-                            break;
-                        }
-                    },
-                    None => break,
-                },
+                .map(|m| m.span);
+            let Some(item) = walk.next_item(known, || item_before(text, sep_start), classify)
+            else {
+                break;
             };
             walk.coordinated |= coordinator;
             walk.items.push(item);
@@ -954,22 +942,9 @@ impl ListWalk {
                 walk.etc = !text[sep_end + 3..].starts_with(char::is_alphanumeric);
                 break;
             }
-            let item = match super::starting_at(projects, sep_end) {
-                Some(m) => m.span,
-                None => match item_after(text, sep_end) {
-                    Some(span) => match classify(span) {
-                        ListItem::Project => {
-                            walk.new_items.push(span);
-                            span
-                        }
-                        ListItem::End => break,
-                        ListItem::OtherKind => {
-                            walk.mixed = true;
-                            break;
-                        }
-                    },
-                    None => break,
-                },
+            let known = super::starting_at(projects, sep_end).map(|m| m.span);
+            let Some(item) = walk.next_item(known, || item_after(text, sep_end), classify) else {
+                break;
             };
             walk.coordinated |= coordinator;
             walk.items.push(item);
@@ -977,6 +952,32 @@ impl ListWalk {
             at = item.end;
         }
         walk
+    }
+
+    /// The list's next item: a known project's span, else the name `read` finds there if
+    /// the list makes it a project. `None` ends the walk, and marks the list mixed where
+    /// a name of another kind stands there.
+    fn next_item(
+        &mut self,
+        known: Option<Span>,
+        read: impl FnOnce() -> Option<Span>,
+        classify: impl Fn(Span) -> ListItem,
+    ) -> Option<Span> {
+        if known.is_some() {
+            return known;
+        }
+        let span = read()?;
+        match classify(span) {
+            ListItem::Project => {
+                self.new_items.push(span);
+                Some(span)
+            }
+            ListItem::End => None,
+            ListItem::OtherKind => {
+                self.mixed = true;
+                None
+            }
+        }
     }
 
     /// Whether the list stands in title-cased text ("Testing Django and Friends"), where
