@@ -124,16 +124,11 @@ pub fn extract(ctx: &Context) -> Extraction {
     let projects = projects::find(ctx, &days, hits.projects, &blockers);
     let persons = persons::find(ctx, &projects, &days, &blockers);
     // A full name beats a project word inside it ("Julia Evans").
-    let projects: Vec<Mention> = projects
+    let mut projects: Vec<Mention> = projects
         .into_iter()
         .filter(|p| overlapping(&persons, p.span).is_empty())
         .collect();
-    let listed = projects::listed_with_projects(ctx, &projects, &persons, &days, &blockers);
-    let mut projects = projects;
-    if !listed.is_empty() {
-        projects.extend(listed);
-        projects.sort_by_key(|m| m.span.start);
-    }
+    projects::listed_with_projects(ctx, &mut projects, &persons, &days, &blockers);
     projects::dotted_stems(ctx, &mut projects, &persons);
     let talks = talks::find(ctx, &persons, &projects);
     let topics = projects::talk_topics(ctx, &talks.talks, &projects, &persons);

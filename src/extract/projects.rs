@@ -683,10 +683,11 @@ pub fn described_title_leads(
         };
         let start = t.span.start + at;
         let span = Span::new(start, start + lead.len());
+        let lists = rules.word_lists(lead);
         if is_generic_word(lead)
-            || rules.is_non_person_word(lead)
-            || rules.is_given_name(lead)
-            || rules.is_ambiguous_given_name(lead)
+            || lists.is_non_person_word()
+            || lists.is_given_name()
+            || lists.is_ambiguous_given_name()
             || rules.is_blocker(lead)
             || crate::extract::talks::kind_of(ctx, lead).is_some()
             || !overlapping(projects, span).is_empty()
@@ -783,10 +784,11 @@ pub fn dotted_stems(ctx: &Context, projects: &mut Vec<Mention>, persons: &[Menti
         let Some((stem, _)) = name.rsplit_once('.') else {
             continue;
         };
+        let lists = rules.word_lists(stem);
         if !stem.starts_with(char::is_uppercase)
             || is_generic_word(stem)
-            || rules.is_non_person_word(stem)
-            || rules.is_given_name(stem)
+            || lists.is_non_person_word()
+            || lists.is_given_name()
             || rules.is_blocker(stem)
         {
             continue;
@@ -817,10 +819,7 @@ pub fn dotted_stems(ctx: &Context, projects: &mut Vec<Mention>, persons: &[Menti
             m.name.clone_from(chosen);
         }
     }
-    if !stems.is_empty() {
-        projects.extend(stems);
-        projects.sort_by_key(|m| m.span.start);
-    }
+    add_in_text_order(projects, stems);
 }
 
 /// Whether the word at `span` stands on its own: no letter, digit, `_`, `-` or joining
@@ -847,17 +846,18 @@ fn starts_sentence(ctx: &Context, span: Span) -> bool {
 /// projects too: a recap lists like with like. A list needs "and", "or" or a closing
 /// "etc." (a comma alone also joins clauses), and is left alone as a whole where one of
 /// its items is a person, place, organisation or day, as then it mixes kinds. An item
-/// that is an everyday word or could start the sentence ends the list there.
+/// that is an everyday word or could start the sentence ends the list there. Adds to
+/// `projects` and keeps them in text order.
 pub fn listed_with_projects(
     ctx: &Context,
-    projects: &[Mention],
+    projects: &mut Vec<Mention>,
     persons: &[Mention],
     days: &[Mention],
     blockers: &[Span],
-) -> Vec<Mention> {
+) {
     let mut out = Vec::new();
     let mut walked_to = 0;
-    for known in projects {
+    for known in projects.iter() {
         if known.span.start < walked_to || !may_join_list(ctx.text.as_bytes(), known.span) {
             continue;
         }
@@ -872,7 +872,15 @@ pub fn listed_with_projects(
                 .map(|span| mention(span, span.slice(ctx.text).to_owned(), "project/listed-with")),
         );
     }
-    out
+    add_in_text_order(projects, out);
+}
+
+/// Adds `found` to `projects`, which stay in text order.
+fn add_in_text_order(projects: &mut Vec<Mention>, found: Vec<Mention>) {
+    if !found.is_empty() {
+        projects.extend(found);
+        projects.sort_by_key(|m| m.span.start);
+    }
 }
 
 /// The items of a list found around one known project (see [`listed_with_projects`]).
@@ -1026,27 +1034,27 @@ fn classify_list_item(
     let mut words = surface.split(' ');
     let first = words.next().unwrap_or(surface);
     let one_word = words.next().is_none();
+    let first_lists = rules.word_lists(first);
     if !overlapping(persons, span).is_empty()
         || !overlapping(days, span).is_empty()
         || !overlapping_spans(blockers, span).is_empty()
         || rules.is_blocker(surface)
-        || rules.is_honorific(first)
+        || first_lists.is_honorific()
         // Two capitalized words starting with a given name are a person's name.
-        || rules.is_given_name(first) && (one_word || !rules.is_ambiguous_given_name(first))
+        || first_lists.is_given_name() && (one_word || !first_lists.is_ambiguous_given_name())
     {
         return ListItem::OtherKind;
     }
     let everyday = |word: &str| {
-        is_generic_word(word)
-            || rules.is_non_person_word(word)
-            || rules.is_ambiguous_given_name(word)
+        let lists = rules.word_lists(word);
+        is_generic_word(word) || lists.is_non_person_word() || lists.is_ambiguous_given_name()
     };
     if starts_sentence(ctx, span)
         || !surface.split(' ').all(has_name_shape)
         || !one_word
             && surface
                 .split(' ')
-                .any(|w| FUNCTION_WORDS.contains(&w.to_lowercase().as_str()))
+                .any(|w| JOINING_WORDS.iter().any(|j| w.eq_ignore_ascii_case(j)))
         || surface.split(' ').all(everyday)
         || crate::extract::talks::kind_of(ctx, surface).is_some()
     {
@@ -1056,7 +1064,7 @@ fn classify_list_item(
 }
 
 /// Words that join the words of a title but stand in no name of a listed project.
-const FUNCTION_WORDS: [&str; 14] = [
+const JOINING_WORDS: [&str; 14] = [
     "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
 ];
 
