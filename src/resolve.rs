@@ -429,21 +429,49 @@ fn person_clusters(persons: &PersonNames) -> Vec<usize> {
         .iter()
         .map(|&head| Claimant::new(&full[head]))
         .collect();
+    //
+    // Two heads may share a first name ("Maren Lind" and "Maren Holt"): the
+    // short form is then read as a reader reads it, as the one of them named last before
+    // it, and stays a name of its own when neither was named before it.
     for (id, u) in uses.iter().enumerate().filter(|(_, u)| u.parts() == 1) {
         let short = u.lone_word(persons.name(id), &words);
         let short = ShortForm::new(&short);
-        let mut matches = heads
+        let matches = heads
             .iter()
             .zip(&claimants)
             .filter_map(|(&head, claimant)| {
                 (claimant.may_claim(&short) && is_short_form(short.word, full[head].parts))
                     .then_some(head)
             });
-        if let (Some(head), None) = (matches.next(), matches.next()) {
+        if let Some(head) = claiming_head(matches, |head| uses[ranked[head]].first, u.first) {
             canon[id] = ranked[head];
         }
     }
     canon
+}
+
+/// Which of the heads that may claim a short form first used at `first` does: the only
+/// one, or else the one whose first use (`first_of`) is the last before the short form's.
+fn claiming_head(
+    heads: impl Iterator<Item = usize>,
+    first_of: impl Fn(usize) -> usize,
+    first: usize,
+) -> Option<usize> {
+    let mut only = None;
+    let mut several = false;
+    let mut nearest: Option<(usize, usize)> = None;
+    for head in heads {
+        several |= only.replace(head).is_some();
+        let head_first = first_of(head);
+        if head_first < first && nearest.is_none_or(|(f, _)| head_first > f) {
+            nearest = Some((head_first, head));
+        }
+    }
+    if several {
+        nearest.map(|(_, head)| head)
+    } else {
+        only
+    }
 }
 
 /// A head as the clustering asks it about short forms: what it takes for the head to
@@ -1129,6 +1157,58 @@ fn merge_talks(
 mod tests {
     use super::*;
     use crate::extract::persons::FoldedName;
+
+    /// The persons of `text` read as a post, each with its aliases.
+    fn persons_of(text: &str) -> Vec<(String, Vec<String>)> {
+        let doc = crate::input::parse("post.txt", text.as_bytes(), crate::input::Format::Text)
+            .expect("a text post");
+        crate::pipeline::analyze(&doc, &RULES)
+            .entities
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e.name, e.aliases))
+            .collect()
+    }
+
+    #[test]
+    fn a_first_name_two_people_share_is_the_one_named_last_before_it() {
+        let two = |first: &str| {
+            format!(
+                "{first}The panel had Maren Lind and Tove Berg.\n\nLater, Maren Holt gave a talk on telescopes. The pictures Maren took were stunning.\n"
+            )
+        };
+        let owned = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            persons_of(&two("")),
+            [
+                ("Maren Holt".to_string(), owned(&["Maren"])),
+                ("Maren Lind".to_string(), Vec::new()),
+                ("Tove Berg".to_string(), Vec::new()),
+            ]
+        );
+        // Named before either of them, the first name could be anyone's.
+        assert_eq!(
+            persons_of(&two("Maren said hello.\n\n")),
+            [
+                ("Maren".to_string(), Vec::new()),
+                ("Maren Holt".to_string(), Vec::new()),
+                ("Maren Lind".to_string(), Vec::new()),
+                ("Tove Berg".to_string(), Vec::new()),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_claiming_head_is_the_only_one_or_the_last_named_before() {
+        let firsts = [4, 9, 2, usize::MAX];
+        let first_of = |head: usize| firsts[head];
+        assert_eq!(claiming_head([3].into_iter(), first_of, 0), Some(3));
+        assert_eq!(claiming_head([0, 1, 2].into_iter(), first_of, 7), Some(0));
+        assert_eq!(claiming_head([0, 1, 2].into_iter(), first_of, 10), Some(1));
+        assert_eq!(claiming_head([0, 1, 2].into_iter(), first_of, 1), None);
+        assert_eq!(claiming_head([3, 2].into_iter(), first_of, 5), Some(2));
+        assert_eq!(claiming_head(std::iter::empty(), first_of, 5), None);
+    }
 
     #[test]
     fn same_person_cases() {
