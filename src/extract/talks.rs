@@ -655,9 +655,10 @@ static TEMPORAL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("temporal pattern")
 });
 
-/// Clause breaks that end an unquoted topic.
+/// Clause breaks that end an unquoted topic, among them the next clause of a sentence
+/// that names two talks ("… on X and Grace Hopper talked about Y").
 static TOPIC_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[,;:()\[\]!?]|\.(?:\s|$)|\s[-–—]\s|\swith\s+\p{Lu}|\s(?:was|were|which|where|but|and then|and it|and I|and was|and how|that was|who|while|because|so that|though|although|before|after|with (?:a|an|the|some|lots|many|plenty|great|his|her|their)\b|including)\b)")
+    Regex::new(r"(?:[,;:()\[\]!?]|\.(?:\s|$)|\s[-–—]\s|\swith\s+\p{Lu}|\sand\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s+(?:talked|spoke|gave|presented|showed|discussed|explained|demoed|demonstrated|walked|covered|shared|introduced)\b|\s(?:was|were|which|where|but|and then|and it|and I|and was|and how|that was|who|while|because|so that|though|although|before|after|with (?:a|an|the|some|lots|many|plenty|great|his|her|their)\b|including)\b)")
         .expect("topic end pattern")
 });
 
@@ -710,7 +711,7 @@ fn holds_verb(text: &str, scan: &Scan, within: Span) -> bool {
         .any(|v| v.end <= within.end)
 }
 
-/// What follows the speakers in "Chris McCord gave a great talk on Y", as the pattern
+/// What follows the speakers in "Ada Lovelace gave a great talk on Y", as the pattern
 /// `(?i)^(?:\s+\w+ly)?\s+(?:(?:GAVE|(?:OPENED)(?: [^.]{0,40}?)? with)` followed by
 /// `\s+(?:a|an|the|his|her|their)\s+((?:[\w-]+\s+){0,3}?)KIND_WORDS` and
 /// `(?:\s+(?:on|about|covering|called|titled|entitled)\s+(.+))?`, or by
@@ -1278,7 +1279,7 @@ impl Finder<'_, '_> {
     }
 
     /// "Talks I saw:" over a list: each item opens with a talk title, often followed by
-    /// the writer's note ("GStreamer for tiny devices: to discover …").
+    /// the writer's note ("Tiny Builds for Cameras: to learn how …").
     fn introduced_lists(&mut self) {
         static INTRO: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?i)\b(?:talks|sessions|presentations|keynotes|panels|workshops|tutorials|conferences|lectures)\b[^:]*:\s*$")
@@ -1932,7 +1933,7 @@ impl Finder<'_, '_> {
         }
     }
 
-    /// "Chris McCord gave a great talk on Y", "Jamie Winsor talked about Y".
+    /// "Ada Lovelace gave a great talk on Y", "Grace Hopper talked about Y".
     fn subject_verbs(&mut self) {
         let ctx = self.ctx;
         let text = ctx.text;
@@ -1942,13 +1943,14 @@ impl Finder<'_, '_> {
             if !holds_verb(text, self.scan, s.span) {
                 continue;
             }
-            let at = self.subject_start(s.span);
+            let mut at = self.subject_start(s.span);
             // And every phrase opens with a person found at or after `at` in the
-            // sentence, which many sentences with a verb lack.
-            if !self.person_starts_in(Span::new(at, s.span.end)) {
-                continue;
-            }
-            if let Some(talk) = self.subject_verb_at(s.span, at) {
+            // sentence, which many sentences with a verb lack. A topic cut short by a
+            // clause break leaves the rest of the sentence to another subject.
+            while self.person_starts_in(Span::new(at, s.span.end)) {
+                let Some(talk) = self.subject_verb_at(s.span, at) else {
+                    break;
+                };
                 self.push(
                     &talk.title,
                     talk.span,
@@ -1957,6 +1959,10 @@ impl Finder<'_, '_> {
                     "talk/subject-verb",
                     talk.reference,
                 );
+                if talk.span.end >= s.span.end {
+                    break;
+                }
+                at = talk.span.end;
             }
         }
     }
@@ -2017,7 +2023,17 @@ impl Finder<'_, '_> {
         }
         let rest = &text[names.end..sentence.end];
         let phrase = verb_phrase(rest)?;
-        let span = Span::new(at, names.end + phrase.end);
+        // The phrase ends where its topic breaks off: what follows may be another
+        // clause with a talk of its own.
+        let end = phrase.topic.map_or(phrase.end, |t| {
+            let cut = topic_break(t.slice(rest));
+            if t.start + cut < t.end {
+                t.start + cut
+            } else {
+                phrase.end
+            }
+        });
+        let span = Span::new(at, names.end + end);
         if self.covered(span) {
             return None;
         }
@@ -3168,8 +3184,12 @@ fn may_hold_split_separator(line: &str) -> bool {
 
 /// The topic words up to the first clause break.
 fn topic_until_break(s: &str) -> &str {
-    let end = TOPIC_END.find(s).map_or(s.len(), |m| m.start());
-    s[..end].trim()
+    s[..topic_break(s)].trim()
+}
+
+/// Where the first clause break of a topic starts, or its end.
+fn topic_break(s: &str) -> usize {
+    TOPIC_END.find(s).map_or(s.len(), |m| m.start())
 }
 
 /// Where the first `needle` in `s` starts, as `s.find(needle)` tells.
@@ -3308,18 +3328,26 @@ mod tests {
             ),
             (
                 "keynote by",
-                "The day began with a keynote delivered by Luis Miguel Sanchez, a founder.",
-                &[("keynote", &["Luis Miguel Sanchez"])],
+                "The morning opened with a keynote delivered by Ana Sofia Herrera, a maintainer.",
+                &[("keynote", &["Ana Sofia Herrera"])],
             ),
             (
                 "subject gave talk on",
-                "Chris McCord gave a great talk on the path Phoenix is taking.",
-                &[("the path Phoenix is taking", &["Chris McCord"])],
+                "Grace Hopper gave a great talk on the road ahead for compilers.",
+                &[("the road ahead for compilers", &["Grace Hopper"])],
             ),
             (
                 "talked about",
-                "Finally, Bhasker Kode talked about why instrumenting code matters.",
-                &[("why instrumenting code matters", &["Bhasker Kode"])],
+                "Finally, Tomasz Nowicki talked about why tracing requests matters.",
+                &[("why tracing requests matters", &["Tomasz Nowicki"])],
+            ),
+            (
+                "two subjects, two talks",
+                "Ines Okafor gave a short talk on fuzzing parsers and Tomasz Nowicki spoke about build caches.",
+                &[
+                    ("fuzzing parsers", &["Ines Okafor"]),
+                    ("build caches", &["Tomasz Nowicki"]),
+                ],
             ),
             (
                 "the x talk",
@@ -3374,8 +3402,8 @@ mod tests {
             ),
             (
                 "by then title",
-                "I liked the talk by Praveen Patil entitled “Physics and Math with Python”.",
-                &[("Physics and Math with Python", &["Praveen Patil"])],
+                "I liked the talk by Ravi Menon entitled “Geometry and Music with Python”.",
+                &[("Geometry and Music with Python", &["Ravi Menon"])],
             ),
             (
                 "described keynote",
@@ -3419,14 +3447,14 @@ mod tests {
 
     #[test]
     fn list_line_shapes() {
-        let text = "Day 1:\nNiket Patel - Joy of Single Purpose Services in Go\nShiju Varghese - Building RESTful Services\nSpeaker Q&A";
+        let text = "Day 1:\nMeera Iyer - The Quiet Joy of Small Services in Go\nArjun Rao - Building Friendly HTTP APIs\nSpeaker Q&A";
         let got = talks(text);
         assert_eq!(got.len(), 3);
         assert_eq!(
             got[0],
             (
-                "Joy of Single Purpose Services in Go".to_string(),
-                vec!["Niket Patel".to_string()]
+                "The Quiet Joy of Small Services in Go".to_string(),
+                vec!["Meera Iyer".to_string()]
             )
         );
         assert_eq!(got[2].0, "Speaker Q&A");
@@ -3434,18 +3462,18 @@ mod tests {
 
     #[test]
     fn introduced_list_items() {
-        let text = "Some talks I saw:\n\n- Streams at Sea: to learn about backpressure.\n- Tizen:RT because it is small.\n\nTools he used:\n\n- OpenCV for images";
-        assert_eq!(titles(text), ["Streams at Sea", "Tizen:RT"]);
+        let text = "Some talks I saw:\n\n- Streams at Sea: to learn about backpressure.\n- Kestrel:RT because it is small.\n\nTools he used:\n\n- OpenCV for images";
+        assert_eq!(titles(text), ["Streams at Sea", "Kestrel:RT"]);
     }
 
     #[test]
     fn title_over_speaker_lines() {
-        let text = "Error Handling Isn't All About Errors\n\nJane Lusby\n\nI found it helpful.\n\nRust for Non-Systems Programmers\n\nRebecca Turner\n\nVery relevant.\n\nWhy Is It Wise to Be Lazy: Counting the Cost of Every Penalty in a Long Season\n\nAna Lima\n\nFun.";
+        let text = "Logging Isn't All About Logs\n\nMarta Kowalska\n\nI found it helpful.\n\nRust for Weekend Gardeners\n\nOwen Price\n\nVery relevant.\n\nWhy Is It Wise to Be Lazy: Counting the Cost of Every Penalty in a Long Season\n\nAna Lima\n\nFun.";
         assert_eq!(
             titles(text),
             [
-                "Error Handling Isn't All About Errors",
-                "Rust for Non-Systems Programmers",
+                "Logging Isn't All About Logs",
+                "Rust for Weekend Gardeners",
                 "Why Is It Wise to Be Lazy: Counting the Cost of Every Penalty in a Long Season"
             ]
         );
@@ -4352,7 +4380,7 @@ mod tests {
     fn possessive_phrases_read_as_the_pattern() {
         let mut matches = 0;
         for text in [
-            "’s multiprocessing talk on the path Phoenix is taking.\nNext",
+            "’s multiprocessing talk on the road ahead for compilers.\nNext",
             "'s keynote, which was odd",
             "’s talk which was about   ",
             "'s a b c d talks in which she talked about \n x",
@@ -4372,7 +4400,7 @@ mod tests {
     fn verb_phrases_read_as_the_pattern() {
         let mut matches = 0;
         for text in [
-            " gave a great talk on the path Phoenix is taking.\nNext",
+            " gave a great talk on the road ahead for compilers.\nNext",
             " talked about \n",
             " really presented  x",
             " spoke on  ",
@@ -4474,8 +4502,8 @@ mod tests {
     #[test]
     fn clean_title_cases() {
         assert_eq!(
-            clean_title("“Why Elixir Should Take Over the World.”"),
-            "Why Elixir Should Take Over the World"
+            clean_title("“Why Erlang Should Run Everything.”"),
+            "Why Erlang Should Run Everything"
         );
         assert_eq!(clean_title("  Panel:  Python VMs "), "Panel: Python VMs");
     }
