@@ -28,6 +28,7 @@ const ORGANISATIONS: &str = include_str!("../rules/organisations.txt");
 const CONFERENCES: &str = include_str!("../rules/conferences.txt");
 const TALK_KINDS: &str = include_str!("../rules/talk_kinds.tsv");
 const SOFTWARE_CUES: &str = include_str!("../rules/software_cues.txt");
+const ORGANISATION_SUFFIXES: &str = include_str!("../rules/organisation_suffixes.txt");
 
 /// A problem with rule data.
 #[derive(Debug, Error)]
@@ -132,6 +133,7 @@ pub struct ProjectEntry {
 /// given_names = ["Honza"]
 /// non_person_words = ["Gopher"]
 /// organisations = ["Acme Corp"]
+/// organisation_suffixes = ["Cooperative"]
 /// places = ["Amelia Island"]
 /// conferences = ["PyGotham"]
 /// software_cues = ["plugin"]
@@ -170,6 +172,9 @@ pub struct RulePack {
     /// Words that mark a software context.
     #[serde(default)]
     pub software_cues: Vec<String>,
+    /// Words that end an organisation's name ("Labs", "Inc").
+    #[serde(default)]
+    pub organisation_suffixes: Vec<String>,
     /// Session kind cue words.
     #[serde(default)]
     pub talk_kind: Vec<PackTalkKind>,
@@ -252,6 +257,8 @@ pub struct Rules {
     particles: FxHashSet<u64>,
     /// Whether a particle starts with each byte value.
     particle_initials: [bool; 256],
+    /// Words that end an organisation's name, lower-cased.
+    organisation_suffixes: FxHashSet<String>,
     blocker_kinds: Vec<Blocker>,
     blocker_names: WordSet,
     talk_kinds: Vec<(String, TalkKind)>,
@@ -434,6 +441,8 @@ impl Rules {
             words,
             particles,
             particle_initials,
+            organisation_suffixes: list_words(ORGANISATION_SUFFIXES, &pack.organisation_suffixes)
+                .collect(),
             blocker_kinds,
             blocker_names,
             talk_kinds,
@@ -585,6 +594,15 @@ impl Rules {
             .next()
             .is_some_and(|b| self.may_start_particle(b))
             && packed(word.as_bytes()).is_some_and(|key| self.particles.contains(&key))
+    }
+
+    /// Whether `word` is a capitalized word that ends an organisation's name ("Labs",
+    /// "Inc."), in any case after its capital.
+    pub fn is_organisation_suffix(&self, word: &str) -> bool {
+        word.chars().next().is_some_and(char::is_uppercase)
+            && self
+                .organisation_suffixes
+                .contains(&word.trim_end_matches('.').to_lowercase())
     }
 
     /// Whether a particle starts with the byte `b`.
@@ -1849,6 +1867,23 @@ mod tests {
                     .any(|(i, _)| on_word_boundaries(lower, i, i + cue.len()))
             })
             .map(|(_, k)| *k)
+    }
+
+    #[test]
+    fn organisation_suffixes_are_capitalized_words_of_the_list_or_the_pack() {
+        let rules = Rules::builtin();
+        for word in ["Labs", "Inc", "Inc.", "INTERNATIONAL", "GmbH"] {
+            assert!(rules.is_organisation_suffix(word), "{word}");
+        }
+        for word in ["labs", "Cooperative", "Day", ""] {
+            assert!(!rules.is_organisation_suffix(word), "{word}");
+        }
+        let packed = Rules::with_pack(RulePack {
+            organisation_suffixes: vec!["Cooperative".to_string()],
+            ..RulePack::default()
+        })
+        .expect("pack compiles");
+        assert!(packed.is_organisation_suffix("Cooperative"));
     }
 
     #[test]

@@ -195,7 +195,9 @@ pub fn find(
             }
             drop_trailing_project(candidate, covering);
             let first_part = candidate.parts[0];
-            if !drop_sentence_opener(ctx, &mut sentences, candidate, first_lists) {
+            if !drop_sentence_opener(ctx, &mut sentences, candidate, first_lists)
+                || names_an_organisation(text, candidate, rules)
+            {
                 continue;
             }
             let parts = candidate.full_parts();
@@ -812,6 +814,26 @@ fn first_word_lists(text: &str, name: &NameSpan, part: Span, rules: &Rules) -> W
         Some((first, lists)) if first == part => lists,
         _ => rules.word_lists(part.slice(text)),
     }
+}
+
+/// "an engineer from Jordan Kelly Interactive", "Conway Hall Labs": capitalized words
+/// that end with an organisation suffix, or stand right before one, name a company.
+fn names_an_organisation(text: &str, name: &NameSpan, rules: &Rules) -> bool {
+    if name.parts.len() >= 2
+        && name
+            .parts
+            .last()
+            .is_some_and(|last| rules.is_organisation_suffix(last.slice(text)))
+    {
+        return true;
+    }
+    let Some(after) = text[name.span.end..].strip_prefix(' ') else {
+        return false;
+    };
+    let word_end = after
+        .find(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .unwrap_or(after.len());
+    rules.is_organisation_suffix(&after[..word_end])
 }
 
 /// "Sarah Day": a word that is usually not a name may still be a surname right after a
@@ -1975,6 +1997,35 @@ mod tests {
             CAMEL_PREFIXES
                 .iter()
                 .all(|p| starts_camel_prefix(p.as_bytes()[0]))
+        );
+    }
+
+    #[test]
+    fn names_of_organisations_are_no_persons() {
+        // A cue alone, a given name, and a suffix that joins the name.
+        for text in [
+            "Katya Orlova from Vance Harlow International gave the keynote.",
+            "An engineer from Jordan Kelly Labs showed the demo.",
+            "Thanks to Tomasz Wrona Associates for the coffee.",
+            "We stopped by the Acme Labs. booth.",
+        ] {
+            let found = persons(text);
+            assert!(
+                found.iter().all(|p| !p.contains("Harlow")
+                    && !p.contains("Kelly")
+                    && !p.contains("Wrona")
+                    && !p.contains("Acme")),
+                "{text:?}: {found:?}"
+            );
+        }
+        assert_eq!(
+            persons("Katya Orlova from Vance Harlow International gave the keynote."),
+            ["Katya Orlova"]
+        );
+        // A suffix later in the sentence does not count.
+        assert_eq!(
+            persons("Thanks to Maria Kelly, Acme Labs sponsored the sprint."),
+            ["Maria Kelly"]
         );
     }
 
