@@ -258,7 +258,7 @@ pub struct Rules {
     /// Whether a particle starts with each byte value.
     particle_initials: [bool; 256],
     /// Words that end an organisation's name, lower-cased.
-    organisation_suffixes: FxHashSet<String>,
+    organisation_suffixes: WordSet,
     blocker_kinds: Vec<Blocker>,
     blocker_names: WordSet,
     talk_kinds: Vec<(String, TalkKind)>,
@@ -442,6 +442,7 @@ impl Rules {
             particles,
             particle_initials,
             organisation_suffixes: list_words(ORGANISATION_SUFFIXES, &pack.organisation_suffixes)
+                .map(|w| w.into_bytes().into_boxed_slice())
                 .collect(),
             blocker_kinds,
             blocker_names,
@@ -599,10 +600,9 @@ impl Rules {
     /// Whether `word` is a capitalized word that ends an organisation's name ("Labs",
     /// "Inc."), in any case after its capital.
     pub fn is_organisation_suffix(&self, word: &str) -> bool {
+        let word = word.trim_end_matches('.');
         word.chars().next().is_some_and(char::is_uppercase)
-            && self
-                .organisation_suffixes
-                .contains(&word.trim_end_matches('.').to_lowercase())
+            && contains_lower(&self.organisation_suffixes, word)
     }
 
     /// Whether a particle starts with the byte `b`.
@@ -1884,6 +1884,10 @@ mod tests {
         })
         .expect("pack compiles");
         assert!(packed.is_organisation_suffix("Cooperative"));
+        // A suffix never ends a person's name, so only the word after a name is asked.
+        for suffix in data_lines(ORGANISATION_SUFFIXES) {
+            assert!(rules.is_non_person_word(suffix.trim()), "{suffix}");
+        }
     }
 
     #[test]

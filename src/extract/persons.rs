@@ -195,13 +195,14 @@ pub fn find(
             }
             drop_trailing_project(candidate, covering);
             let first_part = candidate.parts[0];
-            if !drop_sentence_opener(ctx, &mut sentences, candidate, first_lists)
-                || names_an_organisation(text, candidate, rules)
-            {
+            if !drop_sentence_opener(ctx, &mut sentences, candidate, first_lists) {
                 continue;
             }
             let parts = candidate.full_parts();
             if parts >= 2 {
+                if organisation_suffix_after(text, candidate.span.end, rules) {
+                    continue;
+                }
                 let lists = if candidate.parts[0] == first_part {
                     first_lists
                 } else {
@@ -275,7 +276,9 @@ pub fn find(
                     && (VERB_AFTER.is_match(&text[single.end..])
                         || given && cue_before(text, single.span.start))
         };
-        if alias || (!lists.is_non_person_word() && strong_cue()) {
+        if (alias || (!lists.is_non_person_word() && strong_cue()))
+            && !organisation_suffix_after(text, single.span.end, rules)
+        {
             found.push(Mention {
                 kind: EntityKind::Person,
                 span: single.span,
@@ -817,19 +820,17 @@ fn first_word_lists(text: &str, name: &NameSpan, part: Span, rules: &Rules) -> W
 }
 
 /// "an engineer from Jordan Kelly Interactive", "Conway Hall Labs": capitalized words
-/// that end with an organisation suffix, or stand right before one, name a company.
-fn names_an_organisation(text: &str, name: &NameSpan, rules: &Rules) -> bool {
-    if name.parts.len() >= 2
-        && name
-            .parts
-            .last()
-            .is_some_and(|last| rules.is_organisation_suffix(last.slice(text)))
-    {
-        return true;
-    }
-    let Some(after) = text[name.span.end..].strip_prefix(' ') else {
+/// right before an organisation suffix name a company. Every suffix is also a word that
+/// is never part of a name, and so never ends one. Asked of full names only, and of the
+/// lone words found persons, as few are either.
+fn organisation_suffix_after(text: &str, end: usize, rules: &Rules) -> bool {
+    let Some(after) = text[end..].strip_prefix(' ') else {
         return false;
     };
+    // Most words after a name are in lower case, and every suffix is capitalized.
+    if after.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let word_end = after
         .find(|c: char| !(c.is_alphanumeric() || c == '.'))
         .unwrap_or(after.len());
