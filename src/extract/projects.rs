@@ -7,6 +7,7 @@
 //! and links to code hosts or package registries.
 
 use super::pattern::Pattern;
+use super::talks::{is_word_at, is_word_before};
 use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolve_overlaps};
 use crate::rules::{ProjectHit, SHORT_WORD, WordSet, lower_key, starts_with_break};
 use crate::span::Span;
@@ -32,6 +33,38 @@ static DOTTED: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// The suffixes after the full stop of a DOTTED name, no two starting alike.
 const DOTTED_SUFFIXES: [&str; 7] = ["js", "io", "py", "rb", "rs", "jl", "NET"];
+
+/// The phrases after which a name is what a program is built with or runs on (see
+/// [`used_names`]); each before the shorter ones it starts with.
+const USED_CUES: [&str; 18] = [
+    "using",
+    "used",
+    "uses",
+    "use",
+    "Using",
+    "Used",
+    "Uses",
+    "Use",
+    "built with",
+    "built on",
+    "written in",
+    "powered by",
+    "switched to",
+    "migrated to",
+    "runs on",
+    "running on",
+    "deployed on",
+    "deployed to",
+];
+
+/// The [`USED_CUES`], searched for all at once: a pattern over the whole post that read
+/// the name too cost far more, as "us" starts many a word.
+static USED_CUE_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(USED_CUES)
+        .expect("used cues compile")
+});
 
 /// "sponsored by HRToolbox", "works at FitBit": a company stands there.
 static ORG_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -504,6 +537,12 @@ pub fn find(
         }
         found.push(mention(span, entry.name.clone(), "project/gazetteer"));
     }
+    // "use ActiveRecord Callbacks": a name the gazetteer found is not read longer.
+    let used: Vec<Span> = used_names(text)
+        .into_iter()
+        .filter(|&span| overlapping(&found, span).is_empty())
+        .filter_map(|span| used_name(text, span, rules))
+        .collect();
     let mut add = |span: Span, rule: &'static str| {
         let surface = span.slice(text);
         if surface.is_empty() {
@@ -572,6 +611,9 @@ pub fn find(
             }
             add(span, rule);
         }
+    }
+    for span in used {
+        add(span, "project/used-with");
     }
     // Inline code is mostly identifiers (`time.sleep`, `setUp`); a hyphenated lower-case
     // name (`pytest-asyncio`, `django-debug-toolbar`) is a package.
@@ -1275,6 +1317,116 @@ fn starts_proper_name(text: &str, span: Span) -> bool {
 }
 
 /// Lower-case names are taken only before nouns that only software has.
+/// "using StreamData", "built with Leiningen", "he used word2vec": the names after
+/// [`USED_CUES`] that start a word. After the cue come spaces or tabs, perhaps "the",
+/// then one capitalized word or a lower-case word with a digit in it, perhaps followed
+/// by two more capitalized words; a name ends a search, as a pattern's match does.
+fn used_names(text: &str) -> Vec<Span> {
+    let mut names = Vec::new();
+    let mut from = 0;
+    for cue in USED_CUE_SEARCH.find_iter(text) {
+        if cue.start() < from || is_word_before(text, cue.start()) {
+            continue;
+        }
+        if let Some(name) = name_after_cue(text, cue.end()) {
+            from = name.end;
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// The name that [`used_names`] reads after a cue ending at `at`.
+fn name_after_cue(text: &str, at: usize) -> Option<Span> {
+    let start = blanks_end(text, at)?;
+    let start = text[start..]
+        .strip_prefix("the")
+        .and_then(|_| blanks_end(text, start + 3))
+        .filter(|&after| name_word_end(text, after).is_some())
+        .unwrap_or(start);
+    let mut end = name_word_end(text, start)?;
+    for _ in 0..2 {
+        let Some(next) = blanks_end(text, end) else {
+            break;
+        };
+        match text.as_bytes().get(next) {
+            Some(b) if b.is_ascii_uppercase() => end = word_run_end(text, next + 1, b"+#-"),
+            _ => break,
+        }
+    }
+    Some(Span::new(start, end))
+}
+
+/// The end of the spaces and tabs from `at`, if there is one at `at`.
+fn blanks_end(text: &str, at: usize) -> Option<usize> {
+    let blanks = text.as_bytes()[at..]
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count();
+    (blanks > 0).then_some(at + blanks)
+}
+
+/// The end of a name's first word at `at`: a capital and word characters, `+`, `#` or
+/// `-`; or lower-case letters, a digit, and word characters or `-`.
+fn name_word_end(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let first = *bytes.get(at)?;
+    if first.is_ascii_uppercase() {
+        return Some(word_run_end(text, at + 1, b"+#-"));
+    }
+    let letters = bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    (letters > 0 && bytes.get(at + letters).is_some_and(u8::is_ascii_digit))
+        .then(|| word_run_end(text, at + letters + 1, b"-"))
+}
+
+/// The end of the run of word characters and `extra` bytes from `at`.
+fn word_run_end(text: &str, mut at: usize, extra: &[u8]) -> usize {
+    while let Some(&b) = text.as_bytes().get(at) {
+        if extra.contains(&b) || is_word_at(text, at) {
+            at += text[at..].chars().next().map_or(1, char::len_utf8);
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// The name that [`used_names`] read in `span`, or `None` where it is no software's:
+/// without a pronoun or function word that ends it ("using Python I built …") and a
+/// lower-case suffix ("QuickCheck-style"), opening with a word that is no everyday
+/// word, given name or bare capital pair ("used TF/IDF").
+fn used_name(text: &str, mut span: Span, rules: &crate::rules::Rules) -> Option<Span> {
+    const ENDING: [&str; 12] = [
+        "i", "we", "you", "he", "she", "they", "it", "and", "or", "but", "then", "so",
+    ];
+    while let Some((rest, last)) = span.slice(text).rsplit_once([' ', '\t']) {
+        if !ENDING.iter().any(|w| last.eq_ignore_ascii_case(w)) {
+            break;
+        }
+        span.end = span.start + rest.trim_end().len();
+    }
+    if let Some((base, suffix)) = span.slice(text).rsplit_once('-') {
+        if !base.is_empty() && suffix.chars().all(char::is_lowercase) {
+            span.end = span.start + base.len();
+        }
+    }
+    let first = span.slice(text).split([' ', '\t']).next().unwrap_or("");
+    let lists = rules.word_lists(first);
+    let capitals = first.chars().filter(char::is_ascii_uppercase).count();
+    let bare_capitals = capitals == first.len() && capitals <= 2;
+    (!first.is_empty()
+        && !bare_capitals
+        && !ENDING.iter().any(|w| first.eq_ignore_ascii_case(w))
+        && !lists.is_non_person_word()
+        && !lists.is_given_name()
+        && !lists.is_ambiguous_given_name()
+        && !text[span.end..].starts_with(['\'', '’']))
+    .then_some(span)
+}
+
 fn lowercase_ok(noun: &str) -> bool {
     matches!(
         noun,
@@ -1482,6 +1634,30 @@ mod tests {
         names_of(text, EntityKind::Project)
     }
 
+    /// What [`used_names`] reads, as one pattern.
+    static USED_WITH: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:[Uu]s(?:ing|ed|es|e)|built (?:with|on)|written in|powered by|switched to|migrated to|runs on|running on|deployed (?:on|to))[ \t]+(?:the[ \t]+)?((?:[A-Z][\w+#-]*|[a-z]+[0-9][\w-]*)(?:[ \t]+[A-Z][\w+#-]*){0,2})")
+            .expect("used-with pattern")
+    });
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn used_names_are_the_pattern_s(
+            text in r"(using|used|use|Use|Uses|user|causes|built with|built on|runs on|running on|the|theano2| |  |\t|\n|\.|,|-|\+|#|_|Foo| Foo|\tBAR| Ünï| the|x2|word2vec|ö2|é|2|a|Z){0,16}"
+        ) {
+            let want: Vec<Span> = USED_WITH
+                .captures_iter(&text)
+                .map(|c| {
+                    let g = c.get(1).expect("group 1");
+                    Span::new(g.start(), g.end())
+                })
+                .collect();
+            proptest::prop_assert_eq!(used_names(&text), want);
+        }
+    }
+
     #[test]
     fn project_cases() {
         let cases: &[(&str, &str, &[&str])] = &[
@@ -1501,6 +1677,31 @@ mod tests {
                 &["Node.js", "C++", ".NET"],
             ),
             ("go as a verb", "Go to the talk after lunch.", &[]),
+            (
+                "what it was built with",
+                "She tuned it using Quillworth, then he used vec2graph on the corpus.",
+                &["Quillworth", "vec2graph"],
+            ),
+            (
+                "what it runs on, several words",
+                "The service runs on Kestrel Forge Cloud and was written in Rust.",
+                &["Kestrel Forge Cloud", "Rust"],
+            ),
+            (
+                "no pronoun, person, bare capitals or suffix",
+                "Using Quillworth I built it. We used Maria's notes, used ML and used Tessel-style pins.",
+                &["Quillworth", "Tessel"],
+            ),
+            (
+                "a known name is not read longer",
+                "Don't use Django Signals for that.",
+                &["Django"],
+            ),
+            (
+                "not a place or an everyday word",
+                "We switched to Monday mornings and moved to Portland; they used English.",
+                &[],
+            ),
             (
                 "go as a language",
                 "The Go community loves its compiler.",
