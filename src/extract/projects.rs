@@ -886,7 +886,8 @@ fn starts_sentence(ctx: &Context, span: Span) -> bool {
 
 /// Names listed beside a known project ("spaCy and Polyglot", "Mesos, Swarm, etc.") are
 /// projects too: a recap lists like with like. A list needs "and", "or" or a closing
-/// "etc." (a comma alone also joins clauses), and is left alone as a whole where one of
+/// "etc." (a comma alone also joins clauses), or else to be three items or more that fill
+/// a pair of brackets ("(Peer.js, easyRTC, WebRTC.io)"), and is left alone as a whole where one of
 /// its items is a person, place, organisation or day, as then it mixes kinds. An item
 /// that is an everyday word or could start the sentence ends the list there. Adds to
 /// `projects` and keeps them in text order.
@@ -905,7 +906,10 @@ pub fn listed_with_projects(
         }
         let list = ListWalk::around(ctx, projects, persons, days, blockers, known.span);
         walked_to = list.end;
-        if list.mixed || !(list.coordinated || list.etc) || list.title_case(ctx) {
+        if list.mixed
+            || !(list.coordinated || list.etc || list.parenthesized(ctx.text))
+            || list.title_case(ctx)
+        {
             continue;
         }
         out.extend(
@@ -931,6 +935,8 @@ struct ListWalk {
     new_items: Vec<Span>,
     /// Every item's span, known or new.
     items: Vec<Span>,
+    /// Where the first item starts.
+    start: usize,
     /// Where the last item ends.
     end: usize,
     /// Joined by "and" or "or" somewhere.
@@ -964,6 +970,7 @@ impl ListWalk {
         let mut walk = ListWalk {
             new_items: Vec::new(),
             items: vec![known],
+            start: known.start,
             end: known.end,
             coordinated: false,
             etc: false,
@@ -983,6 +990,7 @@ impl ListWalk {
             };
             walk.coordinated |= coordinator;
             walk.items.push(item);
+            walk.start = item.start;
             at = item.start;
         }
         walk.new_items.reverse();
@@ -1028,6 +1036,14 @@ impl ListWalk {
                 None
             }
         }
+    }
+
+    /// Whether the list is three items or more that fill a pair of brackets, where
+    /// commas list things rather than join clauses.
+    fn parenthesized(&self, text: &str) -> bool {
+        self.items.len() >= 3
+            && text[..self.start].trim_end().ends_with('(')
+            && text[self.end..].trim_start().starts_with(')')
     }
 
     /// Whether the list stands in title-cased text ("Testing Django and Friends"), where
@@ -1761,6 +1777,11 @@ mod tests {
                 "listed before etc",
                 "We heard of Kubernetes, Frobnik, etc. all week.",
                 &["Kubernetes", "Frobnik"],
+            ),
+            (
+                "a bracketed list",
+                "Its helpers (Redis, quuxRTC, Frobnik) are young. We tried two (Django, Quuxly) of them.",
+                &["Redis", "quuxRTC", "Frobnik", "Django"],
             ),
             (
                 "a comma alone joins no list",
