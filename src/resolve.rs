@@ -429,10 +429,9 @@ fn person_clusters(persons: &PersonNames) -> Vec<usize> {
         .iter()
         .map(|&head| Claimant::new(&full[head]))
         .collect();
-    //
-    // Two heads may share a first name ("Maren Lind" and "Maren Holt"): the
-    // short form is then read as a reader reads it, as the one of them named last before
-    // it, and stays a name of its own when neither was named before it.
+    // Two heads may share a first name ("Maren Lind" and "Maren Holt"): the short form
+    // is then read as a reader reads it, as the one of them named last before it, and
+    // stays a name of its own when neither was named before it.
     for (id, u) in uses.iter().enumerate().filter(|(_, u)| u.parts() == 1) {
         let short = u.lone_word(persons.name(id), &words);
         let short = ShortForm::new(&short);

@@ -2003,7 +2003,7 @@ mod tests {
 
     #[test]
     fn names_of_organisations_are_no_persons() {
-        // A cue alone, a given name, and a suffix that joins the name.
+        // After a cue, after a given name, and a suffix with its full stop.
         for text in [
             "Katya Orlova from Vance Harlow International gave the keynote.",
             "An engineer from Jordan Kelly Labs showed the demo.",

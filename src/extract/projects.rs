@@ -537,7 +537,7 @@ pub fn find(
         }
         found.push(mention(span, entry.name.clone(), "project/gazetteer"));
     }
-    // "use ActiveRecord Callbacks": a name the gazetteer found is not read longer.
+    // "use Django Signals": a name the gazetteer found is not read longer.
     let used: Vec<Span> = used_names(text)
         .into_iter()
         .filter(|&span| overlapping(&found, span).is_empty())
@@ -886,11 +886,11 @@ fn starts_sentence(ctx: &Context, span: Span) -> bool {
 
 /// Names listed beside a known project ("spaCy and Polyglot", "Mesos, Swarm, etc.") are
 /// projects too: a recap lists like with like. A list needs "and", "or" or a closing
-/// "etc." (a comma alone also joins clauses), or else to be three items or more that fill
-/// a pair of brackets ("(Peer.js, easyRTC, WebRTC.io)"), and is left alone as a whole where one of
-/// its items is a person, place, organisation or day, as then it mixes kinds. An item
-/// that is an everyday word or could start the sentence ends the list there. Adds to
-/// `projects` and keeps them in text order.
+/// "etc." (a comma alone also joins clauses), or else to be three items or more that
+/// fill a pair of brackets ("(Vue.js, zorbRTC, Frob.io)"), and is left alone as a whole
+/// where one of its items is a person, place, organisation or day, as then it mixes
+/// kinds. An item that is an everyday word or could start the sentence ends the list
+/// there. Adds to `projects` and keeps them in text order.
 pub fn listed_with_projects(
     ctx: &Context,
     projects: &mut Vec<Mention>,
@@ -1128,7 +1128,7 @@ const JOINING_WORDS: [&str; 14] = [
 
 /// Whether `word` is written as a name: a capital and then a lower-case letter
 /// somewhere ("Polyglot", "SimpleWebRTC"), or lower case with a capital or a digit
-/// inside ("easyRTC", "word2vec"). Capitals alone ("IBM") are as often an organisation.
+/// inside ("zorbRTC", "fastText"). Capitals alone ("IBM") are as often an organisation.
 fn has_name_shape(word: &str) -> bool {
     let mut chars = word.chars();
     let Some(first) = chars.next() else {
@@ -1141,7 +1141,7 @@ fn has_name_shape(word: &str) -> bool {
     }
 }
 
-/// Whether `c` may stand inside a list item: "Peer.js", "C++", "F#".
+/// Whether `c` may stand inside a list item: "Vue.js", "C++", "F#".
 fn is_item_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '.' | '+' | '#')
 }
@@ -1187,7 +1187,7 @@ fn item_before(text: &str, end: usize) -> Option<Span> {
 const MAX_ITEM_WORDS: usize = 3;
 
 /// The word that starts at `start`: letters and digits, with full stops between them
-/// and "+" or "#" at the end ("Peer.js", "C++"), bounded by neither a word character nor
+/// and "+" or "#" at the end ("Vue.js", "C++"), bounded by neither a word character nor
 /// a hyphen.
 fn item_word_after(text: &str, start: usize) -> Option<Span> {
     let rest = &text[start..];
@@ -1333,7 +1333,7 @@ fn starts_proper_name(text: &str, span: Span) -> bool {
 }
 
 /// Lower-case names are taken only before nouns that only software has.
-/// "using StreamData", "built with Leiningen", "he used word2vec": the names after
+/// "using StreamData", "built with Leiningen", "they used fastText": the names after
 /// [`USED_CUES`] that start a word. After the cue come spaces or tabs, perhaps "the",
 /// then one capitalized word or a lower-case word with a digit in it, perhaps followed
 /// by two more capitalized words; a name ends a search, as a pattern's match does.
@@ -1413,7 +1413,7 @@ fn word_run_end(text: &str, mut at: usize, extra: &[u8]) -> usize {
 /// The name that [`used_names`] read in `span`, or `None` where it is no software's:
 /// without a pronoun or function word that ends it ("using Python I built …") and a
 /// lower-case suffix ("QuickCheck-style"), opening with a word that is no everyday
-/// word, given name or bare capital pair ("used TF/IDF").
+/// word, given name or bare capital pair ("used ML").
 fn used_name(text: &str, mut span: Span, rules: &crate::rules::Rules) -> Option<Span> {
     const ENDING: [&str; 12] = [
         "i", "we", "you", "he", "she", "they", "it", "and", "or", "but", "then", "so",
@@ -1661,7 +1661,7 @@ mod tests {
 
         #[test]
         fn used_names_are_the_pattern_s(
-            text in r"(using|used|use|Use|Uses|user|causes|built with|built on|runs on|running on|the|theano2| |  |\t|\n|\.|,|-|\+|#|_|Foo| Foo|\tBAR| Ünï| the|x2|word2vec|ö2|é|2|a|Z){0,16}"
+            text in r"(using|used|use|Use|Uses|user|causes|built with|built on|runs on|running on|the|theano2| |  |\t|\n|\.|,|-|\+|#|_|Foo| Foo|\tBAR| Ünï| the|x2|vec2graph|ö2|é|2|a|Z){0,16}"
         ) {
             let want: Vec<Span> = USED_WITH
                 .captures_iter(&text)
