@@ -65,7 +65,7 @@ const FAMILY: &[&str] = &[
     "Noller",
     "Langa",
     "Valim",
-    "Griffin",
+    "Gaffney",
     "Okafor",
     "Nowak",
     "Castillo",

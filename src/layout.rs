@@ -232,7 +232,7 @@ pub fn heading_within(line: &str, limits: HeadingLimits) -> bool {
     words <= limits.words && !line.chars().any(is_pictograph)
 }
 
-/// "I'm kidding with the title": a first-person aside, not a heading.
+/// "I'm joking about the heading": a first-person aside, not a heading.
 fn starts_like_a_sentence(line: &str) -> bool {
     let first = line.split_whitespace().next().unwrap_or("");
     matches!(
@@ -326,7 +326,7 @@ mod tests {
 
     #[test]
     fn heading_with_marker_inside() {
-        let text = "Highlights from Day 1\n\nA.\n\nDay Two - Meeting the Makers\n\nB.";
+        let text = "Highlights from Day 1\n\nA.\n\nDay Two - Among the Builders\n\nB.";
         let got: Vec<String> = sections(text).into_iter().map(|s| s.0).collect();
         assert_eq!(got, ["Day 1", "Day Two"]);
     }

@@ -1502,20 +1502,20 @@ mod tests {
             ),
             (
                 "honorific",
-                "Mr. Ng spoke. Dr. Who too.",
-                &["Mr. Ng spoke.", "Dr. Who too."],
+                "Mr. Wu spoke. Dr. Who too.",
+                &["Mr. Wu spoke.", "Dr. Who too."],
             ),
             (
                 "initial",
-                "Guillaume J. Charmes talked.",
-                &["Guillaume J. Charmes talked."],
+                "Mathieu R. Vellacourt talked.",
+                &["Mathieu R. Vellacourt talked."],
             ),
             (
                 "title line then speaker line",
-                "Teaching Python: The Hard Parts\nElana Hashman\nI loved it.",
+                "Packaging Python: The Tricky Bits\nIlvana Trescott\nI loved it.",
                 &[
-                    "Teaching Python: The Hard Parts",
-                    "Elana Hashman",
+                    "Packaging Python: The Tricky Bits",
+                    "Ilvana Trescott",
                     "I loved it.",
                 ],
             ),

@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 /// What kind of text an unclaimed candidate is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum UnknownKind {
-    /// A capitalized phrase ("Megam PaaS").
+    /// A capitalized phrase ("Quillet Zorbl").
     Phrase,
     /// Inline code (`papermill`).
     Code,
@@ -218,11 +218,11 @@ mod tests {
     #[test]
     fn unclaimed_names_near_cues() {
         let got = unknowns(
-            "Composing containers on Megam Zorbl was the theme of the talk.",
+            "Composing containers on Quillet Zorbl was the theme of the talk.",
             Format::Text,
         );
         assert!(
-            got.contains(&(UnknownKind::Phrase, "Megam Zorbl".into())),
+            got.contains(&(UnknownKind::Phrase, "Quillet Zorbl".into())),
             "{got:?}"
         );
     }

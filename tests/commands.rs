@@ -127,14 +127,14 @@ fn unknowns_lists_unclaimed_names_near_cues() {
     let post = dir.path().join("p.txt");
     std::fs::write(
         &post,
-        "Composing containers on Megam Zorbl was the theme of the talk.\n\nThe talk used Megam Zorbl again.\n",
+        "Composing containers on Quillet Zorbl was the theme of the talk.\n\nThe talk used Quillet Zorbl again.\n",
     )
     .unwrap();
     let out = recap().arg("unknowns").arg(&post).assert().success();
     let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let row = stdout
         .lines()
-        .find(|l| l.contains("Megam Zorbl"))
+        .find(|l| l.contains("Quillet Zorbl"))
         .expect("candidate listed");
     assert!(row.starts_with("phrase"), "{row}");
     assert!(

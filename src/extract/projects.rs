@@ -66,13 +66,13 @@ static USED_CUE_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("used cues compile")
 });
 
-/// "sponsored by HRToolbox", "works at FitBit": a company stands there.
+/// "sponsored by QAWorkbench", "works at BrightLoop": a company stands there.
 static ORG_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i)\b(?:(?:sponsored|organi[sz]ed|funded|hosted|acquired|founded|run) by|works? (?:at|for)|worked (?:at|for)|employed (?:at|by)|joined)\s+$")
         .expect("org before pattern")
 });
 
-/// "CloudNative London meetup": a community, not software.
+/// "CloudWeave Leeds meetup": a community, not software.
 static GROUP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\s+\p{Lu}\w*)?\s+(?i:meetups?|user groups?|conference|summit|foundation|community|group|team)\b")
         .expect("group after pattern")
@@ -207,7 +207,7 @@ fn name_hints(text: &str) -> (Vec<usize>, Vec<usize>) {
 
 /// Whether a camel-case name may be at `i`: an ASCII capital after a lower-case letter or
 /// digit ("CherryPy", "iPhone") or after a capital and before a lower-case letter
-/// ("HRToolbox"). Every match of CAMEL holds one.
+/// ("QAWorkbench"). Every match of CAMEL holds one.
 fn is_camel_hint(bytes: &[u8], i: usize) -> bool {
     let Some(&before) = i.checked_sub(1).and_then(|j| bytes.get(j)) else {
         return false;
@@ -383,7 +383,7 @@ fn dotted_name_end(bytes: &[u8], start: usize) -> Option<usize> {
 
 /// Whether the whole of `run` matches CAMEL without its `\b`: "CherryPy" (a capital, a
 /// lower-case letter or digit, and a capital later), "iPhone" (lower case, a capital and
-/// a lower-case letter after it) or "HRToolbox" (two capitals or more, then two
+/// a lower-case letter after it) or "QAWorkbench" (two capitals or more, then two
 /// lower-case letters). The first two bytes tell which shape alone may fit.
 fn has_camel_shape(run: &[u8]) -> bool {
     let letters = || run.iter().all(u8::is_ascii_alphabetic);
@@ -743,7 +743,7 @@ pub fn described_title_leads(
 }
 
 /// The name that opens `title` when the rest describes it as software: "Numba: A Dynamic
-/// Python compiler for Science", "Tulip - a language for humans". One word, a colon or a
+/// Python compiler for Science", "Wrenly - a language for poets". One word, a colon or a
 /// spaced dash, an article, and one of [`TITLE_LEAD_NOUNS`] within [`TITLE_LEAD_WORDS`]
 /// words.
 fn described_lead(title: &str) -> Option<&str> {
@@ -1464,7 +1464,7 @@ fn starts_with_function_word(word: &str) -> bool {
         })
 }
 
-/// "McKellar", "MacDonald", "DeVries": camel case that belongs to a person's surname.
+/// "McTavish", "MacDonald", "DeVries": camel case that belongs to a person's surname.
 fn camel_is_person(text: &str, start: usize) -> bool {
     let word = &text[start..];
     let lower_prefix = [
@@ -1473,7 +1473,7 @@ fn camel_is_person(text: &str, start: usize) -> bool {
     .iter()
     .any(|p| word.starts_with(p) && word[p.len()..].starts_with(|c: char| c.is_uppercase()));
     if lower_prefix {
-        return true; // "Paul deGrandis"
+        return true; // "Colin deVarenne"
     }
     [
         "Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "O'",
@@ -1568,7 +1568,7 @@ mod tests {
 
         #[test]
         fn words_around_hints_hold_every_match(
-            text in "(CherryPy|Py|iPhone|HRToolbox|Ab|aB|AB|ABc|Node|js|\\.js|\\.NET|\\.io|\\.py|é|ß|Ö|x|X|1|_|-|\\.| |\n|\t|\u{a0}|\u{301}){0,16}"
+            text in "(CherryPy|Py|iPhone|QAWorkbench|Ab|aB|AB|ABc|Node|js|\\.js|\\.NET|\\.io|\\.py|é|ß|Ö|x|X|1|_|-|\\.| |\n|\t|\u{a0}|\u{301}){0,16}"
         ) {
             let (camel, dotted) = name_hints(&text);
             for (pattern, hints) in [(&*CAMEL, camel), (&*DOTTED, dotted)] {

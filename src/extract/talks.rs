@@ -201,7 +201,7 @@ const INTRO_WORDS: [&str; 8] = [
     "look",
 ];
 
-/// "a keynote delivered by X", "talk about variants by X", "introduction to Y by X": the
+/// "a keynote delivered by X", "talk about lenses by X", "introduction to Y by X": the
 /// kind word (group 1), a topic (2) or the introduction phrase (3).
 static BY_PHRASE: LazyLock<Pattern> = LazyLock::new(|| {
     let intro = INTRO_WORDS.join("|");
@@ -1037,7 +1037,7 @@ impl TalkSpans {
 #[derive(Default)]
 struct WordKinds([Cell<Option<Option<TalkKind>>>; KIND_WORD_LIST.len()]);
 
-/// A names list as read from the text: "Sig Cox, Jeanine Adkisson".
+/// A names list as read from the text: "Sig Aldane, Jeanelle Quenby".
 struct Names {
     names: Vec<(String, Span)>,
     end: usize,
@@ -1879,7 +1879,7 @@ impl Finder<'_, '_> {
         }
     }
 
-    /// "a keynote delivered by X", "talk about variants by X", "introduction to Y by X".
+    /// "a keynote delivered by X", "talk about lenses by X", "introduction to Y by X".
     fn by_phrases(&mut self) {
         let ctx = self.ctx;
         let text = ctx.text;
@@ -3362,12 +3362,12 @@ mod tests {
             ),
             (
                 "quoted by speaker",
-                "“African Polyphony” by Chris Ford",
-                &[("African Polyphony", &["Chris Ford"])],
+                "“Baltic Counterpoint” by Nina Ashgrove",
+                &[("Baltic Counterpoint", &["Nina Ashgrove"])],
             ),
             (
                 "quote as speech is not a talk",
-                "He said “libraries are good when you fumble”.",
+                "He said “small tools help when you are stuck”.",
                 &[],
             ),
             (
