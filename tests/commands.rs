@@ -127,7 +127,7 @@ fn unknowns_lists_unclaimed_names_near_cues() {
     let post = dir.path().join("p.txt");
     std::fs::write(
         &post,
-        "Composing containers on Quillet Zorbl was the theme of the talk.\n\nThe talk used Quillet Zorbl again.\n",
+        "Composing containers on Quillet Zorbl was the theme of the talk.\n\nThe talk came back to Quillet Zorbl at the end.\n",
     )
     .unwrap();
     let out = recap().arg("unknowns").arg(&post).assert().success();
