@@ -884,7 +884,7 @@ fn starts_sentence(ctx: &Context, span: Span) -> bool {
         .is_some_and(|i| ctx.tokens.sentences[i].span.start == span.start)
 }
 
-/// Names listed beside a known project ("spaCy and Polyglot", "Mesos, Swarm, etc.") are
+/// Names listed beside a known project ("spaCy and Quuxly", "Nomad, Zorbly, etc.") are
 /// projects too: a recap lists like with like. A list needs "and", "or" or a closing
 /// "etc." (a comma alone also joins clauses), or else to be three items or more that
 /// fill a pair of brackets ("(Vue.js, zorbRTC, Frob.io)"), and is left alone as a whole
@@ -1127,7 +1127,7 @@ const JOINING_WORDS: [&str; 14] = [
 ];
 
 /// Whether `word` is written as a name: a capital and then a lower-case letter
-/// somewhere ("Polyglot", "SimpleWebRTC"), or lower case with a capital or a digit
+/// somewhere ("Quuxly", "FrobServer"), or lower case with a capital or a digit
 /// inside ("zorbRTC", "fastText"). Capitals alone ("IBM") are as often an organisation.
 fn has_name_shape(word: &str) -> bool {
     let mut chars = word.chars();
