@@ -1375,11 +1375,8 @@ fn name_after_cue(text: &str, at: usize) -> Option<Span> {
 
 /// The end of the spaces and tabs from `at`, if there is one at `at`.
 fn blanks_end(text: &str, at: usize) -> Option<usize> {
-    let blanks = text.as_bytes()[at..]
-        .iter()
-        .take_while(|&&b| b == b' ' || b == b'\t')
-        .count();
-    (blanks > 0).then_some(at + blanks)
+    let end = skip_blanks(text.as_bytes(), at);
+    (end > at).then_some(end)
 }
 
 /// The end of a name's first word at `at`: a capital and word characters, `+`, `#` or

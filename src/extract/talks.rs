@@ -2022,16 +2022,15 @@ impl Finder<'_, '_> {
         }
         let rest = &text[names.end..sentence.end];
         let phrase = verb_phrase(rest)?;
-        // The phrase ends where its topic breaks off: what follows may be another
-        // clause with a talk of its own.
-        let end = phrase.topic.map_or(phrase.end, |t| {
-            let cut = topic_break(t.slice(rest));
-            if t.start + cut < t.end {
-                t.start + cut
-            } else {
-                phrase.end
-            }
-        });
+        // The topic and where it breaks off, which ends the phrase: what follows may be
+        // another clause with a talk of its own.
+        let cut = phrase
+            .topic
+            .map(|t| (t, t.start + topic_break(t.slice(rest))));
+        let end = match cut {
+            Some((t, cut)) if cut < t.end => cut,
+            _ => phrase.end,
+        };
         let span = Span::new(at, names.end + end);
         if self.covered(span) {
             return None;
@@ -2047,7 +2046,7 @@ impl Finder<'_, '_> {
             .map_or("", |m| m.slice(rest))
             .split_whitespace()
             .any(|w| lowercases_to_one_of(w, &VERB_NEW_WORDS));
-        let topic = topic.map(|t| topic_until_break(t).to_string());
+        let topic = cut.map(|(t, cut)| rest[t.start..cut].trim().to_string());
         let (title, reference) = match topic.filter(|t| t.split_whitespace().count() >= 2) {
             Some(t) => (t, !new),
             None if phrase.discussed => return None,
