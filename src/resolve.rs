@@ -1089,8 +1089,11 @@ fn merge_talks(
                 let shared_speaker = !speakers.is_empty() && shares_speaker(t);
                 let contained = || title_words.one_within_other(i, t.title);
                 let speakers_agree = speakers.is_empty() || t.speakers.is_empty() || shared_speaker;
+                // "A and B did a panel" is not the talk B gave alone.
+                let among_its_speakers = || speakers.iter().all(|s| t.speakers.contains(s));
                 // A reference by title ("the ORM panel") may point back to any day.
-                (shared_speaker && same_day()) || (speakers_agree && contained())
+                (shared_speaker && among_its_speakers() && same_day())
+                    || (speakers_agree && contained())
             })
         });
         match joins {
@@ -1167,6 +1170,58 @@ mod tests {
             .filter(|e| e.kind == EntityKind::Person)
             .map(|e| (e.name, e.aliases))
             .collect()
+    }
+
+    /// The talks of `text` read as a post, each with its speakers and kind.
+    fn talks_of(text: &str) -> Vec<(String, Vec<String>, TalkKind)> {
+        let doc = crate::input::parse("post.txt", text.as_bytes(), crate::input::Format::Text)
+            .expect("a text post");
+        crate::pipeline::analyze(&doc, &RULES)
+            .talks
+            .into_iter()
+            .map(|t| (t.title, t.speakers, t.kind))
+            .collect()
+    }
+
+    #[test]
+    fn a_reference_joins_a_talk_only_if_all_its_speakers_gave_it() {
+        let talk = |title: &str, speakers: &[&str], kind| {
+            let speakers = speakers.iter().map(|s| s.to_string()).collect();
+            (title.to_string(), speakers, kind)
+        };
+        let post = |subject: &str| {
+            format!(
+                "Talks:\n\n- Build Tools Reconsidered - Oskar Nyberg\n- Quiet Tests - Ines Okafor\n\n{subject} on package managers.\n"
+            )
+        };
+        assert_eq!(
+            talks_of(&post("Later, Oskar Nyberg and Hanna Lind did a panel")),
+            [
+                talk(
+                    "Build Tools Reconsidered",
+                    &["Oskar Nyberg"],
+                    TalkKind::Talk
+                ),
+                talk("Quiet Tests", &["Ines Okafor"], TalkKind::Talk),
+                talk(
+                    "package managers",
+                    &["Oskar Nyberg", "Hanna Lind"],
+                    TalkKind::Panel
+                ),
+            ]
+        );
+        // One of the talk's speakers alone refers back to it.
+        assert_eq!(
+            talks_of(&post("Later, Oskar Nyberg gave a talk")),
+            [
+                talk(
+                    "Build Tools Reconsidered",
+                    &["Oskar Nyberg"],
+                    TalkKind::Talk
+                ),
+                talk("Quiet Tests", &["Ines Okafor"], TalkKind::Talk),
+            ]
+        );
     }
 
     #[test]

@@ -1397,7 +1397,26 @@ impl Finder<'_, '_> {
                 return Some((title, names.names));
             }
         }
-        None
+        self.speakers_in_brackets(line)
+    }
+
+    /// "Title (Speaker)" and "Title (Speaker, Company)": brackets that close the line
+    /// and open with full names.
+    fn speakers_in_brackets(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
+        let text = self.text();
+        let s = line.slice(text);
+        let inside = s.strip_suffix(')')?;
+        let open = rfind_short(inside, " (")?;
+        let names = self.names_at(line.start + open + 2, true)?;
+        let tail = &text[names.end..line.start + inside.len()];
+        let affiliation = tail
+            .strip_prefix(", ")
+            .is_some_and(|org| !org.contains(['(', ')']) && org.len() < 40);
+        if !(tail.is_empty() || affiliation) {
+            return None;
+        }
+        let title = trim_span(text, Span::new(line.start, line.start + open))?;
+        Some((title, names.names))
     }
 
     /// A title line over a line that holds only speaker names; where a post does this
@@ -1682,8 +1701,24 @@ impl Finder<'_, '_> {
                 return vec![(p.name.clone(), p.span)];
             }
         }
-        if SUBJ.is_match(window) {
+        if let Some(m) = SUBJ.find(window) {
             if let Some(names) = self.names_at(sentence_start, false) {
+                return names.names;
+            }
+            // "In the afternoon, Ana Ruiz and Li Wei gave a talk titled …": the names
+            // that end right before the verb.
+            let verb = sentence_start + m.start();
+            let from = self
+                .persons
+                .partition_point(|p| p.span.start < sentence_start);
+            let subject = self.persons[from..]
+                .iter()
+                .take_while(|p| p.span.end <= verb)
+                .find_map(|p| {
+                    self.names_at(p.span.start, false)
+                        .filter(|names| names.end == verb)
+                });
+            if let Some(names) = subject {
                 return names.names;
             }
         }
@@ -1713,7 +1748,7 @@ impl Finder<'_, '_> {
     /// when a verb of presenting joins them to the title.
     fn subject_before(&self, quote_start: usize) -> Option<(String, Span)> {
         static VERB: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^\s*(?:\w+ly\s+)?(?:then\s+)?(?:gave|gives|presented|presents|delivered|followed|opened|closed|kicked off|started|spoke|talked|ran|led|did|showed|walked us through|was back with|returned with)\b[^.!?]{0,40}$")
+            Regex::new(r"(?i)^\s*(?:\w+ly\s+)?(?:then\s+)?(?:gave|gives|presented|presents|delivered|followed|opened|closed|kicked off|started|spoke|speaks?|talked|talks?|present|ran|led|did|showed|walked us through|was back with|returned with)\b[^.!?]{0,40}$")
                 .expect("subject verb pattern")
         });
         let tokens = self.ctx.tokens;
@@ -1732,7 +1767,22 @@ impl Finder<'_, '_> {
                     between,
                     "entitled" | "titled" | "called" | ", entitled" | ", titled" | ", called"
                 );
+            // "I went to see Ada Ruiz talk about “…”".
+            let seen_presenting = matches!(
+                between,
+                "talk"
+                    | "talk about"
+                    | "talk on"
+                    | "speak"
+                    | "speak about"
+                    | "speak on"
+                    | "present"
+            ) && text[sentence.start..p.span.start]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| lowercases_to_one_of(w, &PERCEPTION_VERBS));
             if by_named
+                || seen_presenting
                 || matches!(
                     between,
                     "with"
@@ -3156,6 +3206,11 @@ fn may_open_with_label(line: &str) -> bool {
     line.as_bytes()[..line.len().min(LABEL_BYTES + 1)].contains(&b':')
 }
 
+/// The verbs of "saw Ada Ruiz talk about …", where the person after them is the speaker.
+const PERCEPTION_VERBS: [&str; 8] = [
+    "see", "saw", "watch", "watched", "hear", "heard", "catch", "caught",
+];
+
 /// What a "Speaker - Title" line has between its speakers and its title.
 const SPEAKER_FIRST_SEPARATORS: [&str; 6] = [" - ", " – ", " — ", " -- ", ": ", " | "];
 
@@ -3164,15 +3219,15 @@ const SPEAKER_FIRST_SEPARATORS: [&str; 6] = [" - ", " – ", " — ", " -- ", ":
 const TITLE_FIRST_SEPARATORS: [&str; 5] = [" — ", " – ", " - ", " -- ", " by "];
 
 /// Whether `line` may hold a separator of [`SPEAKER_FIRST_SEPARATORS`] or
-/// [`TITLE_FIRST_SEPARATORS`]: a colon before a space, or a space before a hyphen, a
-/// bar, "by " or the first byte of a dash. One pass over the bytes costs less than a
-/// search for each separator.
+/// [`TITLE_FIRST_SEPARATORS`], or speakers in brackets: a colon before a space, or a
+/// space before a hyphen, a bar, a bracket, "by " or the first byte of a dash. One pass
+/// over the bytes costs less than a search for each separator.
 fn may_hold_split_separator(line: &str) -> bool {
     let bytes = line.as_bytes();
     (1..bytes.len()).any(|at| match bytes[at - 1] {
         b':' => bytes[at] == b' ',
         b' ' => {
-            matches!(bytes[at], b'-' | b'|')
+            matches!(bytes[at], b'-' | b'|' | b'(')
                 || bytes[at] == "–".as_bytes()[0]
                 || bytes[at..].starts_with(b"by ")
         }
@@ -3482,6 +3537,21 @@ mod tests {
                 )],
             ),
             (
+                "subject after an opener",
+                "In the late afternoon, Oda Brekke and Li Wei gave a talk titled “Caches We Regret”.",
+                &[("Caches We Regret", &["Oda Brekke", "Li Wei"])],
+            ),
+            (
+                "seen presenting",
+                "After lunch I went to see Ravi Menon talk about “Tiny Parsers”.",
+                &[("Tiny Parsers", &["Ravi Menon"])],
+            ),
+            (
+                "the subject is not the one seen",
+                "After lunch I saw Ravi Menon and then went to the talk “Tiny Parsers”.",
+                &[("Tiny Parsers", &[])],
+            ),
+            (
                 "quoted project name is no talk",
                 "We moved to “Kubernetes” last year.",
                 &[],
@@ -3533,6 +3603,24 @@ mod tests {
             )
         );
         assert_eq!(got[2].0, "Speaker Q&A");
+    }
+
+    #[test]
+    fn speakers_in_brackets_close_a_title_line() {
+        let text = "Talks I saw:\n\n* Offline First, Online Later (Hanna Lind)\n* Build Tools Reconsidered (Oskar Nyberg, Some Company)\n* Joy of Tests (Sam Ng and Ines Okafor)\n* Notes on Go (gophers welcome)\n\nCaching at the Edge (Mira Castell)\n\nGood stuff.";
+        let got = talks(text);
+        let want = [
+            ("Offline First, Online Later", &["Hanna Lind"][..]),
+            ("Build Tools Reconsidered", &["Oskar Nyberg"]),
+            ("Joy of Tests", &["Sam Ng", "Ines Okafor"]),
+            ("Notes on Go (gophers welcome)", &[]),
+            ("Caching at the Edge", &["Mira Castell"]),
+        ];
+        let want: Vec<(String, Vec<String>)> = want
+            .iter()
+            .map(|(t, s)| (t.to_string(), s.iter().map(|x| x.to_string()).collect()))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]
@@ -3961,8 +4049,8 @@ mod tests {
         fn lines_split_as_if_their_separators_were_not_looked_for_first(
             parts in proptest::collection::vec(
                 (
-                    "Ada Lovelace|Grace Hopper, Alan Turing|Dr\\. Ada Lovelace|Rust in Space|the talk|Async|“Quoted”",
-                    " - | – | — | -- |: | \\| | by | bye |:|-|–| |, | and |\n|\n- ",
+                    "Ada Lovelace|Grace Hopper, Alan Turing|Dr\\. Ada Lovelace|Rust in Space|the talk|Async|“Quoted”|Ada Lovelace\\)|Acme\\)|Rust \\(Ada Lovelace\\)",
+                    " - | – | — | -- |: | \\| | by | bye |:|-|–| |, | and |\n|\n- | \\(|\\(",
                 ),
                 1..6,
             ),
@@ -3999,7 +4087,8 @@ mod tests {
                 "{sep:?}"
             );
         }
-        assert!(!may_hold_split_separator("Ada Lovelace, Talk:about b-y"));
+        assert!(may_hold_split_separator("Talk (Ada)"));
+        assert!(!may_hold_split_separator("Ada Lovelace, Talk:about b-y(c)"));
     }
 
     proptest::proptest! {
