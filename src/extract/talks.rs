@@ -963,6 +963,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         scan: &Scan::of(ctx.text),
         word_kinds: WordKinds::default(),
     };
+    finder.labelled_fields();
     finder.list_lines();
     finder.introduced_lists();
     finder.title_over_speaker();
@@ -1160,7 +1161,8 @@ impl Finder<'_, '_> {
     ) {
         let written = title;
         let title = clean_title(written);
-        if title.is_empty() || more_words_than(&title, 25) {
+        // "(": no title a reader could find.
+        if !title.chars().any(char::is_alphanumeric) || more_words_than(&title, 25) {
             return;
         }
         for (name, s) in speakers {
@@ -1198,6 +1200,11 @@ impl Finder<'_, '_> {
             let mut matched: Vec<usize> = Vec::new();
             let lines = p.first_line..p.end_line;
             for i in lines.clone() {
+                // A line another rule took is a talk of the list all the same.
+                if self.used_lines[i] {
+                    matched.push(i);
+                    continue;
+                }
                 let Some(line) = trim_span(text, ctx.tokens.lines[i].span) else {
                     continue;
                 };
@@ -1229,10 +1236,17 @@ impl Finder<'_, '_> {
                     let Some(line) = trim_span(text, ctx.tokens.lines[i].span) else {
                         continue;
                     };
-                    let body = strip_list_marker(text, line);
+                    let entry = strip_list_marker(text, line);
+                    // "“Title” — @handle": the quoted title, when the entry opens with it.
+                    let body = ctx
+                        .tokens
+                        .quotes
+                        .iter()
+                        .find(|q| q.outer.start == entry.start && q.outer.end <= entry.end)
+                        .map_or(entry, |q| q.inner);
                     let s = body.slice(text);
                     // In a list, only other items; elsewhere, only short title-like lines.
-                    let item = body.start != line.start;
+                    let item = entry.start != line.start;
                     let fits = if list_block {
                         item
                     } else {
@@ -1252,6 +1266,105 @@ impl Finder<'_, '_> {
                 self.used_lines[i] = true;
             }
         }
+    }
+
+    /// "Talk: Title" beside "Speaker: Name", on neighbouring lines in either order, or
+    /// "Talk: Title, Speaker: Name" on one line. "Talk:" and "Session:" name a talk on
+    /// their own; "Title:" only beside a speaker, as a post's own header has one too.
+    fn labelled_fields(&mut self) {
+        let ctx = self.ctx;
+        let text = ctx.text;
+        let fields: Vec<LineField> = ctx
+            .tokens
+            .lines
+            .iter()
+            .enumerate()
+            .filter_map(|(line, l)| {
+                // A label's colon, past a list marker and blanks: most lines have none
+                // near their start, and need not be trimmed.
+                let raw = l.span.slice(text).as_bytes();
+                memchr::memchr(b':', &raw[..raw.len().min(64)])?;
+                let body = strip_list_marker(text, trim_span(text, l.span)?);
+                let (field, value) = line_field(body.slice(text))?;
+                let value = Span::new(body.start + value, body.end);
+                Some(LineField { line, field, value })
+            })
+            .collect();
+        let near = |a: &LineField, b: &LineField| a.line.abs_diff(b.line) <= 2;
+        for (k, f) in fields.iter().enumerate() {
+            let Field::Title { alone } = f.field else {
+                continue;
+            };
+            if self.used_lines[f.line] {
+                continue;
+            }
+            let (title, inline) = match self.inline_speakers(f.value) {
+                Some((title, names)) => (title, Some(names)),
+                None => (f.value, None),
+            };
+            let beside = [k.checked_sub(1), Some(k + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|j| fields.get(j))
+                .find(|g| g.field == Field::Speakers && near(f, g) && !self.used_lines[g.line]);
+            let speakers = match (inline, beside) {
+                (Some(names), _) => names,
+                (None, Some(g)) => match self.field_speakers(g.value) {
+                    Some(names) => {
+                        self.used_lines[g.line] = true;
+                        names
+                    }
+                    None if alone => Vec::new(),
+                    None => continue,
+                },
+                (None, None) if alone => Vec::new(),
+                (None, None) => continue,
+            };
+            let Some(title) = trim_span(text, title) else {
+                continue;
+            };
+            self.push(
+                title.slice(text),
+                title,
+                KindFrom::Title,
+                &speakers,
+                "talk/labelled-fields",
+                false,
+            );
+            self.used_lines[f.line] = true;
+        }
+    }
+
+    /// "Title, Speaker: Name": the title before a speaker field on its line, and the
+    /// field's names.
+    fn inline_speakers(&self, value: Span) -> Option<(Span, Vec<(String, Span)>)> {
+        let s = value.slice(self.text());
+        s.char_indices()
+            .filter(|&(_, c)| matches!(c, ',' | ';' | '|' | '-' | '–' | '—'))
+            .find_map(|(i, c)| {
+                let rest = &s[i + c.len_utf8()..];
+                let field_at = s.len() - rest.trim_start().len();
+                match line_field(&s[field_at..])? {
+                    (Field::Speakers, names_from) => Some((i, field_at + names_from)),
+                    _ => None,
+                }
+            })
+            .and_then(|(title_end, names_from)| {
+                let names = self.field_speakers(Span::new(value.start + names_from, value.end))?;
+                Some((Span::new(value.start, value.start + title_end), names))
+            })
+    }
+
+    /// The names a speaker field holds, perhaps followed by where they work:
+    /// "Ana Ruiz, Acme" or "Ana Ruiz (Acme)".
+    fn field_speakers(&self, value: Span) -> Option<Vec<(String, Span)>> {
+        let text = self.text();
+        let names = self
+            .names_at(value.start, true)
+            .or_else(|| self.names_at(value.start, false))?;
+        let rest = text[names.end..value.end].trim_start();
+        (rest.is_empty() || rest.starts_with([',', '(', '-', '–', '—', '|', '@', '/']))
+            .then_some(names.names)
     }
 
     /// "Panel: Is Ruby Dying? with A, B and C": a line that opens with a session label.
@@ -1370,6 +1483,23 @@ impl Finder<'_, '_> {
                 let t = title.slice(text);
                 let capitalized = t.chars().next().is_some_and(|c| !c.is_lowercase());
                 if t.split_whitespace().count() <= 14 && (capitalized || !sep.starts_with(':')) {
+                    // "Tiny Parsers - Ravi Menon": names the persons rule did not find
+                    // before names it did are the title.
+                    let found = |names: &Names| {
+                        names
+                            .names
+                            .iter()
+                            .all(|(_, sp)| has_span(self.persons, *sp))
+                    };
+                    if !found(&names) {
+                        if let Some(after) = self
+                            .names_at(title.start, true)
+                            .filter(|n| n.end == title.end && found(n))
+                        {
+                            let before = trim_span(text, Span::new(line.start, names.end))?;
+                            return Some((before, after.names));
+                        }
+                    }
                     return Some((title, names.names));
                 }
             }
@@ -2150,16 +2280,20 @@ impl Finder<'_, '_> {
                 let title_start = names.end + named.end() - s.span.start;
                 (Span::new(title_start, rest_start + rest.len()), Some(at))
             } else {
-                let by = rfind_short(rest, " by ").filter(|&i| {
-                    let at = s.span.start + rest_start + i + 4;
-                    self.names_at(at, false)
-                        .is_some_and(|n| n.end == s.span.start + rest_start + rest.len())
-                });
-                match by {
-                    Some(i) => (
-                        Span::new(rest_start, rest_start + i),
-                        Some(s.span.start + rest_start + i + 4),
-                    ),
+                // "… was Title by X", or "from X" where X is a person's full or given
+                // name: "Notes from Berlin" is a title.
+                let rest_end = s.span.start + rest_start + rest.len();
+                let speakers_at = [(" by ", false), (" from ", true)].into_iter().find_map(
+                    |(sep, require_full)| {
+                        let i = rfind_short(rest, sep)?;
+                        let at = s.span.start + rest_start + i + sep.len();
+                        self.names_at(at, require_full)
+                            .is_some_and(|n| n.end == rest_end)
+                            .then_some((i, at))
+                    },
+                );
+                match speakers_at {
+                    Some((i, at)) => (Span::new(rest_start, rest_start + i), Some(at)),
                     None => (Span::new(rest_start, rest_start + rest.len()), None),
                 }
             };
@@ -3198,6 +3332,81 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("label pattern")
 });
 
+/// A line of a talk's fields: "Talk: Title" or "Speaker: Name".
+struct LineField {
+    line: usize,
+    field: Field,
+    /// What follows the field's label.
+    value: Span,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    /// A talk's title; `alone` when the label names a talk without a speaker beside it.
+    Title {
+        alone: bool,
+    },
+    Speakers,
+}
+
+/// The field `line` opens with, and where its value starts. A session label ("Panel:
+/// …") keeps its label in the title, as a line of its own does.
+fn line_field(line: &str) -> Option<(Field, usize)> {
+    // Read by hand: most lines have no colon near their start, and a pattern's Unicode
+    // classes cost more to compile than a run's lines do to read.
+    const LABEL_BYTES: usize = 15 * 3;
+    let colon = memchr::memchr(b':', &line.as_bytes()[..line.len().min(LABEL_BYTES + 1)])?;
+    let label = line[..colon].trim_end();
+    let field = if lowercases_to_one_of(label, &SESSION_LABELS) {
+        // The value is the whole line.
+        let value = &line[colon + 1..];
+        return (value.trim_start().len() < value.len() && !value.trim().is_empty())
+            .then_some((Field::Title { alone: false }, 0));
+    } else if lowercases_to_one_of(label, &TITLE_LABELS) {
+        Field::Title { alone: true }
+    } else if lowercases_to_one_of(label, &TITLE_BESIDE_SPEAKER_LABELS) {
+        Field::Title { alone: false }
+    } else if lowercases_to_one_of(label, &SPEAKER_LABELS) {
+        Field::Speakers
+    } else {
+        return None;
+    };
+    let value = &line[colon + 1..];
+    let blank = value.len() - value.trim_start().len();
+    (blank < value.len()).then_some((field, colon + 1 + blank))
+}
+
+/// The session labels of [`LABEL`].
+const SESSION_LABELS: [&str; 9] = [
+    "panel",
+    "keynote",
+    "opening keynote",
+    "closing keynote",
+    "tutorial",
+    "workshop",
+    "lightning talk",
+    "open space",
+    "bof",
+];
+
+/// Labels of a field that names a talk.
+const TITLE_LABELS: [&str; 3] = ["talk", "session", "presentation"];
+
+/// Labels of a field that names a talk beside a speaker field.
+const TITLE_BESIDE_SPEAKER_LABELS: [&str; 4] = ["talk title", "session title", "title", "topic"];
+
+/// Labels of a field that names the speakers.
+const SPEAKER_LABELS: [&str; 8] = [
+    "speaker",
+    "speakers",
+    "speaker(s)",
+    "presenter",
+    "presenters",
+    "presenter(s)",
+    "presented by",
+    "given by",
+];
+
 /// Whether `line` may open with a [`LABEL`]: a colon among its first bytes, where a label
 /// of at most fifteen letters, each at most three bytes, would end. Most lines have
 /// none, and looking costs a fraction of the regex's search.
@@ -3537,6 +3746,16 @@ mod tests {
                 )],
             ),
             (
+                "described title from a speaker",
+                "The best session was Fearless Refactoring from María José Ortega.",
+                &[("Fearless Refactoring", &["María José Ortega"])],
+            ),
+            (
+                "described title from a place",
+                "The best session was Notes from Berlin.",
+                &[("Notes from Berlin", &[])],
+            ),
+            (
                 "subject after an opener",
                 "In the late afternoon, Oda Brekke and Li Wei gave a talk titled “Caches We Regret”.",
                 &[("Caches We Regret", &["Oda Brekke", "Li Wei"])],
@@ -3621,6 +3840,49 @@ mod tests {
             .map(|(t, s)| (t.to_string(), s.iter().map(|x| x.to_string()).collect()))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn labelled_fields_name_a_talk_and_its_speakers() {
+        let text = "Title: My week at the conference\nAuthor: Bea Lund\n\nTalk: Writing a Database\nSpeaker: Ingrid Solheim, Acme\n\nSpeakers: Kenji Sato and Ada Ruiz\nSession: Runtime Internals\n\n- Ravi Menon - Tiny Parsers\n- Ines Okafor - Quiet Tests\n- Talk: Memory at Scale, Speaker: Rafael Gómez\n\n- Title: Loud Tests\n\nPresentation: Notes on Parsing\n\nTalk: Small Lexers — Presenter: Li Wei\n\nWorkshop: Build a Lexer\nPresenter: Oda Brekke";
+        let got = talks(text);
+        let want = [
+            ("Writing a Database", &["Ingrid Solheim"][..]),
+            ("Runtime Internals", &["Kenji Sato", "Ada Ruiz"]),
+            ("Tiny Parsers", &["Ravi Menon"]),
+            ("Quiet Tests", &["Ines Okafor"]),
+            ("Memory at Scale", &["Rafael Gómez"]),
+            ("Notes on Parsing", &[]),
+            ("Small Lexers", &["Li Wei"]),
+            ("Workshop: Build a Lexer", &["Oda Brekke"]),
+        ];
+        let want: Vec<(String, Vec<String>)> = want
+            .iter()
+            .map(|(t, s)| (t.to_string(), s.iter().map(|x| x.to_string()).collect()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_list_item_that_opens_with_a_quoted_title_is_that_title() {
+        let text = "Talks:\n\n- Ravi Menon - Tiny Parsers\n- Ines Okafor - Quiet Tests\n- “Unsafe Guidelines” — @rj";
+        assert_eq!(
+            titles(text),
+            ["Tiny Parsers", "Quiet Tests", "Unsafe Guidelines"]
+        );
+    }
+
+    #[test]
+    fn found_names_after_a_dash_are_the_speakers() {
+        let text = "Talks:\n\n- Tiny Parsers - Ravi Menon\n- Quiet Tests - Ines Okafor";
+        let owned = |t: &str, s: &str| (t.to_string(), vec![s.to_string()]);
+        assert_eq!(
+            talks(text),
+            [
+                owned("Tiny Parsers", "Ravi Menon"),
+                owned("Quiet Tests", "Ines Okafor")
+            ]
+        );
     }
 
     #[test]
@@ -4043,6 +4305,21 @@ mod tests {
                 }
                 Ok(())
             })?;
+        }
+
+        #[test]
+        fn titles_are_words_of_the_post(
+            parts in proptest::collection::vec(
+                "Talk: |Speaker: |Title: |Ada Ruiz|Li Wei|Tiny Parsers|é|, |—| – |-|\\(|\\)|\n|\n- ",
+                1..12,
+            ),
+        ) {
+            let text = parts.concat();
+            let spaced = single_spaced(&text);
+            for (title, _) in talks(&text) {
+                proptest::prop_assert!(spaced.contains(title.as_str()), "{title:?} in {text:?}");
+                proptest::prop_assert!(title.chars().any(char::is_alphanumeric), "{title:?}");
+            }
         }
 
         #[test]
