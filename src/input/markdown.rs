@@ -36,6 +36,7 @@ pub(crate) fn convert(src: &str) -> Converted {
                 Tag::CodeBlock(_) | Tag::Image { .. } | Tag::MetadataBlock(_) => skip = 1,
                 Tag::Heading { level, .. } => out.open_heading(level as u8),
                 Tag::Link { dest_url, .. } => out.open_link(dest_url.into_string()),
+                Tag::Emphasis | Tag::Strong => out.open_emphasis(),
                 Tag::Item => out.open_item(),
                 Tag::TableCell => out.open_cell(),
                 Tag::DefinitionListTitle | Tag::DefinitionListDefinition => out.line(),
@@ -48,15 +49,12 @@ pub(crate) fn convert(src: &str) -> Converted {
                 | Tag::DefinitionList
                 | Tag::Table(_) => out.block(),
                 // The block is converted whole at its end, see `append_fragment`.
-                Tag::HtmlBlock
-                | Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Superscript
-                | Tag::Subscript => {}
+                Tag::HtmlBlock | Tag::Strikethrough | Tag::Superscript | Tag::Subscript => {}
             },
             Event::End(tag) => match tag {
-                TagEnd::Heading(_) | TagEnd::Link => out.close(),
+                TagEnd::Heading(_) | TagEnd::Link | TagEnd::Emphasis | TagEnd::Strong => {
+                    out.close()
+                }
                 TagEnd::Item => out.close_item(),
                 TagEnd::TableCell => out.close_cell(),
                 TagEnd::HtmlBlock => {
@@ -75,8 +73,6 @@ pub(crate) fn convert(src: &str) -> Converted {
                 TagEnd::CodeBlock
                 | TagEnd::Image
                 | TagEnd::MetadataBlock(_)
-                | TagEnd::Emphasis
-                | TagEnd::Strong
                 | TagEnd::Strikethrough
                 | TagEnd::Superscript
                 | TagEnd::Subscript => {}
@@ -168,7 +164,8 @@ mod tests {
             "The GIL and asyncio",
         )
         .headings(&[("The GIL and asyncio", 1)])
-        .code(&["asyncio"]),
+        .code(&["asyncio"])
+        .emphasis(&["GIL"]),
         Case::new("paragraph separation", "a\n\n\n\nb\n\n   c", "a\n\nb\n\nc"),
         Case::new(
             "soft break keeps the line",
@@ -181,10 +178,11 @@ mod tests {
             "one\ntwo\nthree\nfour\nfive",
         ),
         Case::new(
-            "emphasis removed",
+            "emphasis marks dropped, its spans kept",
             "**bold** _em_ ~~gone~~ ***both***",
             "bold em gone both",
-        ),
+        )
+        .emphasis(&["bold", "em", "both"]),
         Case::new(
             "bullet list",
             "Talks:\n\n- A\n- B\n\nafter",
@@ -210,7 +208,8 @@ mod tests {
         .links(&[
             ("the talk", "https://x.org/t"),
             ("Bob", "https://bob.example"),
-        ]),
+        ])
+        .emphasis(&["talk"]),
         Case::new(
             "autolinks",
             "<https://a.example/x> or <me@a.example>, bare https://b.example",
@@ -258,7 +257,8 @@ mod tests {
             "html block",
             "<div class=\"x\">\n<p>HTML &amp; <b>block</b></p>\n</div>\n\nafter",
             "HTML & block\n\nafter",
-        ),
+        )
+        .emphasis(&["block"]),
         Case::new(
             "script and style blocks dropped",
             "<script>\nalert(1)\n</script>\n<style>p {}</style>\n\n<!-- draft -->\ntext <span>inline</span>",
@@ -281,7 +281,8 @@ mod tests {
             "table",
             "| Time | Talk |\n|---|---|\n| 10:00 | **Keynote** |\n| | Lunch |",
             "Time | Talk\n\n10:00 | Keynote\n\nLunch",
-        ),
+        )
+        .emphasis(&["Keynote"]),
         Case::new("blockquotes", "> a\n> b\n\n> c\n>\n> d", "a\nb\n\nc\n\nd"),
         Case::new("footnotes", "Text[^1].\n\n[^1]: Note.", "Text.\n\nNote."),
         Case::new("rule", "a\n\n***\n\nb", "a\n\nb"),

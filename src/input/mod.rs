@@ -61,6 +61,8 @@ pub struct Converted {
     pub links: Vec<Link>,
     /// Inline code (`` `x` `` or `<code>`), in text order.
     pub code_spans: Vec<Span>,
+    /// Emphasis (`*x*`, `**x**`, `<em>`, `<cite>`), in text order.
+    pub emphasis: Vec<Span>,
 }
 
 /// A post, read and reduced to plain text.
@@ -78,6 +80,8 @@ pub struct Document {
     pub links: Vec<Link>,
     /// Inline code.
     pub code_spans: Vec<Span>,
+    /// Emphasised text, where a post may set a talk's title apart.
+    pub emphasis: Vec<Span>,
     /// Problems that did not stop the file from being read, such as invalid UTF-8.
     pub warnings: Vec<String>,
     /// Size of the file in bytes as read.
@@ -215,6 +219,7 @@ pub fn parse(path: &str, bytes: &[u8], format: Format) -> Result<Document, Input
         headings: converted.headings,
         links: converted.links,
         code_spans: converted.code_spans,
+        emphasis: converted.emphasis,
         warnings,
         bytes: bytes.len(),
     })
