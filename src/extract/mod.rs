@@ -392,7 +392,12 @@ pub(crate) mod tests {
 
     /// Extracts from a plain-text post with the built-in rules.
     pub(crate) fn run(text: &str) -> Extraction {
-        let doc = parse("test.txt", text.as_bytes(), Format::Text).expect("text parses");
+        run_as(text, Format::Text)
+    }
+
+    /// [`run`] over a post written in `format`.
+    pub(crate) fn run_as(text: &str, format: Format) -> Extraction {
+        let doc = parse("test", text.as_bytes(), format).expect("post parses");
         let tokens = crate::tokenize::tokenize(&doc.text);
         let layout = crate::layout::layout(&doc.text, &tokens, &doc.headings, &RULES);
         extract(&Context {

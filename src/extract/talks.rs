@@ -680,7 +680,11 @@ const OPENED: [&str; 6] = [
     "began",
     "ended",
 ];
-const SPOKE: [&str; 5] = ["talked", "spoke", "speaks", "talks", "lectured"];
+/// "talk" and "speak" read after a subject only where a verb of seeing stood before
+/// it: "saw Ada Ruiz talk about Y".
+const SPOKE: [&str; 7] = [
+    "talked", "spoke", "speaks", "talks", "lectured", "talk", "speak",
+];
 const DISCUSSED: [&str; 2] = ["discussed", "presented"];
 
 /// The verbs above, one by one.
@@ -688,13 +692,19 @@ fn verb_words() -> impl Iterator<Item = &'static str> {
     GAVE.into_iter().chain(OPENED).chain(SPOKE).chain(DISCUSSED)
 }
 
+/// The verbs that read as one only before "about" or "on": a post says "talk" far
+/// more often as a noun.
+const BARE_VERBS: [&str; 2] = ["talk", "speak"];
+
 /// Any of the verbs, as a case-insensitive pattern finds it.
 static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        "(?i){}",
-        verb_words().collect::<Vec<_>>().join("|")
-    ))
-    .expect("verbs")
+    let verbs: Vec<String> = verb_words()
+        .map(|v| match BARE_VERBS.contains(&v) {
+            true => format!("{v} about|{v} on"),
+            false => v.to_string(),
+        })
+        .collect();
+    Regex::new(&format!("(?i){}", verbs.join("|"))).expect("verbs")
 });
 
 /// Whether `text[within]` holds one of the verbs, read from the scan: what
@@ -707,7 +717,17 @@ fn holds_verb(text: &str, scan: &Scan, within: Span) -> bool {
     scan.verbs[first..]
         .iter()
         .take_while(|v| v.start < within.end)
-        .any(|v| v.end <= within.end)
+        .any(|v| {
+            let rest = &text.as_bytes()[v.end..within.end.max(v.end)];
+            let opens = |link: &[u8]| {
+                rest.get(..link.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(link))
+            };
+            v.end <= within.end
+                && (!lowercases_to_one_of(v.slice(text), &BARE_VERBS)
+                    || opens(b" about")
+                    || opens(b" on"))
+        })
 }
 
 /// What follows the speakers in "Ada Lovelace gave a great talk on Y", as the pattern
@@ -1191,6 +1211,14 @@ impl Finder<'_, '_> {
         self.talk_spans.overlap(span)
     }
 
+    /// Whether a talk found so far starts at `at`, past blanks and a comma: the title
+    /// of "the keynote by X, *Title*" or "X's talk *Title*".
+    fn talk_follows(&self, at: usize) -> bool {
+        let rest = &self.text()[at..];
+        let next = at + rest.len() - rest.trim_start_matches([',', ' ']).len();
+        next > at && self.covered(Span::new(next, next + 1))
+    }
+
     /// "Speaker - Title", "Title — Speaker", "Speaker: Title" lines, and the other lines
     /// of a block where most lines have that shape.
     fn list_lines(&mut self) {
@@ -1212,10 +1240,11 @@ impl Finder<'_, '_> {
                 if let Some((title, names)) =
                     self.split_line(body).or_else(|| self.labelled_line(body))
                 {
+                    let (title, kind) = self.quoted_within(title);
                     self.push(
                         title.slice(text),
                         title,
-                        KindFrom::Title,
+                        kind,
                         &names,
                         "talk/list-line",
                         false,
@@ -1265,6 +1294,41 @@ impl Finder<'_, '_> {
             for i in matched {
                 self.used_lines[i] = true;
             }
+        }
+    }
+
+    /// `Keynote: “Title”` and `“Title”. A note…`: the title side of a list line that
+    /// opens with a quotation, perhaps after a session label, is the quotation; the
+    /// label gives the kind.
+    fn quoted_within(&self, title: Span) -> (Span, KindFrom) {
+        let text = self.text();
+        let quotes = &self.ctx.tokens.quotes;
+        let from = quotes.partition_point(|q| q.outer.start < title.start);
+        let Some(q) = quotes[from..]
+            .iter()
+            .take_while(|q| q.outer.start < title.end)
+            .find(|q| q.outer.end <= title.end)
+        else {
+            return (title, KindFrom::Title);
+        };
+        let label = text[title.start..q.outer.start].trim_end();
+        let kind = match label.strip_suffix(':') {
+            _ if label.is_empty() => KindFrom::Title,
+            Some(label) if lowercases_to_one_of(label.trim_end(), &SESSION_LABELS) => {
+                kind_named(self.ctx.rules, label).map_or(KindFrom::Title, KindFrom::Rule)
+            }
+            Some(label) if lowercases_to_one_of(label.trim_end(), &TITLE_LABELS) => KindFrom::Title,
+            _ => return (title, KindFrom::Title),
+        };
+        let after = text[q.outer.end..title.end].trim_start();
+        let closes = after.is_empty()
+            || after.starts_with(['(', '['])
+            || after.starts_with(['.', ',', ';', '!', '?'])
+                && after[1..].chars().next().is_none_or(char::is_whitespace);
+        if closes && !q.inner.is_empty() {
+            (q.inner, kind)
+        } else {
+            (title, KindFrom::Title)
         }
     }
 
@@ -1636,6 +1700,11 @@ impl Finder<'_, '_> {
             Regex::new(r"(?i)highlight|\b(?:talks|keynotes|sessions|workshops|tutorials|panels|sprints|introduction|overview|summary|conclusions?|wrap[- ]?up|thanks|takeaways|my talk|the venue|venue|food|party|parties|hallway track|recap|notes|agenda|schedule)\b")
                 .expect("generic heading")
         });
+        // "Afternoon", "Lunch": a heading that names a part of the day, not a talk.
+        static PART_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^(?:(?:the|late|early|mid)[\s-]+)?(?:morning|afternoon|evening|night|lunch(?:time)?|breakfast|dinner|coffee|break|misc(?:ellaneous)?|other stuff|final thoughts|closing thoughts|people|swag|travel|logistics)s?[.!]?$")
+                .expect("part of day heading")
+        });
         let ctx = self.ctx;
         let text = ctx.text;
         for h in &ctx.layout.headings {
@@ -1645,6 +1714,7 @@ impl Finder<'_, '_> {
                 || h.level == Some(1)
                 || ctx.rules.day_marker.find(s).is_some_and(|m| m.start() < 20)
                 || GENERIC.is_match(s)
+                || PART_OF_DAY.is_match(s)
                 || ctx
                     .rules
                     .blocker_hits(s)
@@ -1731,8 +1801,11 @@ impl Finder<'_, '_> {
             .iter()
             .map(|q| (q.inner, q.outer))
             .collect();
+        // Links and emphasis set a title apart as quotation marks do.
         candidates.extend(ctx.doc.links.iter().map(|l| (l.span, l.span)));
+        candidates.extend(ctx.doc.emphasis.iter().map(|&e| (e, e)));
         candidates.sort_by_key(|c| c.0.start);
+        let emphasised = |span: Span| ctx.doc.emphasis.binary_search(&span).is_ok();
         let mut accepted_outer: Vec<Span> = Vec::new();
         for (inner, outer) in candidates {
             let title = inner.slice(text).trim();
@@ -1744,7 +1817,7 @@ impl Finder<'_, '_> {
                 .any(|l| l.span == inner && CODE_LINK.is_match(&l.target));
             let names_project =
                 has_span(self.projects, inner) && !AFTER_BY.is_match(&text[outer.end..]);
-            if link_to_code || names_project {
+            if link_to_code || names_project || has_span(self.persons, inner) {
                 continue;
             }
             if words == 0 || words > 20 || self.covered(outer) || title.contains('\n') {
@@ -1772,17 +1845,25 @@ impl Finder<'_, '_> {
             }
             // Cues before the quote are a few words: a bounded look back keeps a long line
             // linear. That look back costs less than the right-hand cue, so it is asked first.
+            // Emphasis also marks what a writer stresses ("the theme was **…**"): a title
+            // set apart by it is written in title case or named a talk.
+            let stressed = emphasised(outer)
+                && !mostly_capitalized(title)
+                && kind_before(before).or_else(|| kind_after(after)).is_none();
             let cue = chained
                 || BEFORE.matches_before(before, before.len(), LOOK_BACK)
                 || AFTER.is_match(after)
                 || self.subject_before(outer.start).is_some();
-            if !cue || REJECT_BEFORE.matches_before(before, before.len(), LOOK_BACK) && !chained {
+            if !cue
+                || stressed
+                || REJECT_BEFORE.matches_before(before, before.len(), LOOK_BACK) && !chained
+            {
                 continue;
             }
             accepted_outer.push(outer);
             let mut speakers: Vec<(String, Span)> = Vec::new();
             static BY: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(&format!(r"^[\s,]*(?:(?:a|an|the)\s+)?(?:{KIND_WORDS}\s+)?(?:(?:given|presented|delivered|led|hosted)\s+)?(?:by|from|with)\s+"))
+                Regex::new(&format!(r"^[\s,]*(?:(?:a|an|the)\s+)?(?:{KIND_WORDS}\s+)?(?:(?:given|presented|delivered|led|hosted|run|taught|moderated)\s+)?(?:by|from|with)\s+"))
                     .expect("by pattern")
             });
             if let Some(m) = BY.find(after) {
@@ -1799,7 +1880,9 @@ impl Finder<'_, '_> {
             if speakers.is_empty() {
                 speakers = self.subject_before(outer.start).into_iter().collect();
             }
-            let kind = kind_after(after).map_or(KindFrom::Title, KindFrom::Rule);
+            let kind = kind_after(after)
+                .or_else(|| kind_before(before))
+                .map_or(KindFrom::Title, KindFrom::Rule);
             self.push(title, inner, kind, &speakers, "talk/quoted-title", false);
         }
     }
@@ -1885,7 +1968,8 @@ impl Finder<'_, '_> {
         let s = tokens.sentence_at(quote_start)?;
         let sentence = tokens.sentences[s].span;
         let text = self.text();
-        // "… was Adaeze Okonkwo with “…”": the name right before the title.
+        // "… was Adaeze Okonkwo with “…”", "Next up: Ana Ruiz – “…”": the name right
+        // before the title.
         if let Some(p) =
             last_ending_by(self.persons, quote_start).filter(|p| p.span.start >= sentence.start)
         {
@@ -1895,7 +1979,7 @@ impl Finder<'_, '_> {
                 .ends_with(" by")
                 && matches!(
                     between,
-                    "entitled" | "titled" | "called" | ", entitled" | ", titled" | ", called"
+                    "entitled" | "titled" | "called" | ", entitled" | ", titled" | ", called" | ","
                 );
             // "I went to see Ada Ruiz talk about “…”".
             let seen_presenting = matches!(
@@ -1919,6 +2003,9 @@ impl Finder<'_, '_> {
                         | "on"
                         | "about"
                         | "presenting"
+                        | "-"
+                        | "–"
+                        | "—"
                         | "and her talk"
                         | "and his talk"
                         | "and their talk"
@@ -2021,7 +2108,7 @@ impl Finder<'_, '_> {
             };
             let phrase_start = p.span.end + ending.end();
             let span = Span::new(p.span.start, phrase_start + phrase.end);
-            if self.covered(span) {
+            if self.covered(span) || self.talk_follows(span.end) {
                 continue;
             }
             let mods = phrase.mods.slice(after);
@@ -2072,11 +2159,12 @@ impl Finder<'_, '_> {
             if self.covered(span) {
                 continue;
             }
-            // "the talk by X titled “…”" is the quoted rule's.
+            // "the talk by X titled “…”" and "the keynote by X, *Title*," are the quoted
+            // rule's.
             if text[names.end..]
                 .trim_start_matches([',', ' '])
-                .to_lowercase()
                 .starts_with(['“', '"'])
+                || self.talk_follows(names.end)
                 || starts_with_titled(&text[names.end..])
             {
                 continue;
@@ -2183,9 +2271,15 @@ impl Finder<'_, '_> {
             // The words before a person only grow along the sentence: the first person
             // after `at` is the only one that can have two or fewer.
             let next = self.persons.partition_point(|p| p.span.start <= at);
+            // "I went to see Ada Ruiz talk about …": or right after a verb of seeing.
             if let Some(p) = self.persons.get(next).filter(|p| {
+                let before = &text[at..p.span.start];
                 p.span.start < sentence.end
-                    && text[at..p.span.start].split_whitespace().nth(2).is_none()
+                    && (before.split_whitespace().nth(2).is_none()
+                        || before
+                            .split_whitespace()
+                            .next_back()
+                            .is_some_and(|w| lowercases_to_one_of(w, &PERCEPTION_VERBS)))
             }) {
                 at = p.span.start;
                 first = self.name_at(at, false);
@@ -3265,6 +3359,55 @@ static KIND_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?i)^[\s,]*(?:(?:a|an|the)\s+)?({KIND_WORDS})\b")).expect("kind after")
 });
 
+/// The last words of [`KIND_WORD_LIST`].
+const KIND_LAST_WORDS: [&str; 14] = [
+    "talk",
+    "space",
+    "openspace",
+    "session",
+    "discussion",
+    "keynote",
+    "panel",
+    "tutorial",
+    "workshop",
+    "presentation",
+    "lecture",
+    "address",
+    "bof",
+    "sprint",
+];
+
+/// "the tutorial “…”", "a lightning talk called “…”": the kind named right before a
+/// quoted title.
+fn kind_before(before: &str) -> Option<TalkKind> {
+    let mut s = before.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':'));
+    for naming in ["called", "titled", "entitled", "named"] {
+        if let Some(rest) = s.strip_suffix(naming).filter(|r| r.ends_with(' ')) {
+            s = rest.trim_end_matches(|c: char| c.is_whitespace() || c == ',');
+            break;
+        }
+    }
+    // Most text before a quotation ends in no kind word, and is told so without the
+    // pattern.
+    let last_word = s.rsplit(char::is_whitespace).next().unwrap_or(s);
+    if !lowercases_to_one_of(last_word, &KIND_LAST_WORDS) {
+        return None;
+    }
+    // The last two words, or the last one: "lightning talk", "the tutorial".
+    let last_words = |n: usize| {
+        s.rmatch_indices(char::is_whitespace)
+            .nth(n - 1)
+            .map_or(s, |(at, _)| &s[at + 1..])
+    };
+    [2, 1].into_iter().find_map(|n| {
+        let words = last_words(n);
+        let whole = KIND_AFTER
+            .find(words)
+            .is_some_and(|m| m.end() == words.len());
+        whole.then(|| kind_after(words)).flatten()
+    })
+}
+
 fn kind_after(after: &str) -> Option<TalkKind> {
     kind_word_after(after).and_then(|word| {
         TalkKind::parse(match word.to_lowercase().as_str() {
@@ -3595,7 +3738,8 @@ fn trimmed_title_by_trims(title: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::tests::{interleave, run};
+    use crate::extract::tests::{interleave, run, run_as};
+    use crate::input::Format;
 
     fn talks(text: &str) -> Vec<(String, Vec<String>)> {
         run(text)
@@ -3869,6 +4013,134 @@ mod tests {
         assert_eq!(
             titles(text),
             ["Tiny Parsers", "Quiet Tests", "Unsafe Guidelines"]
+        );
+    }
+
+    #[test]
+    fn a_quotation_on_a_list_line_is_the_title() {
+        let found = |text: &str| -> Vec<(String, TalkKind, Vec<String>)> {
+            run(text)
+                .talks
+                .into_iter()
+                .map(|t| (t.title, t.kind, t.speakers))
+                .collect()
+        };
+        let one = |title: &str, kind, speaker: &str| {
+            vec![(title.to_string(), kind, vec![speaker.to_string()])]
+        };
+        assert_eq!(
+            found("Friday\n\nKeynote: \"Parsers Are a Team Sport\" (Nadia Haddad)\n"),
+            one(
+                "Parsers Are a Team Sport",
+                TalkKind::Keynote,
+                "Nadia Haddad"
+            )
+        );
+        assert_eq!(
+            found("Friday\n\nRavi Menon – \"Tiny Parsers\". He wrote one live.\n"),
+            one("Tiny Parsers", TalkKind::Talk, "Ravi Menon")
+        );
+        // After a lead-in, the name right before the quotation gives it.
+        assert_eq!(
+            found("Friday\n\nNext up: Ravi Menon – “Tiny Parsers”. He wrote one live.\n"),
+            one("Tiny Parsers", TalkKind::Talk, "Ravi Menon")
+        );
+    }
+
+    #[test]
+    fn kind_last_words_are_those_of_the_kind_words() {
+        let mut last: Vec<&str> = KIND_WORD_LIST
+            .iter()
+            .filter_map(|k| k.rsplit(' ').next())
+            .collect();
+        last.sort_unstable();
+        last.dedup();
+        let mut listed = KIND_LAST_WORDS.to_vec();
+        listed.sort_unstable();
+        assert_eq!(listed, last);
+    }
+
+    #[test]
+    fn the_kind_before_a_quoted_title_is_its_kind() {
+        let talks =
+            run("I started with the tutorial “Logs Beyond the Basics” run by Ana Ruiz.").talks;
+        assert_eq!(talks.len(), 1);
+        assert_eq!(talks[0].title, "Logs Beyond the Basics");
+        assert_eq!(talks[0].kind, TalkKind::Tutorial);
+        assert_eq!(talks[0].speakers, ["Ana Ruiz"]);
+        assert_eq!(
+            kind_before("then a lightning talk called "),
+            Some(TalkKind::Lightning)
+        );
+        assert_eq!(kind_before("the keynote, "), Some(TalkKind::Keynote));
+        assert_eq!(kind_before("I went to "), None);
+        assert_eq!(kind_before(""), None);
+    }
+
+    #[test]
+    fn the_person_seen_talking_is_the_speaker() {
+        assert_eq!(
+            talks("After coffee I went to see Ravi Menon talk about parsers for sensor logs."),
+            [(
+                "parsers for sensor logs".to_string(),
+                vec!["Ravi Menon".to_string()]
+            )]
+        );
+        assert!(
+            titles("After coffee Ravi Menon and I went to the harbour to talk about boats.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_part_of_the_day_is_no_talk_heading() {
+        let text = "# Notes\n\n## Afternoon\n\nRavi Menon gave a talk on tiny parsers for logs.\n";
+        let titles: Vec<String> = run_as(text, Format::Markdown)
+            .talks
+            .into_iter()
+            .map(|t| t.title)
+            .collect();
+        assert_eq!(titles, ["tiny parsers for logs"]);
+    }
+
+    #[test]
+    fn emphasis_sets_a_title_apart() {
+        let talks = |text: &str, format| -> Vec<(String, Vec<String>)> {
+            run_as(text, format)
+                .talks
+                .into_iter()
+                .map(|t| (t.title, t.speakers))
+                .collect()
+        };
+        let one = |title: &str, speaker: &str| vec![(title.to_string(), vec![speaker.to_string()])];
+        assert_eq!(
+            talks(
+                "Later Ana Ruiz presented *Writing a Database in a Weekend* to a full room.",
+                Format::Markdown
+            ),
+            one("Writing a Database in a Weekend", "Ana Ruiz")
+        );
+        assert_eq!(
+            talks(
+                "The morning keynote by Ana Ruiz, **Async Without Tears**, was great.",
+                Format::Markdown
+            ),
+            one("Async Without Tears", "Ana Ruiz")
+        );
+        assert_eq!(
+            talks(
+                "<p><strong>Ana Ruiz</strong>'s talk <em>The Art of Comments</em> was great.</p>",
+                Format::Html
+            ),
+            one("The Art of Comments", "Ana Ruiz")
+        );
+        // What a writer stresses is no title unless written as one or named a talk.
+        assert!(
+            talks(
+                "The theme this year was **parsers, and how we should live with them**.",
+                Format::Markdown
+            )
+            .is_empty()
         );
     }
 
@@ -4623,7 +4895,7 @@ mod tests {
         #[test]
         fn holds_verb_agrees_with_the_pattern(
             words in proptest::collection::vec(
-                "gave|GIVES|giveſ|had|did|kicked|off|\u{212a}icked|opened|began|spoke|talks|discussed|presented|forgave|x|é|Søren",
+                "gave|GIVES|giveſ|had|did|kicked|off|\u{212a}icked|opened|began|spoke|talks|talk|Speak|about|ON|one|discussed|presented|forgave|x|é|Søren",
                 0..10,
             ),
             seps in proptest::collection::vec(" |  |\n|\u{a0}|, |\\.|", 10),
