@@ -662,7 +662,7 @@ static TOPIC_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The verbs of "X gave a talk on Y", by what may follow them.
-const GAVE: [&str; 8] = [
+const GAVE: [&str; 18] = [
     "gave",
     "gives",
     "delivered",
@@ -671,6 +671,16 @@ const GAVE: [&str; 8] = [
     "presents",
     "did",
     "had",
+    "ran",
+    "runs",
+    "led",
+    "leads",
+    "hosted",
+    "hosts",
+    "taught",
+    "teaches",
+    "moderated",
+    "moderates",
 ];
 const OPENED: [&str; 6] = [
     "kicked off",
@@ -704,14 +714,15 @@ static SUBJECT_VERB: LazyLock<Regex> = LazyLock::new(|| {
             false => v.to_string(),
         })
         .collect();
-    Regex::new(&format!("(?i){}", verbs.join("|"))).expect("verbs")
+    Regex::new(&format!(r"(?i)\b(?:{})", verbs.join("|"))).expect("verbs")
 });
 
 /// Whether `text[within]` holds one of the verbs, read from the scan: what
 /// [`SUBJECT_VERB`] tells.
 fn holds_verb(text: &str, scan: &Scan, within: Span) -> bool {
     if scan.folds {
-        return SUBJECT_VERB.is_match(within.slice(text));
+        // From `within.start` in the whole text, so a word boundary sees what is before.
+        return SUBJECT_VERB.is_match_at(&text[..within.end], within.start);
     }
     let first = scan.verbs.partition_point(|v| v.start < within.start);
     scan.verbs[first..]
@@ -723,7 +734,9 @@ fn holds_verb(text: &str, scan: &Scan, within: Span) -> bool {
                 rest.get(..link.len())
                     .is_some_and(|r| r.eq_ignore_ascii_case(link))
             };
+            // A verb starts its word: "led" is no verb in "called".
             v.end <= within.end
+                && !is_word_before(text, v.start)
                 && (!lowercases_to_one_of(v.slice(text), &BARE_VERBS)
                     || opens(b" about")
                     || opens(b" on"))
@@ -4093,6 +4106,19 @@ mod tests {
     }
 
     #[test]
+    fn running_or_hosting_a_session_is_giving_it() {
+        assert_eq!(
+            talks("On Friday Ravi Menon ran a workshop on profiling with flame graphs."),
+            [(
+                "profiling with flame graphs".to_string(),
+                vec!["Ravi Menon".to_string()]
+            )]
+        );
+        // "led" inside "called" is no verb.
+        assert!(titles("Ravi Menon called a taxi on the way to the venue.").is_empty());
+    }
+
+    #[test]
     fn a_part_of_the_day_is_no_talk_heading() {
         let text = "# Notes\n\n## Afternoon\n\nRavi Menon gave a talk on tiny parsers for logs.\n";
         let titles: Vec<String> = run_as(text, Format::Markdown)
@@ -4903,7 +4929,7 @@ mod tests {
         ) {
             for text in with_and_without_folds(&interleave(&words, &seps)) {
                 let within = span_between(&text, cut);
-                let want = SUBJECT_VERB.is_match(within.slice(&text));
+                let want = SUBJECT_VERB.is_match_at(&text[..within.end], within.start);
                 proptest::prop_assert_eq!(holds_verb(&text, &Scan::of(&text), within), want);
             }
         }
