@@ -1250,10 +1250,17 @@ impl Finder<'_, '_> {
                     continue;
                 };
                 let body = strip_list_marker(text, line);
-                if let Some((title, names)) =
-                    self.split_line(body).or_else(|| self.labelled_line(body))
+                let item = body.start != line.start;
+                if let Some((title, names)) = self
+                    .split_line(body)
+                    .or_else(|| self.labelled_line(body))
+                    .or_else(|| item.then(|| self.speaker_on_topic(body)).flatten())
                 {
                     let (title, kind) = self.quoted_within(title);
+                    let (title, kind) = match kind {
+                        KindFrom::Title => self.topic_of_kind_phrase(title),
+                        given => (title, given),
+                    };
                     self.push(
                         title.slice(text),
                         title,
@@ -1299,7 +1306,10 @@ impl Finder<'_, '_> {
                         && ctx.rules.day_marker.find(s).is_none()
                         && !more_words_than(s, 12)
                     {
-                        self.push(s, body, TalkKind::Talk, &[], "talk/list-block", false);
+                        let (body, speakers) =
+                            self.speaker_doing(body).unwrap_or((body, Vec::new()));
+                        let s = body.slice(text);
+                        self.push(s, body, TalkKind::Talk, &speakers, "talk/list-block", false);
                         matched.push(i);
                     }
                 }
@@ -1307,6 +1317,64 @@ impl Finder<'_, '_> {
             for i in matched {
                 self.used_lines[i] = true;
             }
+        }
+    }
+
+    /// "Ana Ruiz on tracing in the browser": a list item that names its speakers and,
+    /// after "on" or "about", the topic of their talk.
+    fn speaker_on_topic(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
+        let text = self.text();
+        let names = self.names_at(line.start, true)?;
+        let rest = &text[names.end..line.end];
+        let link = [" on ", " about "]
+            .into_iter()
+            .find(|link| rest.starts_with(link))?;
+        let topic = trim_span(text, Span::new(names.end + link.len(), line.end))?;
+        let t = topic.slice(text).trim_end_matches(['.', '!']);
+        (!more_words_than(t, 14))
+            .then(|| (Span::new(topic.start, topic.start + t.len()), names.names))
+    }
+
+    /// "Ana Ruiz explaining how tracing works": an item of a list of talks that opens
+    /// with its speakers and a verb in -ing, and what follows the verb.
+    fn speaker_doing(&self, item: Span) -> Option<(Span, Vec<(String, Span)>)> {
+        let text = self.text();
+        let names = self.names_at(item.start, true)?;
+        let rest = text[names.end..item.end].strip_prefix(' ')?;
+        let verb_end = rest.find(' ')?;
+        let verb = &rest[..verb_end];
+        if !(verb.len() > 4
+            && verb.ends_with("ing")
+            && verb.bytes().all(|b| b.is_ascii_lowercase()))
+        {
+            return None;
+        }
+        let topic = trim_span(text, Span::new(names.end + 1 + verb_end, item.end))?;
+        Some((topic, names.names))
+    }
+
+    /// "A talk about Django Channels": the topic after a kind word and "on" or "about"
+    /// that open a list line's title, and the kind.
+    fn topic_of_kind_phrase(&self, title: Span) -> (Span, KindFrom) {
+        let text = self.text();
+        let s = title.slice(text);
+        let Some(kind_end) = KIND_AFTER.find(s).map(|m| m.end()) else {
+            return (title, KindFrom::Title);
+        };
+        // Lower case "on" or "about": "A Talk About Nothing" is a title in title case.
+        let Some(link) = [" on ", " about "]
+            .into_iter()
+            .find(|link| s[kind_end..].starts_with(link))
+        else {
+            return (title, KindFrom::Title);
+        };
+        let kind = kind_after(s).map_or(KindFrom::Title, KindFrom::Rule);
+        match trim_span(
+            text,
+            Span::new(title.start + kind_end + link.len(), title.end),
+        ) {
+            Some(topic) => (topic, kind),
+            None => (title, KindFrom::Title),
         }
     }
 
@@ -2284,7 +2352,8 @@ impl Finder<'_, '_> {
             // The words before a person only grow along the sentence: the first person
             // after `at` is the only one that can have two or fewer.
             let next = self.persons.partition_point(|p| p.span.start <= at);
-            // "I went to see Ada Ruiz talk about …": or right after a verb of seeing.
+            // "I went to see Ada Ruiz talk about …": or right after a verb of seeing;
+            // "… opened with Ada Ruiz, who gave a talk on …": or anywhere before "who".
             if let Some(p) = self.persons.get(next).filter(|p| {
                 let before = &text[at..p.span.start];
                 p.span.start < sentence.end
@@ -2292,7 +2361,12 @@ impl Finder<'_, '_> {
                         || before
                             .split_whitespace()
                             .next_back()
-                            .is_some_and(|w| lowercases_to_one_of(w, &PERCEPTION_VERBS)))
+                            .is_some_and(|w| lowercases_to_one_of(w, &PERCEPTION_VERBS))
+                        || text[p.span.end..].starts_with(RELATIVE)
+                            // "The opening keynote came from Ada Ruiz, who …" is a
+                            // described session's.
+                            && first_kind_word(text, self.scan, Span::new(sentence.start, p.span.start))
+                                .is_none())
             }) {
                 at = p.span.start;
                 first = self.name_at(at, false);
@@ -2307,7 +2381,12 @@ impl Finder<'_, '_> {
         {
             return None;
         }
-        let rest = &text[names.end..sentence.end];
+        // The verb phrase opens with the blank before its verb.
+        let rest_start = match text[names.end..].starts_with(RELATIVE) {
+            true => names.end + RELATIVE.trim_end().len(),
+            false => names.end,
+        };
+        let rest = &text[rest_start..sentence.end];
         let phrase = verb_phrase(rest)?;
         // The topic and where it breaks off, which ends the phrase: what follows may be
         // another clause with a talk of its own.
@@ -2318,7 +2397,7 @@ impl Finder<'_, '_> {
             Some((t, cut)) if cut < t.end => cut,
             _ => phrase.end,
         };
-        let span = Span::new(at, names.end + end);
+        let span = Span::new(at, rest_start + end);
         if self.covered(span) {
             return None;
         }
@@ -2326,7 +2405,7 @@ impl Finder<'_, '_> {
         if topic.is_some_and(|t| t.trim_start().starts_with(['“', '"', '‘'])) {
             return None;
         }
-        let kind_word = kind_word_in(text, self.scan, Span::new(names.end, span.end));
+        let kind_word = kind_word_in(text, self.scan, Span::new(rest_start, span.end));
         let kind = self.kind_of_word(&kind_word).unwrap_or(TalkKind::Talk);
         let new = phrase
             .mods
@@ -3571,6 +3650,9 @@ fn may_open_with_label(line: &str) -> bool {
     line.as_bytes()[..line.len().min(LABEL_BYTES + 1)].contains(&b':')
 }
 
+/// What joins a person to the clause that says what they did: "Ada Ruiz, who gave …".
+const RELATIVE: &str = ", who ";
+
 /// The verbs of "saw Ada Ruiz talk about …", where the person after them is the speaker.
 const PERCEPTION_VERBS: [&str; 8] = [
     "see", "saw", "watch", "watched", "hear", "heard", "catch", "caught",
@@ -4116,6 +4198,38 @@ mod tests {
         );
         // "led" inside "called" is no verb.
         assert!(titles("Ravi Menon called a taxi on the way to the venue.").is_empty());
+    }
+
+    #[test]
+    fn a_relative_clause_names_the_speaker() {
+        assert_eq!(
+            talks("The day opened with Ravi Menon, who gave a keynote about parsers at scale."),
+            [(
+                "parsers at scale".to_string(),
+                vec!["Ravi Menon".to_string()]
+            )]
+        );
+        // A session the sentence already names is the described session's.
+        let described =
+            talks("The opening keynote came from Ravi Menon, who talked about parsers at scale.");
+        assert_eq!(described.len(), 1);
+        assert_eq!(described[0].0, "opening keynote");
+    }
+
+    #[test]
+    fn list_items_with_a_speaker_and_a_topic() {
+        let text = "Highlights:\n\n- Ravi Menon on parsers and the future of logs\n- A talk about tiny databases by Ines Okafor\n- Nadia Haddad explaining how tracing works in the browser\n";
+        let owned = |t: &str, s: &str| (t.to_string(), vec![s.to_string()]);
+        assert_eq!(
+            talks(text),
+            [
+                owned("parsers and the future of logs", "Ravi Menon"),
+                owned("tiny databases", "Ines Okafor"),
+                owned("how tracing works in the browser", "Nadia Haddad"),
+            ]
+        );
+        // Outside a list, "Name on topic" is a sentence fragment like any other.
+        assert!(titles("Ravi Menon on a boat\n").is_empty());
     }
 
     #[test]
