@@ -615,6 +615,9 @@ pub fn find(
     for span in used {
         add(span, "project/used-with");
     }
+    for span in listed_tools(ctx) {
+        add(span, "project/tool-list");
+    }
     // Inline code is mostly identifiers (`time.sleep`, `setUp`); a hyphenated lower-case
     // name (`pytest-asyncio`, `django-debug-toolbar`) is a package.
     for code in &ctx.doc.code_spans {
@@ -651,6 +654,94 @@ pub fn find(
         }
     }
     resolve_overlaps(found, |m| u8::from(m.rule != "project/gazetteer"))
+}
+
+/// "Tools I want to try:" over a list: the name each item opens with ("- Tilt for
+/// local dev loops", "- k9s, which everyone uses").
+fn listed_tools(ctx: &Context) -> Vec<Span> {
+    static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:tools?|librar(?:y|ies)|projects?|frameworks?|packages?|crates?|gems?|plugins?|extensions?|apps|stack|dependencies|software)\b")
+            .expect("tool list intro")
+    });
+    let text = ctx.text;
+    let lines = &ctx.tokens.lines;
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let intro = line.span.slice(text).trim_end();
+        if !intro.ends_with(':')
+            || intro.split_whitespace().nth(12).is_some()
+            || !INTRO.is_match(intro)
+        {
+            continue;
+        }
+        // The list may open after a blank line, and runs while its lines are items.
+        let first = (i + 1..lines.len()).find(|&j| lines[j].paragraph.is_some());
+        for item in first.into_iter().flat_map(|j| lines[j..].iter()) {
+            let Some(body) = list_item_body(text, item.span) else {
+                break;
+            };
+            found.extend(item_name(text, body));
+        }
+    }
+    found
+}
+
+/// What a list item says after its marker, or `None` for a line that is no item.
+fn list_item_body(text: &str, line: Span) -> Option<Span> {
+    let s = line.slice(text);
+    let body = s
+        .strip_prefix(['-', '*', '•', '+'])
+        .or_else(|| {
+            let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            s[digits..].strip_prefix(['.', ')']).filter(|_| digits > 0)
+        })?
+        .strip_prefix(' ')?
+        .trim_start();
+    Some(Span::new(line.end - body.len(), line.end))
+}
+
+/// The name a tool list's item opens with: a word and the capitalised words after it,
+/// followed by a break ("Tilt for local dev loops", "Pixie: tracing"). A lower-case
+/// first word needs the shape of a name ("k9s", "pre-commit"): "lots to learn" names
+/// nothing.
+fn item_name(text: &str, item: Span) -> Option<Span> {
+    let s = item.slice(text);
+    let word = |w: &str| {
+        let end = w
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '+' | '#')))
+            .unwrap_or(w.len());
+        // A full stop or a hyphen at its end is no part of the name.
+        w[..end].trim_end_matches(['.', '-']).len()
+    };
+    let first = &s[..word(s)];
+    if !first.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let name_shaped = first
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '-' | '.' | '_'));
+    if first.starts_with(char::is_lowercase) && !name_shaped {
+        return None;
+    }
+    let mut end = first.len();
+    for _ in 1..3 {
+        let Some(next) = s[end..]
+            .strip_prefix(' ')
+            .filter(|r| r.starts_with(char::is_uppercase))
+        else {
+            break;
+        };
+        end += 1 + word(next);
+    }
+    let after = s[end..].trim_start();
+    let breaks = after.is_empty()
+        || after.starts_with([',', ':', '(', '-', '–', '—', ';'])
+        || [
+            "for ", "to ", "which ", "is ", "as ", "instead ", "and ", "with ",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w));
+    breaks.then(|| Span::new(item.start, item.start + end))
 }
 
 /// A talk named by nothing but a proper name ("the “Pinax” talk", "the Eve Online
@@ -1690,6 +1781,11 @@ mod tests {
                 &["Node.js", "C++", ".NET"],
             ),
             ("go as a verb", "Go to the talk after lunch.", &[]),
+            (
+                "a list of tools",
+                "Tools I want to try:\n\n- Quillworth for local builds\n- vec2graph, which looks handy\n- lots to learn\n- Kestrel Forge\n\nThings I ate:\n- Haggis for dinner",
+                &["Quillworth", "vec2graph", "Kestrel Forge"],
+            ),
             (
                 "what it was built with",
                 "She tuned it using Quillworth, then he used vec2graph on the corpus.",
