@@ -144,6 +144,51 @@ static CUE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("cue pattern")
 });
 
+/// Words that, after a place that is also a given name, make the whole a place
+/// ("Victoria Park", "Jordan River"), though some are surnames elsewhere.
+const PLACE_NOUNS: [&str; 40] = [
+    "Abbey",
+    "Arena",
+    "Avenue",
+    "Bay",
+    "Boulevard",
+    "Bridge",
+    "Castle",
+    "Cathedral",
+    "City",
+    "County",
+    "Court",
+    "Creek",
+    "Cross",
+    "Docks",
+    "Falls",
+    "Garden",
+    "Gardens",
+    "Gate",
+    "Harbor",
+    "Heights",
+    "Hill",
+    "Hills",
+    "House",
+    "Lane",
+    "Market",
+    "Opera",
+    "Palace",
+    "Park",
+    "Pier",
+    "Place",
+    "Point",
+    "Port",
+    "Quay",
+    "River",
+    "Road",
+    "Springs",
+    "Stadium",
+    "Terrace",
+    "Tower",
+    "Zoo",
+];
+
 /// Finds person mentions, given the projects, days and blockers' spans already found.
 pub fn find(
     ctx: &Context,
@@ -177,11 +222,19 @@ pub fn find(
         for (candidate, first_lists) in &mut pieces {
             let first_lists = *first_lists;
             let given_first = first_lists.is_given_name();
-            if blockers
-                .overlapping(candidate.span)
-                .iter()
-                .any(|b| !(given_first && b.start > candidate.parts[0].end))
-                || !days.overlapping(candidate.span).is_empty()
+            // A given name that is also a place ("Chad Fowler", "Austin Lee") opens a
+            // name where the words after it are not places too.
+            let first_part = candidate.parts[0];
+            let overlapping = blockers.overlapping(candidate.span);
+            let given_place = (given_first || first_lists.is_ambiguous_given_name())
+                && candidate.full_parts() >= 2
+                && matches!(overlapping, [only] if *only == first_part)
+                && !candidate.parts[1..]
+                    .iter()
+                    .any(|p| PLACE_NOUNS.contains(&p.slice(text)));
+            if overlapping.iter().any(|b| {
+                !(given_first && b.start > first_part.end || given_place && *b == first_part)
+            }) || !days.overlapping(candidate.span).is_empty()
             {
                 continue;
             }
@@ -1443,6 +1496,16 @@ mod tests {
                 "non-ascii",
                 "Then Łukasz Langa showed black.",
                 &["Łukasz Langa"],
+            ),
+            (
+                "a given name that is also a place",
+                "The lightning talks were led by Chad Fowler.",
+                &["Chad Fowler"],
+            ),
+            (
+                "places that open with a given name",
+                "We walked from Victoria Park to the Jordan River, then flew to Austin Texas.",
+                &[],
             ),
             (
                 "sentence opener dropped",

@@ -1602,6 +1602,9 @@ fn software_context(ctx: &Context, span: Span, project: usize, last: &mut Senten
     if before.chars().all(|c| !c.is_alphanumeric()) && after.starts_with(" to ") {
         return false;
     }
+    if version_after(after) {
+        return true;
+    }
     let words = ctx.tokens.sentence_words(s);
     if words
         .iter()
@@ -1619,6 +1622,25 @@ fn software_context(ctx: &Context, span: Span, project: usize, last: &mut Senten
         .filter(|h| sentence.start + h.start != span.start)
         // An unambiguous project, or a second ambiguous one ("Rust and Cargo").
         .any(|h| !ctx.rules.project(h.project).context || h.project != project)
+}
+
+/// "Ruby 3", "Go 1.18", "Rust v1.70": a version number right after a name. A year
+/// ("Phoenix 2019") is when, not which.
+fn version_after(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let rest = rest.strip_prefix('v').unwrap_or(rest);
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.'))
+        .unwrap_or(rest.len());
+    let version = rest[..end].trim_end_matches('.');
+    let year = version.len() == 4 && version.bytes().all(|b| b.is_ascii_digit());
+    version.starts_with(|c: char| c.is_ascii_digit())
+        && version
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'x')
+        && !year
 }
 
 #[cfg(test)]
@@ -1781,6 +1803,16 @@ mod tests {
                 &["Node.js", "C++", ".NET"],
             ),
             ("go as a verb", "Go to the talk after lunch.", &[]),
+            (
+                "an ambiguous name with a version",
+                "Ruby 3 should be three times faster than Ruby 2.0, they said.",
+                &["Ruby"],
+            ),
+            (
+                "an ambiguous name with a year",
+                "We met Ruby 2019 style.",
+                &[],
+            ),
             (
                 "a list of tools",
                 "Tools I want to try:\n\n- Quillworth for local builds\n- vec2graph, which looks handy\n- lots to learn\n- Kestrel Forge\n\nThings I ate:\n- Haggis for dinner",
