@@ -23,6 +23,7 @@ use aho_corasick::dfa::DFA;
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
 use std::cell::Cell;
+use std::cmp::Reverse;
 use std::sync::LazyLock;
 
 /// How far before a quote its cue words are looked for, in bytes.
@@ -997,6 +998,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
         word_kinds: WordKinds::default(),
     };
     finder.labelled_fields();
+    finder.table_rows();
     finder.list_lines();
     finder.introduced_lists();
     finder.title_over_speaker();
@@ -1318,6 +1320,66 @@ impl Finder<'_, '_> {
                 self.used_lines[i] = true;
             }
         }
+    }
+
+    /// "09:00 | Title | Speaker": a row of a schedule table, one cell of which holds
+    /// speakers' names (perhaps with where they work); the title is the longest other
+    /// cell that is no time slot or room.
+    fn table_rows(&mut self) {
+        const CELL: &str = " | ";
+        let ctx = self.ctx;
+        let text = ctx.text;
+        // Most posts have no bar at all, and one search of the post tells.
+        let Some(first_bar) = memchr::memchr(b'|', text.as_bytes()) else {
+            return;
+        };
+        let lines = &ctx.tokens.lines;
+        let from = lines.partition_point(|l| l.span.end < first_bar);
+        for (i, line) in lines.iter().enumerate().skip(from) {
+            let row = line.span.slice(text);
+            if self.used_lines[i] || !row.contains(CELL) {
+                continue;
+            }
+            let mut cells: Vec<Span> = Vec::new();
+            let mut at = line.span.start;
+            for cell in row.split(CELL) {
+                cells.extend(trim_span(text, Span::new(at, at + cell.len())));
+                at += cell.len() + CELL.len();
+            }
+            let Some((speakers_cell, names)) = cells
+                .iter()
+                .enumerate()
+                .find_map(|(k, c)| Some((k, self.cell_speakers(*c)?)))
+            else {
+                continue;
+            };
+            let title = cells
+                .iter()
+                .enumerate()
+                .filter(|&(k, c)| k != speakers_cell && !is_slot(c.slice(text)))
+                .map(|(_, c)| *c)
+                .max_by_key(|c| (c.len(), Reverse(c.start)));
+            if let Some(title) = title {
+                self.push(
+                    title.slice(text),
+                    title,
+                    KindFrom::Title,
+                    &names,
+                    "talk/table-row",
+                    false,
+                );
+                self.used_lines[i] = true;
+            }
+        }
+    }
+
+    /// The full names a table cell holds, perhaps followed by where they work: a
+    /// header cell ("Speaker") names no one.
+    fn cell_speakers(&self, cell: Span) -> Option<Vec<(String, Span)>> {
+        let names = self.names_at(cell.start, true)?;
+        let rest = self.text()[names.end..cell.end].trim_start();
+        (rest.is_empty() || rest.starts_with([',', '(', '-', '–', '—', '@', '/']))
+            .then_some(names.names)
     }
 
     /// "Ana Ruiz on tracing in the browser": a list item that names its speakers and,
@@ -3650,6 +3712,24 @@ fn may_open_with_label(line: &str) -> bool {
     line.as_bytes()[..line.len().min(LABEL_BYTES + 1)].contains(&b':')
 }
 
+/// Whether a table cell gives a talk's slot rather than its title: a time ("09:00",
+/// "2pm") or a room ("Room 101", "Main Hall").
+fn is_slot(cell: &str) -> bool {
+    const ROOMS: [&str; 8] = [
+        "room",
+        "track",
+        "hall",
+        "stage",
+        "auditorium",
+        "salon",
+        "ballroom",
+        "main",
+    ];
+    let short = !more_words_than(cell, 3);
+    let first = cell.split_whitespace().next().unwrap_or("");
+    short && (cell.starts_with(|c: char| c.is_ascii_digit()) || lowercases_to_one_of(first, &ROOMS))
+}
+
 /// What joins a person to the clause that says what they did: "Ada Ruiz, who gave …".
 const RELATIVE: &str = ", who ";
 
@@ -4230,6 +4310,31 @@ mod tests {
         );
         // Outside a list, "Name on topic" is a sentence fragment like any other.
         assert!(titles("Ravi Menon on a boat\n").is_empty());
+    }
+
+    #[test]
+    fn schedule_table_rows() {
+        let found = |text: &str, format| -> Vec<(String, Vec<String>)> {
+            run_as(text, format)
+                .talks
+                .into_iter()
+                .map(|t| (t.title, t.speakers))
+                .collect()
+        };
+        let owned = |t: &str, s: &str| (t.to_string(), vec![s.to_string()]);
+        let markdown = "| Time | Room | Talk | Speaker |\n|---|---|---|---|\n| 09:00 | Main Hall | Tiny Parsers at Scale | Ravi Menon |\n| 10:00 | Room 2 | Quiet Tests | Ines Okafor (Acme) |\n| 12:00 | | Lunch | |\n";
+        assert_eq!(
+            found(markdown, Format::Markdown),
+            [
+                owned("Tiny Parsers at Scale", "Ravi Menon"),
+                owned("Quiet Tests", "Ines Okafor")
+            ]
+        );
+        let html = "<table><tr><th>Speaker</th><th>Title</th></tr><tr><td>Nadia Haddad</td><td>Tracing in the Browser</td></tr></table>";
+        assert_eq!(
+            found(html, Format::Html),
+            [owned("Tracing in the Browser", "Nadia Haddad")]
+        );
     }
 
     #[test]
