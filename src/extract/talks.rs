@@ -1657,6 +1657,9 @@ impl Finder<'_, '_> {
     /// Splits a line into title and speakers when one side is wholly a list of names.
     fn split_line(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
         let s = line.slice(self.text());
+        if s.starts_with(['“', '"', '‘']) {
+            return self.quote_then_speakers(line);
+        }
         // Both sides are split at a separator, which most short lines lack: looking for
         // one skips reading the names they open with and telling whether they are titles.
         if more_words_than(s, 30) || s.starts_with(['“', '"', '‘']) || !may_hold_split_separator(s)
@@ -1735,6 +1738,24 @@ impl Finder<'_, '_> {
             }
         }
         self.speakers_in_brackets(line)
+    }
+
+    /// "“Title” – Speaker": a line that opens with a quoted title, then a separator and
+    /// the speakers.
+    fn quote_then_speakers(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
+        let text = self.text();
+        let quotes = &self.ctx.tokens.quotes;
+        let q = quotes
+            .get(quotes.partition_point(|q| q.outer.start < line.start))
+            .filter(|q| q.outer.start == line.start && q.outer.end <= line.end)?;
+        let after = &text[q.outer.end..line.end];
+        let sep = TITLE_FIRST_SEPARATORS
+            .iter()
+            .chain(&[", by "])
+            .find(|sep| after.starts_with(**sep))?;
+        let names = self.names_at(q.outer.end + sep.len(), true)?;
+        let tail = text[names.end..line.end].trim();
+        (tail.is_empty() || tail.starts_with(['(', ','])).then_some((q.inner, names.names))
     }
 
     /// "Title (Speaker)" and "Title (Speaker, Company)": brackets that close the line
@@ -3653,7 +3674,14 @@ fn line_field(line: &str) -> Option<(Field, usize)> {
     // classes cost more to compile than a run's lines do to read.
     const LABEL_BYTES: usize = 15 * 3;
     let colon = memchr::memchr(b':', &line.as_bytes()[..line.len().min(LABEL_BYTES + 1)])?;
-    let label = line[..colon].trim_end();
+    // "Talk #6:", "Keynote 2:": a label may number the talk; "Session 3:" is more
+    // often a block of talks than one.
+    let written = line[..colon].trim_end();
+    let unnumbered = written.trim_end_matches(|c: char| c.is_ascii_digit());
+    let label = unnumbered.trim_end_matches('#').trim_end();
+    if unnumbered.len() < written.len() && label.eq_ignore_ascii_case("session") {
+        return None;
+    }
     let field = if lowercases_to_one_of(label, &SESSION_LABELS) {
         // The value is the whole line.
         let value = &line[colon + 1..];
@@ -4338,6 +4366,25 @@ mod tests {
     }
 
     #[test]
+    fn numbered_labels_and_quoted_titles_over_speakers() {
+        let owned = |t: &str, s: &str| (t.to_string(), vec![s.to_string()]);
+        assert_eq!(
+            talks("Talk #6: Debugging Parsers in Production\nSpeaker: Ravi Menon\n"),
+            [owned("Debugging Parsers in Production", "Ravi Menon")]
+        );
+        assert!(titles("Session 3: Databases\n").is_empty());
+        assert_eq!(
+            talks(
+                "My favourites:\n\n1. Web components in production, by Ana Ruiz\n2. “Accessibility is a feature” – Ravi Menon\n"
+            ),
+            [
+                owned("Web components in production", "Ana Ruiz"),
+                owned("Accessibility is a feature", "Ravi Menon")
+            ]
+        );
+    }
+
+    #[test]
     fn a_part_of_the_day_is_no_talk_heading() {
         let text = "# Notes\n\n## Afternoon\n\nRavi Menon gave a talk on tiny parsers for logs.\n";
         let titles: Vec<String> = run_as(text, Format::Markdown)
@@ -4858,7 +4905,9 @@ mod tests {
                     };
                     let body = strip_list_marker(text, span);
                     let s = body.slice(text);
-                    let general = if more_words_than(s, 30) || s.starts_with(['“', '"', '‘']) {
+                    let general = if s.starts_with(['“', '"', '‘']) {
+                        finder.quote_then_speakers(body)
+                    } else if more_words_than(s, 30) {
                         None
                     } else {
                         finder.split_short_line(body)
