@@ -1864,9 +1864,10 @@ impl Finder<'_, '_> {
             Regex::new(r"(?i)highlight|\b(?:talks|keynotes|sessions|workshops|tutorials|panels|sprints|introduction|overview|summary|conclusions?|wrap[- ]?up|thanks|takeaways|my talk|the venue|venue|food|party|parties|hallway track|recap|notes|agenda|schedule)\b")
                 .expect("generic heading")
         });
-        // "Afternoon", "Lunch": a heading that names a part of the day, not a talk.
+        // "Afternoon", "Lunch", "The first conference day": a heading that names a part
+        // of the conference, not a talk.
         static PART_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^(?:(?:the|late|early|mid)[\s-]+)?(?:morning|afternoon|evening|night|lunch(?:time)?|breakfast|dinner|coffee|break|misc(?:ellaneous)?|other stuff|final thoughts|closing thoughts|people|swag|travel|logistics)s?[.!]?$")
+            Regex::new(r"(?i)^(?:(?:the|late|early|mid)[\s-]+)?(?:(?:first|second|third|fourth|fifth|last|final|main|conference|talks?)\s+)*(?:morning|afternoon|evening|night|day|lunch(?:time)?|breakfast|dinner|coffee|break|misc(?:ellaneous)?|other stuff|final thoughts|closing thoughts|people|swag|travel|logistics)s?[.!]?$")
                 .expect("part of day heading")
         });
         let ctx = self.ctx;
@@ -2106,7 +2107,7 @@ impl Finder<'_, '_> {
     /// this sentence or the one before.
     fn pronoun_owner(&self, quote_start: usize) -> Option<(String, Span)> {
         static PRONOUN: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"(?i)\b(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{KIND_WORDS}\s*(?:,|:|on|about|called|titled|entitled|was)?\s*$"))
+            Regex::new(&format!(r"(?i)\b(?:his|her|their)\s+(?:[\w-]+\s+){{0,2}}?{KIND_WORDS}\s*(?:,|:)?\s*(?:on|about|called|titled|entitled|was)?\s*$"))
                 .expect("pronoun pattern")
         });
         let tokens = self.ctx.tokens;
@@ -4385,14 +4386,30 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_before_a_quoted_title_points_back_to_its_speaker() {
+        assert_eq!(
+            talks(
+                "Ravi Menon spoke about parsers and logs. His talk, titled “Tiny Parsers”, was a highlight."
+            ),
+            [
+                (
+                    "parsers and logs".to_string(),
+                    vec!["Ravi Menon".to_string()]
+                ),
+                ("Tiny Parsers".to_string(), vec!["Ravi Menon".to_string()])
+            ]
+        );
+    }
+
+    #[test]
     fn a_part_of_the_day_is_no_talk_heading() {
-        let text = "# Notes\n\n## Afternoon\n\nRavi Menon gave a talk on tiny parsers for logs.\n";
+        let text = "# Notes\n\n## Afternoon\n\nRavi Menon gave a talk on tiny parsers for logs.\n\n## The second conference day\n\nIt opened with a keynote by Ines Okafor.\n";
         let titles: Vec<String> = run_as(text, Format::Markdown)
             .talks
             .into_iter()
             .map(|t| t.title)
             .collect();
-        assert_eq!(titles, ["tiny parsers for logs"]);
+        assert_eq!(titles, ["tiny parsers for logs", "keynote"]);
     }
 
     #[test]
