@@ -2651,13 +2651,24 @@ impl Finder<'_, '_> {
             } else {
                 [kind_word, " on ", topic].concat()
             };
-            let mut speakers = Vec::new();
+            // "… with A and B", "…, moderated by A": who gave or ran it.
             let after = topic_m.start + topic.len();
-            if text[after..].starts_with(" with ") {
-                if let Some(n) = self.names_at(after + 6, false) {
-                    speakers = n.names;
-                }
-            }
+            let rest = &text[after..];
+            let past_comma = rest.strip_prefix(',').unwrap_or(rest).trim_start();
+            let names_from = rest.strip_prefix(" with ").or_else(|| {
+                [
+                    "moderated by ",
+                    "hosted by ",
+                    "led by ",
+                    "run by ",
+                    "chaired by ",
+                ]
+                .iter()
+                .find_map(|by| past_comma.strip_prefix(by))
+            });
+            let speakers = names_from
+                .and_then(|names| self.names_at(text.len() - names.len(), false))
+                .map_or_else(Vec::new, |n| n.names);
             self.push(&title, span, kind, &speakers, "talk/kind-on-topic", false);
         }
         for (mods_m, kind_m) in the_x_kind(text, self.scan) {
@@ -4398,6 +4409,24 @@ mod tests {
                 ),
                 ("Tiny Parsers".to_string(), vec!["Ravi Menon".to_string()])
             ]
+        );
+    }
+
+    #[test]
+    fn who_ran_a_session_on_a_topic() {
+        let owned = |t: &str, s: &[&str]| {
+            (
+                t.to_string(),
+                s.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            )
+        };
+        assert_eq!(
+            talks("After lunch there was a panel on hiring, moderated by Dr. Ana Ruiz."),
+            [owned("panel on hiring", &["Ana Ruiz"])]
+        );
+        assert_eq!(
+            talks("A panel on tests with Ravi Menon and Ines Okafor was fun."),
+            [owned("panel on tests", &["Ravi Menon", "Ines Okafor"])]
         );
     }
 
