@@ -1382,6 +1382,22 @@ impl Finder<'_, '_> {
             .then_some(names.names)
     }
 
+    /// "Ravi Menon's session, Debugging Async Python, right after lunch": a title in
+    /// title case set off by commas right after a talk named by its speaker.
+    fn appositive_title(&self, at: usize) -> Option<Span> {
+        let text = self.text();
+        let rest = text[at..].strip_prefix(", ")?;
+        let len = rest.find([',', '.', ';', '!', '?', '\n'])?;
+        let title = trim_span(text, Span::new(at + 2, at + 2 + len))?;
+        let t = title.slice(text);
+        let names_a_person = !overlapping(self.persons, title).is_empty();
+        (t.starts_with(char::is_uppercase)
+            && mostly_capitalized(t)
+            && !more_words_than(t, 10)
+            && !names_a_person)
+            .then_some(title)
+    }
+
     /// "Ana Ruiz on tracing in the browser": a list item that names its speakers and,
     /// after "on" or "about", the topic of their talk.
     fn speaker_on_topic(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
@@ -2272,7 +2288,13 @@ impl Finder<'_, '_> {
                 continue;
             };
             let phrase_start = p.span.end + ending.end();
-            let span = Span::new(p.span.start, phrase_start + phrase.end);
+            // A topic cut short by another speaker's clause ends the phrase there: that
+            // clause has a talk of its own ("… and Ana Ruiz's tutorial on Y").
+            let end = phrase
+                .topic
+                .and_then(|t| Some(t.start + speaker_clause_in_topic(t.slice(after))?))
+                .unwrap_or(phrase.end);
+            let span = Span::new(p.span.start, phrase_start + end);
             if self.covered(span) || self.talk_follows(span.end) {
                 continue;
             }
@@ -2289,6 +2311,7 @@ impl Finder<'_, '_> {
                 .topic
                 .map(|t| topic_until_break(t.slice(after)))
                 .filter(|t| !TEMPORAL.is_match(t));
+            let appositive = self.appositive_title(span.end);
             let (title, reference) = if !topic.is_empty() {
                 (topic.trim_end(), false)
             } else if let Some(t) =
@@ -2297,6 +2320,8 @@ impl Finder<'_, '_> {
                 (t, false)
             } else if tail.is_some_and(|t| t.starts_with(['“', '"', '‘'])) {
                 continue; // the quoted-title rule has it
+            } else if let Some(t) = appositive {
+                (t.slice(text), false)
             } else {
                 (kind_word.as_str(), !new)
             };
@@ -3815,8 +3840,15 @@ fn topic_break(s: &str) -> usize {
     next_speaker_clause(&s[..end]).unwrap_or(end)
 }
 
+/// Where another speaker's clause cuts the topic `s` short, if one does before its
+/// first clause break.
+fn speaker_clause_in_topic(s: &str) -> Option<usize> {
+    let end = TOPIC_END.find(s).map_or(s.len(), |m| m.start());
+    next_speaker_clause(&s[..end])
+}
+
 /// Where the white space before an "and" starts that opens a clause of one to three
-/// capitalized words and a verb a speaker's deeds are told by. Read by hand: as a
+/// capitalized words and a verb a speaker's deeds are told by, or a possessive name. Read by hand: as a
 /// pattern, its letters' Unicode classes cost more to compile than a run's topics do
 /// to read.
 fn next_speaker_clause(s: &str) -> Option<usize> {
@@ -3866,6 +3898,14 @@ fn next_speaker_clause(s: &str) -> Option<usize> {
             }
             if names == 3 || !is_name_word(word) {
                 return None;
+            }
+            // "… and Grace Hopper's keynote on Y": a possessive name before a kind word
+            // opens the next talk ("Grace Hopper's compilers" is still the topic).
+            if word.ends_with("'s") || word.ends_with("’s") {
+                let kind_next = words.take(2).any(|w| {
+                    lowercases_to_one_of(w.trim_end_matches([',', '.', ';']), &KIND_LAST_WORDS)
+                });
+                return kind_next.then_some(space);
             }
         }
         None
@@ -4158,6 +4198,8 @@ mod tests {
             ("fuzzing and Ana Sofia Herrera talked, at length", Some(7)),
             ("fuzzing and Ana Sofia Maria Herrera talked", None),
             ("fuzzing and Grace Hopper's compilers", None),
+            ("fuzzing and Grace Hopper's keynote on compilers", Some(7)),
+            ("fuzzing and Ada’s long talk", Some(7)),
             ("fuzzing\u{a0}and Åsa gave a demo", Some(7)),
             ("Rust and Go", None),
             ("Grand Ada gave", None),
@@ -4427,6 +4469,31 @@ mod tests {
         assert_eq!(
             talks("A panel on tests with Ravi Menon and Ines Okafor was fun."),
             [owned("panel on tests", &["Ravi Menon", "Ines Okafor"])]
+        );
+    }
+
+    #[test]
+    fn possessive_talks_with_an_appositive_title_or_another_speaker_after_them() {
+        let owned = |t: &str, s: &str| (t.to_string(), vec![s.to_string()]);
+        assert_eq!(
+            talks(
+                "Then I caught Ravi Menon's session, Debugging Async Parsers, right after lunch."
+            ),
+            [owned("Debugging Async Parsers", "Ravi Menon")]
+        );
+        // What follows in lower case is a remark, not a title.
+        assert_eq!(
+            talks("Then I caught Ravi Menon's session, the best of the day."),
+            [owned("session", "Ravi Menon")]
+        );
+        assert_eq!(
+            talks(
+                "Highlights were Nadia Haddad's talk about parser internals and Ines Okafor's tutorial on testing."
+            ),
+            [
+                owned("parser internals", "Nadia Haddad"),
+                owned("testing", "Ines Okafor")
+            ]
         );
     }
 
