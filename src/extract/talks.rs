@@ -1009,6 +1009,7 @@ pub fn find(ctx: &Context, persons: &[Mention], projects: &[Mention]) -> Found {
     finder.subject_verbs();
     finder.described_sessions();
     finder.described_titles();
+    finder.attended_titles();
     finder.references();
     finder.unnamed_keynotes();
     // By their keys and places, then moved once each: a talk is large, and a merge sort
@@ -2534,6 +2535,81 @@ impl Finder<'_, '_> {
             speakers: names.names,
             reference,
         })
+    }
+
+    /// "I attended Building Resilient Systems by Ana Ruiz": a title in title case
+    /// between a verb of attending and "by" with a speaker's full name. Read from the
+    /// persons found, which are few, rather than from every sentence.
+    fn attended_titles(&mut self) {
+        const VERBS: [&str; 10] = [
+            " attended ",
+            " caught ",
+            " saw ",
+            " watched ",
+            " enjoyed ",
+            " loved ",
+            " liked ",
+            " heard ",
+            " missed ",
+            " recommend ",
+        ];
+        let ctx = self.ctx;
+        let text = ctx.text;
+        for p in self.persons {
+            // Most persons stand after no "by": asked first, as it costs least.
+            if !text[..p.span.start].ends_with(" by ") {
+                continue;
+            }
+            let Some(sentence) = ctx.tokens.sentence_at(p.span.start) else {
+                continue;
+            };
+            let from = ctx.tokens.sentences[sentence].span.start;
+            let Some(head) = text[from..p.span.start].strip_suffix(" by ") else {
+                continue;
+            };
+            // A title in title case ends in a capitalised word, not in a quotation mark
+            // (the quoted rule's) or a lower-case word ("a meetup run by").
+            let last_word = head.rsplit(' ').next().unwrap_or(head);
+            if !last_word.starts_with(char::is_uppercase) || !head.ends_with(char::is_alphanumeric)
+            {
+                continue;
+            }
+            // The verb stands at most a title's length back.
+            let head = &head[look_back(head, head.len(), 160)..];
+            let from = p.span.start - " by ".len() - head.len();
+            let Some(title_start) = VERBS
+                .iter()
+                .filter_map(|v| Some(rfind_short(head, v)? + v.len()))
+                .max()
+            else {
+                continue;
+            };
+            let Some(title) = trim_span(text, Span::new(from + title_start, from + head.len()))
+            else {
+                continue;
+            };
+            let t = title.slice(text);
+            let Some(names) = self.names_at(p.span.start, true) else {
+                continue;
+            };
+            if !t.starts_with(char::is_uppercase)
+                || !mostly_capitalized(t)
+                || t.split_whitespace().nth(1).is_none()
+                || more_words_than(t, 12)
+                || self.covered(title)
+                || !overlapping(self.persons, title).is_empty()
+            {
+                continue;
+            }
+            self.push(
+                t,
+                title,
+                KindFrom::Title,
+                &names.names,
+                "talk/attended-title",
+                false,
+            );
+        }
     }
 
     /// "My favorite talk was Title by Speaker." and "The talk was by X called Title."
@@ -4495,6 +4571,20 @@ mod tests {
                 owned("testing", "Ines Okafor")
             ]
         );
+    }
+
+    #[test]
+    fn a_title_case_title_between_attending_and_by() {
+        let owned = |t: &str, s: &str| (t.to_string(), vec![s.to_string()]);
+        assert_eq!(
+            talks(
+                "On Thursday I attended Building Resilient Parsers by Ana Ruiz, which was packed."
+            ),
+            [owned("Building Resilient Parsers", "Ana Ruiz")]
+        );
+        // Not in title case, or no verb of attending: no title.
+        assert!(titles("I attended a meetup run by Ana Ruiz.").is_empty());
+        assert!(titles("We walked Past The Old Harbour by Ana Ruiz.").is_empty());
     }
 
     #[test]
