@@ -232,9 +232,11 @@ pub fn find(
                 && !candidate.parts[1..]
                     .iter()
                     .any(|p| PLACE_NOUNS.contains(&p.slice(text)));
-            if overlapping.iter().any(|b| {
-                !(given_first && b.start > first_part.end || given_place && *b == first_part)
-            }) || !days.overlapping(candidate.span).is_empty()
+            if !given_place
+                && overlapping
+                    .iter()
+                    .any(|b| !(given_first && b.start > first_part.end))
+                || !days.overlapping(candidate.span).is_empty()
             {
                 continue;
             }

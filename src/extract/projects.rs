@@ -7,12 +7,12 @@
 //! and links to code hosts or package registries.
 
 use super::pattern::Pattern;
-use super::talks::{is_word_at, is_word_before};
+use super::talks::{is_word_at, is_word_before, strip_list_marker};
 use super::{Context, EntityKind, Mention, overlapping, overlapping_spans, resolve_overlaps};
 use crate::rules::{ProjectHit, SHORT_WORD, WordSet, lower_key, starts_with_break};
 use crate::span::Span;
 use crate::swar::{ONES, zero_bytes};
-use crate::tokenize::is_ascii_word_byte;
+use crate::tokenize::{is_ascii_word_byte, trim_span};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -677,27 +677,17 @@ fn listed_tools(ctx: &Context) -> Vec<Span> {
         // The list may open after a blank line, and runs while its lines are items.
         let first = (i + 1..lines.len()).find(|&j| lines[j].paragraph.is_some());
         for item in first.into_iter().flat_map(|j| lines[j..].iter()) {
-            let Some(body) = list_item_body(text, item.span) else {
+            let Some(line) = trim_span(text, item.span) else {
                 break;
             };
+            let body = strip_list_marker(text, line);
+            if body.start == line.start {
+                break;
+            }
             found.extend(item_name(text, body));
         }
     }
     found
-}
-
-/// What a list item says after its marker, or `None` for a line that is no item.
-fn list_item_body(text: &str, line: Span) -> Option<Span> {
-    let s = line.slice(text);
-    let body = s
-        .strip_prefix(['-', '*', '•', '+'])
-        .or_else(|| {
-            let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-            s[digits..].strip_prefix(['.', ')']).filter(|_| digits > 0)
-        })?
-        .strip_prefix(' ')?
-        .trim_start();
-    Some(Span::new(line.end - body.len(), line.end))
 }
 
 /// The name a tool list's item opens with: a word and the capitalised words after it,

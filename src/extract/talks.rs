@@ -18,7 +18,7 @@ use crate::layout::{TITLE_OVER_SPEAKER, heading_within, looks_like_heading};
 use crate::rules::{Rules, TalkKind, WordSet, contains_lower, each_overlapping, overlapping_dfa};
 use crate::span::Span;
 use crate::swar::{HIGHS, ONES};
-use crate::tokenize::{is_ascii_white_space, is_ascii_word_byte, single_spaced, trim_span};
+use crate::tokenize::{Quote, is_ascii_white_space, is_ascii_word_byte, single_spaced, trim_span};
 use aho_corasick::dfa::DFA;
 use regex::Regex;
 use regex_automata::util::look::{Look, LookMatcher};
@@ -1290,12 +1290,7 @@ impl Finder<'_, '_> {
                     };
                     let entry = strip_list_marker(text, line);
                     // "“Title” — @handle": the quoted title, when the entry opens with it.
-                    let body = ctx
-                        .tokens
-                        .quotes
-                        .iter()
-                        .find(|q| q.outer.start == entry.start && q.outer.end <= entry.end)
-                        .map_or(entry, |q| q.inner);
+                    let body = self.quote_opening(entry).map_or(entry, |q| q.inner);
                     let s = body.slice(text);
                     // In a list, only other items; elsewhere, only short title-like lines.
                     let item = entry.start != line.start;
@@ -1350,7 +1345,7 @@ impl Finder<'_, '_> {
             let Some((speakers_cell, names)) = cells
                 .iter()
                 .enumerate()
-                .find_map(|(k, c)| Some((k, self.cell_speakers(*c)?)))
+                .find_map(|(k, c)| Some((k, self.field_speakers(*c, true)?)))
             else {
                 continue;
             };
@@ -1372,15 +1367,6 @@ impl Finder<'_, '_> {
                 self.used_lines[i] = true;
             }
         }
-    }
-
-    /// The full names a table cell holds, perhaps followed by where they work: a
-    /// header cell ("Speaker") names no one.
-    fn cell_speakers(&self, cell: Span) -> Option<Vec<(String, Span)>> {
-        let names = self.names_at(cell.start, true)?;
-        let rest = self.text()[names.end..cell.end].trim_start();
-        (rest.is_empty() || rest.starts_with([',', '(', '-', '–', '—', '@', '/']))
-            .then_some(names.names)
     }
 
     /// "Ravi Menon's session, Debugging Async Python, right after lunch": a title in
@@ -1516,8 +1502,10 @@ impl Finder<'_, '_> {
             .collect();
         let near = |a: &LineField, b: &LineField| a.line.abs_diff(b.line) <= 2;
         for (k, f) in fields.iter().enumerate() {
-            let Field::Title { alone } = f.field else {
-                continue;
+            let alone = match f.field {
+                Field::Title { alone } => alone,
+                Field::Session => false,
+                Field::Speakers => continue,
             };
             if self.used_lines[f.line] {
                 continue;
@@ -1533,7 +1521,7 @@ impl Finder<'_, '_> {
                 .find(|g| g.field == Field::Speakers && near(f, g) && !self.used_lines[g.line]);
             let speakers = match (inline, beside) {
                 (Some(names), _) => names,
-                (None, Some(g)) => match self.field_speakers(g.value) {
+                (None, Some(g)) => match self.field_speakers(g.value, false) {
                     Some(names) => {
                         self.used_lines[g.line] = true;
                         names
@@ -1574,18 +1562,22 @@ impl Finder<'_, '_> {
                 }
             })
             .and_then(|(title_end, names_from)| {
-                let names = self.field_speakers(Span::new(value.start + names_from, value.end))?;
+                let names =
+                    self.field_speakers(Span::new(value.start + names_from, value.end), false)?;
                 Some((Span::new(value.start, value.start + title_end), names))
             })
     }
 
-    /// The names a speaker field holds, perhaps followed by where they work:
-    /// "Ana Ruiz, Acme" or "Ana Ruiz (Acme)".
-    fn field_speakers(&self, value: Span) -> Option<Vec<(String, Span)>> {
+    /// The names a speaker field or table cell holds, perhaps followed by where they
+    /// work: "Ana Ruiz, Acme" or "Ana Ruiz (Acme)". A table's header cell ("Speaker")
+    /// names no one, so a cell asks for full names only.
+    fn field_speakers(&self, value: Span, full_only: bool) -> Option<Vec<(String, Span)>> {
         let text = self.text();
-        let names = self
-            .names_at(value.start, true)
-            .or_else(|| self.names_at(value.start, false))?;
+        let names = self.names_at(value.start, true).or_else(|| {
+            (!full_only)
+                .then(|| self.names_at(value.start, false))
+                .flatten()
+        })?;
         let rest = text[names.end..value.end].trim_start();
         (rest.is_empty() || rest.starts_with([',', '(', '-', '–', '—', '|', '@', '/']))
             .then_some(names.names)
@@ -1595,7 +1587,8 @@ impl Finder<'_, '_> {
     fn labelled_line(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
         let text = self.text();
         let s = line.slice(text);
-        if !(may_open_with_label(s) && LABEL.is_match(s)) || more_words_than(s, 25) {
+        let session_label = matches!(line_field(s), Some((Field::Session, _)));
+        if !session_label || more_words_than(s, 25) {
             return None;
         }
         for sep in [" with ", " by ", " — ", " – ", " - "] {
@@ -1757,14 +1750,20 @@ impl Finder<'_, '_> {
         self.speakers_in_brackets(line)
     }
 
+    /// The quotation that opens `span` and ends within it.
+    fn quote_opening(&self, span: Span) -> Option<&Quote> {
+        let quotes = &self.ctx.tokens.quotes;
+        quotes[quotes.partition_point(|q| q.outer.start < span.start)..]
+            .iter()
+            .take_while(|q| q.outer.start == span.start)
+            .find(|q| q.outer.end <= span.end)
+    }
+
     /// "“Title” – Speaker": a line that opens with a quoted title, then a separator and
     /// the speakers.
     fn quote_then_speakers(&self, line: Span) -> Option<(Span, Vec<(String, Span)>)> {
         let text = self.text();
-        let quotes = &self.ctx.tokens.quotes;
-        let q = quotes
-            .get(quotes.partition_point(|q| q.outer.start < line.start))
-            .filter(|q| q.outer.start == line.start && q.outer.end <= line.end)?;
+        let q = self.quote_opening(line)?;
         let after = &text[q.outer.end..line.end];
         let sep = TITLE_FIRST_SEPARATORS
             .iter()
@@ -3757,12 +3756,6 @@ fn talk_kind(rules: &Rules, kind: KindFrom, written: &str, title: &str) -> TalkK
     }
 }
 
-/// A session label opening a line: "Panel: Is Ruby Dying?".
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:panel|keynote|opening keynote|closing keynote|tutorial|workshop|lightning talk|open space|bof):\s+\S")
-        .expect("label pattern")
-});
-
 /// A line of a talk's fields: "Talk: Title" or "Speaker: Name".
 struct LineField {
     line: usize,
@@ -3777,6 +3770,9 @@ enum Field {
     Title {
         alone: bool,
     },
+    /// A session label ("Panel: …"), which stays in the title; named a talk only beside
+    /// a speaker field, or by a list line's own speakers.
+    Session,
     Speakers,
 }
 
@@ -3799,7 +3795,7 @@ fn line_field(line: &str) -> Option<(Field, usize)> {
         // The value is the whole line.
         let value = &line[colon + 1..];
         return (value.trim_start().len() < value.len() && !value.trim().is_empty())
-            .then_some((Field::Title { alone: false }, 0));
+            .then_some((Field::Session, 0));
     } else if lowercases_to_one_of(label, &TITLE_LABELS) {
         Field::Title { alone: true }
     } else if lowercases_to_one_of(label, &TITLE_BESIDE_SPEAKER_LABELS) {
@@ -3814,7 +3810,7 @@ fn line_field(line: &str) -> Option<(Field, usize)> {
     (blank < value.len()).then_some((field, colon + 1 + blank))
 }
 
-/// The session labels of [`LABEL`].
+/// Labels of a session, kept in its title ("Panel: Is Ruby Dying?").
 const SESSION_LABELS: [&str; 9] = [
     "panel",
     "keynote",
@@ -3844,14 +3840,6 @@ const SPEAKER_LABELS: [&str; 8] = [
     "presented by",
     "given by",
 ];
-
-/// Whether `line` may open with a [`LABEL`]: a colon among its first bytes, where a label
-/// of at most fifteen letters, each at most three bytes, would end. Most lines have
-/// none, and looking costs a fraction of the regex's search.
-fn may_open_with_label(line: &str) -> bool {
-    const LABEL_BYTES: usize = 15 * 3;
-    line.as_bytes()[..line.len().min(LABEL_BYTES + 1)].contains(&b':')
-}
 
 /// Whether a table cell gives a talk's slot rather than its title: a time ("09:00",
 /// "2pm") or a room ("Room 101", "Main Hall").
@@ -4018,7 +4006,7 @@ fn key_char(needle: &str) -> (usize, char) {
 }
 
 /// Removes a leading list marker ("- ", "* ", "1. ").
-fn strip_list_marker(text: &str, line: Span) -> Span {
+pub(crate) fn strip_list_marker(text: &str, line: Span) -> Span {
     let s = line.slice(text);
     let trimmed = s.trim_start_matches(['-', '*', '•', '+']).trim_start();
     // Only the digits that open the line: a long line has no need to be searched.
@@ -5180,16 +5168,6 @@ mod tests {
             }
         }
 
-        #[test]
-        fn a_line_without_a_colon_near_its_start_opens_with_no_label(
-            parts in proptest::collection::vec(
-                "panel|Keynote|opening keynote|closing \u{212a}eynote|lightning talk|open ſpace|bof|tutorial|workshop|:|: | |x|é|\u{2003}|abcdefghij",
-                0..8,
-            ),
-        ) {
-            let s: String = parts.concat();
-            proptest::prop_assert_eq!(may_open_with_label(&s) && LABEL.is_match(&s), LABEL.is_match(&s));
-        }
 
         #[test]
         fn kind_words_asked_in_order_are_the_first_kind_words(
